@@ -1,0 +1,19 @@
+//! JSP Planner: plan the Concept Phase of the HSCC Joint Security Plan 2.0 in the browser.
+//!
+//! The crate is split so that everything a plan *is* stays testable natively:
+//! - [`model`]: the plan and its parts (A.1, A.2, A.3, criteria, register, RACI).
+//! - [`validate`]: the invariants a plan must keep (unique ids, no dangling links, levels in range).
+//! - [`presets`]: the JSP's own examples used to seed a new plan.
+//! - [`format`]: the public JSON file format: export, import, migration, JSON Schema.
+//! - [`library`]: operations on the set of plans a user keeps (create, duplicate, rename).
+//!
+//! The browser app (`web`) exists only on wasm32 and is a thin layer over these.
+
+pub mod format;
+pub mod library;
+pub mod model;
+pub mod presets;
+pub mod validate;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

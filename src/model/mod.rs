@@ -1,0 +1,92 @@
+//! The plan model: one [`Plan`] per product release or change project.
+//!
+//! Every collection element carries a stable string id so that links
+//! (stakeholder x need, risk -> need, RACI) survive reordering, renaming,
+//! export and import. Rating levels are 1-based indices into the criteria axes.
+
+mod management;
+mod project;
+mod raci;
+mod risk;
+mod stakeholders;
+
+pub use management::{ManagementPlan, SbomApproach, SbomFormat};
+pub use project::{ChecklistItem, ProjectPlanning, Resources, Scope};
+pub use raci::{Activity, Raci, RaciAssignment, Role};
+pub use risk::{LikelihoodAxis, Rating, RiskCriteria, RiskEntry, RiskStatus, Zone, MAX_LEVELS, MIN_LEVELS};
+pub use stakeholders::{NeedLink, Relevance, SecurityNeed, Stakeholder};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// A Concept Phase plan: everything the team walks away with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// Stable identifier, kept across export and import.
+    pub id: String,
+    /// Display name of the plan, e.g. "Infusion pump 3.2 release".
+    pub name: String,
+    /// RFC 3339 timestamp of creation.
+    pub created_at: String,
+    /// RFC 3339 timestamp of the last edit.
+    pub updated_at: String,
+    /// A.1 Release / change project planning.
+    pub project: ProjectPlanning,
+    /// A.2 Stakeholder groups (rows of the stakeholder-needs matrix).
+    pub stakeholders: Vec<Stakeholder>,
+    /// A.2 Security needs (columns of the stakeholder-needs matrix).
+    pub needs: Vec<SecurityNeed>,
+    /// A.2 Cells of the matrix that are not "none".
+    pub need_links: Vec<NeedLink>,
+    /// A.3 Security management plan sections.
+    pub management: ManagementPlan,
+    /// A.3 Preliminary risk acceptability criteria.
+    pub criteria: RiskCriteria,
+    /// Risk register entries.
+    pub risks: Vec<RiskEntry>,
+    /// Who is in the room: roles (rows of the RACI matrix).
+    pub roles: Vec<Role>,
+    /// Concept Phase activities (columns of the RACI matrix).
+    pub activities: Vec<Activity>,
+    /// RACI cells that are set.
+    pub raci: Vec<RaciAssignment>,
+}
+
+impl Plan {
+    /// Relevance of a need to a stakeholder; `None` when the cell is empty.
+    pub fn relevance(&self, stakeholder_id: &str, need_id: &str) -> Option<Relevance> {
+        self.need_links
+            .iter()
+            .find(|l| l.stakeholder_id == stakeholder_id && l.need_id == need_id)
+            .map(|l| l.relevance)
+    }
+
+    /// Set (or clear, with `None`) one cell of the stakeholder-needs matrix.
+    pub fn set_relevance(&mut self, stakeholder_id: &str, need_id: &str, value: Option<Relevance>) {
+        self.need_links
+            .retain(|l| !(l.stakeholder_id == stakeholder_id && l.need_id == need_id));
+        if let Some(relevance) = value {
+            self.need_links.push(NeedLink {
+                stakeholder_id: stakeholder_id.to_owned(),
+                need_id: need_id.to_owned(),
+                relevance,
+            });
+        }
+    }
+
+    /// Remove a stakeholder and every matrix cell that refers to it.
+    pub fn remove_stakeholder(&mut self, id: &str) {
+        self.stakeholders.retain(|s| s.id != id);
+        self.need_links.retain(|l| l.stakeholder_id != id);
+    }
+
+    /// Remove a need, its matrix cells and its links from risk entries.
+    pub fn remove_need(&mut self, id: &str) {
+        self.needs.retain(|n| n.id != id);
+        self.need_links.retain(|l| l.need_id != id);
+        for risk in &mut self.risks {
+            risk.need_ids.retain(|n| n != id);
+        }
+    }
+}

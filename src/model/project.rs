@@ -1,0 +1,58 @@
+//! A.1 Release / change project planning.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+/// What kind of project this is; it decides whether a Development Plan or a
+/// Change Impact Assessment is the A.1 output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Scope {
+    NewProduct,
+    MajorAddition,
+    Maintenance,
+}
+
+impl Scope {
+    pub const ALL: [Scope; 3] = [Scope::NewProduct, Scope::MajorAddition, Scope::Maintenance];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Scope::NewProduct => "New product",
+            Scope::MajorAddition => "Major addition to an existing product",
+            Scope::Maintenance => "Maintenance",
+        }
+    }
+}
+
+/// One line of an inputs or outputs checklist.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ChecklistItem {
+    pub id: String,
+    pub label: String,
+    pub done: bool,
+}
+
+/// Money and people committed to security activities, decided now.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Resources {
+    pub budget: String,
+    pub people: String,
+    pub activities: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectPlanning {
+    /// The product (and version) the project changes or creates.
+    pub product: String,
+    /// Unset until the team decides.
+    pub scope: Option<Scope>,
+    /// Free-text summary of the project.
+    pub description: String,
+    pub inputs: Vec<ChecklistItem>,
+    pub outputs: Vec<ChecklistItem>,
+    pub resources: Resources,
+}

@@ -1,0 +1,47 @@
+//! A.2 Voice of the customer: stakeholders, their security needs, and the matrix between them.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Stakeholder {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SecurityNeed {
+    pub id: String,
+    pub text: String,
+    /// Identifier of the user need this security need is folded into, once it is.
+    pub user_need_ref: Option<String>,
+}
+
+/// How much a need matters to a stakeholder. An absent link means "none".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Relevance {
+    Relevant,
+    Critical,
+}
+
+impl Relevance {
+    pub fn label(self) -> &'static str {
+        match self {
+            Relevance::Relevant => "Relevant",
+            Relevance::Critical => "Critical",
+        }
+    }
+}
+
+/// One non-empty cell of the stakeholder x need matrix.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NeedLink {
+    pub stakeholder_id: String,
+    pub need_id: String,
+    pub relevance: Relevance,
+}

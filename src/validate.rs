@@ -1,0 +1,256 @@
+//! The invariants every stored or imported plan keeps. Views may assume them.
+//!
+//! Checked: ids are well-formed and unique per collection; every link points
+//! at something that exists; the grid has 3 to 5 levels per axis and one zone
+//! per cell; every rating is on the grid; texts and collections stay within
+//! limits that keep the app responsive.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use crate::model::*;
+
+pub const MAX_ID_LEN: usize = 64;
+pub const MAX_NAME_LEN: usize = 300;
+pub const MAX_TEXT_LEN: usize = 20_000;
+pub const MAX_ITEMS: usize = 5_000;
+
+/// One broken invariant, located by a JSON-pointer-like path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Violation {
+    pub path: String,
+    pub message: String,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Every invariant the plan breaks; empty means valid.
+pub fn validate(plan: &Plan) -> Vec<Violation> {
+    let mut v = Checker::default();
+    v.id("id", &plan.id);
+    v.name("name", &plan.name, true);
+    v.timestamp("created_at", &plan.created_at);
+    v.timestamp("updated_at", &plan.updated_at);
+    check_project(&mut v, &plan.project);
+    check_matrix(&mut v, plan);
+    check_management(&mut v, &plan.management);
+    check_criteria(&mut v, &plan.criteria);
+    check_risks(&mut v, plan);
+    check_raci(&mut v, plan);
+    v.found
+}
+
+#[derive(Default)]
+struct Checker {
+    found: Vec<Violation>,
+}
+
+impl Checker {
+    fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.found.push(Violation { path: path.into(), message: message.into() });
+    }
+
+    fn id(&mut self, path: &str, id: &str) {
+        let ok = !id.is_empty()
+            && id.len() <= MAX_ID_LEN
+            && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        if !ok {
+            self.fail(path, format!("id must be 1 to {MAX_ID_LEN} letters, digits, '-' or '_'"));
+        }
+    }
+
+    fn name(&mut self, path: &str, text: &str, required: bool) {
+        if required && text.trim().is_empty() {
+            self.fail(path, "must not be empty");
+        }
+        if text.chars().count() > MAX_NAME_LEN {
+            self.fail(path, format!("is longer than {MAX_NAME_LEN} characters"));
+        }
+    }
+
+    fn text(&mut self, path: &str, text: &str) {
+        if text.chars().count() > MAX_TEXT_LEN {
+            self.fail(path, format!("is longer than {MAX_TEXT_LEN} characters"));
+        }
+    }
+
+    /// A loose RFC 3339 check: date, 'T', time. Enough to reject garbage.
+    fn timestamp(&mut self, path: &str, ts: &str) {
+        let b = ts.as_bytes();
+        let ok = b.len() >= 20
+            && b.len() <= 40
+            && b[..4].iter().all(u8::is_ascii_digit)
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b[10] == b'T'
+            && b[13] == b':';
+        if !ok {
+            self.fail(path, "must be an RFC 3339 timestamp such as 2026-01-31T09:30:00.000Z");
+        }
+    }
+
+    fn count(&mut self, path: &str, n: usize) {
+        if n > MAX_ITEMS {
+            self.fail(path, format!("has {n} items; at most {MAX_ITEMS} are allowed"));
+        }
+    }
+
+    /// Check ids of a collection are well-formed and unique; return the set.
+    fn ids<'a>(&mut self, path: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+        let mut seen = HashSet::new();
+        let mut n = 0;
+        for (i, id) in ids.enumerate() {
+            n += 1;
+            self.id(&format!("{path}/{i}/id"), id);
+            if !seen.insert(id) {
+                self.fail(format!("{path}/{i}/id"), format!("duplicate id \"{id}\""));
+            }
+        }
+        self.count(path, n);
+        seen
+    }
+
+    fn link(&mut self, path: &str, id: &str, known: &HashSet<&str>, what: &str) {
+        if !known.contains(id) {
+            self.fail(path, format!("refers to {what} \"{id}\", which does not exist"));
+        }
+    }
+}
+
+fn check_project(v: &mut Checker, p: &ProjectPlanning) {
+    v.name("project/product", &p.product, false);
+    v.text("project/description", &p.description);
+    for (key, list) in [("inputs", &p.inputs), ("outputs", &p.outputs)] {
+        let path = format!("project/{key}");
+        v.ids(&path, list.iter().map(|i| i.id.as_str()));
+        for (i, item) in list.iter().enumerate() {
+            v.name(&format!("{path}/{i}/label"), &item.label, true);
+        }
+    }
+    v.text("project/resources/budget", &p.resources.budget);
+    v.text("project/resources/people", &p.resources.people);
+    v.text("project/resources/activities", &p.resources.activities);
+}
+
+fn check_matrix(v: &mut Checker, plan: &Plan) {
+    let stakeholders = v.ids("stakeholders", plan.stakeholders.iter().map(|s| s.id.as_str()));
+    let needs = v.ids("needs", plan.needs.iter().map(|n| n.id.as_str()));
+    for (i, s) in plan.stakeholders.iter().enumerate() {
+        v.name(&format!("stakeholders/{i}/name"), &s.name, true);
+        v.text(&format!("stakeholders/{i}/description"), &s.description);
+    }
+    for (i, n) in plan.needs.iter().enumerate() {
+        v.name(&format!("needs/{i}/text"), &n.text, true);
+        if let Some(r) = &n.user_need_ref {
+            v.name(&format!("needs/{i}/user_need_ref"), r, true);
+        }
+    }
+    v.count("need_links", plan.need_links.len());
+    let mut cells = HashSet::new();
+    for (i, l) in plan.need_links.iter().enumerate() {
+        let path = format!("need_links/{i}");
+        v.link(&format!("{path}/stakeholder_id"), &l.stakeholder_id, &stakeholders, "stakeholder");
+        v.link(&format!("{path}/need_id"), &l.need_id, &needs, "need");
+        if !cells.insert((&l.stakeholder_id, &l.need_id)) {
+            v.fail(path, "the same stakeholder and need are linked twice");
+        }
+    }
+}
+
+fn check_management(v: &mut Checker, m: &ManagementPlan) {
+    for (key, text) in [
+        ("security_and_safety_risk", &m.security_and_safety_risk),
+        ("risk_acceptability", &m.risk_acceptability),
+        ("third_party_monitoring", &m.third_party_monitoring),
+        ("update_and_rollback", &m.update_and_rollback),
+        ("vulnerability_disclosure", &m.vulnerability_disclosure),
+        ("suppliers", &m.suppliers),
+        ("roles_and_responsibilities", &m.roles_and_responsibilities),
+        ("sbom/generated_when", &m.sbom.generated_when),
+        ("sbom/owner", &m.sbom.owner),
+    ] {
+        v.text(&format!("management/{key}"), text);
+    }
+    let unique: HashSet<_> = m.sbom.formats.iter().collect();
+    if unique.len() != m.sbom.formats.len() {
+        v.fail("management/sbom/formats", "lists a format twice");
+    }
+}
+
+fn check_criteria(v: &mut Checker, c: &RiskCriteria) {
+    for (key, levels) in [("likelihood_levels", &c.likelihood_levels), ("severity_levels", &c.severity_levels)] {
+        let path = format!("criteria/{key}");
+        if !(MIN_LEVELS..=MAX_LEVELS).contains(&levels.len()) {
+            v.fail(&path, format!("must have {MIN_LEVELS} to {MAX_LEVELS} levels, not {}", levels.len()));
+        }
+        for (i, name) in levels.iter().enumerate() {
+            v.name(&format!("{path}/{i}"), name, true);
+        }
+    }
+    if c.zones.len() != c.likelihood_levels.len() {
+        v.fail("criteria/zones", "must have one row per likelihood level");
+    }
+    for (i, row) in c.zones.iter().enumerate() {
+        if row.len() != c.severity_levels.len() {
+            v.fail(format!("criteria/zones/{i}"), "must have one cell per severity level");
+        }
+    }
+}
+
+fn check_rating(v: &mut Checker, path: &str, r: Rating, c: &RiskCriteria) {
+    let (l, s) = (usize::from(r.likelihood), usize::from(r.severity));
+    if l == 0 || l > c.likelihood_levels.len() {
+        v.fail(format!("{path}/likelihood"), format!("level {l} is not between 1 and {}", c.likelihood_levels.len()));
+    }
+    if s == 0 || s > c.severity_levels.len() {
+        v.fail(format!("{path}/severity"), format!("level {s} is not between 1 and {}", c.severity_levels.len()));
+    }
+}
+
+fn check_risks(v: &mut Checker, plan: &Plan) {
+    v.ids("risks", plan.risks.iter().map(|r| r.id.as_str()));
+    let needs: HashSet<&str> = plan.needs.iter().map(|n| n.id.as_str()).collect();
+    for (i, r) in plan.risks.iter().enumerate() {
+        let path = format!("risks/{i}");
+        v.name(&format!("{path}/asset"), &r.asset, false);
+        v.text(&format!("{path}/threat"), &r.threat);
+        v.text(&format!("{path}/controls"), &r.controls);
+        v.name(&format!("{path}/owner"), &r.owner, false);
+        check_rating(v, &format!("{path}/initial"), r.initial, &plan.criteria);
+        if let Some(res) = r.residual {
+            check_rating(v, &format!("{path}/residual"), res, &plan.criteria);
+        }
+        let mut seen = HashSet::new();
+        for (j, n) in r.need_ids.iter().enumerate() {
+            v.link(&format!("{path}/need_ids/{j}"), n, &needs, "need");
+            if !seen.insert(n) {
+                v.fail(format!("{path}/need_ids/{j}"), format!("need \"{n}\" is linked twice"));
+            }
+        }
+    }
+}
+
+fn check_raci(v: &mut Checker, plan: &Plan) {
+    let roles = v.ids("roles", plan.roles.iter().map(|r| r.id.as_str()));
+    let activities = v.ids("activities", plan.activities.iter().map(|a| a.id.as_str()));
+    for (i, r) in plan.roles.iter().enumerate() {
+        v.name(&format!("roles/{i}/name"), &r.name, true);
+    }
+    for (i, a) in plan.activities.iter().enumerate() {
+        v.name(&format!("activities/{i}/name"), &a.name, true);
+    }
+    v.count("raci", plan.raci.len());
+    let mut cells = HashSet::new();
+    for (i, a) in plan.raci.iter().enumerate() {
+        let path = format!("raci/{i}");
+        v.link(&format!("{path}/role_id"), &a.role_id, &roles, "role");
+        v.link(&format!("{path}/activity_id"), &a.activity_id, &activities, "activity");
+        if !cells.insert((&a.role_id, &a.activity_id)) {
+            v.fail(path, "the same role and activity are assigned twice");
+        }
+    }
+}

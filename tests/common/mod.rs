@@ -1,0 +1,36 @@
+// Shared by the native test files (included with `mod common_plan;`).
+#![allow(dead_code)]
+
+use jsp_planner::model::*;
+use jsp_planner::presets;
+
+pub const NOW: &str = "2026-11-22T10:00:00.000Z";
+
+/// A plan with something in every section, as a workshop would leave it.
+pub fn sample_plan() -> Plan {
+    let mut plan = presets::new_plan("plan-0000000000000001".into(), "Infusion pump 3.2".into(), NOW.into());
+    plan.project.product = "Infusion pump".into();
+    plan.project.scope = Some(Scope::MajorAddition);
+    for (need, stakeholder) in presets::example_needs() {
+        let id = need.id.clone();
+        plan.needs.push(need);
+        plan.set_relevance(stakeholder, &id, Some(Relevance::Critical));
+    }
+    plan.risks.push(RiskEntry {
+        id: "R-001".into(),
+        asset: "Dose update service".into(),
+        threat: "Tampered firmware image".into(),
+        initial: Rating { likelihood: 4, severity: 5 },
+        controls: "Signed updates, secure boot".into(),
+        residual: Some(Rating { likelihood: 1, severity: 5 }),
+        need_ids: vec!["nd-updates-no-steps".into()],
+        owner: "Engineering".into(),
+        status: RiskStatus::Mitigating,
+    });
+    plan.raci.push(RaciAssignment {
+        role_id: "role-product-security".into(),
+        activity_id: "act-a3".into(),
+        value: Raci::Accountable,
+    });
+    plan
+}

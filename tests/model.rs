@@ -1,0 +1,70 @@
+//! Model operations and library helpers.
+
+mod common;
+
+use common::{sample_plan, NOW};
+use jsp_planner::library;
+use jsp_planner::model::*;
+use jsp_planner::validate::validate;
+
+#[test]
+fn set_relevance_replaces_and_clears_a_cell() {
+    let mut plan = sample_plan();
+    plan.set_relevance("sh-clinicians", "nd-sbom", Some(Relevance::Relevant));
+    assert_eq!(plan.relevance("sh-clinicians", "nd-sbom"), Some(Relevance::Relevant));
+    plan.set_relevance("sh-clinicians", "nd-sbom", Some(Relevance::Critical));
+    assert_eq!(plan.relevance("sh-clinicians", "nd-sbom"), Some(Relevance::Critical));
+    assert_eq!(plan.need_links.iter().filter(|l| l.need_id == "nd-sbom").count(), 2);
+    plan.set_relevance("sh-clinicians", "nd-sbom", None);
+    assert_eq!(plan.relevance("sh-clinicians", "nd-sbom"), None);
+}
+
+#[test]
+fn removing_a_need_removes_every_link_to_it() {
+    let mut plan = sample_plan();
+    plan.remove_need("nd-updates-no-steps");
+    assert!(plan.needs.iter().all(|n| n.id != "nd-updates-no-steps"));
+    assert!(plan.need_links.iter().all(|l| l.need_id != "nd-updates-no-steps"));
+    assert!(plan.risks[0].need_ids.is_empty());
+    assert_eq!(validate(&plan), vec![]);
+}
+
+#[test]
+fn removing_a_stakeholder_removes_its_cells() {
+    let mut plan = sample_plan();
+    plan.remove_stakeholder("sh-hospital-it");
+    assert!(plan.need_links.iter().all(|l| l.stakeholder_id != "sh-hospital-it"));
+    assert_eq!(validate(&plan), vec![]);
+}
+
+#[test]
+fn zone_of_reads_the_grid_and_rejects_off_grid_ratings() {
+    let c = jsp_planner::presets::criteria_5x5();
+    assert_eq!(c.zone_of(Rating { likelihood: 1, severity: 1 }), Some(Zone::Acceptable));
+    assert_eq!(c.zone_of(Rating { likelihood: 5, severity: 5 }), Some(Zone::Unacceptable));
+    assert_eq!(c.zone_of(Rating { likelihood: 3, severity: 3 }), Some(Zone::Review));
+    assert_eq!(c.zone_of(Rating { likelihood: 0, severity: 1 }), None);
+    assert_eq!(c.zone_of(Rating { likelihood: 1, severity: 6 }), None);
+}
+
+#[test]
+fn duplicate_gets_a_new_identity_and_keeps_content() {
+    let plan = sample_plan();
+    let later = "2026-12-01T00:00:00.000Z";
+    let copy = library::duplicate(&plan, library::new_id("plan", 7), later, library::copy_name(&plan.name));
+    assert_eq!(copy.id, "plan-0000000000000007");
+    assert_eq!(copy.name, "Copy of Infusion pump 3.2");
+    assert_eq!((copy.created_at.as_str(), copy.updated_at.as_str()), (later, later));
+    assert_eq!(copy.risks, plan.risks);
+    assert_eq!(plan.created_at, NOW);
+}
+
+#[test]
+fn names_are_cleaned_and_made_unique() {
+    assert_eq!(library::clean_name("  Pump  "), Some("Pump".into()));
+    assert_eq!(library::clean_name("   "), None);
+    assert_eq!(library::clean_name(&"x".repeat(400)).unwrap().len(), 300);
+    let taken = ["Pump", "Pump (2)"];
+    assert_eq!(library::unique_name("Pump", taken.iter().copied()), "Pump (3)");
+    assert_eq!(library::unique_name("Monitor", taken.iter().copied()), "Monitor");
+}
