@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Build the release app into dist/ (static files, servable from any path).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+# Debian's binaryen 108 produces broken wasm; use the npm binaryen@132 wasm-opt.
+PATH="$PWD/node_modules/binaryen/bin:$PATH" trunk build --release --offline

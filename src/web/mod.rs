@@ -1,0 +1,74 @@
+//! The browser app: a thin Leptos layer over the domain.
+//!
+//! - [`state`]: the app state and every action (the only caller of storage and files).
+//! - [`storage`]: the plan library in localStorage.
+//! - [`files`]: downloads and reading picked or dropped files.
+//! - [`views`]: components; they read signals and call [`state::AppState`] methods.
+
+mod browser;
+mod files;
+mod state;
+mod storage;
+mod views;
+
+use leptos::prelude::*;
+
+use state::AppState;
+
+pub fn start() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(App);
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let app = AppState::new();
+    provide_context(app);
+    app.init();
+
+    // Another tab saved or deleted a plan.
+    let storage_listener = window_event_listener(leptos::ev::storage, move |ev| {
+        app.on_storage_event(ev.key(), ev.new_value());
+    });
+    on_cleanup(move || storage_listener.remove());
+
+    let dragging = RwSignal::new(false);
+    let on_drop = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        dragging.set(false);
+        let file = ev.data_transfer().and_then(|dt| dt.files()).and_then(|f| f.get(0));
+        if let Some(file) = file {
+            app.import_file(file);
+        }
+    };
+    let on_dragover = move |ev: web_sys::DragEvent| {
+        ev.prevent_default();
+        dragging.set(true);
+    };
+    let on_dragleave = move |ev: web_sys::DragEvent| {
+        // Only when leaving the window, not when moving between children.
+        if ev.related_target().is_none() {
+            dragging.set(false);
+        }
+    };
+
+    let open_id = Memo::new(move |_| app.plan.with(|p| p.as_ref().map(|p| p.id.clone())));
+
+    view! {
+        <div class="app" on:drop=on_drop on:dragover=on_dragover on:dragleave=on_dragleave>
+            <a class="skip-link" href="#main">"Skip to content"</a>
+            <views::TopBar/>
+            <views::Notices/>
+            <main id="main" tabindex="-1">
+                {move || match open_id.get() {
+                    Some(_) => view! { <views::PlanPage/> }.into_any(),
+                    None => view! { <views::PlanList/> }.into_any(),
+                }}
+            </main>
+            <views::Dialogs/>
+            <Show when=move || dragging.get()>
+                <div class="drop-overlay" aria-hidden="true">"Drop a plan file (.json) to import it"</div>
+            </Show>
+        </div>
+    }
+}

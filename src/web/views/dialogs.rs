@@ -1,0 +1,117 @@
+//! Modal questions, shown in a native `<dialog>` so focus is trapped and Escape cancels.
+
+use leptos::prelude::*;
+
+use super::app;
+use crate::web::state::Dialog;
+
+#[component]
+pub fn Dialogs() -> impl IntoView {
+    let app = app();
+    move || {
+        app.dialog.get().map(|d| match d {
+            Dialog::Rename { id, name } => view! { <RenameDialog id name/> }.into_any(),
+            Dialog::Delete { id, name } => view! { <DeleteDialog id name/> }.into_any(),
+            Dialog::ImportConflict { incoming, existing_name } => {
+                view! { <ImportConflictDialog incoming existing_name/> }.into_any()
+            }
+            Dialog::DiscardUnreadable { key } => view! { <DiscardDialog key/> }.into_any(),
+        })
+    }
+}
+
+/// A modal dialog that opens when mounted and closes the app's dialog on Escape.
+#[component]
+fn Modal(title: String, children: Children) -> impl IntoView {
+    let app = app();
+    let node = NodeRef::<leptos::html::Dialog>::new();
+    Effect::new(move |_| {
+        if let Some(d) = node.get() {
+            if !d.open() {
+                let _ = d.show_modal();
+            }
+        }
+    });
+    view! {
+        <dialog node_ref=node aria-labelledby="dialog-title" class="modal"
+            on:cancel=move |ev: web_sys::Event| { ev.prevent_default(); app.dialog.set(None); }>
+            <h2 id="dialog-title">{title}</h2>
+            {children()}
+        </dialog>
+    }
+}
+
+fn close() {
+    app().dialog.set(None);
+}
+
+#[component]
+fn RenameDialog(id: String, name: String) -> impl IntoView {
+    let app = app();
+    let value = RwSignal::new(name.clone());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        app.rename(&id, &value.get_untracked());
+        close();
+    };
+    view! {
+        <Modal title=format!("Rename “{name}”")>
+            <form on:submit=submit>
+                <label for="rename-input">"New name"</label>
+                <input id="rename-input" type="text" maxlength="300" required autofocus
+                    prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
+                <div class="actions">
+                    <button type="submit" class="primary">"Rename"</button>
+                    <button type="button" on:click=move |_| close()>"Cancel"</button>
+                </div>
+            </form>
+        </Modal>
+    }
+}
+
+#[component]
+fn DeleteDialog(id: String, name: String) -> impl IntoView {
+    let app = app();
+    view! {
+        <Modal title=format!("Delete “{name}”?")>
+            <p>"The plan is removed from this browser. This cannot be undone; export it first if you may need it again."</p>
+            <div class="actions">
+                <button type="button" class="danger" on:click=move |_| { app.delete(&id); close(); }>"Delete plan"</button>
+                <button type="button" autofocus on:click=move |_| close()>"Cancel"</button>
+            </div>
+        </Modal>
+    }
+}
+
+#[component]
+fn ImportConflictDialog(incoming: crate::model::Plan, existing_name: String) -> impl IntoView {
+    let app = app();
+    let (replace, keep) = (incoming.clone(), incoming.clone());
+    view! {
+        <Modal title="This plan is already in your library".to_string()>
+            <p>
+                "The file holds “" {incoming.name.clone()} "”, the same plan as your “" {existing_name}
+                "”. Replace your copy with the file’s, or keep both as separate plans?"
+            </p>
+            <div class="actions">
+                <button type="button" class="danger" on:click=move |_| { close(); app.import_replace(replace.clone()); }>"Replace mine"</button>
+                <button type="button" class="primary" autofocus on:click=move |_| { close(); app.import_keep_both(keep.clone()); }>"Keep both"</button>
+                <button type="button" on:click=move |_| close()>"Cancel import"</button>
+            </div>
+        </Modal>
+    }
+}
+
+#[component]
+fn DiscardDialog(key: String) -> impl IntoView {
+    let app = app();
+    view! {
+        <Modal title="Discard the unreadable entry?".to_string()>
+            <p>"Its raw text is deleted from this browser. Download it first if it may hold work you need."</p>
+            <div class="actions">
+                <button type="button" class="danger" on:click=move |_| { app.discard_unreadable(&key); close(); }>"Discard"</button>
+                <button type="button" autofocus on:click=move |_| close()>"Cancel"</button>
+            </div>
+        </Modal>
+    }
+}

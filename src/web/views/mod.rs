@@ -1,0 +1,29 @@
+//! Components. Each reads the [`AppState`] from context.
+
+mod banners;
+mod dialogs;
+mod plan_list;
+mod plan_page;
+
+pub use banners::{Notices, TopBar};
+pub use dialogs::Dialogs;
+pub use plan_list::PlanList;
+pub use plan_page::PlanPage;
+
+use leptos::prelude::*;
+
+use super::state::AppState;
+
+pub(crate) fn app() -> AppState {
+    expect_context::<AppState>()
+}
+
+/// A short local date and time for a stored RFC 3339 timestamp.
+pub(crate) fn short_time(ts: &str) -> String {
+    let date = js_sys::Date::new(&ts.into());
+    if date.get_time().is_nan() {
+        return ts.to_string();
+    }
+    let locale: String = date.to_locale_string("default", &js_sys::Object::new()).into();
+    locale
+}

@@ -1,0 +1,147 @@
+// Plan files in a real browser: export, import by picker and by drop, and
+// every way a file can be refused without touching stored plans.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  start, openApp, createPlan, storedPlans, storageSnapshot, download, importFile, backToList,
+} from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.stop(); });
+
+async function planWithContent(page, name) {
+  await createPlan(page, name);
+  await page.getByLabel('Product', { exact: true }).fill('Ventilator');
+  await page.getByLabel('Maintenance').check();
+  await page.getByLabel('Coordinated vulnerability disclosure').fill('<img src=x onerror=alert(1)> via psirt@example.org');
+}
+
+async function errorText(page) {
+  const errors = page.getByTestId('errors').locator('.notice-text');
+  await errors.first().waitFor();
+  return errors.allInnerTexts();
+}
+
+test('export, delete, import gives the identical plan back', async () => {
+  const context = await env.browser.newContext();
+  const { page, errors } = await openApp(context, env.base);
+  await planWithContent(page, 'Ventilator 5.1');
+  const exported = await download(page, () => page.getByRole('button', { name: 'Export plan file' }).click());
+  assert.equal(exported.name, 'ventilator-5-1.jsp-plan.json');
+  const file = JSON.parse(exported.text);
+  assert.equal(file.format, 'jsp-planner/plan');
+  assert.equal(file.version, 1);
+  assert.equal(file.plan.management.vulnerability_disclosure, '<img src=x onerror=alert(1)> via psirt@example.org');
+
+  await backToList(page);
+  await page.getByRole('button', { name: 'Delete Ventilator 5.1' }).click();
+  await page.getByRole('button', { name: 'Delete plan' }).click();
+  assert.deepEqual(await storedPlans(page), {});
+
+  await importFile(page, exported.name, exported.text);
+  await page.locator('.plan-page').waitFor();
+  assert.equal(await page.getByLabel('Coordinated vulnerability disclosure').inputValue(), file.plan.management.vulnerability_disclosure);
+  const [stored] = Object.values(await storedPlans(page));
+  assert.deepEqual(stored, file);
+
+  const again = await download(page, () => page.getByRole('button', { name: 'Export plan file' }).click());
+  assert.deepEqual(JSON.parse(again.text), file);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a dropped file is imported', async () => {
+  const context = await env.browser.newContext();
+  const { page } = await openApp(context, env.base);
+  await planWithContent(page, 'Dropped plan');
+  const exported = await download(page, () => page.getByRole('button', { name: 'Export plan file' }).click());
+  await backToList(page);
+  await page.getByRole('button', { name: 'Delete Dropped plan' }).click();
+  await page.getByRole('button', { name: 'Delete plan' }).click();
+
+  const dataTransfer = await page.evaluateHandle((text) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([text], 'dropped.json', { type: 'application/json' }));
+    return dt;
+  }, exported.text);
+  await page.dispatchEvent('.app', 'dragover', { dataTransfer });
+  await page.dispatchEvent('.app', 'drop', { dataTransfer });
+  await page.locator('.plan-page').waitFor();
+  assert.equal(await page.getByLabel('Plan name').inputValue(), 'Dropped plan');
+  await context.close();
+});
+
+const refusals = [
+  ['a malformed file', '{ "format": "jsp-planner/plan", "version": 1, "plan": { oops } }', /not valid JSON.*line 1/],
+  ['a file from a newer version', null, /newer JSP Planner \(format version 99\)/],
+  ['a file of another format', '{"format":"something-else","version":1}', /not a JSP Planner plan file/],
+  ['a plan that breaks an invariant', 'dangling', /breaks 1 rule.*need_links\/0\/need_id.*does not exist/],
+  ['an oversized file', 'huge', /at most 4\.0 MB/],
+];
+
+for (const [what, content, message] of refusals) {
+  test(`importing ${what} says why and changes nothing`, async () => {
+    const context = await env.browser.newContext();
+    const { page } = await openApp(context, env.base);
+    await planWithContent(page, 'Existing plan');
+    const valid = await download(page, () => page.getByRole('button', { name: 'Export plan file' }).click());
+    await backToList(page);
+    const before = await storageSnapshot(page);
+
+    let text = content;
+    const file = JSON.parse(valid.text);
+    if (content === null) text = JSON.stringify({ ...file, version: 99 });
+    if (content === 'dangling') {
+      file.plan.id = 'plan-other';
+      file.plan.need_links = [{ stakeholder_id: 'sh-patients', need_id: 'nd-missing', relevance: 'critical' }];
+      text = JSON.stringify(file);
+    }
+    if (content === 'huge') text = ' '.repeat(4 * 1024 * 1024 + 10);
+    await importFile(page, 'incoming.json', text);
+
+    const shown = (await errorText(page)).join('\n');
+    assert.match(shown, message);
+    assert.match(shown, /“incoming\.json” was not imported/);
+    assert.match(shown, /Your plans are unchanged/);
+    assert.deepEqual(await storageSnapshot(page), before);
+    assert.equal(await page.locator('table.plans tbody tr').count(), 1);
+    await context.close();
+  });
+}
+
+test('importing a plan that is already stored asks: keep both or replace', async () => {
+  const context = await env.browser.newContext();
+  const { page } = await openApp(context, env.base);
+  await planWithContent(page, 'Shared plan');
+  const exported = await download(page, () => page.getByRole('button', { name: 'Export plan file' }).click());
+  const file = JSON.parse(exported.text);
+  await page.getByLabel('Product', { exact: true }).fill('Edited locally');
+  await backToList(page);
+
+  // Cancel: nothing changes.
+  await importFile(page, exported.name, exported.text);
+  await page.getByRole('heading', { name: 'This plan is already in your library' }).waitFor();
+  await page.getByRole('button', { name: 'Cancel import' }).click();
+  assert.equal(Object.keys(await storedPlans(page)).length, 1);
+
+  // Keep both: a second plan with a new id and a distinct name.
+  await importFile(page, exported.name, exported.text);
+  await page.getByRole('button', { name: 'Keep both' }).click();
+  await page.locator('.plan-page').waitFor();
+  let plans = Object.values(await storedPlans(page)).map((f) => f.plan);
+  assert.equal(plans.length, 2);
+  assert.deepEqual(plans.map((p) => p.name).sort(), ['Shared plan', 'Shared plan (2)']);
+  assert.equal(new Set(plans.map((p) => p.id)).size, 2);
+
+  // Replace: the stored plan with the file's id now holds the file's content.
+  await backToList(page);
+  await importFile(page, exported.name, exported.text);
+  await page.getByRole('button', { name: 'Replace mine' }).click();
+  await page.locator('.plan-page').waitFor();
+  plans = Object.values(await storedPlans(page)).map((f) => f.plan);
+  assert.equal(plans.length, 2);
+  const replaced = plans.find((p) => p.id === file.plan.id);
+  assert.deepEqual(replaced, file.plan);
+  await context.close();
+});

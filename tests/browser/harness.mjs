@@ -1,0 +1,94 @@
+// Shared set-up for the browser tests: a static server over dist/ and
+// Debian's headless Chromium driven by playwright-core. No browser download.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
+import { startServer, SUBPATH } from '../../scripts/serve.mjs';
+
+const ROOT = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const DIST = path.join(ROOT, 'dist');
+export const ARTIFACTS = path.join(ROOT, 'test-results');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+/** Start the server and the browser; the app is served under the /jsp-planner/ subpath. */
+export async function start() {
+  if (!existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error('dist/ is missing: run scripts/build.sh first');
+  }
+  const { server, url } = await startServer({ dir: DIST });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    headless: true,
+  });
+  return {
+    browser,
+    origin: url,
+    base: `${url}${SUBPATH}/`,
+    async stop() {
+      await browser.close();
+      await new Promise((r) => server.close(r));
+    },
+  };
+}
+
+/** Open the app in a page and wait until it has rendered; collects page errors. */
+export async function openApp(context, base) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  await page.goto(base);
+  await ready(page);
+  return { page, errors };
+}
+
+/** The app has mounted: either the plan list or a plan page is showing. */
+export async function ready(page) {
+  await page.locator('#plans-title, .plan-page').first().waitFor({ timeout: 15000 });
+}
+
+/** Create a plan from the list page; leaves it open. */
+export async function createPlan(page, name) {
+  await page.getByLabel('New plan name').fill(name);
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  await page.locator('.plan-page').waitFor();
+}
+
+/** Every localStorage entry of the page's origin. */
+export function storageSnapshot(page) {
+  return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+}
+
+/** Stored plans only (by key), parsed. */
+export async function storedPlans(page) {
+  const all = await storageSnapshot(page);
+  return Object.fromEntries(
+    Object.entries(all).filter(([k]) => k.startsWith('jsp-planner/plan/')).map(([k, v]) => [k, JSON.parse(v)]),
+  );
+}
+
+/** Click something that downloads a file; resolve to the file's text and name. */
+export async function download(page, click) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), click()]);
+  const stream = await dl.createReadStream();
+  const chunks = [];
+  for await (const c of stream) chunks.push(c);
+  return { name: dl.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
+}
+
+/** Import a file through the file picker. */
+export async function importFile(page, name, text) {
+  await page.getByTestId('import-input').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+}
+
+/** Go back to the plan list from a plan page. */
+export async function backToList(page) {
+  await page.getByRole('button', { name: '← All plans' }).click();
+  await page.locator('#plans-title').waitFor();
+}

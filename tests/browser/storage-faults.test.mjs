@@ -1,0 +1,116 @@
+// Storage faults in a real browser: a corrupted entry, a full quota and the
+// same plan edited in two tabs. The user is told; nothing is lost.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openApp, createPlan, storedPlans, storageSnapshot, backToList, ready } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.stop(); });
+
+test('a corrupted stored plan is reported and left untouched', async () => {
+  const context = await env.browser.newContext();
+  const { page } = await openApp(context, env.base);
+  await createPlan(page, 'Healthy plan');
+  await backToList(page);
+  const garbage = '{"format":"jsp-planner/plan","version":1,"plan":{"id":"plan-broken", truncated';
+  await page.evaluate((g) => localStorage.setItem('jsp-planner/plan/plan-broken', g), garbage);
+  await page.reload();
+  await ready(page);
+
+  const banner = page.getByTestId('unreadable');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /jsp-planner\/plan\/plan-broken.*not valid JSON/s);
+  assert.equal(await page.locator('table.plans tbody tr').count(), 1);
+
+  // Working with other plans never rewrites the unreadable entry.
+  await page.getByRole('button', { name: 'Healthy plan' }).click();
+  await page.getByLabel('Product', { exact: true }).fill('Still works');
+  assert.equal(await page.evaluate(() => localStorage.getItem('jsp-planner/plan/plan-broken')), garbage);
+
+  // Discarding needs a confirmation.
+  await page.getByRole('button', { name: 'Discard…' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await page.evaluate(() => localStorage.getItem('jsp-planner/plan/plan-broken')), garbage);
+  await page.getByRole('button', { name: 'Discard…' }).click();
+  await page.getByRole('button', { name: 'Discard', exact: true }).click();
+  assert.equal(await page.evaluate(() => localStorage.getItem('jsp-planner/plan/plan-broken')), null);
+  await context.close();
+});
+
+test('a full storage quota is shown and the stored plan is kept', async () => {
+  const context = await env.browser.newContext();
+  const { page } = await openApp(context, env.base);
+  await createPlan(page, 'Quota plan');
+  await page.getByLabel('Product', { exact: true }).fill('Saved before the disk filled');
+  const before = await storedPlans(page);
+
+  // Fill the origin's quota with filler until the browser refuses.
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(256 * 1024);
+    for (let i = 0; ; i++) {
+      try { localStorage.setItem(`filler-${i}`, chunk); } catch {
+        if (chunk.length < 16) break;
+        chunk = chunk.slice(chunk.length / 2);
+      }
+    }
+  });
+  await page.getByLabel('Product', { exact: true }).fill('Typed after the disk filled');
+  assert.match(await page.getByTestId('save-status').innerText(), /Not saved: Browser storage is full/);
+  // The edit is still on screen, the stored version is the last good one.
+  assert.equal(await page.getByLabel('Product', { exact: true }).inputValue(), 'Typed after the disk filled');
+  assert.deepEqual(await storedPlans(page), before);
+
+  // Free space: the next edit saves everything.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await page.getByLabel('Security budget').fill('2 FTE');
+  assert.equal((await page.getByTestId('save-status').innerText()).trim(), 'Saved in this browser');
+  const [stored] = Object.values(await storedPlans(page));
+  assert.equal(stored.plan.project.product, 'Typed after the disk filled');
+  await context.close();
+});
+
+test('an edit from another tab is noticed, never silently overwritten', async () => {
+  const context = await env.browser.newContext();
+  const { page: tabA } = await openApp(context, env.base);
+  await createPlan(tabA, 'Two-tab plan');
+  const { page: tabB } = await openApp(context, env.base);
+  assert.equal(await tabB.getByLabel('Plan name').inputValue(), 'Two-tab plan');
+
+  await tabA.getByLabel('Product', { exact: true }).fill('From tab A');
+  await tabB.getByRole('heading', { name: 'This plan was changed in another tab' }).waitFor();
+
+  // Tab B keeps typing: its edit stays on screen but is not saved over A's.
+  await tabB.getByLabel('Security budget').fill('From tab B');
+  assert.match(await tabB.getByTestId('save-status').innerText(), /changed in another tab/);
+  let [stored] = Object.values(await storedPlans(tabB));
+  assert.equal(stored.plan.project.product, 'From tab A');
+  assert.equal(stored.plan.project.resources.budget, '');
+
+  // Keep both: B's version becomes a copy, A's stays.
+  await tabB.getByRole('button', { name: 'Save mine as a copy' }).click();
+  await tabB.getByText('Saved in this browser').waitFor();
+  const plans = Object.values(await storedPlans(tabB)).map((f) => f.plan);
+  assert.equal(plans.length, 2);
+  const original = plans.find((p) => p.name === 'Two-tab plan');
+  const copy = plans.find((p) => p.name === 'Copy of Two-tab plan');
+  assert.equal(original.project.product, 'From tab A');
+  assert.equal(copy.project.resources.budget, 'From tab B');
+  await context.close();
+});
+
+test('choosing "Load the other tab’s version" shows the other tab’s edits', async () => {
+  const context = await env.browser.newContext();
+  const { page: tabA } = await openApp(context, env.base);
+  await createPlan(tabA, 'Reload plan');
+  const { page: tabB } = await openApp(context, env.base);
+  await tabA.getByLabel('Product', { exact: true }).fill('Newer from A');
+  await tabB.getByRole('button', { name: 'Load the other tab’s version' }).click();
+  assert.equal(await tabB.getByLabel('Product', { exact: true }).inputValue(), 'Newer from A');
+  await tabB.getByLabel('Security budget').fill('Now B saves again');
+  assert.equal((await tabB.getByTestId('save-status').innerText()).trim(), 'Saved in this browser');
+  const [stored] = Object.values(await storedPlans(tabA));
+  assert.equal(stored.plan.project.product, 'Newer from A');
+  assert.equal(stored.plan.project.resources.budget, 'Now B saves again');
+  await context.close();
+});
