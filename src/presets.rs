@@ -64,6 +64,18 @@ pub fn project_outputs() -> Vec<ChecklistItem> {
     ])
 }
 
+/// The Change Impact Assessment questionnaire: what a major addition or a
+/// maintenance release must answer to decide which security activities it needs.
+pub const IMPACT_QUESTIONS: &[(&str, &str)] = &[
+    ("cia-interfaces", "Does the change add or modify external interfaces, network connections or protocols?"),
+    ("cia-data", "Does it change how patient or other sensitive data is stored, processed or transmitted?"),
+    ("cia-components", "Does it add or update third-party or open-source components?"),
+    ("cia-access", "Does it affect authentication, authorisation or user roles?"),
+    ("cia-update", "Does it change how the product is updated, installed or rolled back?"),
+    ("cia-safety", "Could a security failure in the changed parts affect safety or essential performance?"),
+    ("cia-threat-model", "Do the threat model and security risk assessment need updating?"),
+];
+
 /// A 5 x 5 exploitability x severity grid in the shape common to AAMI TIR57 / SW96
 /// practice: acceptable in the low corner, unacceptable in the high one, review between.
 pub fn criteria_5x5() -> RiskCriteria {
@@ -134,6 +146,7 @@ pub fn new_plan(id: String, name: String, now: String) -> Plan {
             inputs: project_inputs(),
             outputs: project_outputs(),
             resources: Resources::default(),
+            change_impact: Vec::new(),
         },
         stakeholders: stakeholders(),
         needs: Vec::new(),

@@ -101,13 +101,17 @@ impl Checker {
 
     /// Check ids of a collection are well-formed and unique; return the set.
     fn ids<'a>(&mut self, path: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+        self.ids_named(path, ids, "id")
+    }
+
+    fn ids_named<'a>(&mut self, path: &str, ids: impl Iterator<Item = &'a str>, field: &str) -> HashSet<&'a str> {
         let mut seen = HashSet::new();
         let mut n = 0;
         for (i, id) in ids.enumerate() {
             n += 1;
-            self.id(&format!("{path}/{i}/id"), id);
+            self.id(&format!("{path}/{i}/{field}"), id);
             if !seen.insert(id) {
-                self.fail(format!("{path}/{i}/id"), format!("duplicate id \"{id}\""));
+                self.fail(format!("{path}/{i}/{field}"), format!("duplicate id \"{id}\""));
             }
         }
         self.count(path, n);
@@ -130,6 +134,10 @@ fn check_project(v: &mut Checker, p: &ProjectPlanning) {
         for (i, item) in list.iter().enumerate() {
             v.name(&format!("{path}/{i}/label"), &item.label, true);
         }
+    }
+    v.ids_named("project/change_impact", p.change_impact.iter().map(|a| a.question_id.as_str()), "question_id");
+    for (i, a) in p.change_impact.iter().enumerate() {
+        v.text(&format!("project/change_impact/{i}/note"), &a.note);
     }
     v.text("project/resources/budget", &p.resources.budget);
     v.text("project/resources/people", &p.resources.people);

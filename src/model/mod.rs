@@ -11,7 +11,7 @@ mod risk;
 mod stakeholders;
 
 pub use management::{ManagementPlan, SbomApproach, SbomFormat};
-pub use project::{ChecklistItem, ProjectPlanning, Resources, Scope};
+pub use project::{Answer, ChecklistItem, ImpactAnswer, ProjectPlanning, Resources, Scope};
 pub use raci::{Activity, Raci, RaciAssignment, Role};
 pub use risk::{LikelihoodAxis, Rating, RiskCriteria, RiskEntry, RiskStatus, Zone, MAX_LEVELS, MIN_LEVELS};
 pub use stakeholders::{NeedLink, Relevance, SecurityNeed, Stakeholder};

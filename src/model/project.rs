@@ -55,4 +55,25 @@ pub struct ProjectPlanning {
     pub inputs: Vec<ChecklistItem>,
     pub outputs: Vec<ChecklistItem>,
     pub resources: Resources,
+    /// Answers to the Change Impact Assessment questions (for additions and
+    /// maintenance); only answered questions are listed.
+    pub change_impact: Vec<ImpactAnswer>,
+}
+
+/// An answer to one Change Impact Assessment question (see `presets::impact_questions`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ImpactAnswer {
+    pub question_id: String,
+    pub answer: Answer,
+    /// Why, or what follows from the answer.
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Answer {
+    Yes,
+    No,
+    Unsure,
 }
