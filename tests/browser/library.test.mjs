@@ -44,7 +44,7 @@ test('the plan list renames, duplicates and deletes only after confirmation', as
   await page.getByRole('button', { name: 'Patient monitor 2.0', exact: true }).waitFor();
 
   await page.getByRole('button', { name: 'Duplicate Patient monitor 2.0' }).click();
-  await page.getByRole('button', { name: 'Copy of Patient monitor 2.0' }).waitFor();
+  await page.getByRole('button', { name: 'Copy of Patient monitor 2.0', exact: true }).waitFor();
   assert.equal(Object.keys(await storedPlans(page)).length, 2);
 
   // Cancel keeps the plan; Escape too.
@@ -57,7 +57,7 @@ test('the plan list renames, duplicates and deletes only after confirmation', as
 
   await page.getByRole('button', { name: 'Delete Copy of Patient monitor 2.0' }).click();
   await page.getByRole('button', { name: 'Delete plan' }).click();
-  await page.getByRole('button', { name: 'Copy of Patient monitor 2.0' }).waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Copy of Patient monitor 2.0', exact: true }).waitFor({ state: 'detached' });
   const names = Object.values(await storedPlans(page)).map((f) => f.plan.name);
   assert.deepEqual(names, ['Patient monitor 2.0']);
 

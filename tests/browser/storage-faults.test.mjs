@@ -24,7 +24,7 @@ test('a corrupted stored plan is reported and left untouched', async () => {
   assert.equal(await page.locator('table.plans tbody tr').count(), 1);
 
   // Working with other plans never rewrites the unreadable entry.
-  await page.getByRole('button', { name: 'Healthy plan' }).click();
+  await page.getByRole('button', { name: 'Healthy plan', exact: true }).click();
   await page.getByLabel('Product', { exact: true }).fill('Still works');
   assert.equal(await page.evaluate(() => localStorage.getItem('jsp-planner/plan/plan-broken')), garbage);
 
@@ -55,10 +55,10 @@ test('a full storage quota is shown and the stored plan is kept', async () => {
       }
     }
   });
-  await page.getByLabel('Product', { exact: true }).fill('Typed after the disk filled');
+  await page.getByLabel('Product', { exact: true }).fill('Typed after the disk filled, longer than anything stored before');
   assert.match(await page.getByTestId('save-status').innerText(), /Not saved: Browser storage is full/);
   // The edit is still on screen, the stored version is the last good one.
-  assert.equal(await page.getByLabel('Product', { exact: true }).inputValue(), 'Typed after the disk filled');
+  assert.equal(await page.getByLabel('Product', { exact: true }).inputValue(), 'Typed after the disk filled, longer than anything stored before');
   assert.deepEqual(await storedPlans(page), before);
 
   // Free space: the next edit saves everything.
@@ -66,7 +66,7 @@ test('a full storage quota is shown and the stored plan is kept', async () => {
   await page.getByLabel('Security budget').fill('2 FTE');
   assert.equal((await page.getByTestId('save-status').innerText()).trim(), 'Saved in this browser');
   const [stored] = Object.values(await storedPlans(page));
-  assert.equal(stored.plan.project.product, 'Typed after the disk filled');
+  assert.equal(stored.plan.project.product, 'Typed after the disk filled, longer than anything stored before');
   await context.close();
 });
 
