@@ -9,6 +9,8 @@
 //!
 //! The browser app (`web`) exists only on wasm32 and is a thin layer over these.
 
+pub mod assess;
+pub mod deliverables;
 pub mod format;
 pub mod library;
 pub mod model;

@@ -100,6 +100,55 @@ pub fn criteria_5x5() -> RiskCriteria {
     }
 }
 
+/// A grid from level names and a rule giving each cell's zone from its
+/// 1-based (likelihood, severity).
+fn grid(axis: LikelihoodAxis, likelihood: &[&str], severity: &[&str], zone: impl Fn(usize, usize) -> Zone) -> RiskCriteria {
+    RiskCriteria {
+        axis,
+        likelihood_levels: likelihood.iter().map(|s| s.to_string()).collect(),
+        severity_levels: severity.iter().map(|s| s.to_string()).collect(),
+        zones: (1..=likelihood.len()).map(|l| (1..=severity.len()).map(|s| zone(l, s)).collect()).collect(),
+    }
+}
+
+/// Starting points for the risk acceptability grid, by name.
+pub fn grid_presets() -> Vec<(&'static str, RiskCriteria)> {
+    use LikelihoodAxis::*;
+    use Zone::*;
+    vec![
+        ("Security 5 × 5: exploitability × severity (AAMI TIR57 / SW96 practice)", criteria_5x5()),
+        (
+            "Security 3 × 3: exploitability × severity",
+            grid(Exploitability, &["Low", "Medium", "High"], &["Minor", "Serious", "Critical"], |l, s| match l + s {
+                ..=3 => Acceptable,
+                4 => Review,
+                _ => Unacceptable,
+            }),
+        ),
+        (
+            "Security 4 × 4: exploitability × severity",
+            grid(Exploitability, &["Remote", "Unlikely", "Likely", "Frequent"], &["Minor", "Serious", "Critical", "Catastrophic"], |l, s| match l + s {
+                ..=4 => Acceptable,
+                5 | 6 => Review,
+                _ => Unacceptable,
+            }),
+        ),
+        (
+            "Safety 5 × 5: probability of harm × severity (ISO 14971 practice)",
+            grid(
+                Likelihood,
+                &["Improbable", "Remote", "Occasional", "Probable", "Frequent"],
+                &["Negligible", "Minor", "Serious", "Critical", "Catastrophic"],
+                |l, s| match l * s {
+                    ..=4 => Acceptable,
+                    5..=9 => Review,
+                    _ => Unacceptable,
+                },
+            ),
+        ),
+    ]
+}
+
 /// The people the JSP says should be in the room.
 pub fn roles() -> Vec<Role> {
     [

@@ -4,12 +4,14 @@
 //! (stakeholder x need, risk -> need, RACI) survive reordering, renaming,
 //! export and import. Rating levels are 1-based indices into the criteria axes.
 
+mod edits;
 mod management;
 mod project;
 mod raci;
 mod risk;
 mod stakeholders;
 
+pub use edits::{move_by, Identified};
 pub use management::{ManagementPlan, SbomApproach, SbomFormat};
 pub use project::{Answer, ChecklistItem, ImpactAnswer, ProjectPlanning, Resources, Scope};
 pub use raci::{Activity, Raci, RaciAssignment, Role};

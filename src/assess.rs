@@ -1,0 +1,123 @@
+//! Judging risk register entries against the risk acceptability criteria,
+//! and querying the register (filter, sort, grid cell).
+
+use crate::model::{Plan, Rating, RiskCriteria, RiskEntry, RiskStatus, Zone};
+
+/// Which rating of an entry a grid shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    Initial,
+    Residual,
+}
+
+/// How an entry stands against the criteria.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Judgement {
+    pub initial: Option<Zone>,
+    pub residual: Option<Zone>,
+}
+
+impl Judgement {
+    /// The zone that decides acceptability: the residual one once assessed.
+    pub fn current(&self) -> Option<Zone> {
+        self.residual.or(self.initial)
+    }
+}
+
+pub fn judge(entry: &RiskEntry, criteria: &RiskCriteria) -> Judgement {
+    Judgement {
+        initial: criteria.zone_of(entry.initial),
+        residual: entry.residual.and_then(|r| criteria.zone_of(r)),
+    }
+}
+
+pub fn rating_at(entry: &RiskEntry, stage: Stage) -> Option<Rating> {
+    match stage {
+        Stage::Initial => Some(entry.initial),
+        Stage::Residual => entry.residual,
+    }
+}
+
+/// The entries placed in one grid cell, in register order.
+pub fn in_cell(plan: &Plan, stage: Stage, cell: Rating) -> Vec<&RiskEntry> {
+    plan.risks.iter().filter(|r| rating_at(r, stage) == Some(cell)).collect()
+}
+
+/// How many entries sit in each cell: `counts[l - 1][s - 1]`.
+pub fn cell_counts(plan: &Plan, stage: Stage) -> Vec<Vec<usize>> {
+    let c = &plan.criteria;
+    let mut counts = vec![vec![0; c.severity_levels.len()]; c.likelihood_levels.len()];
+    for r in plan.risks.iter().filter_map(|r| rating_at(r, stage)) {
+        let (l, s) = (usize::from(r.likelihood), usize::from(r.severity));
+        if let Some(n) = counts.get_mut(l.wrapping_sub(1)).and_then(|row| row.get_mut(s.wrapping_sub(1))) {
+            *n += 1;
+        }
+    }
+    counts
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// Register order (as entered).
+    #[default]
+    Id,
+    /// Worst current zone first, then highest severity and likelihood.
+    Risk,
+    Status,
+    Owner,
+}
+
+/// What the register view shows.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RegisterQuery {
+    /// Case-insensitive text searched in id, asset, threat, controls and owner.
+    pub text: String,
+    pub zone: Option<Zone>,
+    pub status: Option<RiskStatus>,
+    pub sort: SortKey,
+}
+
+pub fn query<'a>(plan: &'a Plan, q: &RegisterQuery) -> Vec<&'a RiskEntry> {
+    let needle = q.text.trim().to_lowercase();
+    let mut rows: Vec<&RiskEntry> = plan
+        .risks
+        .iter()
+        .filter(|r| needle.is_empty() || matches_text(r, &needle))
+        .filter(|r| q.zone.is_none() || judge(r, &plan.criteria).current() == q.zone)
+        .filter(|r| q.status.is_none_or(|s| r.status == s))
+        .collect();
+    match q.sort {
+        SortKey::Id => {}
+        SortKey::Risk => rows.sort_by_key(|r| {
+            let current = rating_at(r, Stage::Residual).unwrap_or(r.initial);
+            let zone = judge(r, &plan.criteria).current().map_or(0, zone_rank);
+            std::cmp::Reverse((zone, current.severity, current.likelihood))
+        }),
+        SortKey::Status => rows.sort_by_key(|r| r.status as u8),
+        SortKey::Owner => rows.sort_by_key(|r| r.owner.to_lowercase()),
+    }
+    rows
+}
+
+fn matches_text(r: &RiskEntry, needle: &str) -> bool {
+    [&r.id, &r.asset, &r.threat, &r.controls, &r.owner].iter().any(|f| f.to_lowercase().contains(needle))
+}
+
+fn zone_rank(z: Zone) -> u8 {
+    match z {
+        Zone::Acceptable => 1,
+        Zone::Review => 2,
+        Zone::Unacceptable => 3,
+    }
+}
+
+/// The next free register id of the form "R-001".
+pub fn next_risk_id(plan: &Plan) -> String {
+    let max = plan
+        .risks
+        .iter()
+        .filter_map(|r| r.id.strip_prefix("R-").and_then(|n| n.parse::<u32>().ok()))
+        .max()
+        .unwrap_or(0);
+    format!("R-{:03}", max + 1)
+}

@@ -1,0 +1,204 @@
+//! "What you walk away with": the six Concept Phase deliverables, each with a
+//! completeness computed from the plan's data (never ticked by hand) and the
+//! list of what is still missing, each gap pointing at where to fix it.
+
+use crate::assess::judge;
+use crate::model::{Plan, Scope, Zone};
+use crate::presets::IMPACT_QUESTIONS;
+
+/// The part of the app where a gap is fixed (also the id of its page section).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Place {
+    Project,
+    Stakeholders,
+    Management,
+    Criteria,
+    Register,
+}
+
+impl Place {
+    pub fn anchor(self) -> &'static str {
+        match self {
+            Place::Project => "a1",
+            Place::Stakeholders => "a2",
+            Place::Management => "a3",
+            Place::Criteria => "criteria",
+            Place::Register => "register",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gap {
+    pub text: String,
+    pub place: Place,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Completeness {
+    NotStarted,
+    InProgress,
+    Complete,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deliverable {
+    pub title: &'static str,
+    pub status: Completeness,
+    pub gaps: Vec<Gap>,
+}
+
+/// All six deliverables, in the JSP's order.
+pub fn deliverables(plan: &Plan) -> Vec<Deliverable> {
+    vec![
+        development_plan(plan),
+        management_plan(plan),
+        stakeholder_needs(plan),
+        update_strategy(plan),
+        sbom_approach(plan),
+        register(plan),
+    ]
+}
+
+/// Collects the checks of one deliverable: each is either met or a gap.
+struct Checks {
+    met: usize,
+    gaps: Vec<Gap>,
+}
+
+impl Checks {
+    fn new() -> Self {
+        Checks { met: 0, gaps: Vec::new() }
+    }
+
+    fn require(&mut self, ok: bool, place: Place, text: impl Into<String>) {
+        if ok {
+            self.met += 1;
+        } else {
+            self.gaps.push(Gap { text: text.into(), place });
+        }
+    }
+
+    fn finish(self, title: &'static str) -> Deliverable {
+        let status = match (self.met, self.gaps.is_empty()) {
+            (_, true) => Completeness::Complete,
+            (0, false) => Completeness::NotStarted,
+            _ => Completeness::InProgress,
+        };
+        Deliverable { title, status, gaps: self.gaps }
+    }
+}
+
+fn filled(s: &str) -> bool {
+    !s.trim().is_empty()
+}
+
+fn development_plan(plan: &Plan) -> Deliverable {
+    let p = &plan.project;
+    let mut c = Checks::new();
+    c.require(filled(&p.product), Place::Project, "Name the product.");
+    c.require(p.scope.is_some(), Place::Project, "Choose the scope: new product, major addition or maintenance.");
+    c.require(filled(&p.description), Place::Project, "Summarise the project.");
+    c.require(filled(&p.resources.budget), Place::Project, "Commit a security budget.");
+    c.require(filled(&p.resources.people), Place::Project, "Name the people doing security work.");
+    c.require(filled(&p.resources.activities), Place::Project, "List the security activities.");
+    if matches!(p.scope, Some(Scope::MajorAddition | Scope::Maintenance)) {
+        let unanswered = IMPACT_QUESTIONS
+            .iter()
+            .filter(|(id, _)| !p.change_impact.iter().any(|a| a.question_id == *id))
+            .count();
+        c.require(
+            unanswered == 0,
+            Place::Project,
+            format!("Answer the Change Impact Assessment ({unanswered} question(s) open)."),
+        );
+    }
+    let title = match p.scope {
+        Some(Scope::NewProduct) => "Development Plan",
+        Some(_) => "Change Impact Assessment",
+        None => "Development Plan or Change Impact Assessment",
+    };
+    c.finish(title)
+}
+
+fn management_plan(plan: &Plan) -> Deliverable {
+    let m = &plan.management;
+    let mut c = Checks::new();
+    for (text, what) in [
+        (&m.security_and_safety_risk, "how security risk is assessed alongside safety risk"),
+        (&m.risk_acceptability, "what security risk is acceptable"),
+        (&m.third_party_monitoring, "how third-party component vulnerabilities are monitored"),
+        (&m.vulnerability_disclosure, "coordinated vulnerability disclosure"),
+        (&m.suppliers, "supplier and contractor expectations"),
+        (&m.roles_and_responsibilities, "roles and responsibilities"),
+    ] {
+        c.require(filled(text), Place::Management, format!("Describe {what}."));
+    }
+    let zones: Vec<Zone> = plan.criteria.zones.iter().flatten().copied().collect();
+    c.require(
+        zones.contains(&Zone::Acceptable) && zones.contains(&Zone::Unacceptable),
+        Place::Criteria,
+        "Mark at least one acceptable and one unacceptable cell in the risk acceptability grid.",
+    );
+    c.finish("Draft Security Management Plan with preliminary risk acceptability criteria")
+}
+
+fn stakeholder_needs(plan: &Plan) -> Deliverable {
+    let mut c = Checks::new();
+    c.require(!plan.stakeholders.is_empty(), Place::Stakeholders, "Add the stakeholder groups.");
+    c.require(!plan.needs.is_empty(), Place::Stakeholders, "Record the stakeholders' security needs.");
+    let unlinked = plan.needs.iter().filter(|n| !plan.need_links.iter().any(|l| l.need_id == n.id)).count();
+    if !plan.needs.is_empty() {
+        c.require(unlinked == 0, Place::Stakeholders, format!("Mark which stakeholders hold each need ({unlinked} need(s) have none)."));
+        let unfolded = plan.needs.iter().filter(|n| n.user_need_ref.as_deref().is_none_or(|r| !filled(r))).count();
+        c.require(unfolded == 0, Place::Stakeholders, format!("Fold each need into a user need ({unfolded} not yet folded)."));
+    }
+    c.finish("Stakeholder security needs folded into user needs")
+}
+
+fn update_strategy(plan: &Plan) -> Deliverable {
+    let mut c = Checks::new();
+    c.require(filled(&plan.management.update_and_rollback), Place::Management, "Define the update and rollback strategy.");
+    c.finish("Update and rollback strategy")
+}
+
+fn sbom_approach(plan: &Plan) -> Deliverable {
+    let s = &plan.management.sbom;
+    let mut c = Checks::new();
+    c.require(!s.formats.is_empty(), Place::Management, "Choose the SBOM format (CycloneDX or SPDX).");
+    c.require(filled(&s.generated_when), Place::Management, "Say when the SBOM is generated.");
+    c.require(filled(&s.owner), Place::Management, "Name the SBOM owner.");
+    c.finish("SBOM approach")
+}
+
+fn register(plan: &Plan) -> Deliverable {
+    let mut c = Checks::new();
+    c.require(!plan.risks.is_empty(), Place::Register, "Add risk register entries.");
+    for r in &plan.risks {
+        let mut missing = Vec::new();
+        if !filled(&r.asset) {
+            missing.push("asset");
+        }
+        if !filled(&r.threat) {
+            missing.push("threat");
+        }
+        if !filled(&r.controls) {
+            missing.push("controls");
+        }
+        if r.residual.is_none() {
+            missing.push("residual rating");
+        }
+        if r.need_ids.is_empty() {
+            missing.push("linked stakeholder need");
+        }
+        c.require(missing.is_empty(), Place::Register, format!("{}: add {}.", r.id, missing.join(", ")));
+        if r.residual.is_some() {
+            c.require(
+                judge(r, &plan.criteria).residual != Some(Zone::Unacceptable),
+                Place::Register,
+                format!("{}: the residual risk is unacceptable; add controls.", r.id),
+            );
+        }
+    }
+    c.finish("Risk register entries tying it all together")
+}

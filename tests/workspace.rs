@@ -1,0 +1,213 @@
+//! The workspace's domain: acceptability evaluation, register queries,
+//! completeness of the deliverables, and matrix / grid / RACI edits.
+
+mod common;
+
+use common::sample_plan;
+use jsp_planner::assess::{self, RegisterQuery, SortKey, Stage};
+use jsp_planner::deliverables::{deliverables, Completeness, Place};
+use jsp_planner::model::*;
+use jsp_planner::presets;
+use jsp_planner::validate::validate;
+
+fn risk(id: &str, initial: (u8, u8), residual: Option<(u8, u8)>) -> RiskEntry {
+    let rating = |(likelihood, severity)| Rating { likelihood, severity };
+    RiskEntry {
+        id: id.into(),
+        asset: format!("asset {id}"),
+        threat: format!("threat {id}"),
+        initial: rating(initial),
+        controls: String::new(),
+        residual: residual.map(rating),
+        need_ids: vec![],
+        owner: String::new(),
+        status: RiskStatus::Open,
+    }
+}
+
+#[test]
+fn an_entry_is_judged_by_its_residual_rating_once_assessed() {
+    let plan = sample_plan();
+    let j = assess::judge(&plan.risks[0], &plan.criteria);
+    assert_eq!(j.initial, Some(Zone::Unacceptable)); // 4 + 5
+    assert_eq!(j.residual, Some(Zone::Review)); // 1 + 5
+    assert_eq!(j.current(), Some(Zone::Review));
+    let untreated = risk("R-009", (1, 1), None);
+    assert_eq!(assess::judge(&untreated, &plan.criteria).current(), Some(Zone::Acceptable));
+}
+
+#[test]
+fn judgement_follows_the_painted_grid() {
+    let mut plan = sample_plan();
+    plan.criteria.zones[0][4] = Zone::Unacceptable;
+    assert_eq!(assess::judge(&plan.risks[0], &plan.criteria).current(), Some(Zone::Unacceptable));
+}
+
+#[test]
+fn grid_cells_list_and_count_their_entries() {
+    let mut plan = sample_plan();
+    plan.risks.push(risk("R-002", (4, 5), Some((2, 2))));
+    plan.risks.push(risk("R-003", (1, 1), None));
+    let cell = Rating { likelihood: 4, severity: 5 };
+    let ids: Vec<_> = assess::in_cell(&plan, Stage::Initial, cell).iter().map(|r| r.id.as_str()).collect();
+    assert_eq!(ids, ["R-001", "R-002"]);
+    let counts = assess::cell_counts(&plan, Stage::Residual);
+    assert_eq!((counts[0][4], counts[1][1], counts[0][0]), (1, 1, 0));
+    assert_eq!(counts.iter().flatten().sum::<usize>(), 2);
+}
+
+#[test]
+fn the_register_filters_and_sorts() {
+    let mut plan = sample_plan();
+    plan.risks.push(risk("R-002", (5, 5), None));
+    plan.risks.push(risk("R-003", (1, 2), None));
+    plan.risks[2].owner = "Alice".into();
+    plan.risks[2].status = RiskStatus::Closed;
+
+    let ids = |q: &RegisterQuery| assess::query(&plan, q).iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&RegisterQuery { sort: SortKey::Risk, ..Default::default() }), ["R-002", "R-001", "R-003"]);
+    assert_eq!(ids(&RegisterQuery { zone: Some(Zone::Unacceptable), ..Default::default() }), ["R-002"]);
+    assert_eq!(ids(&RegisterQuery { status: Some(RiskStatus::Closed), ..Default::default() }), ["R-003"]);
+    assert_eq!(ids(&RegisterQuery { text: "FIRMWARE".into(), ..Default::default() }), ["R-001"]);
+    assert_eq!(ids(&RegisterQuery { sort: SortKey::Owner, ..Default::default() }), ["R-002", "R-003", "R-001"]);
+    assert_eq!(assess::next_risk_id(&plan), "R-004");
+}
+
+#[test]
+fn a_new_plan_has_started_nothing_but_the_grid() {
+    let plan = presets::new_plan("p-1".into(), "New".into(), common::NOW.into());
+    let d = deliverables(&plan);
+    assert_eq!(d.len(), 6);
+    assert_eq!(d[0].status, Completeness::NotStarted);
+    assert_eq!(d[1].status, Completeness::InProgress, "the preset grid counts: {:?}", d[1].gaps);
+    assert_eq!(d[2].status, Completeness::InProgress, "preset stakeholders count");
+    assert!(d[2].gaps.iter().all(|g| g.place == Place::Stakeholders));
+    assert_eq!(d[5].status, Completeness::NotStarted);
+}
+
+/// Fill in everything the six deliverables ask for.
+fn complete_plan() -> Plan {
+    let mut plan = sample_plan();
+    plan.project.scope = Some(Scope::NewProduct);
+    plan.project.description = "Adds wireless dose updates".into();
+    plan.project.resources =
+        Resources { budget: "120k".into(), people: "2 FTE".into(), activities: "Threat model, pen test".into() };
+    let m = &mut plan.management;
+    for field in [
+        &mut m.security_and_safety_risk,
+        &mut m.risk_acceptability,
+        &mut m.third_party_monitoring,
+        &mut m.update_and_rollback,
+        &mut m.vulnerability_disclosure,
+        &mut m.suppliers,
+        &mut m.roles_and_responsibilities,
+    ] {
+        *field = "Written".into();
+    }
+    m.sbom = SbomApproach { formats: vec![SbomFormat::Cyclonedx], generated_when: "Every build".into(), owner: "PSIRT".into() };
+    for (i, need) in plan.needs.iter_mut().enumerate() {
+        need.user_need_ref = Some(format!("UN-{i}"));
+    }
+    plan
+}
+
+#[test]
+fn a_filled_plan_completes_every_deliverable() {
+    let plan = complete_plan();
+    for d in deliverables(&plan) {
+        assert_eq!(d.status, Completeness::Complete, "{}: {:?}", d.title, d.gaps);
+    }
+    assert_eq!(deliverables(&plan)[0].title, "Development Plan");
+}
+
+#[test]
+fn each_gap_says_what_is_missing_and_where() {
+    let mut plan = complete_plan();
+    plan.project.scope = Some(Scope::Maintenance);
+    plan.project.change_impact.push(ImpactAnswer { question_id: "cia-data".into(), answer: Answer::No, note: String::new() });
+    plan.needs[0].user_need_ref = None;
+    plan.management.sbom.formats.clear();
+    plan.risks[0].residual = Some(Rating { likelihood: 5, severity: 5 });
+    let d = deliverables(&plan);
+    assert_eq!(d[0].title, "Change Impact Assessment");
+    assert_eq!(d[0].gaps[0].text, "Answer the Change Impact Assessment (6 question(s) open).");
+    assert_eq!(d[2].gaps[0].text, "Fold each need into a user need (1 not yet folded).");
+    assert_eq!(d[4].gaps[0].place, Place::Management);
+    assert_eq!(d[5].gaps[0].text, "R-001: the residual risk is unacceptable; add controls.");
+    assert!(d.iter().all(|x| x.status != Completeness::NotStarted));
+}
+
+#[test]
+fn register_gaps_name_each_entry() {
+    let mut plan = complete_plan();
+    plan.risks.push(risk("R-002", (2, 2), None));
+    let d = &deliverables(&plan)[5];
+    assert_eq!(d.status, Completeness::InProgress);
+    assert_eq!(d.gaps[0].text, "R-002: add controls, residual rating, linked stakeholder need.");
+}
+
+#[test]
+fn matrix_cells_cycle_and_items_reorder() {
+    assert_eq!(Relevance::cycle(None), Some(Relevance::Relevant));
+    assert_eq!(Relevance::cycle(Some(Relevance::Relevant)), Some(Relevance::Critical));
+    assert_eq!(Relevance::cycle(Some(Relevance::Critical)), None);
+
+    let mut plan = sample_plan();
+    assert!(move_by(&mut plan.stakeholders, "sh-clinicians", -1));
+    assert_eq!(plan.stakeholders[0].id, "sh-clinicians");
+    assert!(!move_by(&mut plan.stakeholders, "sh-clinicians", -1));
+    assert!(!move_by(&mut plan.needs, "nd-compliance-proof", 1));
+    assert!(!move_by(&mut plan.needs, "nd-unknown", 1));
+}
+
+#[test]
+fn example_needs_are_added_once_with_their_links() {
+    let mut plan = presets::new_plan("p-1".into(), "New".into(), common::NOW.into());
+    assert_eq!(plan.accept_example_needs(), 7);
+    assert_eq!(plan.accept_example_needs(), 0);
+    assert_eq!(plan.relevance("sh-field-service", "nd-remote-access"), Some(Relevance::Critical));
+    assert_eq!(plan.need_links.len(), 7);
+    assert_eq!(validate(&plan), vec![]);
+}
+
+#[test]
+fn raci_cells_set_replace_and_clear() {
+    let mut plan = sample_plan();
+    plan.set_raci("role-engineering", "act-a1", Some(Raci::Responsible));
+    plan.set_raci("role-engineering", "act-a1", Some(Raci::Consulted));
+    assert_eq!(plan.raci_value("role-engineering", "act-a1"), Some(Raci::Consulted));
+    assert_eq!(plan.raci.len(), 2);
+    plan.remove_role("role-product-security");
+    assert_eq!(plan.raci.len(), 1);
+    plan.set_raci("role-engineering", "act-a1", None);
+    assert!(plan.raci.is_empty());
+    assert_eq!(validate(&plan), vec![]);
+}
+
+#[test]
+fn shrinking_the_grid_moves_ratings_onto_it_and_stays_valid() {
+    let mut plan = sample_plan();
+    assert_eq!(plan.resize_grid(3, 3), 2);
+    assert_eq!(plan.risks[0].initial, Rating { likelihood: 3, severity: 3 });
+    assert_eq!(plan.risks[0].residual, Some(Rating { likelihood: 1, severity: 3 }));
+    assert_eq!(validate(&plan), vec![]);
+    assert_eq!(plan.resize_grid(9, 4), 0);
+    assert_eq!((plan.criteria.likelihood_levels.len(), plan.criteria.severity_levels.len()), (5, 4));
+    assert_eq!(plan.criteria.zones[4][3], Zone::Unacceptable);
+    assert_eq!(plan.criteria.zones[0][0], Zone::Acceptable);
+    assert_eq!(validate(&plan), vec![]);
+}
+
+#[test]
+fn every_grid_preset_is_valid_and_has_all_three_zones() {
+    for (name, criteria) in presets::grid_presets() {
+        let mut plan = sample_plan();
+        plan.criteria = criteria;
+        plan.risks.clear();
+        assert_eq!(validate(&plan), vec![], "{name}");
+        let zones: Vec<Zone> = plan.criteria.zones.iter().flatten().copied().collect();
+        for z in [Zone::Acceptable, Zone::Review, Zone::Unacceptable] {
+            assert!(zones.contains(&z), "{name} lacks {z:?}");
+        }
+    }
+}
