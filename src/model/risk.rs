@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// The vertical axis of the grid: exploitability (AAMI TIR57 / SW96 practice
 /// for security risk) or likelihood (probability, as in ISO 14971).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum LikelihoodAxis {
     Exploitability,
@@ -13,7 +13,7 @@ pub enum LikelihoodAxis {
 }
 
 /// Acceptability zone of one grid cell.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Zone {
     Acceptable,
@@ -57,14 +57,14 @@ impl RiskCriteria {
 }
 
 /// A position on the grid, 1-based on both axes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Rating {
     pub likelihood: u8,
     pub severity: u8,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum RiskStatus {
     Open,

@@ -5,7 +5,7 @@
 //! - [`files`]: downloads and reading picked or dropped files.
 //! - [`views`]: components; they read signals and call [`state::AppState`] methods.
 
-mod browser;
+pub(crate) mod browser;
 mod files;
 mod state;
 mod storage;

@@ -39,6 +39,20 @@ pub enum Dialog {
     Delete { id: String, name: String },
     ImportConflict { incoming: Plan, existing_name: String },
     DiscardUnreadable { key: String },
+    /// A destructive edit of the open plan, applied only if confirmed.
+    Confirm { title: String, body: String, action: Confirmed },
+}
+
+/// Edits that ask first.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Confirmed {
+    RemoveStakeholder(String),
+    RemoveNeed(String),
+    RemoveRisk(String),
+    RemoveRole(String),
+    RemoveActivity(String),
+    /// Replace the grid with the preset at this index of `presets::grid_presets`.
+    ApplyGridPreset(usize),
 }
 
 #[derive(Clone, Copy)]
@@ -372,6 +386,28 @@ impl AppState {
         let copy = library::duplicate(&plan, library::new_id("plan", browser::entropy()), &plan.updated_at, name);
         let copy = Plan { created_at: plan.created_at.clone(), ..copy };
         self.store_imported(copy, None);
+    }
+
+    /// Carry out a confirmed edit.
+    pub fn confirmed(self, action: Confirmed) {
+        match action {
+            Confirmed::RemoveStakeholder(id) => self.edit(|p| p.remove_stakeholder(&id)),
+            Confirmed::RemoveNeed(id) => self.edit(|p| p.remove_need(&id)),
+            Confirmed::RemoveRisk(id) => self.edit(|p| p.risks.retain(|r| r.id != id)),
+            Confirmed::RemoveRole(id) => self.edit(|p| p.remove_role(&id)),
+            Confirmed::RemoveActivity(id) => self.edit(|p| p.remove_activity(&id)),
+            Confirmed::ApplyGridPreset(i) => {
+                let Some((name, criteria)) = presets::grid_presets().into_iter().nth(i) else { return };
+                let mut moved = 0;
+                self.edit(|p| {
+                    let (l, s) = (criteria.likelihood_levels.len(), criteria.severity_levels.len());
+                    moved = p.resize_grid(l, s);
+                    p.criteria = criteria;
+                });
+                let extra = if moved > 0 { format!(" {moved} rating(s) moved onto the smaller grid.") } else { String::new() };
+                self.notify(NoticeKind::Info, format!("Applied “{name}”.{extra}"));
+            }
+        }
     }
 
     // ----- unreadable stored entries ---------------------------------------

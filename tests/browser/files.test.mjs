@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  start, openApp, createPlan, storedPlans, storageSnapshot, download, importFile, backToList,
+  start, openApp, createPlan, storedPlans, storageSnapshot, download, importFile, backToList, section,
 } from './harness.mjs';
 
 let env;
@@ -12,8 +12,10 @@ after(async () => { await env?.stop(); });
 
 async function planWithContent(page, name) {
   await createPlan(page, name);
+  await section(page, 'A.1 Project planning');
   await page.getByLabel('Product', { exact: true }).fill('Ventilator');
   await page.getByLabel('Maintenance').check();
+  await section(page, 'A.3 Security management plan');
   await page.getByLabel('Coordinated vulnerability disclosure').fill('<img src=x onerror=alert(1)> via psirt@example.org');
 }
 
@@ -68,6 +70,7 @@ test('a dropped file is imported', async () => {
   await page.dispatchEvent('.app', 'dragover', { dataTransfer });
   await page.dispatchEvent('.app', 'drop', { dataTransfer });
   await page.locator('.plan-page').waitFor();
+  await section(page, 'A.1 Project planning');
   assert.equal(await page.getByLabel('Plan name').inputValue(), 'Dropped plan');
   await context.close();
 });
@@ -116,6 +119,7 @@ test('importing a plan that is already stored asks: keep both or replace', async
   await planWithContent(page, 'Shared plan');
   const exported = await download(page, () => page.getByRole('button', { name: 'Export plan file' }).click());
   const file = JSON.parse(exported.text);
+  await section(page, 'A.1 Project planning');
   await page.getByLabel('Product', { exact: true }).fill('Edited locally');
   await backToList(page);
 

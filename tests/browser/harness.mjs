@@ -92,3 +92,9 @@ export async function backToList(page) {
   await page.getByRole('button', { name: '← All plans' }).click();
   await page.locator('#plans-title').waitFor();
 }
+
+/** Show one section of the open plan by its navigation link. */
+export async function section(page, name) {
+  await page.getByRole('navigation', { name: 'Concept Phase sections' }).getByRole('link', { name, exact: true }).click();
+  await page.locator('.section-body h2').first().waitFor();
+}

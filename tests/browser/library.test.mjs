@@ -2,7 +2,7 @@
 // duplicate, delete, and the same things across reloads.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, createPlan, storedPlans, backToList, ready } from './harness.mjs';
+import { start, openApp, createPlan, storedPlans, backToList, ready, section } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -12,17 +12,21 @@ test('a created and edited plan survives a reload, reopened where it was', async
   const context = await env.browser.newContext();
   const { page, errors } = await openApp(context, env.base);
   await createPlan(page, 'Infusion pump 3.2');
+  await section(page, 'A.1 Project planning');
   await page.getByLabel('Product', { exact: true }).fill('Infusion pump');
   await page.getByLabel('Major addition to an existing product').check();
+  await assertSaved(page);
+  await section(page, 'A.3 Security management plan');
   await page.getByLabel('Update and rollback strategy').fill('Signed A/B updates with automatic rollback');
   await assertSaved(page);
 
   await page.reload();
   await ready(page);
+  assert.equal(await page.getByLabel('Update and rollback strategy').inputValue(), 'Signed A/B updates with automatic rollback');
+  await section(page, 'A.1 Project planning');
   assert.equal(await page.getByLabel('Plan name').inputValue(), 'Infusion pump 3.2');
   assert.equal(await page.getByLabel('Product', { exact: true }).inputValue(), 'Infusion pump');
   assert.ok(await page.getByLabel('Major addition to an existing product').isChecked());
-  assert.equal(await page.getByLabel('Update and rollback strategy').inputValue(), 'Signed A/B updates with automatic rollback');
 
   const [stored] = Object.values(await storedPlans(page));
   assert.equal(stored.format, 'jsp-planner/plan');

@@ -2,7 +2,7 @@
 // same plan edited in two tabs. The user is told; nothing is lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, createPlan, storedPlans, storageSnapshot, backToList, ready } from './harness.mjs';
+import { start, openApp, createPlan, storedPlans, backToList, ready, section } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -25,6 +25,7 @@ test('a corrupted stored plan is reported and left untouched', async () => {
 
   // Working with other plans never rewrites the unreadable entry.
   await page.getByRole('button', { name: 'Healthy plan', exact: true }).click();
+  await section(page, 'A.1 Project planning');
   await page.getByLabel('Product', { exact: true }).fill('Still works');
   assert.equal(await page.evaluate(() => localStorage.getItem('jsp-planner/plan/plan-broken')), garbage);
 
@@ -42,6 +43,7 @@ test('a full storage quota is shown and the stored plan is kept', async () => {
   const context = await env.browser.newContext();
   const { page } = await openApp(context, env.base);
   await createPlan(page, 'Quota plan');
+  await section(page, 'A.1 Project planning');
   await page.getByLabel('Product', { exact: true }).fill('Saved before the disk filled');
   const before = await storedPlans(page);
 
@@ -74,7 +76,8 @@ test('an edit from another tab is noticed, never silently overwritten', async ()
   const context = await env.browser.newContext();
   const { page: tabA } = await openApp(context, env.base);
   await createPlan(tabA, 'Two-tab plan');
-  const { page: tabB } = await openApp(context, env.base);
+  await section(tabA, 'A.1 Project planning');
+  const { page: tabB } = await openApp(context, `${env.base}#a1`);
   assert.equal(await tabB.getByLabel('Plan name').inputValue(), 'Two-tab plan');
 
   await tabA.getByLabel('Product', { exact: true }).fill('From tab A');
@@ -103,7 +106,8 @@ test('choosing "Load the other tab’s version" shows the other tab’s edits', 
   const context = await env.browser.newContext();
   const { page: tabA } = await openApp(context, env.base);
   await createPlan(tabA, 'Reload plan');
-  const { page: tabB } = await openApp(context, env.base);
+  await section(tabA, 'A.1 Project planning');
+  const { page: tabB } = await openApp(context, `${env.base}#a1`);
   await tabA.getByLabel('Product', { exact: true }).fill('Newer from A');
   await tabB.getByRole('button', { name: 'Load the other tab’s version' }).click();
   assert.equal(await tabB.getByLabel('Product', { exact: true }).inputValue(), 'Newer from A');

@@ -16,6 +16,7 @@ pub fn Dialogs() -> impl IntoView {
                 view! { <ImportConflictDialog incoming existing_name/> }.into_any()
             }
             Dialog::DiscardUnreadable { key } => view! { <DiscardDialog key/> }.into_any(),
+            Dialog::Confirm { title, body, action } => view! { <ConfirmDialog title body action/> }.into_any(),
         })
     }
 }
@@ -110,6 +111,20 @@ fn DiscardDialog(key: String) -> impl IntoView {
             <p>"Its raw text is deleted from this browser. Download it first if it may hold work you need."</p>
             <div class="actions">
                 <button type="button" class="danger" on:click=move |_| { app.discard_unreadable(&key); close(); }>"Discard"</button>
+                <button type="button" autofocus on:click=move |_| close()>"Cancel"</button>
+            </div>
+        </Modal>
+    }
+}
+
+#[component]
+fn ConfirmDialog(title: String, body: String, action: crate::web::state::Confirmed) -> impl IntoView {
+    let app = app();
+    view! {
+        <Modal title>
+            <p>{body}</p>
+            <div class="actions">
+                <button type="button" class="danger" on:click=move |_| { close(); app.confirmed(action.clone()); }>"Yes, go ahead"</button>
                 <button type="button" autofocus on:click=move |_| close()>"Cancel"</button>
             </div>
         </Modal>

@@ -1,14 +1,16 @@
 //! Components. Each reads the [`AppState`] from context.
 
 mod banners;
+mod common;
 mod dialogs;
+mod name_list;
 mod plan_list;
-mod plan_page;
+mod sections;
 
 pub use banners::{Notices, TopBar};
 pub use dialogs::Dialogs;
 pub use plan_list::PlanList;
-pub use plan_page::PlanPage;
+pub use sections::PlanPage;
 
 use leptos::prelude::*;
 

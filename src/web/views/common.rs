@@ -1,0 +1,105 @@
+//! Small building blocks shared by the section views.
+
+use leptos::prelude::*;
+
+use super::app;
+use crate::model::Plan;
+
+/// A memo of one derived value of the open plan; views re-render only when it changes.
+pub fn derive<T>(f: impl Fn(&Plan) -> T + Send + Sync + 'static) -> Memo<T>
+where
+    T: PartialEq + Default + Send + Sync + 'static,
+{
+    let app = app();
+    Memo::new(move |_| app.plan.with(|p| p.as_ref().map(&f).unwrap_or_default()))
+}
+
+pub type ReadText = fn(&Plan) -> &String;
+pub type WriteText = fn(&mut Plan, String);
+
+/// A labelled single-line field bound to one string of the open plan.
+pub fn text_field(id: &'static str, label: &'static str, get: ReadText, set: WriteText) -> impl IntoView {
+    let app = app();
+    let value = derive(move |p| get(p).clone());
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id type="text" maxlength="300" prop:value=move || value.get()
+                on:input=move |ev| { let v = event_target_value(&ev); app.edit(move |p| set(p, v)); }/>
+        </div>
+    }
+}
+
+/// A labelled multi-line field with JSP guidance under its label.
+pub fn text_area(id: &'static str, label: &'static str, hint: &'static str, get: ReadText, set: WriteText) -> impl IntoView {
+    let app = app();
+    let value = derive(move |p| get(p).clone());
+    let hint_id = format!("{id}-hint");
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <p class="hint" id=hint_id.clone()>{hint}</p>
+            <textarea id=id rows="3" aria-describedby=hint_id prop:value=move || value.get()
+                on:input=move |ev| { let v = event_target_value(&ev); app.edit(move |p| set(p, v)); }></textarea>
+        </div>
+    }
+}
+
+/// A numbered level select (1..=n) with the level names.
+pub fn level_options(names: Vec<String>, selected: u8) -> impl IntoView {
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let v = (i + 1) as u8;
+            view! { <option value=v.to_string() selected=v == selected>{format!("{v} – {name}")}</option> }
+        })
+        .collect_view()
+}
+
+/// Arrow-key navigation between the buttons of a table's cells: Up/Down move
+/// to the same column of the neighbouring row, Left/Right to the neighbouring
+/// cell, Home/End to the row's first/last button. Returns true if handled.
+pub fn table_arrow_nav(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    let Some(target) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return false };
+    let Some(cell) = target.closest("td").ok().flatten() else { return false };
+    let Some(row) = cell.parent_element() else { return false };
+    let index = cell.unchecked_ref::<web_sys::HtmlTableCellElement>().cell_index();
+    let button_in = |el: Option<web_sys::Element>| el.and_then(|e| e.query_selector("button").ok().flatten());
+    let nth = |tr: Option<web_sys::Element>| {
+        tr.and_then(|tr| tr.unchecked_into::<web_sys::HtmlTableRowElement>().cells().item(index as u32))
+    };
+    let dest = match ev.key().as_str() {
+        "ArrowUp" => button_in(nth(row.previous_element_sibling())),
+        "ArrowDown" => button_in(nth(row.next_element_sibling())),
+        "ArrowLeft" => button_in(cell.previous_element_sibling()),
+        "ArrowRight" => button_in(cell.next_element_sibling()),
+        "Home" => row.query_selector("td button").ok().flatten(),
+        "End" => {
+            let all = row.query_selector_all("td button").ok();
+            all.and_then(|l| l.item(l.length().saturating_sub(1))).and_then(|n| n.dyn_into().ok())
+        }
+        _ => return false,
+    };
+    ev.prevent_default();
+    if let Some(el) = dest.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = el.focus();
+    }
+    true
+}
+
+/// Focus the element matching `selector` after the next render, e.g. a grid
+/// cell that was re-created by the edit its own key press made.
+pub fn refocus(selector: String) {
+    request_animation_frame(move || {
+        use wasm_bindgen::JsCast;
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(&selector).ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = el {
+            let _ = el.focus();
+        }
+    });
+}

@@ -1,0 +1,84 @@
+//! An editable list of named items (stakeholders, roles, activities): rename
+//! inline, move up and down, remove after confirmation, add at the end.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use super::app;
+use super::common::derive;
+use crate::library::clean_name;
+use crate::model::Plan;
+use crate::web::state::{Confirmed, Dialog};
+
+/// How a list of named items lives in the plan.
+#[derive(Clone, Copy)]
+pub struct NamedItems {
+    /// Singular noun for labels, e.g. "stakeholder".
+    pub noun: &'static str,
+    pub items: fn(&Plan) -> Vec<(String, String)>,
+    pub rename: fn(&mut Plan, &str, String),
+    pub reorder: fn(&mut Plan, &str, isize),
+    /// Add an item with a fresh id and the given name.
+    pub add: fn(&mut Plan, String),
+    pub remove: fn(String) -> Confirmed,
+    /// What else goes when an item is removed.
+    pub remove_note: &'static str,
+}
+
+#[component]
+pub fn NameList(kind: NamedItems, #[prop(optional)] placeholder: &'static str) -> impl IntoView {
+    let app = app();
+    let ids = derive(move |p| (kind.items)(p).into_iter().map(|(id, _)| id).collect::<Vec<_>>());
+    let names = derive(move |p| (kind.items)(p).into_iter().collect::<HashMap<_, _>>());
+    let name_of = move |id: &str| names.with(|m| m.get(id).cloned().unwrap_or_default());
+    let new_name = RwSignal::new(String::new());
+    let add_id = format!("new-{}", kind.noun.replace(' ', "-"));
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(name) = clean_name(&new_name.get_untracked()) else { return };
+        app.edit(move |p| (kind.add)(p, name));
+        new_name.set(String::new());
+    };
+    view! {
+        <ul class="edit-list" aria-label=format!("{}s", capitalise(kind.noun))>
+            <For each=move || ids.get() key=|id| id.clone() let:id>
+                {
+                    let input_id = format!("{}-{id}", kind.noun.replace(' ', "-"));
+                    let (rename_id, up_id, down_id, del_id) = (id.clone(), id.clone(), id.clone(), id.clone());
+                    let label_id = id.clone();
+                    let label = move |verb: &str| format!("{verb} {} {}", kind.noun, name_of(&label_id));
+                    let (l1, l2, l3) = (label.clone(), label.clone(), label);
+                    view! {
+                        <li>
+                            <label for=input_id.clone() class="visually-hidden">{format!("{} name", capitalise(kind.noun))}</label>
+                            <input id=input_id type="text" maxlength="300" prop:value={ let id = id.clone(); move || name_of(&id) }
+                                on:input=move |ev| { let v = event_target_value(&ev); let id = rename_id.clone(); app.edit(move |p| (kind.rename)(p, &id, v)); }/>
+                            <button type="button" class="icon" aria-label=move || l1("Move up:")
+                                on:click=move |_| { let id = up_id.clone(); app.edit(move |p| (kind.reorder)(p, &id, -1)); }>"↑"</button>
+                            <button type="button" class="icon" aria-label=move || l2("Move down:")
+                                on:click=move |_| { let id = down_id.clone(); app.edit(move |p| (kind.reorder)(p, &id, 1)); }>"↓"</button>
+                            <button type="button" class="icon danger" aria-label=move || l3("Remove")
+                                on:click=move |_| app.dialog.set(Some(Dialog::Confirm {
+                                    title: format!("Remove {} “{}”?", kind.noun, names.with_untracked(|m| m.get(&del_id).cloned().unwrap_or_default())),
+                                    body: kind.remove_note.into(),
+                                    action: (kind.remove)(del_id.clone()),
+                                }))>"×"</button>
+                        </li>
+                    }
+                }
+            </For>
+        </ul>
+        <form class="inline-add" on:submit=add>
+            <label for=add_id.clone()>{format!("Add a {}", kind.noun)}</label>
+            <input id=add_id type="text" maxlength="300" placeholder=placeholder
+                prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev))/>
+            <button type="submit">{format!("Add {}", kind.noun)}</button>
+        </form>
+    }
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}

@@ -1,0 +1,205 @@
+//! A.3 Preliminary risk acceptability criteria: the grid.
+//!
+//! Rows are likelihood / exploitability levels (highest at the top), columns
+//! severity levels. Each cell shows its zone by name and pattern, never by
+//! colour alone. Click or Space cycles the zone; A, R, U set it; arrows move.
+
+use leptos::prelude::*;
+
+use crate::model::{LikelihoodAxis, Zone, MAX_LEVELS, MIN_LEVELS};
+use crate::presets::grid_presets;
+use crate::web::state::{Confirmed, Dialog};
+use crate::web::views::app;
+use crate::web::views::common::{derive, refocus, table_arrow_nav};
+
+pub fn axis_name(axis: LikelihoodAxis) -> &'static str {
+    match axis {
+        LikelihoodAxis::Exploitability => "Exploitability",
+        LikelihoodAxis::Likelihood => "Likelihood",
+    }
+}
+
+pub fn zone_class(z: Option<Zone>) -> &'static str {
+    match z {
+        Some(Zone::Acceptable) => "zone-acceptable",
+        Some(Zone::Review) => "zone-review",
+        Some(Zone::Unacceptable) => "zone-unacceptable",
+        None => "zone-none",
+    }
+}
+
+fn next_zone(z: Zone) -> Zone {
+    match z {
+        Zone::Acceptable => Zone::Review,
+        Zone::Review => Zone::Unacceptable,
+        Zone::Unacceptable => Zone::Acceptable,
+    }
+}
+
+#[component]
+pub fn CriteriaSection() -> impl IntoView {
+    view! {
+        <section aria-labelledby="criteria-title">
+            <h2 id="criteria-title">"A.3 Preliminary risk acceptability criteria"</h2>
+            <p class="hint">
+                "Decide now what security risk is acceptable. Rate by exploitability (AAMI TIR57 / SW96 practice) or likelihood "
+                "(ISO 14971 practice) against severity, and give each cell a zone."
+            </p>
+            <GridSettings/>
+            <ZoneGrid/>
+        </section>
+    }
+}
+
+#[component]
+fn GridSettings() -> impl IntoView {
+    let app = app();
+    let axis = derive(|p| Some(p.criteria.axis));
+    let l_levels = derive(|p| p.criteria.likelihood_levels.clone());
+    let s_levels = derive(|p| p.criteria.severity_levels.clone());
+    let preset = RwSignal::new(0usize);
+    let count_select = move |id: &'static str, label: &'static str, likelihood: bool| {
+        let current = move || if likelihood { l_levels.with(Vec::len) } else { s_levels.with(Vec::len) };
+        view! {
+            <div class="field compact">
+                <label for=id>{label}</label>
+                <select id=id on:change=move |ev| {
+                    let n: usize = event_target_value(&ev).parse().unwrap_or(5);
+                    let mut moved = 0;
+                    app.edit(|p| {
+                        let (l, s) = (p.criteria.likelihood_levels.len(), p.criteria.severity_levels.len());
+                        moved = if likelihood { p.resize_grid(n, s) } else { p.resize_grid(l, n) };
+                    });
+                    if moved > 0 {
+                        app.notify(crate::web::state::NoticeKind::Info, format!("{moved} risk rating(s) moved onto the smaller grid."));
+                    }
+                }>
+                    {(MIN_LEVELS..=MAX_LEVELS).map(|n| view! { <option value=n.to_string() selected=move || current() == n>{n.to_string()}</option> }).collect_view()}
+                </select>
+            </div>
+        }
+    };
+    view! {
+        <div class="grid-settings">
+            <fieldset class="field compact">
+                <legend>"Vertical axis"</legend>
+                {[LikelihoodAxis::Exploitability, LikelihoodAxis::Likelihood].into_iter().map(|a| view! {
+                    <label class="choice inline">
+                        <input type="radio" name="axis" prop:checked=move || axis.get() == Some(a)
+                            on:change=move |_| app.edit(move |p| p.criteria.axis = a)/>
+                        {axis_name(a)}
+                    </label>
+                }).collect_view()}
+            </fieldset>
+            {count_select("levels-likelihood", "Levels (vertical)", true)}
+            {count_select("levels-severity", "Severity levels", false)}
+            <div class="field compact preset">
+                <label for="grid-preset">"Start from a preset"</label>
+                <select id="grid-preset" on:change=move |ev| preset.set(event_target_value(&ev).parse().unwrap_or(0))>
+                    {grid_presets().into_iter().enumerate().map(|(i, (name, _))| view! { <option value=i.to_string()>{name}</option> }).collect_view()}
+                </select>
+                <button type="button" on:click=move |_| {
+                    let i = preset.get_untracked();
+                    let name = grid_presets().into_iter().nth(i).map(|(n, _)| n).unwrap_or_default();
+                    app.dialog.set(Some(Dialog::Confirm {
+                        title: format!("Replace the grid with “{name}”?"),
+                        body: "Level names and zones are replaced; risk ratings keep their levels.".into(),
+                        action: Confirmed::ApplyGridPreset(i),
+                    }));
+                }>"Apply preset…"</button>
+            </div>
+        </div>
+        <div class="level-names">
+            <LevelNames title="Vertical levels, lowest first" likelihood=true levels=l_levels/>
+            <LevelNames title="Severity levels, lowest first" likelihood=false levels=s_levels/>
+        </div>
+    }
+}
+
+#[component]
+fn LevelNames(title: &'static str, likelihood: bool, levels: Memo<Vec<String>>) -> impl IntoView {
+    let app = app();
+    view! {
+        <fieldset class="field">
+            <legend>{title}</legend>
+            {move || levels.get().into_iter().enumerate().map(|(i, name)| {
+                let id = format!("level-{}-{}", if likelihood { "l" } else { "s" }, i + 1);
+                view! {
+                    <div class="level-row">
+                        <label for=id.clone()>{format!("Level {}", i + 1)}</label>
+                        <input id=id type="text" maxlength="300" prop:value=name
+                            on:change=move |ev| {
+                                let v = event_target_value(&ev);
+                                let Some(v) = crate::library::clean_name(&v) else { return };
+                                app.edit(move |p| {
+                                    let list = if likelihood { &mut p.criteria.likelihood_levels } else { &mut p.criteria.severity_levels };
+                                    if let Some(slot) = list.get_mut(i) { *slot = v; }
+                                });
+                            }/>
+                    </div>
+                }
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+#[component]
+fn ZoneGrid() -> impl IntoView {
+    let app = app();
+    let criteria = derive(|p| Some(p.criteria.clone()));
+    view! {
+        <h3 id="grid-title">"The grid"</h3>
+        <p class="legend" id="grid-legend">
+            "Click a cell or press Space to change its zone; A, R and U set Acceptable, Review (reduce as far as possible) and Unacceptable."
+        </p>
+        {move || criteria.get().map(|c| {
+            let axis = axis_name(c.axis);
+            let rows = c.likelihood_levels.len();
+            view! {
+                <table class="risk-grid" id="zone-grid" aria-labelledby="grid-title" aria-describedby="grid-legend">
+                    <thead>
+                        <tr>
+                            <th scope="col">{format!("{axis} ↓ / Severity →")}</th>
+                            {c.severity_levels.iter().enumerate().map(|(j, s)| view! { <th scope="col">{format!("{} {s}", j + 1)}</th> }).collect_view()}
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {(0..rows).rev().map(|i| {
+                            let lname = c.likelihood_levels[i].clone();
+                            view! {
+                                <tr>
+                                    <th scope="row">{format!("{} {lname}", i + 1)}</th>
+                                    {c.zones[i].iter().enumerate().map(|(j, z)| {
+                                        let z = *z;
+                                        let set = move |zone: Zone| {
+                                            app.edit(move |p| p.criteria.zones[i][j] = zone);
+                                            refocus(format!("#zone-grid [data-cell=\"{i}-{j}\"]"));
+                                        };
+                                        let label = format!("{axis} {lname}, severity {}: {}", c.severity_levels[j], z.label());
+                                        view! {
+                                            <td>
+                                                <button type="button" class=format!("zone {}", zone_class(Some(z))) aria-label=label data-cell=format!("{i}-{j}")
+                                                    on:click=move |_| set(next_zone(z))
+                                                    on:keydown=move |ev| {
+                                                        if table_arrow_nav(&ev) { return; }
+                                                        let zone = match ev.key().to_lowercase().as_str() {
+                                                            "a" => Zone::Acceptable,
+                                                            "r" => Zone::Review,
+                                                            "u" => Zone::Unacceptable,
+                                                            _ => return,
+                                                        };
+                                                        ev.prevent_default();
+                                                        set(zone);
+                                                    }>{z.label()}</button>
+                                            </td>
+                                        }
+                                    }).collect_view()}
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            }
+        })}
+    }
+}

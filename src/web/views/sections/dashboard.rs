@@ -1,0 +1,50 @@
+//! "What you walk away with": the six deliverables, computed from the plan.
+
+use leptos::prelude::*;
+
+use crate::deliverables::{deliverables, Completeness};
+use crate::web::views::common::derive;
+
+fn status_text(c: Completeness) -> &'static str {
+    match c {
+        Completeness::NotStarted => "Not started",
+        Completeness::InProgress => "In progress",
+        Completeness::Complete => "Complete",
+    }
+}
+
+fn status_class(c: Completeness) -> &'static str {
+    match c {
+        Completeness::NotStarted => "status-not-started",
+        Completeness::InProgress => "status-in-progress",
+        Completeness::Complete => "status-complete",
+    }
+}
+
+#[component]
+pub fn Dashboard() -> impl IntoView {
+    let items = derive(deliverables);
+    let done = move || items.with(|d| d.iter().filter(|x| x.status == Completeness::Complete).count());
+    view! {
+        <section aria-labelledby="overview-title">
+            <h2 id="overview-title">"What you walk away with"</h2>
+            <p class="hint">"The Concept Phase deliverables of JSP2. Their state is computed from the plan; follow a link to fill what is missing."</p>
+            <p class="progress" role="status">{move || format!("{} of 6 deliverables complete.", done())}</p>
+            <ol class="deliverables">
+                {move || items.get().into_iter().map(|d| view! {
+                    <li class=format!("deliverable {}", status_class(d.status))>
+                        <h3>{d.title}</h3>
+                        <p class="status"><span class="badge">{status_text(d.status)}</span></p>
+                        {(!d.gaps.is_empty()).then(|| view! {
+                            <ul class="gaps" aria-label=format!("Missing for {}", d.title)>
+                                {d.gaps.into_iter().map(|g| view! {
+                                    <li><a href=format!("#{}", g.place.anchor())>{g.text}</a></li>
+                                }).collect_view()}
+                            </ul>
+                        })}
+                    </li>
+                }).collect_view()}
+            </ol>
+        </section>
+    }
+}

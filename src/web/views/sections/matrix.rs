@@ -1,0 +1,237 @@
+//! A.2 Voice of the customer: stakeholders, their security needs, and the
+//! stakeholder-needs matrix (needs as rows, stakeholders as columns).
+//!
+//! Cells are buttons: click or Space/Enter cycles none -> relevant -> critical;
+//! keys 0, 1 and 2 set a value directly; arrow keys move between cells.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::library::{clean_name, new_id};
+use crate::model::{move_by, Relevance, SecurityNeed, Stakeholder};
+use crate::web::browser::entropy;
+use crate::web::state::{Confirmed, Dialog};
+use crate::web::views::app;
+use crate::web::views::common::{derive, table_arrow_nav};
+use crate::web::views::name_list::{NameList, NamedItems};
+
+/// need id -> stakeholder id -> relevance: one lookup per cell, rebuilt once per change.
+type LinkIndex = HashMap<String, HashMap<String, Relevance>>;
+
+#[component]
+pub fn StakeholderSection() -> impl IntoView {
+    view! {
+        <section aria-labelledby="a2-title">
+            <h2 id="a2-title">"A.2 Voice of the customer"</h2>
+            <p class="hint">"Each stakeholder group brings security needs. Mark how much each need matters to each group, then fold every need into a user need."</p>
+            <StakeholderList/>
+            <NeedMatrix/>
+        </section>
+    }
+}
+
+const STAKEHOLDERS: NamedItems = NamedItems {
+    noun: "stakeholder",
+    items: |p| p.stakeholders.iter().map(|s| (s.id.clone(), s.name.clone())).collect(),
+    rename: |p, id, name| {
+        if let Some(s) = p.stakeholders.iter_mut().find(|s| s.id == id) {
+            s.name = name;
+        }
+    },
+    reorder: |p, id, delta| {
+        move_by(&mut p.stakeholders, id, delta);
+    },
+    add: |p, name| p.stakeholders.push(Stakeholder { id: new_id("sh", entropy()), name, description: String::new() }),
+    remove: Confirmed::RemoveStakeholder,
+    remove_note: "Their column of the matrix is removed too.",
+};
+
+#[component]
+fn StakeholderList() -> impl IntoView {
+    view! {
+        <h3>"Stakeholders"</h3>
+        <NameList kind=STAKEHOLDERS placeholder="e.g. Home caregivers"/>
+    }
+}
+
+#[component]
+fn NeedMatrix() -> impl IntoView {
+    let app = app();
+    let stakeholders = derive(|p| p.stakeholders.iter().map(|s| s.id.clone()).collect::<Vec<_>>());
+    let stakeholder_names =
+        derive(|p| p.stakeholders.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<HashMap<_, _>>());
+    let need_ids = derive(|p| p.needs.iter().map(|n| n.id.clone()).collect::<Vec<_>>());
+    let needs = derive(|p| p.needs.iter().map(|n| (n.id.clone(), n.clone())).collect::<HashMap<_, _>>());
+    let links = derive(|p| {
+        let mut index = LinkIndex::new();
+        for l in &p.need_links {
+            index.entry(l.need_id.clone()).or_default().insert(l.stakeholder_id.clone(), l.relevance);
+        }
+        index
+    });
+    let new_need = RwSignal::new(String::new());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(text) = clean_name(&new_need.get_untracked()) else { return };
+        let id = new_id("nd", entropy());
+        app.edit(move |p| p.needs.push(SecurityNeed { id, text, user_need_ref: None }));
+        new_need.set(String::new());
+    };
+    let accept_examples = move |_| {
+        let mut added = 0;
+        app.edit(|p| added = p.accept_example_needs());
+        let msg = if added == 0 { "All of the JSP’s example needs are already in the plan.".to_string() } else { format!("Added {added} example needs from the JSP.") };
+        app.notify(crate::web::state::NoticeKind::Info, msg);
+    };
+    let stakeholder_name = move |id: &str| stakeholder_names.with(|m| m.get(id).cloned().unwrap_or_default());
+
+    view! {
+        <h3 id="matrix-title">"Security needs by stakeholder"</h3>
+        <div class="toolbar">
+            <form class="inline-add" on:submit=add>
+                <label for="new-need">"Add a security need"</label>
+                <input id="new-need" type="text" maxlength="300" placeholder="e.g. Audit log of remote sessions"
+                    prop:value=move || new_need.get() on:input=move |ev| new_need.set(event_target_value(&ev))/>
+                <button type="submit">"Add need"</button>
+            </form>
+            <button type="button" on:click=accept_examples>"Add the JSP’s example needs"</button>
+        </div>
+        <p class="legend" id="matrix-legend">
+            "Cells: " <span class="rel rel-none">"·"</span> " none, " <span class="rel rel-relevant">"R"</span> " relevant, "
+            <span class="rel rel-critical">"C"</span> " critical. Click or press Space to change; 0, 1, 2 set a value; arrow keys move."
+        </p>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="matrix-title">
+            <table class="matrix" id="need-matrix" aria-describedby="matrix-legend">
+                <thead>
+                    <tr>
+                        <th scope="col">"Security need"</th>
+                        <th scope="col">"User need"</th>
+                        <For each=move || stakeholders.get() key=|id| id.clone() let:sid>
+                            <th scope="col" class="col-head"><span>{move || stakeholder_name(&sid)}</span></th>
+                        </For>
+                        <th scope="col">"Order"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <For each=move || need_ids.get() key=|id| id.clone() let:nid>
+                        <NeedRow nid stakeholders needs links stakeholder_names/>
+                    </For>
+                </tbody>
+            </table>
+        </div>
+        <Show when=move || need_ids.with(Vec::is_empty)>
+            <p class="empty">"No security needs yet. Add one above, or start from the JSP’s examples."</p>
+        </Show>
+    }
+}
+
+#[component]
+fn NeedRow(
+    nid: String,
+    stakeholders: Memo<Vec<String>>,
+    needs: Memo<HashMap<String, SecurityNeed>>,
+    links: Memo<LinkIndex>,
+    stakeholder_names: Memo<HashMap<String, String>>,
+) -> impl IntoView {
+    let app = app();
+    let text = { let nid = nid.clone(); move || needs.with(|m| m.get(&nid).map(|n| n.text.clone()).unwrap_or_default()) };
+    let user_ref = { let nid = nid.clone(); move || needs.with(|m| m.get(&nid).and_then(|n| n.user_need_ref.clone()).unwrap_or_default()) };
+    let (text_id, ref_id, up_id, down_id, del_id, cells_id) = (nid.clone(), nid.clone(), nid.clone(), nid.clone(), nid.clone(), nid.clone());
+    let text_for_labels = text.clone();
+    view! {
+        <tr>
+            <th scope="row">
+                <label for=format!("need-{nid}") class="visually-hidden">"Security need"</label>
+                <input id=format!("need-{nid}") type="text" class="need-text" maxlength="300" prop:value=text.clone()
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        let id = text_id.clone();
+                        app.edit(move |p| if let Some(n) = p.needs.iter_mut().find(|n| n.id == id) { n.text = v; });
+                    }/>
+            </th>
+            <td>
+                <input type="text" class="user-need" maxlength="300" placeholder="UN-…"
+                    aria-label=format!("User need id for “{}”", text())
+                    prop:value=user_ref
+                    on:input=move |ev| {
+                        let v = event_target_value(&ev);
+                        let id = ref_id.clone();
+                        app.edit(move |p| if let Some(n) = p.needs.iter_mut().find(|n| n.id == id) {
+                            n.user_need_ref = (!v.trim().is_empty()).then_some(v);
+                        });
+                    }/>
+            </td>
+            <For each=move || stakeholders.get() key=|id| id.clone() let:sid>
+                {
+                    let nid = cells_id.clone();
+                    let need_text = text_for_labels.clone();
+                    let value = { let (nid, sid) = (nid.clone(), sid.clone()); move || links.with(|m| m.get(&nid).and_then(|r| r.get(&sid)).copied()) };
+                    let set = { let (nid, sid) = (nid.clone(), sid.clone()); move |v: Option<Relevance>| {
+                        let (nid, sid) = (nid.clone(), sid.clone());
+                        app.edit(move |p| p.set_relevance(&sid, &nid, v));
+                    } };
+                    let set_key = set.clone();
+                    let value_key = value.clone();
+                    let value_label = value.clone();
+                    let value_class = value.clone();
+                    let label = move || format!("{} — {}: {}",
+                        need_text(),
+                        stakeholder_names.with(|m| m.get(&sid).cloned().unwrap_or_default()),
+                        value_label().map_or("none", Relevance::label).to_lowercase());
+                    view! {
+                        <td class="cell">
+                            <button type="button" class=move || format!("rel {}", rel_class(value_class()))
+                                aria-label=label
+                                on:click=move |_| set(Relevance::cycle(value_key()))
+                                on:keydown=move |ev| {
+                                    if table_arrow_nav(&ev) { return; }
+                                    let v = match ev.key().as_str() {
+                                        "0" => None,
+                                        "1" => Some(Relevance::Relevant),
+                                        "2" => Some(Relevance::Critical),
+                                        _ => return,
+                                    };
+                                    ev.prevent_default();
+                                    set_key(v);
+                                }>
+                                {move || rel_symbol(value())}
+                            </button>
+                        </td>
+                    }
+                }
+            </For>
+            <td class="row-actions">
+                <button type="button" class="icon" aria-label=format!("Move “{}” up", text())
+                    on:click=move |_| { let id = up_id.clone(); app.edit(move |p| { move_by(&mut p.needs, &id, -1); }); }>"↑"</button>
+                <button type="button" class="icon" aria-label=format!("Move “{}” down", text())
+                    on:click=move |_| { let id = down_id.clone(); app.edit(move |p| { move_by(&mut p.needs, &id, 1); }); }>"↓"</button>
+                <button type="button" class="icon danger" aria-label=format!("Remove need “{}”", text())
+                    on:click=move |_| {
+                        let label = needs.with_untracked(|m| m.get(&del_id).map(|n| n.text.clone()).unwrap_or_default());
+                        app.dialog.set(Some(Dialog::Confirm {
+                            title: format!("Remove the need “{label}”?"),
+                            body: "Its row of the matrix and its links from risk entries are removed too.".into(),
+                            action: Confirmed::RemoveNeed(del_id.clone()),
+                        }));
+                    }>"×"</button>
+            </td>
+        </tr>
+    }
+}
+
+fn rel_class(v: Option<Relevance>) -> &'static str {
+    match v {
+        None => "rel-none",
+        Some(Relevance::Relevant) => "rel-relevant",
+        Some(Relevance::Critical) => "rel-critical",
+    }
+}
+
+fn rel_symbol(v: Option<Relevance>) -> &'static str {
+    match v {
+        None => "·",
+        Some(Relevance::Relevant) => "R",
+        Some(Relevance::Critical) => "C",
+    }
+}

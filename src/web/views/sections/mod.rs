@@ -1,0 +1,135 @@
+//! The plan page: one Concept Phase section at a time, chosen in the side
+//! navigation or by the URL hash (so the dashboard can link to a section).
+
+mod criteria;
+mod dashboard;
+mod management;
+mod matrix;
+mod project;
+mod raci;
+mod register;
+
+use leptos::prelude::*;
+
+use super::app;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    Dashboard,
+    Project,
+    Stakeholders,
+    Management,
+    Criteria,
+    Register,
+    Roles,
+}
+
+impl Section {
+    pub const ALL: [Section; 7] = [
+        Section::Dashboard,
+        Section::Project,
+        Section::Stakeholders,
+        Section::Management,
+        Section::Criteria,
+        Section::Register,
+        Section::Roles,
+    ];
+
+    /// The URL hash, shared with `deliverables::Place::anchor`.
+    pub fn anchor(self) -> &'static str {
+        match self {
+            Section::Dashboard => "overview",
+            Section::Project => "a1",
+            Section::Stakeholders => "a2",
+            Section::Management => "a3",
+            Section::Criteria => "criteria",
+            Section::Register => "register",
+            Section::Roles => "roles",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Section::Dashboard => "What you walk away with",
+            Section::Project => "A.1 Project planning",
+            Section::Stakeholders => "A.2 Stakeholder needs",
+            Section::Management => "A.3 Security management plan",
+            Section::Criteria => "A.3 Risk acceptability",
+            Section::Register => "Risk register",
+            Section::Roles => "Who is in the room",
+        }
+    }
+
+    pub fn from_anchor(hash: &str) -> Option<Section> {
+        let hash = hash.trim_start_matches('#');
+        Section::ALL.into_iter().find(|s| s.anchor() == hash)
+    }
+}
+
+fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+#[component]
+pub fn PlanPage() -> impl IntoView {
+    let section = RwSignal::new(Section::from_anchor(&current_hash()).unwrap_or(Section::Dashboard));
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(s) = Section::from_anchor(&current_hash()) {
+            section.set(s);
+            focus_heading();
+        }
+    });
+    on_cleanup(move || listener.remove());
+    view! {
+        <div class="plan-page">
+            <nav class="sections" aria-label="Concept Phase sections">
+                <ul>
+                    {Section::ALL.into_iter().map(|s| view! {
+                        <li>
+                            <a href=format!("#{}", s.anchor())
+                                aria-current=move || (section.get() == s).then_some("page")>{s.title()}</a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <PlanActions/>
+            </nav>
+            <div class="section-body">
+                {move || match section.get() {
+                    Section::Dashboard => view! { <dashboard::Dashboard/> }.into_any(),
+                    Section::Project => view! { <project::ProjectSection/> }.into_any(),
+                    Section::Stakeholders => view! { <matrix::StakeholderSection/> }.into_any(),
+                    Section::Management => view! { <management::ManagementSection/> }.into_any(),
+                    Section::Criteria => view! { <criteria::CriteriaSection/> }.into_any(),
+                    Section::Register => view! { <register::RegisterSection/> }.into_any(),
+                    Section::Roles => view! { <raci::RolesSection/> }.into_any(),
+                }}
+            </div>
+        </div>
+    }
+}
+
+/// After a section change, move focus to its heading so keyboard and screen
+/// reader users land at the top of the new content.
+fn focus_heading() {
+    request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(".section-body h2").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = el {
+            el.set_tab_index(-1);
+            let _ = el.focus();
+        }
+    });
+}
+
+#[component]
+fn PlanActions() -> impl IntoView {
+    let app = app();
+    view! {
+        <div class="plan-actions">
+            <button type="button" on:click=move |_| { if let Some(id) = app.open_id() { app.export(&id); } }>"Export plan file"</button>
+        </div>
+    }
+}

@@ -1,0 +1,162 @@
+//! A.1 Release / change project planning.
+
+use leptos::prelude::*;
+
+use crate::model::{Answer, ChecklistItem, ImpactAnswer, Plan, Scope};
+use crate::presets::IMPACT_QUESTIONS;
+use crate::web::views::app;
+use crate::web::views::common::{derive, text_area, text_field};
+
+#[component]
+pub fn ProjectSection() -> impl IntoView {
+    let scope = derive(|p| p.project.scope);
+    let needs_cia = move || matches!(scope.get(), Some(Scope::MajorAddition | Scope::Maintenance));
+    view! {
+        <section aria-labelledby="a1-title">
+            <h2 id="a1-title">"A.1 Release / change project planning"</h2>
+            <p class="hint">"Define the scope, gather the inputs, name the outputs and commit the security resources now, not later."</p>
+            {text_field("plan-name", "Plan name", |p| &p.name, |p, v| p.name = v)}
+            {text_field("product", "Product", |p| &p.project.product, |p, v| p.project.product = v)}
+            <ScopeChoice/>
+            {text_area("description", "Project summary", "What the release or change delivers, and why.",
+                |p| &p.project.description, |p, v| p.project.description = v)}
+            <div class="columns">
+                <Checklist title="Inputs" hint="What the team gathers before deciding the security activities."
+                    list=|p| &p.project.inputs list_mut=|p| &mut p.project.inputs prefix="in"/>
+                <Checklist title="Outputs" hint="What A.1 produces."
+                    list=|p| &p.project.outputs list_mut=|p| &mut p.project.outputs prefix="out"/>
+            </div>
+            <Show when=needs_cia>
+                <ImpactAssessment/>
+            </Show>
+            <h3>"Security resources committed"</h3>
+            {text_area("res-budget", "Security budget", "The money committed to security activities, decided now rather than later.",
+                |p| &p.project.resources.budget, |p, v| p.project.resources.budget = v)}
+            {text_area("res-people", "Security people", "Who will do the security work, and how much of their time.",
+                |p| &p.project.resources.people, |p, v| p.project.resources.people = v)}
+            {text_area("res-activities", "Security activities", "The security activities this scope needs (e.g. threat modelling, testing, SBOM).",
+                |p| &p.project.resources.activities, |p, v| p.project.resources.activities = v)}
+        </section>
+    }
+}
+
+#[component]
+fn ScopeChoice() -> impl IntoView {
+    let app = app();
+    let scope = derive(|p| p.project.scope);
+    view! {
+        <fieldset class="field">
+            <legend>"Scope of the project"</legend>
+            <p class="hint">"A new product needs a Development Plan; a major addition or maintenance needs a Change Impact Assessment."</p>
+            {Scope::ALL.into_iter().map(|s| view! {
+                <label class="choice">
+                    <input type="radio" name="scope" prop:checked=move || scope.get() == Some(s)
+                        on:change=move |_| app.edit(move |p| p.project.scope = Some(s))/>
+                    {s.label()}
+                </label>
+            }).collect_view()}
+        </fieldset>
+    }
+}
+
+#[component]
+fn Checklist(
+    title: &'static str,
+    hint: &'static str,
+    list: fn(&Plan) -> &Vec<ChecklistItem>,
+    list_mut: fn(&mut Plan) -> &mut Vec<ChecklistItem>,
+    prefix: &'static str,
+) -> impl IntoView {
+    let app = app();
+    let items = derive(move |p| list(p).clone());
+    let new_label = RwSignal::new(String::new());
+    let input_id = format!("{prefix}-new");
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(label) = crate::library::clean_name(&new_label.get_untracked()) else { return };
+        let id = crate::library::new_id(prefix, crate::web::browser::entropy());
+        app.edit(move |p| list_mut(p).push(ChecklistItem { id, label, done: false }));
+        new_label.set(String::new());
+    };
+    view! {
+        <fieldset class="field checklist">
+            <legend>{title}</legend>
+            <p class="hint">{hint}</p>
+            <For each=move || items.get() key=|i| (i.id.clone(), i.label.clone(), i.done) let:item>
+                {
+                    let (id, id2) = (item.id.clone(), item.id.clone());
+                    let label = item.label.clone();
+                    view! {
+                        <div class="check-row">
+                            <label class="choice">
+                                <input type="checkbox" prop:checked=item.done
+                                    on:change=move |ev| {
+                                        let done = event_target_checked(&ev);
+                                        let id = id.clone();
+                                        app.edit(move |p| if let Some(i) = list_mut(p).iter_mut().find(|i| i.id == id) { i.done = done; });
+                                    }/>
+                                {item.label.clone()}
+                            </label>
+                            <button type="button" class="icon" aria-label=format!("Remove “{label}”")
+                                on:click=move |_| { let id = id2.clone(); app.edit(move |p| list_mut(p).retain(|i| i.id != id)); }>"×"</button>
+                        </div>
+                    }
+                }
+            </For>
+            <form class="inline-add" on:submit=add>
+                <label for=input_id.clone() class="visually-hidden">{format!("New {} item", title.to_lowercase())}</label>
+                <input id=input_id type="text" maxlength="300" placeholder=format!("Add to {}", title.to_lowercase())
+                    prop:value=move || new_label.get() on:input=move |ev| new_label.set(event_target_value(&ev))/>
+                <button type="submit">"Add"</button>
+            </form>
+        </fieldset>
+    }
+}
+
+#[component]
+fn ImpactAssessment() -> impl IntoView {
+    let app = app();
+    let answers = derive(|p| p.project.change_impact.clone());
+    view! {
+        <fieldset class="field cia">
+            <legend>"Change Impact Assessment"</legend>
+            <p class="hint">"For a major addition or maintenance: what the change touches decides which security activities it needs."</p>
+            <ol>
+                {IMPACT_QUESTIONS.iter().map(|(qid, question)| {
+                    let qid: &'static str = qid;
+                    let current = move || answers.with(|a| a.iter().find(|x| x.question_id == qid).cloned());
+                    let set_answer = move |answer: Answer| app.edit(move |p| {
+                        let list = &mut p.project.change_impact;
+                        match list.iter_mut().find(|x| x.question_id == qid) {
+                            Some(x) => x.answer = answer,
+                            None => list.push(ImpactAnswer { question_id: qid.into(), answer, note: String::new() }),
+                        }
+                    });
+                    let note_id = format!("{qid}-note");
+                    view! {
+                        <li>
+                            <fieldset class="question">
+                                <legend>{*question}</legend>
+                                {[(Answer::Yes, "Yes"), (Answer::No, "No"), (Answer::Unsure, "Not sure yet")].into_iter().map(|(a, label)| view! {
+                                    <label class="choice inline">
+                                        <input type="radio" name=qid prop:checked=move || current().map(|x| x.answer) == Some(a)
+                                            on:change=move |_| set_answer(a)/>
+                                        {label}
+                                    </label>
+                                }).collect_view()}
+                                <label for=note_id.clone() class="visually-hidden">{format!("Note on: {question}")}</label>
+                                <input id=note_id type="text" class="note" placeholder="Note (optional)" maxlength="300"
+                                    prop:disabled=move || current().is_none()
+                                    prop:value=move || current().map(|x| x.note).unwrap_or_default()
+                                    on:input=move |ev| {
+                                        let note = event_target_value(&ev);
+                                        app.edit(move |p| if let Some(x) = p.project.change_impact.iter_mut().find(|x| x.question_id == qid) { x.note = note; });
+                                    }/>
+                            </fieldset>
+                        </li>
+                    }
+                }).collect_view()}
+            </ol>
+        </fieldset>
+    }
+}

@@ -1,0 +1,119 @@
+//! Who is in the room: roles x Concept Phase activities, each cell R, A, C or I.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use crate::library::new_id;
+use crate::model::{move_by, Activity, Raci, Role};
+use crate::web::browser::entropy;
+use crate::web::state::Confirmed;
+use crate::web::views::app;
+use crate::web::views::common::derive;
+use crate::web::views::name_list::{NameList, NamedItems};
+
+const ROLES: NamedItems = NamedItems {
+    noun: "role",
+    items: |p| p.roles.iter().map(|r| (r.id.clone(), r.name.clone())).collect(),
+    rename: |p, id, name| {
+        if let Some(r) = p.roles.iter_mut().find(|r| r.id == id) {
+            r.name = name;
+        }
+    },
+    reorder: |p, id, delta| {
+        move_by(&mut p.roles, id, delta);
+    },
+    add: |p, name| p.roles.push(Role { id: new_id("role", entropy()), name }),
+    remove: Confirmed::RemoveRole,
+    remove_note: "Its row of the RACI matrix is removed too.",
+};
+
+const ACTIVITIES: NamedItems = NamedItems {
+    noun: "activity",
+    items: |p| p.activities.iter().map(|a| (a.id.clone(), a.name.clone())).collect(),
+    rename: |p, id, name| {
+        if let Some(a) = p.activities.iter_mut().find(|a| a.id == id) {
+            a.name = name;
+        }
+    },
+    reorder: |p, id, delta| {
+        move_by(&mut p.activities, id, delta);
+    },
+    add: |p, name| p.activities.push(Activity { id: new_id("act", entropy()), name }),
+    remove: Confirmed::RemoveActivity,
+    remove_note: "Its column of the RACI matrix is removed too.",
+};
+
+const VALUES: [(Raci, &str, &str); 4] = [
+    (Raci::Responsible, "R", "Responsible"),
+    (Raci::Accountable, "A", "Accountable"),
+    (Raci::Consulted, "C", "Consulted"),
+    (Raci::Informed, "I", "Informed"),
+];
+
+#[component]
+pub fn RolesSection() -> impl IntoView {
+    let app = app();
+    let roles = derive(|p| p.roles.iter().map(|r| (r.id.clone(), r.name.clone())).collect::<Vec<_>>());
+    let activities = derive(|p| p.activities.iter().map(|a| (a.id.clone(), a.name.clone())).collect::<Vec<_>>());
+    let cells = derive(|p| p.raci.iter().map(|a| ((a.role_id.clone(), a.activity_id.clone()), a.value)).collect::<HashMap<_, _>>());
+    view! {
+        <section aria-labelledby="roles-title">
+            <h2 id="roles-title">"Who is in the room"</h2>
+            <p class="hint">
+                "Product managers, engineers and RA/QA lead; executives commit resources; sales and marketing need customer answers; "
+                "service and manufacturing judge feasibility; clinicians check usability. Give each activity one Accountable role."
+            </p>
+            <p class="legend" id="raci-legend">"R Responsible · A Accountable · C Consulted · I Informed"</p>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="RACI matrix">
+                <table class="raci" aria-describedby="raci-legend">
+                    <thead><tr>
+                        <th scope="col">"Role"</th>
+                        {move || activities.get().into_iter().map(|(_, name)| view! { <th scope="col">{name}</th> }).collect_view()}
+                    </tr></thead>
+                    <tbody>
+                        {move || {
+                            let acts = activities.get();
+                            roles.get().into_iter().map(|(rid, rname)| {
+                                let acts = acts.clone();
+                                view! { <tr>
+                                    <th scope="row">{rname.clone()}</th>
+                                    {acts.into_iter().map(|(aid, aname)| {
+                                        let key = (rid.clone(), aid.clone());
+                                        let current = move || cells.with(|c| c.get(&key).copied());
+                                        let (rid, aid) = (rid.clone(), aid.clone());
+                                        view! { <td>
+                                            <select aria-label=format!("{rname} — {aname}") on:change=move |ev| {
+                                                let v = event_target_value(&ev);
+                                                let value = VALUES.iter().find(|(_, k, _)| *k == v).map(|(r, _, _)| *r);
+                                                let (rid, aid) = (rid.clone(), aid.clone());
+                                                app.edit(move |p| p.set_raci(&rid, &aid, value));
+                                            }>
+                                                <option value="" selected={ let current = current.clone(); move || current().is_none() }>"–"</option>
+                                                {VALUES.iter().map(|(r, k, full)| {
+                                                    let r = *r;
+                                                    let current = current.clone();
+                                                    view! { <option value=*k title=*full selected=move || current() == Some(r)>{*k}</option> }
+                                                }).collect_view()}
+                                            </select>
+                                        </td> }
+                                    }).collect_view()}
+                                </tr> }
+                            }).collect_view()
+                        }}
+                    </tbody>
+                </table>
+            </div>
+            <div class="columns">
+                <div>
+                    <h3>"Roles"</h3>
+                    <NameList kind=ROLES placeholder="e.g. Cybersecurity lead"/>
+                </div>
+                <div>
+                    <h3>"Activities"</h3>
+                    <NameList kind=ACTIVITIES placeholder="e.g. Threat modelling kick-off"/>
+                </div>
+            </div>
+        </section>
+    }
+}
