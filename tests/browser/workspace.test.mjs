@@ -1,0 +1,255 @@
+// The Concept Phase workspace walked through as a new user would: A.1, a
+// 5 x 8 stakeholder-needs matrix by mouse and keyboard, a 5 x 5 grid, risks
+// placed and judged, the RACI, and the dashboard reaching complete. Then
+// everything survives a reload and an export / import.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  start, openApp, createPlan, section, storedPlans, download, importFile, backToList, ready,
+} from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.stop(); });
+
+async function fillProject(page) {
+  await section(page, 'A.1 Project planning');
+  await page.getByLabel('Product', { exact: true }).fill('Infusion pump');
+  await page.getByLabel('New product').check();
+  await page.getByLabel('Project summary').fill('Wireless dose updates for the pump family.');
+  await page.getByRole('checkbox', { name: 'Project charter' }).check();
+  await page.getByPlaceholder('Add to inputs').fill('Market requirements');
+  await page.getByPlaceholder('Add to inputs').press('Enter');
+  await page.getByRole('checkbox', { name: 'Market requirements' }).waitFor();
+  await page.getByLabel('Security budget').fill('EUR 120k');
+  await page.getByLabel('Security people').fill('1 security architect, 0.5 tester');
+  await page.getByLabel('Security activities').fill('Threat model, SBOM, penetration test');
+  // A maintenance release asks the Change Impact Assessment; a new product does not.
+  assert.equal(await page.getByText('Change Impact Assessment', { exact: true }).count(), 0);
+  await page.getByLabel('Maintenance').check();
+  await page.getByRole('group', { name: /external interfaces/ }).getByLabel('Yes').check();
+  await page.getByLabel('Note on: Does the change add or modify external interfaces').fill('New Wi-Fi module');
+  await page.getByLabel('New product').check();
+}
+
+async function buildMatrix(page) {
+  await section(page, 'A.2 Stakeholder needs');
+  // Five stakeholders are preset; eight needs: the JSP's seven examples plus one typed.
+  await page.getByRole('button', { name: 'Add the JSP’s example needs' }).click();
+  await page.getByLabel('Add a security need').fill('Audit log of remote sessions');
+  await page.getByRole('button', { name: 'Add need' }).click();
+  const rows = page.locator('#need-matrix tbody tr');
+  await rows.nth(7).waitFor();
+  assert.equal(await rows.count(), 8);
+  assert.equal(await page.locator('#need-matrix thead th.col-head').count(), 5);
+
+  // Mouse: the new need is relevant to field service, critical to hospital IT.
+  const cell = (need, stakeholder) => page.getByRole('button', { name: new RegExp(`^${need}.* — ${stakeholder}[^:]*: `) });
+  await cell('Audit log', 'Field service').click();
+  assert.match(await cell('Audit log', 'Field service').getAttribute('aria-label'), /: relevant$/);
+  await cell('Audit log', 'Hospital IT').click();
+  await cell('Audit log', 'Hospital IT').click();
+  assert.match(await cell('Audit log', 'Hospital IT').getAttribute('aria-label'), /: critical$/);
+
+  // Keyboard: from that cell, arrow keys move and 1 / 2 / 0 / Space set values.
+  await cell('Audit log', 'Hospital IT').focus();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('2');
+  assert.match(await cell('Audit log', 'Regulators').getAttribute('aria-label'), /: critical$/);
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('1');
+  assert.match(await cell('Proof of compliance', 'Regulators').getAttribute('aria-label'), /: relevant$/);
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('Space');
+  assert.match(await cell('Proof of compliance', 'Field service').getAttribute('aria-label'), /: relevant$/);
+  await page.keyboard.press('0');
+  assert.match(await cell('Proof of compliance', 'Field service').getAttribute('aria-label'), /: none$/);
+
+  // Rename a stakeholder, reorder a need, and fold every need into a user need.
+  await page.getByLabel('Stakeholder name').nth(3).fill('Field service engineers');
+  await page.getByRole('button', { name: 'Move “Audit log of remote sessions” up' }).click();
+  assert.match(await rows.nth(6).locator('input.need-text').inputValue(), /Audit log/);
+  const refs = page.locator('#need-matrix input.user-need');
+  for (let i = 0; i < 8; i++) await refs.nth(i).fill(`UN-${101 + i}`);
+}
+
+async function defineGrid(page) {
+  await section(page, 'A.3 Risk acceptability');
+  await page.getByLabel('Levels (vertical)').selectOption('4');
+  await page.getByLabel('Levels (vertical)').selectOption('5');
+  await page.getByLabel('Severity levels').selectOption('5');
+  assert.equal(await page.locator('#zone-grid tbody tr').count(), 5);
+  assert.equal(await page.locator('#zone-grid tbody tr').first().locator('button').count(), 5);
+  await page.getByLabel('Level 1', { exact: true }).first().fill('Very hard');
+  await page.getByLabel('Level 1', { exact: true }).first().press('Tab');
+  // Paint: top-left (Frequent x Negligible) from Review to Acceptable by keyboard; a click cycles.
+  const topLeft = page.locator('#zone-grid [data-cell="4-0"]');
+  await topLeft.focus();
+  await page.keyboard.press('a');
+  assert.match(await page.locator('#zone-grid [data-cell="4-0"]').getAttribute('aria-label'), /: Acceptable$/);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('u');
+  assert.match(await page.locator('#zone-grid [data-cell="3-0"]').getAttribute('aria-label'), /: Unacceptable$/);
+  await page.locator('#zone-grid [data-cell="3-0"]').click();
+  assert.match(await page.locator('#zone-grid [data-cell="3-0"]').getAttribute('aria-label'), /: Acceptable$/);
+  // Zones are named in the cell, not only coloured.
+  assert.equal(await page.locator('#zone-grid [data-cell="0-0"]').innerText(), 'Acceptable');
+}
+
+async function addRisks(page) {
+  await section(page, 'Risk register');
+  const add = async (asset, threat) => {
+    await page.getByLabel('Asset or function').first().fill(asset);
+    await page.getByLabel('Threat or vulnerability').first().fill(threat);
+    await page.getByRole('button', { name: 'Add risk' }).click();
+    await page.getByRole('heading', { name: /^Edit R-/ }).waitFor();
+  };
+  await add('Dose update service', 'Tampered firmware image');
+  const editor = page.locator('.risk-editor');
+  await editor.getByLabel('Exploitability').first().selectOption('4');
+  await editor.getByLabel('Severity').first().selectOption('5');
+  assert.match(await editor.locator('.judgement').innerText(), /Initial risk: Unacceptable/);
+  await editor.getByLabel('Controls', { exact: true }).fill('Signed updates, secure boot');
+  await editor.getByLabel('Residual risk assessed').check();
+  await page.locator('#risk-residual-l').selectOption('1');
+  assert.match(await editor.locator('.judgement').innerText(), /Residual risk: Review/);
+  await editor.getByLabel('Security updates that need no technical steps from the patient').check();
+  await editor.getByLabel('Owner', { exact: true }).fill('Engineering');
+  await editor.getByLabel('Status', { exact: true }).selectOption('Mitigating');
+  await editor.getByRole('button', { name: 'Done' }).click();
+
+  await add('Service laptop', 'Stolen remote-access credentials');
+  await editor.getByLabel('Exploitability').first().selectOption('3');
+  await editor.getByLabel('Severity').first().selectOption('2');
+  await editor.getByLabel('Controls', { exact: true }).fill('MFA, short-lived certificates');
+  await editor.getByLabel('Residual risk assessed').check();
+  await page.locator('#risk-residual-l').selectOption('1');
+  assert.match(await editor.locator('.judgement').innerText(), /Residual risk: Acceptable/);
+  await editor.getByLabel('A clear, secure remote access process for service').check();
+  await editor.getByRole('button', { name: 'Done' }).click();
+
+  // Placed and judged in the table and on the grid.
+  const rows = page.locator('table.register tbody tr');
+  assert.equal(await rows.count(), 2);
+  assert.match(await rows.nth(0).innerText(), /4 × 5 Unacceptable[\s\S]*1 × 5 Review[\s\S]*Mitigating/);
+  const frequentCell = page.getByRole('button', { name: /^Exploitability Likely, severity Catastrophic, .*: 1 entries$/ });
+  await frequentCell.click();
+  assert.equal(await rows.count(), 1);
+  assert.match(await rows.nth(0).innerText(), /R-001/);
+  await page.getByRole('button', { name: 'Show all cells' }).click();
+  await page.getByLabel('Sort by').selectOption('risk');
+  assert.match(await rows.nth(0).innerText(), /R-001/);
+  await page.getByLabel('Search').fill('laptop');
+  assert.equal(await rows.count(), 1);
+  assert.match(await rows.nth(0).innerText(), /R-002/);
+  await page.getByLabel('Search').fill('');
+  await page.getByLabel('Zone', { exact: true }).selectOption('review');
+  assert.equal(await rows.count(), 1);
+  assert.match(await rows.nth(0).innerText(), /R-001/);
+}
+
+async function fillManagement(page) {
+  await section(page, 'A.3 Security management plan');
+  for (const label of [
+    'Security risk alongside safety risk', 'Risk acceptability', 'Third-party component vulnerabilities',
+    'Update and rollback strategy', 'Coordinated vulnerability disclosure', 'Supplier and contractor expectations',
+    'Roles and responsibilities',
+  ]) {
+    await page.getByLabel(label, { exact: true }).fill(`Our approach: ${label.toLowerCase()}.`);
+  }
+  await page.getByLabel('CycloneDX').check();
+  await page.getByLabel('When it is generated').fill('Every release build');
+  await page.getByLabel('Who owns and publishes it').fill('Product security team');
+}
+
+async function fillRaci(page) {
+  await section(page, 'Who is in the room');
+  await page.getByLabel('Product security — A.3 Security management plan').selectOption('A');
+  await page.getByLabel('Engineering — A.3 Security management plan').selectOption('R');
+  await page.getByLabel('Executive sponsor — Commit security resources').selectOption('A');
+  await page.getByLabel('Add a role').fill('Cybersecurity lead');
+  await page.getByRole('button', { name: 'Add role' }).click();
+  await page.getByLabel('Cybersecurity lead — Risk register').selectOption('R');
+}
+
+test('a new user produces every Concept Phase deliverable, and it all survives reload and export/import', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const { page, errors } = await openApp(context, env.base);
+  await createPlan(page, 'Pump 4.0');
+
+  await section(page, 'What you walk away with');
+  assert.match(await page.locator('.progress').innerText(), /0 of 6 deliverables complete/);
+
+  await fillProject(page);
+  await buildMatrix(page);
+  await defineGrid(page);
+  await addRisks(page);
+  await fillManagement(page);
+  await fillRaci(page);
+
+  await section(page, 'What you walk away with');
+  assert.match(await page.locator('.progress').innerText(), /6 of 6 deliverables complete/, await page.locator('.deliverables').innerText());
+  assert.equal(await page.locator('.deliverable .badge', { hasText: 'Complete' }).count(), 6);
+
+  // Survives reload.
+  const before = Object.values(await storedPlans(page))[0];
+  await page.reload();
+  await ready(page);
+  assert.match(await page.locator('.progress').innerText(), /6 of 6/);
+  assert.deepEqual(Object.values(await storedPlans(page))[0], before);
+  const plan = before.plan;
+  assert.equal(plan.needs.length, 8);
+  assert.equal(plan.stakeholders[3].name, 'Field service engineers');
+  assert.equal(plan.criteria.likelihood_levels[0], 'Very hard');
+  assert.equal(plan.risks.length, 2);
+  assert.ok(plan.raci.some((a) => a.value === 'A' && a.activity_id === 'act-a3'));
+
+  // Survives export, delete and import.
+  const file = await download(page, () => page.getByRole('button', { name: 'Export plan file' }).click());
+  await backToList(page);
+  await page.getByRole('button', { name: 'Delete Pump 4.0' }).click();
+  await page.getByRole('button', { name: 'Delete plan' }).click();
+  await importFile(page, file.name, file.text);
+  await page.locator('.plan-page').waitFor();
+  assert.deepEqual(Object.values(await storedPlans(page))[0], before);
+  await section(page, 'What you walk away with');
+  assert.match(await page.locator('.progress').innerText(), /6 of 6/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a dashboard gap links to the section that fixes it', async () => {
+  const context = await env.browser.newContext();
+  const { page } = await openApp(context, env.base);
+  await createPlan(page, 'Gaps');
+  await section(page, 'What you walk away with');
+  await page.getByRole('link', { name: 'Define the update and rollback strategy.' }).click();
+  await page.getByLabel('Update and rollback strategy').waitFor();
+  assert.equal(new URL(page.url()).hash, '#a3');
+  await page.getByLabel('Update and rollback strategy').fill('A/B partitions');
+  await section(page, 'What you walk away with');
+  const card = page.locator('.deliverable', { hasText: 'Update and rollback strategy' });
+  assert.match(await card.locator('.badge').innerText(), /Complete/);
+  await context.close();
+});
+
+test('removing a need asks first and removes its links everywhere', async () => {
+  const context = await env.browser.newContext();
+  const { page } = await openApp(context, env.base);
+  await createPlan(page, 'Remove need');
+  await section(page, 'A.2 Stakeholder needs');
+  await page.getByRole('button', { name: 'Add the JSP’s example needs' }).click();
+  const name = 'Remove need “A predictable patch schedule”';
+  await page.getByRole('button', { name }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await page.locator('#need-matrix tbody tr').count(), 7);
+  await page.getByRole('button', { name }).click();
+  await page.getByRole('button', { name: 'Yes, go ahead' }).click();
+  await page.locator('#need-matrix tbody tr').nth(5).waitFor();
+  assert.equal(await page.locator('#need-matrix tbody tr').count(), 6);
+  const { plan } = Object.values(await storedPlans(page))[0];
+  assert.ok(!plan.needs.some((n) => n.id === 'nd-patch-schedule'));
+  assert.ok(!plan.need_links.some((l) => l.need_id === 'nd-patch-schedule'));
+  await context.close();
+});
