@@ -103,3 +103,23 @@ pub fn refocus(selector: String) {
         }
     });
 }
+
+/// A signal that follows `f` but is set only when the value really changes.
+///
+/// Memos in Leptos mark every downstream effect for a check on each change of
+/// their sources; with thousands of cells that check alone costs more than the
+/// edit. A signal fed by one effect stops that: cells below it are woken only
+/// when their row actually changed.
+pub fn follow<T>(f: impl Fn() -> T + Send + Sync + 'static) -> ReadSignal<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    let (read, write) = signal(untrack(&f));
+    Effect::new(move |_| {
+        let next = f();
+        if read.with_untracked(|v| *v != next) {
+            write.set(next);
+        }
+    });
+    read
+}

@@ -13,7 +13,7 @@ use crate::model::{move_by, Relevance, SecurityNeed, Stakeholder};
 use crate::web::browser::entropy;
 use crate::web::state::{Confirmed, Dialog};
 use crate::web::views::app;
-use crate::web::views::common::{derive, table_arrow_nav};
+use crate::web::views::common::{derive, follow, table_arrow_nav};
 use crate::web::views::name_list::{NameList, NamedItems};
 
 /// need id -> stakeholder id -> relevance: one lookup per cell, rebuilt once per change.
@@ -103,19 +103,27 @@ fn NeedMatrix() -> impl IntoView {
         </p>
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="matrix-title">
             <table class="matrix" id="need-matrix" aria-describedby="matrix-legend">
+                <colgroup>
+                    <col class="need-col"/>
+                    <col class="ref-col"/>
+                    <For each=move || stakeholders.get() key=|id| id.clone() let:_sid>
+                        <col class="stakeholder-col"/>
+                    </For>
+                    <col class="order-col"/>
+                </colgroup>
                 <thead>
                     <tr>
                         <th scope="col">"Security need"</th>
                         <th scope="col">"User need"</th>
                         <For each=move || stakeholders.get() key=|id| id.clone() let:sid>
-                            <th scope="col" class="col-head"><span>{move || stakeholder_name(&sid)}</span></th>
+                            <th scope="col" class="col-head" id=format!("sl-{sid}")>{ let sid = sid.clone(); move || stakeholder_name(&sid) }<span class="visually-hidden">","</span></th>
                         </For>
                         <th scope="col">"Order"</th>
                     </tr>
                 </thead>
                 <tbody>
                     <For each=move || need_ids.get() key=|id| id.clone() let:nid>
-                        <NeedRow nid stakeholders needs links stakeholder_names/>
+                        <NeedRow nid stakeholders needs links/>
                     </For>
                 </tbody>
             </table>
@@ -126,63 +134,59 @@ fn NeedMatrix() -> impl IntoView {
     }
 }
 
+/// One need's row. It reads the shared memos through two row signals (see
+/// `follow`), so a cell edit wakes one row's cells, and each shared memo has
+/// one subscriber per row rather than one per cell.
 #[component]
 fn NeedRow(
     nid: String,
     stakeholders: Memo<Vec<String>>,
     needs: Memo<HashMap<String, SecurityNeed>>,
     links: Memo<LinkIndex>,
-    stakeholder_names: Memo<HashMap<String, String>>,
 ) -> impl IntoView {
     let app = app();
-    let text = { let nid = nid.clone(); move || needs.with(|m| m.get(&nid).map(|n| n.text.clone()).unwrap_or_default()) };
-    let user_ref = { let nid = nid.clone(); move || needs.with(|m| m.get(&nid).and_then(|n| n.user_need_ref.clone()).unwrap_or_default()) };
-    let (text_id, ref_id, up_id, down_id, del_id, cells_id) = (nid.clone(), nid.clone(), nid.clone(), nid.clone(), nid.clone(), nid.clone());
-    let text_for_labels = text.clone();
+    let need = { let nid = nid.clone(); follow(move || needs.with(|m| m.get(&nid).cloned())) };
+    let row_links = { let nid = nid.clone(); follow(move || links.with(|m| m.get(&nid).cloned().unwrap_or_default())) };
+    let text = move || need.with(|n| n.as_ref().map(|n| n.text.clone()).unwrap_or_default());
+    let user_ref = move || need.with(|n| n.as_ref().and_then(|n| n.user_need_ref.clone()).unwrap_or_default());
+    let edit_need = { let nid = nid.clone(); move |f: Box<dyn FnOnce(&mut SecurityNeed)>| {
+        let nid = nid.clone();
+        app.edit(move |p| if let Some(n) = p.needs.iter_mut().find(|n| n.id == nid) { f(n); });
+    } };
+    let edit_ref = edit_need.clone();
+    let (up_id, down_id, del_id, cells_id) = (nid.clone(), nid.clone(), nid.clone(), nid.clone());
     view! {
         <tr>
             <th scope="row">
+                <span id=format!("nl-{nid}") class="visually-hidden">{move || format!("{},", text())}</span>
                 <label for=format!("need-{nid}") class="visually-hidden">"Security need"</label>
-                <input id=format!("need-{nid}") type="text" class="need-text" maxlength="300" prop:value=text.clone()
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        let id = text_id.clone();
-                        app.edit(move |p| if let Some(n) = p.needs.iter_mut().find(|n| n.id == id) { n.text = v; });
-                    }/>
+                <input id=format!("need-{nid}") type="text" class="need-text" maxlength="300" prop:value=text
+                    on:input=move |ev| { let v = event_target_value(&ev); edit_need(Box::new(move |n| n.text = v)); }/>
             </th>
             <td>
                 <input type="text" class="user-need" maxlength="300" placeholder="UN-…"
-                    aria-label=format!("User need id for “{}”", text())
+                    aria-label=move || format!("User need id for “{}”", text())
                     prop:value=user_ref
                     on:input=move |ev| {
                         let v = event_target_value(&ev);
-                        let id = ref_id.clone();
-                        app.edit(move |p| if let Some(n) = p.needs.iter_mut().find(|n| n.id == id) {
-                            n.user_need_ref = (!v.trim().is_empty()).then_some(v);
-                        });
+                        edit_ref(Box::new(move |n| n.user_need_ref = (!v.trim().is_empty()).then_some(v)));
                     }/>
             </td>
             <For each=move || stakeholders.get() key=|id| id.clone() let:sid>
                 {
                     let nid = cells_id.clone();
-                    let need_text = text_for_labels.clone();
-                    let value = { let (nid, sid) = (nid.clone(), sid.clone()); move || links.with(|m| m.get(&nid).and_then(|r| r.get(&sid)).copied()) };
+                    let value = { let sid = sid.clone(); move || row_links.with(|m| m.get(&sid).copied()) };
                     let set = { let (nid, sid) = (nid.clone(), sid.clone()); move |v: Option<Relevance>| {
                         let (nid, sid) = (nid.clone(), sid.clone());
                         app.edit(move |p| p.set_relevance(&sid, &nid, v));
                     } };
-                    let set_key = set.clone();
-                    let value_key = value.clone();
-                    let value_label = value.clone();
-                    let value_class = value.clone();
-                    let label = move || format!("{} — {}: {}",
-                        need_text(),
-                        stakeholder_names.with(|m| m.get(&sid).cloned().unwrap_or_default()),
-                        value_label().map_or("none", Relevance::label).to_lowercase());
+                    let (set_key, value_key, value_class, value_state) = (set.clone(), value.clone(), value.clone(), value);
+                    // The accessible name comes from the row and column headers: "need, stakeholder, state".
+                    let state_id = format!("st-{nid}-{sid}");
                     view! {
                         <td class="cell">
                             <button type="button" class=move || format!("rel {}", rel_class(value_class()))
-                                aria-label=label
+                                aria-labelledby=format!("nl-{nid} sl-{sid} {state_id}")
                                 on:click=move |_| set(Relevance::cycle(value_key()))
                                 on:keydown=move |ev| {
                                     if table_arrow_nav(&ev) { return; }
@@ -195,22 +199,27 @@ fn NeedRow(
                                     ev.prevent_default();
                                     set_key(v);
                                 }>
-                                {move || rel_symbol(value())}
+                                {let state_id = state_id.clone(); move || {
+                                    let v = value_state();
+                                    view! {
+                                        <span aria-hidden="true">{rel_symbol(v)}</span>
+                                        <span id=state_id.clone() class="visually-hidden">{v.map_or("none", Relevance::label).to_lowercase()}</span>
+                                    }
+                                }}
                             </button>
                         </td>
                     }
                 }
             </For>
             <td class="row-actions">
-                <button type="button" class="icon" aria-label=format!("Move “{}” up", text())
+                <button type="button" class="icon" aria-label=move || format!("Move “{}” up", text())
                     on:click=move |_| { let id = up_id.clone(); app.edit(move |p| { move_by(&mut p.needs, &id, -1); }); }>"↑"</button>
-                <button type="button" class="icon" aria-label=format!("Move “{}” down", text())
+                <button type="button" class="icon" aria-label=move || format!("Move “{}” down", text())
                     on:click=move |_| { let id = down_id.clone(); app.edit(move |p| { move_by(&mut p.needs, &id, 1); }); }>"↓"</button>
-                <button type="button" class="icon danger" aria-label=format!("Remove need “{}”", text())
+                <button type="button" class="icon danger" aria-label=move || format!("Remove need “{}”", text())
                     on:click=move |_| {
-                        let label = needs.with_untracked(|m| m.get(&del_id).map(|n| n.text.clone()).unwrap_or_default());
                         app.dialog.set(Some(Dialog::Confirm {
-                            title: format!("Remove the need “{label}”?"),
+                            title: format!("Remove the need “{}”?", text()),
                             body: "Its row of the matrix and its links from risk entries are removed too.".into(),
                             action: Confirmed::RemoveNeed(del_id.clone()),
                         }));

@@ -1,0 +1,163 @@
+// Benchmark (not a test): prints figures, asserts nothing.
+// Serves dist/ and drives Debian's headless Chromium:
+//   - transfer size: gzip bytes of the wasm, JS and CSS;
+//   - time to interactive with an empty library;
+//   - a 50 x 200 stakeholder-needs matrix: time to painted, and click-to-paint
+//     of a cell edit (which also autosaves the whole plan);
+//   - a 500-entry risk register: time to painted, and click-to-paint of an edit.
+// Usage: node scripts/bench.mjs   (after scripts/build.sh; scripts/bench.sh does both)
+import { readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { start, DIST } from '../tests/browser/harness.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 40);
+
+function transferSizes() {
+  const sizes = {};
+  for (const f of readdirSync(DIST)) {
+    const ext = path.extname(f).slice(1);
+    if (!['wasm', 'js', 'css'].includes(ext)) continue;
+    const gz = gzipSync(readFileSync(path.join(DIST, f)), { level: 9 }).length;
+    sizes[ext] = (sizes[ext] ?? 0) + gz;
+  }
+  return sizes;
+}
+
+/** A plan with `stakeholders` x `needs` (about a third of cells set) and `risks` entries. */
+export function bigPlan({ stakeholders = 50, needs = 200, risks = 500, filler = 0 } = {}) {
+  const now = '2026-11-22T10:00:00.000Z';
+  const level = (i, n) => (i % n) + 1;
+  const plan = {
+    id: 'plan-bench', name: 'Benchmark plan', created_at: now, updated_at: now,
+    project: {
+      product: 'Bench', scope: 'new_product', description: 'x'.repeat(filler), inputs: [], outputs: [],
+      resources: { budget: '', people: '', activities: '' }, change_impact: [],
+    },
+    stakeholders: Array.from({ length: stakeholders }, (_, i) => ({ id: `sh-${i}`, name: `Stakeholder ${i + 1}`, description: '' })),
+    needs: Array.from({ length: needs }, (_, i) => ({ id: `nd-${i}`, text: `Security need number ${i + 1}`, user_need_ref: i % 2 ? `UN-${i}` : null })),
+    need_links: [],
+    management: {
+      security_and_safety_risk: '', risk_acceptability: '', third_party_monitoring: '',
+      sbom: { formats: ['cyclonedx'], generated_when: '', owner: '' },
+      update_and_rollback: '', vulnerability_disclosure: '', suppliers: '', roles_and_responsibilities: '',
+    },
+    criteria: {
+      axis: 'exploitability',
+      likelihood_levels: ['Remote', 'Unlikely', 'Possible', 'Likely', 'Frequent'],
+      severity_levels: ['Negligible', 'Minor', 'Serious', 'Critical', 'Catastrophic'],
+      zones: Array.from({ length: 5 }, (_, l) => Array.from({ length: 5 }, (_, s) => (l + s <= 2 ? 'acceptable' : l + s <= 5 ? 'review' : 'unacceptable'))),
+    },
+    risks: Array.from({ length: risks }, (_, i) => ({
+      id: `R-${String(i + 1).padStart(3, '0')}`, asset: `Asset ${i % 40}`, threat: `Threat ${i}: spoofed command on interface ${i % 7}`,
+      initial: { likelihood: level(i, 5), severity: level(i * 3, 5) }, controls: 'Authentication, logging',
+      residual: i % 3 ? { likelihood: 1, severity: level(i, 5) } : null,
+      need_ids: [`nd-${i % needs}`], owner: `Owner ${i % 9}`, status: ['open', 'mitigating', 'accepted', 'closed'][i % 4],
+    })),
+    roles: [], activities: [], raci: [],
+  };
+  for (let s = 0; s < stakeholders; s++) {
+    for (let n = 0; n < needs; n++) {
+      if ((s * 7 + n * 13) % 3 === 0) plan.need_links.push({ stakeholder_id: `sh-${s}`, need_id: `nd-${n}`, relevance: (s + n) % 2 ? 'relevant' : 'critical' });
+    }
+  }
+  return { format: 'jsp-planner/plan', version: 1, plan };
+}
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return { median: q(0.5), p95: q(0.95) };
+};
+const ms = (x) => `${x.toFixed(1)} ms`;
+
+/** Store a plan file in the page's origin and make it the one opened on load. */
+async function storePlan(page, file) {
+  await page.evaluate((text) => {
+    const f = JSON.parse(text);
+    localStorage.setItem(`jsp-planner/plan/${f.plan.id}`, text);
+    localStorage.setItem('jsp-planner/last-open', f.plan.id);
+  }, JSON.stringify(file));
+}
+
+/** Navigate and return ms from navigation start until `selector` exists and a frame has painted. */
+async function timeToPainted(page, url, selector) {
+  await page.goto(url, { waitUntil: 'commit' });
+  return page.evaluate(async (sel) => {
+    while (!document.querySelector(sel)) await new Promise((r) => setTimeout(r, 2));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now();
+  }, selector);
+}
+
+/** Click each element of `selector` in turn (cycling) and time click -> next painted frame. */
+async function clickToPaint(page, selector, runs) {
+  return page.evaluate(async ({ sel, runs }) => {
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      const el = document.querySelectorAll(sel)[i * 37 % document.querySelectorAll(sel).length];
+      const before = el.className + el.getAttribute('aria-label');
+      const t0 = performance.now();
+      el.click();
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      times.push(performance.now() - t0);
+      if (el.isConnected && el.className + el.getAttribute('aria-label') === before) throw new Error(`click on ${sel} changed nothing`);
+    }
+    return times;
+  }, { sel: selector, runs });
+}
+
+async function main() {
+const env = await start();
+try {
+  const sizes = transferSizes();
+  const total = Object.values(sizes).reduce((a, b) => a + b, 0);
+  console.log('Transfer (gzip -9):');
+  for (const [k, v] of Object.entries(sizes)) console.log(`  ${k.padEnd(5)} ${(v / 1024).toFixed(1)} kB`);
+  console.log(`  total ${(total / 1024).toFixed(1)} kB`);
+
+  const context = await env.browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  const empty = [];
+  for (let i = 0; i < 5; i++) empty.push(await timeToPainted(page, `${env.base}?run=${i}`, '#plans-title'));
+  console.log(`Interactive, empty library: median ${ms(stats(empty).median)}`);
+
+  const file = bigPlan();
+  await storePlan(page, file);
+  console.log(`Plan for matrix and register: ${(JSON.stringify(file).length / 1024).toFixed(0)} kB, ` +
+    `${file.plan.stakeholders.length} stakeholders x ${file.plan.needs.length} needs, ${file.plan.need_links.length} set cells, ${file.plan.risks.length} risks`);
+
+  const matrixPaint = [];
+  for (let i = 0; i < 3; i++) matrixPaint.push(await timeToPainted(page, `${env.base}?m=${i}#a2`, '#need-matrix tbody tr:nth-child(200) td.cell:nth-child(52) button'));
+  console.log(`50 x 200 matrix, navigation to painted: median ${ms(stats(matrixPaint).median)}`);
+  const cellEdits = await clickToPaint(page, '#need-matrix td.cell button', RUNS);
+  const c = stats(cellEdits);
+  console.log(`Matrix cell edit with autosave, click to paint (${RUNS} runs): median ${ms(c.median)}, p95 ${ms(c.p95)}`);
+
+  const registerPaint = [];
+  for (let i = 0; i < 3; i++) registerPaint.push(await timeToPainted(page, `${env.base}?r=${i}#register`, 'table.register tbody tr:nth-child(500)'));
+  console.log(`500-entry register, navigation to painted: median ${ms(stats(registerPaint).median)}`);
+  const statusEdits = await page.evaluate(async (runs) => {
+    const times = [];
+    for (let i = 0; i < runs; i++) {
+      document.querySelectorAll('table.register tbody button')[(i * 37) % 500].click();
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      const input = document.querySelector('#risk-owner');
+      const t0 = performance.now();
+      input.value = `Owner edited ${i}`;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      times.push(performance.now() - t0);
+    }
+    return times;
+  }, RUNS);
+  const r = stats(statusEdits);
+  console.log(`Register entry edit with autosave, input to paint (${RUNS} runs): median ${ms(r.median)}, p95 ${ms(r.p95)}`);
+  await context.close();
+} finally {
+  await env.stop();
+}
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) await main();
