@@ -29,7 +29,8 @@ pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 /// Migrations from version `i + 1` to `i + 2`, applied in order to the raw
 /// JSON. Version 1 is the first published version, so there are none yet;
 /// the next format change adds a function here and bumps [`VERSION`].
-const MIGRATIONS: &[fn(Value) -> Result<Value, String>] = &[];
+type Migration = fn(Value) -> Result<Value, String>;
+const MIGRATIONS: &[Migration] = &[];
 
 /// A JSP Planner plan file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -177,7 +178,7 @@ fn strict_from_value(value: Value) -> Result<PlanFile, ImportError> {
 }
 
 fn path_error(e: serde_path_to_error::Error<serde_json::Error>) -> ImportError {
-    let path = e.path().to_string().replace('.', "/").replace('[', "/").replace(']', "");
+    let path = e.path().to_string().replace(['.', '['], "/").replace(']', "");
     let inner = e.into_inner();
     if inner.is_syntax() || inner.is_eof() {
         return json_error(inner);

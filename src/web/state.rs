@@ -37,7 +37,7 @@ pub enum SaveState {
 pub enum Dialog {
     Rename { id: String, name: String },
     Delete { id: String, name: String },
-    ImportConflict { incoming: Plan, existing_name: String },
+    ImportConflict { incoming: Box<Plan>, existing_name: String },
     DiscardUnreadable { key: String },
     /// A destructive edit of the open plan, applied only if confirmed.
     Confirm { title: String, body: String, action: Confirmed },
@@ -352,7 +352,7 @@ impl AppState {
                 });
                 match existing {
                     Some(existing_name) => {
-                        self.dialog.set(Some(Dialog::ImportConflict { incoming: imported.plan, existing_name }))
+                        self.dialog.set(Some(Dialog::ImportConflict { incoming: Box::new(imported.plan), existing_name }))
                     }
                     None => self.store_imported(imported.plan, None),
                 }

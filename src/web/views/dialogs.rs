@@ -13,7 +13,7 @@ pub fn Dialogs() -> impl IntoView {
             Dialog::Rename { id, name } => view! { <RenameDialog id name/> }.into_any(),
             Dialog::Delete { id, name } => view! { <DeleteDialog id name/> }.into_any(),
             Dialog::ImportConflict { incoming, existing_name } => {
-                view! { <ImportConflictDialog incoming existing_name/> }.into_any()
+                view! { <ImportConflictDialog incoming=*incoming existing_name/> }.into_any()
             }
             Dialog::DiscardUnreadable { key } => view! { <DiscardDialog key/> }.into_any(),
             Dialog::Confirm { title, body, action } => view! { <ConfirmDialog title body action/> }.into_any(),
