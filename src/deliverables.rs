@@ -41,6 +41,16 @@ pub enum Completeness {
     Complete,
 }
 
+impl Completeness {
+    pub fn label(self) -> &'static str {
+        match self {
+            Completeness::NotStarted => "Not started",
+            Completeness::InProgress => "In progress",
+            Completeness::Complete => "Complete",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Deliverable {
     pub title: &'static str,

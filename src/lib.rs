@@ -6,12 +6,18 @@
 //! - [`presets`]: the JSP's own examples used to seed a new plan.
 //! - [`format`]: the public JSON file format: export, import, migration, JSON Schema.
 //! - [`library`]: operations on the set of plans a user keeps (create, duplicate, rename).
+//! - [`assess`], [`deliverables`]: risk acceptability, register queries, completeness of the deliverables.
+//! - [`history`], [`capture`]: undo/redo snapshots and one-line quick capture.
+//! - [`export`]: the plan as Markdown and the register and matrix as CSV.
 //!
 //! The browser app (`web`) exists only on wasm32 and is a thin layer over these.
 
 pub mod assess;
+pub mod capture;
 pub mod deliverables;
+pub mod export;
 pub mod format;
+pub mod history;
 pub mod library;
 pub mod model;
 pub mod presets;

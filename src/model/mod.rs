@@ -12,7 +12,7 @@ mod risk;
 mod stakeholders;
 
 pub use edits::{move_by, Identified};
-pub use management::{ManagementPlan, SbomApproach, SbomFormat};
+pub use management::{ManagementPlan, SbomApproach, SbomFormat, TextSection, MANAGEMENT_SECTIONS};
 pub use project::{Answer, ChecklistItem, ImpactAnswer, ProjectPlanning, Resources, Scope};
 pub use raci::{Activity, Raci, RaciAssignment, Role};
 pub use risk::{LikelihoodAxis, Rating, RiskCriteria, RiskEntry, RiskStatus, Zone, MAX_LEVELS, MIN_LEVELS};

@@ -77,3 +77,15 @@ pub enum Answer {
     No,
     Unsure,
 }
+
+impl Answer {
+    pub const ALL: [Answer; 3] = [Answer::Yes, Answer::No, Answer::Unsure];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Answer::Yes => "Yes",
+            Answer::No => "No",
+            Answer::Unsure => "Not sure yet",
+        }
+    }
+}

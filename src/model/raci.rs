@@ -36,3 +36,25 @@ pub struct RaciAssignment {
     pub activity_id: String,
     pub value: Raci,
 }
+
+impl Raci {
+    pub const ALL: [Raci; 4] = [Raci::Responsible, Raci::Accountable, Raci::Consulted, Raci::Informed];
+
+    pub fn letter(self) -> &'static str {
+        match self {
+            Raci::Responsible => "R",
+            Raci::Accountable => "A",
+            Raci::Consulted => "C",
+            Raci::Informed => "I",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Raci::Responsible => "Responsible",
+            Raci::Accountable => "Accountable",
+            Raci::Consulted => "Consulted",
+            Raci::Informed => "Informed",
+        }
+    }
+}

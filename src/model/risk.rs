@@ -93,3 +93,42 @@ pub struct RiskEntry {
     pub owner: String,
     pub status: RiskStatus,
 }
+
+impl RiskEntry {
+    /// A new open entry at the lowest cell of the grid, not yet assessed.
+    pub fn new(id: String, asset: &str, threat: &str) -> RiskEntry {
+        RiskEntry {
+            id,
+            asset: asset.trim().into(),
+            threat: threat.trim().into(),
+            initial: Rating { likelihood: 1, severity: 1 },
+            controls: String::new(),
+            residual: None,
+            need_ids: Vec::new(),
+            owner: String::new(),
+            status: RiskStatus::Open,
+        }
+    }
+}
+
+impl LikelihoodAxis {
+    pub fn label(self) -> &'static str {
+        match self {
+            LikelihoodAxis::Exploitability => "Exploitability",
+            LikelihoodAxis::Likelihood => "Likelihood",
+        }
+    }
+}
+
+impl RiskStatus {
+    pub const ALL: [RiskStatus; 4] = [RiskStatus::Open, RiskStatus::Mitigating, RiskStatus::Accepted, RiskStatus::Closed];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            RiskStatus::Open => "Open",
+            RiskStatus::Mitigating => "Mitigating",
+            RiskStatus::Accepted => "Accepted",
+            RiskStatus::Closed => "Closed",
+        }
+    }
+}

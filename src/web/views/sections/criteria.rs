@@ -12,13 +12,6 @@ use crate::web::state::{Confirmed, Dialog};
 use crate::web::views::app;
 use crate::web::views::common::{derive, refocus, table_arrow_nav};
 
-pub fn axis_name(axis: LikelihoodAxis) -> &'static str {
-    match axis {
-        LikelihoodAxis::Exploitability => "Exploitability",
-        LikelihoodAxis::Likelihood => "Likelihood",
-    }
-}
-
 pub fn zone_class(z: Option<Zone>) -> &'static str {
     match z {
         Some(Zone::Acceptable) => "zone-acceptable",
@@ -87,7 +80,7 @@ fn GridSettings() -> impl IntoView {
                     <label class="choice inline">
                         <input type="radio" name="axis" prop:checked=move || axis.get() == Some(a)
                             on:change=move |_| app.edit(move |p| p.criteria.axis = a)/>
-                        {axis_name(a)}
+                        {a.label()}
                     </label>
                 }).collect_view()}
             </fieldset>
@@ -153,7 +146,7 @@ fn ZoneGrid() -> impl IntoView {
             "Click a cell or press Space to change its zone; A, R and U set Acceptable, Review (reduce as far as possible) and Unacceptable."
         </p>
         {move || criteria.get().map(|c| {
-            let axis = axis_name(c.axis);
+            let axis = c.axis.label();
             let rows = c.likelihood_levels.len();
             view! {
                 <table class="risk-grid" id="zone-grid" aria-labelledby="grid-title" aria-describedby="grid-legend">

@@ -5,14 +5,6 @@ use leptos::prelude::*;
 use crate::deliverables::{deliverables, Completeness};
 use crate::web::views::common::derive;
 
-fn status_text(c: Completeness) -> &'static str {
-    match c {
-        Completeness::NotStarted => "Not started",
-        Completeness::InProgress => "In progress",
-        Completeness::Complete => "Complete",
-    }
-}
-
 fn status_class(c: Completeness) -> &'static str {
     match c {
         Completeness::NotStarted => "status-not-started",
@@ -34,7 +26,7 @@ pub fn Dashboard() -> impl IntoView {
                 {move || items.get().into_iter().map(|d| view! {
                     <li class=format!("deliverable {}", status_class(d.status))>
                         <h3>{d.title}</h3>
-                        <p class="status"><span class="badge">{status_text(d.status)}</span></p>
+                        <p class="status"><span class="badge">{d.status.label()}</span></p>
                         {(!d.gaps.is_empty()).then(|| view! {
                             <ul class="gaps" aria-label=format!("Missing for {}", d.title)>
                                 {d.gaps.into_iter().map(|g| view! {

@@ -137,11 +137,11 @@ fn ImpactAssessment() -> impl IntoView {
                         <li>
                             <fieldset class="question">
                                 <legend>{*question}</legend>
-                                {[(Answer::Yes, "Yes"), (Answer::No, "No"), (Answer::Unsure, "Not sure yet")].into_iter().map(|(a, label)| view! {
+                                {Answer::ALL.map(|a| view! {
                                     <label class="choice inline">
                                         <input type="radio" name=qid prop:checked=move || current().map(|x| x.answer) == Some(a)
                                             on:change=move |_| set_answer(a)/>
-                                        {label}
+                                        {a.label()}
                                     </label>
                                 }).collect_view()}
                                 <label for=note_id.clone() class="visually-hidden">{format!("Note on: {question}")}</label>

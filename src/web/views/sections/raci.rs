@@ -44,13 +44,6 @@ const ACTIVITIES: NamedItems = NamedItems {
     remove_note: "Its column of the RACI matrix is removed too.",
 };
 
-const VALUES: [(Raci, &str, &str); 4] = [
-    (Raci::Responsible, "R", "Responsible"),
-    (Raci::Accountable, "A", "Accountable"),
-    (Raci::Consulted, "C", "Consulted"),
-    (Raci::Informed, "I", "Informed"),
-];
-
 #[component]
 pub fn RolesSection() -> impl IntoView {
     let app = app();
@@ -85,15 +78,14 @@ pub fn RolesSection() -> impl IntoView {
                                         view! { <td>
                                             <select aria-label=format!("{rname} — {aname}") on:change=move |ev| {
                                                 let v = event_target_value(&ev);
-                                                let value = VALUES.iter().find(|(_, k, _)| *k == v).map(|(r, _, _)| *r);
+                                                let value = Raci::ALL.into_iter().find(|r| r.letter() == v);
                                                 let (rid, aid) = (rid.clone(), aid.clone());
                                                 app.edit(move |p| p.set_raci(&rid, &aid, value));
                                             }>
                                                 <option value="" selected={ let current = current.clone(); move || current().is_none() }>"–"</option>
-                                                {VALUES.iter().map(|(r, k, full)| {
-                                                    let r = *r;
+                                                {Raci::ALL.map(|r| {
                                                     let current = current.clone();
-                                                    view! { <option value=*k title=*full selected=move || current() == Some(r)>{*k}</option> }
+                                                    view! { <option value=r.letter() title=r.label() selected=move || current() == Some(r)>{r.letter()}</option> }
                                                 }).collect_view()}
                                             </select>
                                         </td> }

@@ -4,23 +4,12 @@
 
 use leptos::prelude::*;
 
-use super::criteria::{axis_name, zone_class};
+use super::criteria::zone_class;
 use crate::assess::{self, RegisterQuery, SortKey, Stage};
 use crate::model::{Rating, RiskEntry, RiskStatus, Zone};
 use crate::web::state::{Confirmed, Dialog};
 use crate::web::views::app;
 use crate::web::views::common::{derive, level_options};
-
-const STATUSES: [(RiskStatus, &str); 4] = [
-    (RiskStatus::Open, "Open"),
-    (RiskStatus::Mitigating, "Mitigating"),
-    (RiskStatus::Accepted, "Accepted"),
-    (RiskStatus::Closed, "Closed"),
-];
-
-fn status_label(s: RiskStatus) -> &'static str {
-    STATUSES.iter().find(|(x, _)| *x == s).map_or("", |(_, l)| l)
-}
 
 fn zone_label(z: Option<Zone>) -> &'static str {
     z.map_or("Off the grid", Zone::label)
@@ -91,17 +80,7 @@ fn AddRisk(selected: RwSignal<Option<String>>) -> impl IntoView {
         let mut new_id = String::new();
         app.edit(|p| {
             new_id = assess::next_risk_id(p);
-            p.risks.push(RiskEntry {
-                id: new_id.clone(),
-                asset: a.trim().into(),
-                threat: t.trim().into(),
-                initial: Rating { likelihood: 1, severity: 1 },
-                controls: String::new(),
-                residual: None,
-                need_ids: Vec::new(),
-                owner: String::new(),
-                status: RiskStatus::Open,
-            });
+            p.risks.push(RiskEntry::new(new_id.clone(), &a, &t));
         });
         asset.set(String::new());
         threat.set(String::new());
@@ -144,7 +123,7 @@ fn Placement(cell: RwSignal<Option<(Stage, Rating)>>) -> impl IntoView {
             }).collect_view()}
         </fieldset>
         {move || criteria.get().map(|c| {
-            let axis = axis_name(c.axis);
+            let axis = c.axis.label();
             view! {
                 <table class="risk-grid placement" aria-labelledby="placement-title">
                     <thead><tr>
@@ -207,10 +186,10 @@ fn Filters(query: RwSignal<RegisterQuery>, cell: RwSignal<Option<(Stage, Rating)
                 <label for="risk-status">"Status"</label>
                 <select id="risk-status" on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    query.update(|q| q.status = STATUSES.iter().find(|(_, l)| *l == v).map(|(s, _)| *s));
+                    query.update(|q| q.status = RiskStatus::ALL.into_iter().find(|s| s.label() == v));
                 }>
                     <option value="">"Any status"</option>
-                    {STATUSES.iter().map(|(_, l)| view! { <option value=*l>{*l}</option> }).collect_view()}
+                    {RiskStatus::ALL.map(|s| view! { <option value=s.label()>{s.label()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field compact">
@@ -273,7 +252,7 @@ fn RiskTable(query: RwSignal<RegisterQuery>, cell: RwSignal<Option<(Stage, Ratin
                                 <td><span class=format!("badge {}", zone_class(r.residual_zone))>{
                                     if r.residual_zone.is_some() { format!("{} {}", r.residual, zone_label(r.residual_zone)) } else { r.residual.clone() }
                                 }</span></td>
-                                <td>{status_label(r.status)}</td>
+                                <td>{r.status.label()}</td>
                                 <td>{r.owner.clone()}</td>
                                 <td>{r.needs}</td>
                                 <td><button type="button" aria-label=format!("Edit {}", r.id) on:click={ let id = r.id.clone(); move |_| selected.set(Some(id.clone())) }>"Edit"</button></td>
@@ -342,7 +321,7 @@ fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
             }
         }
     };
-    let axis = move || criteria.get().map(|c| axis_name(c.axis)).unwrap_or("Likelihood");
+    let axis = move || criteria.get().map(|c| c.axis.label()).unwrap_or("Likelihood");
     let heading = { let id = id.clone(); move || format!("Edit {id}") };
     let del_id = id.clone();
     let edit_controls = edit.clone();
@@ -407,9 +386,9 @@ fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
                 <label for="risk-status-edit">"Status"</label>
                 <select id="risk-status-edit" on:change=move |ev| {
                     let v = event_target_value(&ev);
-                    if let Some((s, _)) = STATUSES.iter().find(|(_, l)| *l == v) { let s = *s; edit_status(Box::new(move |r| r.status = s)); }
+                    if let Some(s) = RiskStatus::ALL.into_iter().find(|s| s.label() == v) { edit_status(Box::new(move |r| r.status = s)); }
                 }>
-                    {move || { let cur = entry.get().map(|e| e.status); STATUSES.iter().map(|(s, l)| view! { <option value=*l selected=cur == Some(*s)>{*l}</option> }).collect_view() }}
+                    {move || { let cur = entry.get().map(|e| e.status); RiskStatus::ALL.map(|s| view! { <option value=s.label() selected=cur == Some(s)>{s.label()}</option> }).collect_view() }}
                 </select>
             </div>
             <div class="actions">

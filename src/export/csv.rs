@@ -1,0 +1,99 @@
+//! RFC 4180 CSV (CRLF line ends, quotes where needed) with a UTF-8 byte order
+//! mark so Excel reads accents and dashes right; LibreOffice ignores it.
+
+use ::csv::{QuoteStyle, Terminator, WriterBuilder};
+
+use super::{level, linked_needs};
+use crate::assess::judge;
+use crate::model::{Plan, Zone};
+
+const BOM: &str = "\u{feff}";
+
+/// Defuse formula injection: a cell a spreadsheet would evaluate (starting
+/// with = + - @, or a tab or carriage return that may hide one) gets a
+/// leading apostrophe, which shows it as the text it is (OWASP's advice).
+pub fn safe_cell(text: &str) -> String {
+    match text.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
+        _ => text.to_string(),
+    }
+}
+
+fn to_csv(rows: Vec<Vec<String>>) -> String {
+    let mut w = WriterBuilder::new()
+        .terminator(Terminator::CRLF)
+        .quote_style(QuoteStyle::Necessary)
+        .flexible(false)
+        .from_writer(Vec::new());
+    for row in rows {
+        // Writing to a Vec cannot fail, and every row has the header's length.
+        w.write_record(row.iter().map(|c| safe_cell(c))).expect("CSV row");
+    }
+    let bytes = w.into_inner().expect("CSV buffer");
+    format!("{BOM}{}", String::from_utf8(bytes).expect("CSV of UTF-8 cells is UTF-8"))
+}
+
+fn zone(z: Option<Zone>) -> String {
+    z.map_or(String::new(), |z| z.label().to_string())
+}
+
+/// The risk register, one entry per row, with its judgement against the criteria.
+pub fn register_csv(plan: &Plan) -> String {
+    let c = &plan.criteria;
+    let axis = c.axis.label();
+    let header = [
+        "ID".to_string(),
+        "Asset or function".into(),
+        "Threat or vulnerability".into(),
+        format!("Initial {}", axis.to_lowercase()),
+        "Initial severity".into(),
+        "Initial zone".into(),
+        "Controls".into(),
+        format!("Residual {}", axis.to_lowercase()),
+        "Residual severity".into(),
+        "Residual zone".into(),
+        "Acceptability".into(),
+        "Linked stakeholder needs".into(),
+        "Owner".into(),
+        "Status".into(),
+    ];
+    let mut rows = vec![header.to_vec()];
+    for r in &plan.risks {
+        let j = judge(r, c);
+        rows.push(vec![
+            r.id.clone(),
+            r.asset.clone(),
+            r.threat.clone(),
+            level(&c.likelihood_levels, r.initial.likelihood),
+            level(&c.severity_levels, r.initial.severity),
+            zone(j.initial),
+            r.controls.clone(),
+            r.residual.map_or(String::new(), |x| level(&c.likelihood_levels, x.likelihood)),
+            r.residual.map_or(String::new(), |x| level(&c.severity_levels, x.severity)),
+            zone(j.residual),
+            zone(j.current()),
+            linked_needs(plan, &r.need_ids).join("; "),
+            r.owner.clone(),
+            r.status.label().to_string(),
+        ]);
+    }
+    to_csv(rows)
+}
+
+/// The stakeholder-needs matrix: a row per need, a column per stakeholder,
+/// each cell the relevance ("Relevant", "Critical") or empty for none.
+pub fn matrix_csv(plan: &Plan) -> String {
+    let mut header = vec!["Security need".to_string(), "Folded into user need".to_string()];
+    header.extend(plan.stakeholders.iter().map(|s| s.name.clone()));
+    let mut rows = vec![header];
+    for n in &plan.needs {
+        let mut row = vec![n.text.clone(), n.user_need_ref.clone().unwrap_or_default()];
+        row.extend(
+            plan.stakeholders
+                .iter()
+                .map(|s| plan.relevance(&s.id, &n.id).map_or(String::new(), |r| r.label().to_string())),
+        );
+        rows.push(row);
+    }
+    to_csv(rows)
+}

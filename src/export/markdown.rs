@@ -1,0 +1,234 @@
+//! The whole plan as one Markdown document (CommonMark with GFM tables), in
+//! the order of the printed report.
+
+use std::fmt::Write;
+
+use super::{level, linked_needs, rating_words};
+use crate::assess::judge;
+use crate::deliverables::deliverables;
+use crate::model::{ChecklistItem, Plan, MANAGEMENT_SECTIONS};
+use crate::presets::IMPACT_QUESTIONS;
+
+/// Make user text inert in Markdown: every character CommonMark could read as
+/// markup is backslash-escaped (so `<img …>` stays text and `[x](javascript:…)`
+/// never becomes a link), and line breaks become spaces so one value stays
+/// one paragraph or one table cell.
+pub fn escape_markdown(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+' | '-' | '.' | '!'
+            | '|' | '~' | '&' | '=' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\r' | '\n' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escaped text, or an em dash where the team has written nothing yet.
+fn text_or_dash(text: &str) -> String {
+    if text.trim().is_empty() {
+        "—".into()
+    } else {
+        escape_markdown(text.trim())
+    }
+}
+
+/// Free text that keeps its paragraphs: each line escaped on its own and
+/// unindented (so none turns into a code block).
+fn text_block(text: &str) -> String {
+    if text.trim().is_empty() {
+        return "—".into();
+    }
+    text.trim().lines().map(|l| escape_markdown(l.trim())).collect::<Vec<_>>().join("\n")
+}
+
+fn table(out: &mut String, header: &[String], rows: &[Vec<String>]) {
+    let line = |cells: &[String]| format!("| {} |\n", cells.join(" | "));
+    out.push_str(&line(header));
+    out.push_str(&format!("|{}\n", "---|".repeat(header.len())));
+    for row in rows {
+        out.push_str(&line(row));
+    }
+    out.push('\n');
+}
+
+fn checklist(out: &mut String, title: &str, items: &[ChecklistItem]) {
+    let _ = writeln!(out, "**{title}**\n");
+    if items.is_empty() {
+        out.push_str("None listed.\n\n");
+        return;
+    }
+    for i in items {
+        let _ = writeln!(out, "- [{}] {}", if i.done { "x" } else { " " }, escape_markdown(&i.label));
+    }
+    out.push('\n');
+}
+
+pub fn plan_markdown(plan: &Plan) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {}\n", escape_markdown(&plan.name));
+    let _ = writeln!(
+        out,
+        "Concept Phase plan (HSCC Joint Security Plan 2.0) for {}. Last edited {}.\n",
+        text_or_dash(&plan.project.product),
+        escape_markdown(&plan.updated_at)
+    );
+    project(&mut out, plan);
+    stakeholders(&mut out, plan);
+    management(&mut out, plan);
+    criteria(&mut out, plan);
+    register(&mut out, plan);
+    roles(&mut out, plan);
+    status(&mut out, plan);
+    out
+}
+
+fn project(out: &mut String, plan: &Plan) {
+    let p = &plan.project;
+    out.push_str("## A.1 Release / change project planning\n\n");
+    let _ = writeln!(out, "- **Product:** {}", text_or_dash(&p.product));
+    let _ = writeln!(out, "- **Scope:** {}\n", p.scope.map_or("Not decided", |s| s.label()));
+    let _ = writeln!(out, "{}\n", text_block(&p.description));
+    checklist(out, "Inputs", &p.inputs);
+    checklist(out, "Outputs", &p.outputs);
+    if !p.change_impact.is_empty() {
+        out.push_str("**Change Impact Assessment**\n\n");
+        let rows: Vec<Vec<String>> = IMPACT_QUESTIONS
+            .iter()
+            .filter_map(|(id, q)| {
+                let a = p.change_impact.iter().find(|a| a.question_id == *id)?;
+                Some(vec![escape_markdown(q), a.answer.label().into(), text_or_dash(&a.note)])
+            })
+            .collect();
+        table(out, &["Question".into(), "Answer".into(), "Note".into()], &rows);
+    }
+    out.push_str("**Security resources committed**\n\n");
+    let r = &p.resources;
+    let _ = writeln!(out, "- **Budget:** {}", text_or_dash(&r.budget));
+    let _ = writeln!(out, "- **People:** {}", text_or_dash(&r.people));
+    let _ = writeln!(out, "- **Activities:** {}\n", text_or_dash(&r.activities));
+}
+
+fn stakeholders(out: &mut String, plan: &Plan) {
+    out.push_str("## A.2 Voice of the customer: stakeholder security needs\n\n");
+    if plan.needs.is_empty() || plan.stakeholders.is_empty() {
+        let _ = writeln!(out, "{} stakeholders, {} security needs.\n", plan.stakeholders.len(), plan.needs.len());
+    }
+    let mut header = vec!["Security need".to_string(), "User need".to_string()];
+    header.extend(plan.stakeholders.iter().map(|s| escape_markdown(&s.name)));
+    let rows: Vec<Vec<String>> = plan
+        .needs
+        .iter()
+        .map(|n| {
+            let mut row = vec![escape_markdown(&n.text), n.user_need_ref.as_deref().map_or("—".into(), escape_markdown)];
+            row.extend(plan.stakeholders.iter().map(|s| plan.relevance(&s.id, &n.id).map_or("", |r| r.label()).into()));
+            row
+        })
+        .collect();
+    if !rows.is_empty() {
+        table(out, &header, &rows);
+    }
+}
+
+fn management(out: &mut String, plan: &Plan) {
+    out.push_str("## A.3 Security management plan\n\n");
+    let section = |out: &mut String, i: usize| {
+        let s = &MANAGEMENT_SECTIONS[i];
+        let _ = writeln!(out, "### {}\n\n{}\n", s.label, text_block((s.get)(plan)));
+    };
+    (0..3).for_each(|i| section(out, i));
+    let sbom = &plan.management.sbom;
+    let formats: Vec<&str> = sbom.formats.iter().map(|f| f.label()).collect();
+    out.push_str("### SBOM approach\n\n");
+    let _ = writeln!(out, "- **Formats:** {}", if formats.is_empty() { "—".into() } else { formats.join(", ") });
+    let _ = writeln!(out, "- **Generated:** {}", text_or_dash(&sbom.generated_when));
+    let _ = writeln!(out, "- **Owner:** {}\n", text_or_dash(&sbom.owner));
+    (3..MANAGEMENT_SECTIONS.len()).for_each(|i| section(out, i));
+}
+
+fn criteria(out: &mut String, plan: &Plan) {
+    let c = &plan.criteria;
+    out.push_str("## A.3 Risk acceptability criteria\n\n");
+    let mut header = vec![format!("{} / severity", c.axis.label())];
+    header.extend((1..=c.severity_levels.len() as u8).map(|s| escape_markdown(&level(&c.severity_levels, s))));
+    // Highest likelihood first, as the grid is drawn.
+    let rows: Vec<Vec<String>> = (1..=c.likelihood_levels.len() as u8)
+        .rev()
+        .map(|l| {
+            let mut row = vec![escape_markdown(&level(&c.likelihood_levels, l))];
+            row.extend(c.zones[usize::from(l) - 1].iter().map(|z| z.label().to_string()));
+            row
+        })
+        .collect();
+    table(out, &header, &rows);
+}
+
+fn register(out: &mut String, plan: &Plan) {
+    let c = &plan.criteria;
+    out.push_str("## Risk register\n\n");
+    if plan.risks.is_empty() {
+        out.push_str("No entries yet.\n\n");
+        return;
+    }
+    let header: Vec<String> = ["ID", "Asset or function", "Threat or vulnerability", "Initial", "Controls", "Residual", "Acceptability", "Needs", "Owner", "Status"]
+        .map(String::from)
+        .to_vec();
+    let rows: Vec<Vec<String>> = plan
+        .risks
+        .iter()
+        .map(|r| {
+            let j = judge(r, c);
+            vec![
+                escape_markdown(&r.id),
+                text_or_dash(&r.asset),
+                text_or_dash(&r.threat),
+                escape_markdown(&format!("{} ({})", rating_words(c, r.initial), j.initial.map_or("off the grid", |z| z.label()))),
+                text_or_dash(&r.controls),
+                r.residual.map_or("Not assessed".into(), |x| escape_markdown(&rating_words(c, x))),
+                j.current().map_or("—", |z| z.label()).into(),
+                text_or_dash(&linked_needs(plan, &r.need_ids).join("; ")),
+                text_or_dash(&r.owner),
+                r.status.label().into(),
+            ]
+        })
+        .collect();
+    table(out, &header, &rows);
+}
+
+fn roles(out: &mut String, plan: &Plan) {
+    out.push_str("## Who is in the room (RACI)\n\n");
+    if plan.roles.is_empty() || plan.activities.is_empty() {
+        out.push_str("No roles or activities yet.\n\n");
+        return;
+    }
+    let mut header = vec!["Role".to_string()];
+    header.extend(plan.activities.iter().map(|a| escape_markdown(&a.name)));
+    let rows: Vec<Vec<String>> = plan
+        .roles
+        .iter()
+        .map(|r| {
+            let mut row = vec![escape_markdown(&r.name)];
+            row.extend(plan.activities.iter().map(|a| plan.raci_value(&r.id, &a.id).map_or("", |v| v.letter()).into()));
+            row
+        })
+        .collect();
+    table(out, &header, &rows);
+    out.push_str("R: responsible, A: accountable, C: consulted, I: informed.\n\n");
+}
+
+fn status(out: &mut String, plan: &Plan) {
+    out.push_str("## Deliverables status\n\n");
+    for d in deliverables(plan) {
+        let _ = writeln!(out, "- **{}:** {}", d.title, d.status.label());
+        for g in &d.gaps {
+            let _ = writeln!(out, "  - {}", escape_markdown(&g.text));
+        }
+    }
+    out.push('\n');
+}

@@ -1,0 +1,33 @@
+//! The plan in the forms people already use outside the tool: Markdown for
+//! wikis and design history files, CSV for spreadsheets. Both treat every
+//! piece of user text as text: Markdown escapes it so no HTML or link can
+//! form, CSV defuses cells a spreadsheet would run as a formula.
+
+mod csv;
+mod markdown;
+
+pub use self::csv::{matrix_csv, register_csv, safe_cell};
+pub use markdown::{escape_markdown, plan_markdown};
+
+use crate::model::{Plan, Rating, RiskCriteria};
+
+/// "3 – High": a level with its name, as the views show it.
+fn level(names: &[String], level: u8) -> String {
+    let name = names.get(usize::from(level).wrapping_sub(1)).map_or("?", String::as_str);
+    format!("{level} – {name}")
+}
+
+/// A rating in words, e.g. "Exploitability 3 – High, severity 2 – Minor".
+fn rating_words(c: &RiskCriteria, r: Rating) -> String {
+    format!(
+        "{} {}, severity {}",
+        c.axis.label(),
+        level(&c.likelihood_levels, r.likelihood),
+        level(&c.severity_levels, r.severity)
+    )
+}
+
+/// The texts of the needs a risk links to, in the plan's order.
+fn linked_needs<'a>(plan: &'a Plan, ids: &[String]) -> Vec<&'a str> {
+    plan.needs.iter().filter(|n| ids.contains(&n.id)).map(|n| n.text.as_str()).collect()
+}

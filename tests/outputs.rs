@@ -1,0 +1,204 @@
+//! Undo history, quick capture, and the Markdown and CSV exports.
+
+mod common;
+
+use common::sample_plan;
+use jsp_planner::capture::CaptureKind;
+use jsp_planner::export::{escape_markdown, matrix_csv, plan_markdown, register_csv, safe_cell};
+use jsp_planner::history::{Group, History, GROUP_WINDOW_MS, LIMIT};
+use jsp_planner::validate::validate;
+
+const HOSTILE: &str = "<img src=x onerror=alert(1)> [click](javascript:alert(2)) **bold** | pipe";
+
+fn parse_csv(text: &str) -> Vec<Vec<String>> {
+    let body = text.strip_prefix('\u{feff}').expect("starts with a byte order mark");
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(body.as_bytes());
+    reader.records().map(|r| r.unwrap().iter().map(String::from).collect()).collect()
+}
+
+fn render(markdown: &str) -> String {
+    let parser = pulldown_cmark::Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_TABLES);
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, parser);
+    html
+}
+
+// ----- history -------------------------------------------------------------
+
+#[test]
+fn undo_and_redo_walk_back_and_forth() {
+    let mut h = History::default();
+    h.record(1, None);
+    h.record(2, None);
+    assert_eq!(h.undo(3), Some(2));
+    assert_eq!(h.undo(2), Some(1));
+    assert_eq!(h.undo(1), None);
+    assert_eq!(h.redo(1), Some(2));
+    assert_eq!(h.redo(2), Some(3));
+    assert!(!h.can_redo());
+}
+
+#[test]
+fn a_new_edit_drops_the_redo_steps() {
+    let mut h = History::default();
+    h.record(1, None);
+    assert_eq!(h.undo(2), Some(1));
+    h.record(1, None);
+    assert!(!h.can_redo());
+}
+
+#[test]
+fn typing_in_one_field_is_one_step_until_a_pause_or_another_field() {
+    let mut h = History::default();
+    let g = |key, at_ms| Some(Group { key, at_ms });
+    h.record("", g(1, 0.0));
+    h.record("a", g(1, 300.0));
+    h.record("ab", g(1, 600.0));
+    h.record("abc", g(1, 600.0 + GROUP_WINDOW_MS + 1.0)); // after a pause: a new step
+    h.record("x", g(2, 2500.0)); // another field: a new step
+    assert_eq!(h.undo("xy"), Some("x"));
+    assert_eq!(h.undo("x"), Some("abc"));
+    assert_eq!(h.undo("abc"), Some(""));
+    assert!(!h.can_undo());
+}
+
+#[test]
+fn history_keeps_only_the_latest_steps() {
+    let mut h = History::default();
+    for i in 0..LIMIT + 10 {
+        h.record(i, None);
+    }
+    let mut steps = 0;
+    let mut current = LIMIT + 10;
+    while let Some(prev) = h.undo(current) {
+        current = prev;
+        steps += 1;
+    }
+    assert_eq!(steps, LIMIT);
+    assert_eq!(current, 10);
+}
+
+// ----- quick capture -------------------------------------------------------
+
+#[test]
+fn capture_adds_needs_stakeholders_and_risks_that_keep_the_invariants() {
+    let mut plan = sample_plan();
+    let need = plan.capture(CaptureKind::Need, "  Alarms cannot be silenced remotely ", 7).unwrap();
+    let who = plan.capture(CaptureKind::Stakeholder, "Home-care nurses", 8).unwrap();
+    let risk = plan.capture(CaptureKind::Risk, "Pump firmware: downgrade to a vulnerable version", 9).unwrap();
+    let bare = plan.capture(CaptureKind::Risk, "Stolen service laptop", 10).unwrap();
+    assert!(plan.capture(CaptureKind::Need, "   ", 11).is_none());
+
+    assert_eq!(plan.needs.iter().find(|n| n.id == need.id).unwrap().text, "Alarms cannot be silenced remotely");
+    assert_eq!(plan.stakeholders.iter().find(|s| s.id == who.id).unwrap().name, "Home-care nurses");
+    let r = plan.risks.iter().find(|r| r.id == risk.id).unwrap();
+    assert_eq!((r.asset.as_str(), r.threat.as_str()), ("Pump firmware", "downgrade to a vulnerable version"));
+    assert_eq!(risk.id, "R-002");
+    let b = plan.risks.iter().find(|r| r.id == bare.id).unwrap();
+    assert_eq!((b.asset.as_str(), b.threat.as_str()), ("", "Stolen service laptop"));
+    assert_eq!(validate(&plan), vec![]);
+}
+
+// ----- CSV -----------------------------------------------------------------
+
+#[test]
+fn register_csv_parses_back_to_the_register() {
+    let mut plan = sample_plan();
+    plan.risks[0].controls = "Signed updates, \"secure\" boot\nand monitoring".into();
+    let rows = parse_csv(&register_csv(&plan));
+    assert_eq!(rows.len(), 1 + plan.risks.len());
+    assert_eq!(rows[0][0], "ID");
+    assert_eq!(rows[0][3], "Initial exploitability");
+    let r = &rows[1];
+    assert_eq!(r[0], "R-001");
+    assert_eq!(r[1], "Dose update service");
+    assert_eq!(r[6], "Signed updates, \"secure\" boot\nand monitoring");
+    assert_eq!(r[5], "Unacceptable");
+    assert_eq!(r[9], "Review");
+    assert_eq!(r[10], "Review");
+    assert_eq!(r[13], "Mitigating");
+    assert!(rows.iter().all(|row| row.len() == rows[0].len()));
+}
+
+#[test]
+fn csv_uses_crlf_and_quotes_only_where_needed() {
+    let text = register_csv(&sample_plan());
+    assert!(text.contains("\r\n"));
+    assert!(!text.replace("\r\n", "").contains('\n'), "no bare line feeds outside quoted cells");
+}
+
+#[test]
+fn matrix_csv_has_a_row_per_need_and_a_column_per_stakeholder() {
+    let plan = sample_plan();
+    let rows = parse_csv(&matrix_csv(&plan));
+    assert_eq!(rows.len(), 1 + plan.needs.len());
+    assert_eq!(rows[0].len(), 2 + plan.stakeholders.len());
+    for (n, row) in plan.needs.iter().zip(&rows[1..]) {
+        assert_eq!(row[0], n.text);
+        for (s, cell) in plan.stakeholders.iter().zip(&row[2..]) {
+            assert_eq!(cell, plan.relevance(&s.id, &n.id).map_or("", |r| r.label()));
+        }
+    }
+}
+
+#[test]
+fn cells_a_spreadsheet_would_evaluate_are_defused() {
+    for risky in ["=HYPERLINK(\"http://x\")", "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1"] {
+        assert!(safe_cell(risky).starts_with('\''), "{risky:?}");
+    }
+    assert_eq!(safe_cell("Ransomware"), "Ransomware");
+    let mut plan = sample_plan();
+    plan.risks[0].asset = "=cmd|' /C calc'!A0".into();
+    plan.stakeholders[0].name = "@evil".into();
+    let rows = parse_csv(&register_csv(&plan));
+    assert_eq!(rows[1][1], "'=cmd|' /C calc'!A0");
+    assert_eq!(parse_csv(&matrix_csv(&plan))[0][2], "'@evil");
+}
+
+// ----- Markdown ------------------------------------------------------------
+
+#[test]
+fn markdown_holds_every_section_and_the_plan_data() {
+    let plan = sample_plan();
+    let md = plan_markdown(&plan);
+    for heading in [
+        "## A.1 Release / change project planning",
+        "## A.2 Voice of the customer",
+        "## A.3 Security management plan",
+        "## A.3 Risk acceptability criteria",
+        "## Risk register",
+        "## Who is in the room (RACI)",
+        "## Deliverables status",
+    ] {
+        assert!(md.contains(heading), "missing {heading}");
+    }
+    let html = render(&md);
+    assert!(html.contains("<h1>Infusion pump 3.2</h1>"));
+    assert!(html.contains("Tampered firmware image"));
+    assert!(html.contains("R-001"));
+    // The grid: one table row per likelihood level plus the header row.
+    let tables = html.matches("<table>").count();
+    assert!(tables >= 4, "matrix, grid, register and RACI are tables, found {tables}");
+}
+
+#[test]
+fn hostile_text_stays_text_in_markdown() {
+    let mut plan = sample_plan();
+    plan.name = HOSTILE.into();
+    plan.project.description = format!("{HOSTILE}\n- not a list\n    not code\n# not a heading");
+    plan.risks[0].threat = HOSTILE.into();
+    plan.stakeholders[0].name = HOSTILE.into();
+    let html = render(&plan_markdown(&plan));
+    assert!(!html.contains("<img"), "an image tag was formed");
+    assert!(!html.contains("<a "), "a link was formed");
+    assert!(!html.contains("<strong>bold"), "user text became bold");
+    assert!(!html.contains("<code>"), "indented text became code");
+    assert!(html.contains("&lt;img src=x onerror=alert(1)&gt;"), "the text itself is shown");
+    assert_eq!(html.matches("<h1>").count(), 1);
+}
+
+#[test]
+fn escaping_leaves_plain_words_alone() {
+    assert_eq!(escape_markdown("Signed updates"), "Signed updates");
+    assert_eq!(escape_markdown("a|b\nc"), "a\\|b c");
+}
