@@ -2,7 +2,8 @@
 # Install what building and testing JSP Planner needs, skipping what is
 # already there. Safe to run again; fast when everything is installed.
 #   scripts/setup.sh            build tools: wasm target, trunk, wasm-bindgen-cli, npm packages
-#   scripts/setup.sh --browser  the same, plus Debian's chromium and chromium-driver
+#   scripts/setup.sh --browser  the same, plus Debian's chromium, chromium-driver and
+#                               poppler-utils (pdftotext, pdftoppm: the report PDF test reads them)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,10 +37,10 @@ if [[ ! -f $stamp ]] || ! sha256sum --check --status "$stamp" 2>/dev/null; then
   sha256sum package-lock.json > "$stamp"
 fi
 
-if [[ "${1:-}" == "--browser" ]] && ! { have chromium && have chromedriver; }; then
-  say "installing Debian's chromium and chromium-driver"
+if [[ "${1:-}" == "--browser" ]] && ! { have chromium && have chromedriver && have pdftotext && have pdftoppm; }; then
+  say "installing Debian's chromium, chromium-driver and poppler-utils"
   sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
 fi
 say "ready"

@@ -45,7 +45,8 @@ pub struct Captured {
 
 impl Plan {
     /// Add one item from a line of text. A risk written "asset: threat" is
-    /// split there; otherwise the whole line is the threat. Returns `None`
+    /// split at the first colon followed by a space (so "http://…" is not);
+    /// otherwise the whole line is the threat. Returns `None`
     /// for a blank line.
     pub fn capture(&mut self, kind: CaptureKind, text: &str, entropy: u64) -> Option<Captured> {
         let text = clean_name(text)?;
@@ -61,7 +62,7 @@ impl Plan {
                 Captured { id, summary: format!("Added stakeholder “{text}”.") }
             }
             CaptureKind::Risk => {
-                let (asset, threat) = match text.split_once(':') {
+                let (asset, threat) = match text.split_once(": ") {
                     Some((a, t)) if !a.trim().is_empty() && !t.trim().is_empty() => (a.trim(), t.trim()),
                     _ => ("", text.as_str()),
                 };

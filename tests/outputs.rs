@@ -8,7 +8,7 @@ use jsp_planner::export::{escape_markdown, matrix_csv, plan_markdown, register_c
 use jsp_planner::history::{Group, History, GROUP_WINDOW_MS, LIMIT};
 use jsp_planner::validate::validate;
 
-const HOSTILE: &str = "<img src=x onerror=alert(1)> [click](javascript:alert(2)) **bold** | pipe";
+const HOSTILE: &str = "<img src=x onerror=alert(1)> [click](javascript:alert(2)) **bold** | pipe http://evil.example www.evil.example";
 
 fn parse_csv(text: &str) -> Vec<Vec<String>> {
     let body = text.strip_prefix('\u{feff}').expect("starts with a byte order mark");
@@ -17,7 +17,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 }
 
 fn render(markdown: &str) -> String {
-    let parser = pulldown_cmark::Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_TABLES);
+    let parser = pulldown_cmark::Parser::new_ext(markdown, pulldown_cmark::Options::ENABLE_TABLES | pulldown_cmark::Options::ENABLE_GFM);
     let mut html = String::new();
     pulldown_cmark::html::push_html(&mut html, parser);
     html
@@ -87,6 +87,7 @@ fn capture_adds_needs_stakeholders_and_risks_that_keep_the_invariants() {
     let who = plan.capture(CaptureKind::Stakeholder, "Home-care nurses", 8).unwrap();
     let risk = plan.capture(CaptureKind::Risk, "Pump firmware: downgrade to a vulnerable version", 9).unwrap();
     let bare = plan.capture(CaptureKind::Risk, "Stolen service laptop", 10).unwrap();
+    let url = plan.capture(CaptureKind::Risk, "Phishing via http://example.org/login", 12).unwrap();
     assert!(plan.capture(CaptureKind::Need, "   ", 11).is_none());
 
     assert_eq!(plan.needs.iter().find(|n| n.id == need.id).unwrap().text, "Alarms cannot be silenced remotely");
@@ -96,6 +97,8 @@ fn capture_adds_needs_stakeholders_and_risks_that_keep_the_invariants() {
     assert_eq!(risk.id, "R-002");
     let b = plan.risks.iter().find(|r| r.id == bare.id).unwrap();
     assert_eq!((b.asset.as_str(), b.threat.as_str()), ("", "Stolen service laptop"));
+    let u = plan.risks.iter().find(|r| r.id == url.id).unwrap();
+    assert_eq!((u.asset.as_str(), u.threat.as_str()), ("", "Phishing via http://example.org/login"));
     assert_eq!(validate(&plan), vec![]);
 }
 
@@ -201,4 +204,20 @@ fn hostile_text_stays_text_in_markdown() {
 fn escaping_leaves_plain_words_alone() {
     assert_eq!(escape_markdown("Signed updates"), "Signed updates");
     assert_eq!(escape_markdown("a|b\nc"), "a\\|b c");
+}
+
+// ----- shortcuts -----------------------------------------------------------
+
+#[test]
+fn shortcuts_ignore_letters_while_typing_but_not_undo() {
+    use jsp_planner::shortcuts::{KeyPress, Shortcut};
+    let key = |key, typing| KeyPress { key, typing, ..Default::default() };
+    assert_eq!(Shortcut::from_key(key("n", false)), Some(Shortcut::NextSection));
+    assert_eq!(Shortcut::from_key(key("n", true)), None);
+    assert_eq!(Shortcut::from_key(key("?", false)), Some(Shortcut::Help));
+    let ctrl_z = KeyPress { key: "z", ctrl: true, typing: true, ..Default::default() };
+    assert_eq!(Shortcut::from_key(ctrl_z), Some(Shortcut::Undo));
+    assert_eq!(Shortcut::from_key(KeyPress { shift: true, key: "Z", ..ctrl_z }), Some(Shortcut::Redo));
+    assert_eq!(Shortcut::from_key(KeyPress { meta: true, ctrl: false, ..ctrl_z }), Some(Shortcut::Undo));
+    assert_eq!(Shortcut::from_key(KeyPress { key: "w", ctrl: true, ..Default::default() }), None, "Ctrl+W stays the browser's");
 }

@@ -11,14 +11,15 @@ use crate::presets::IMPACT_QUESTIONS;
 
 /// Make user text inert in Markdown: every character CommonMark could read as
 /// markup is backslash-escaped (so `<img …>` stays text and `[x](javascript:…)`
-/// never becomes a link), and line breaks become spaces so one value stays
+/// never becomes a link; escaping `:` and `.` also stops GFM's bare-URL
+/// autolinks), and line breaks become spaces so one value stays
 /// one paragraph or one table cell.
 pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
             '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+' | '-' | '.' | '!'
-            | '|' | '~' | '&' | '=' => {
+            | '|' | '~' | '&' | '=' | ':' => {
                 out.push('\\');
                 out.push(c);
             }

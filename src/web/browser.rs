@@ -1,4 +1,11 @@
-//! The few facts the app takes from the browser: the clock and randomness.
+//! The few facts the app takes from the browser: the clock, randomness, and
+//! where keyboard focus is.
+
+use std::cell::RefCell;
+
+use wasm_bindgen::JsCast;
+
+use crate::history::Group;
 
 /// The current time as an RFC 3339 timestamp (UTC, milliseconds).
 pub fn now() -> String {
@@ -9,4 +16,42 @@ pub fn now() -> String {
 pub fn entropy() -> u64 {
     let half = || (js_sys::Math::random() * 4_294_967_296.0) as u64;
     (half() << 32) | half()
+}
+
+pub fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
+}
+
+/// Whether an element takes typed text, so plain letter keys are not shortcuts there.
+pub fn is_text_entry(el: &web_sys::Element) -> bool {
+    match el.tag_name().as_str() {
+        "TEXTAREA" | "SELECT" => true,
+        "INPUT" => {
+            let kind = el.get_attribute("type").unwrap_or_default().to_ascii_lowercase();
+            !matches!(kind.as_str(), "checkbox" | "radio" | "button" | "submit" | "reset" | "file" | "range" | "color")
+        }
+        _ => el.unchecked_ref::<web_sys::HtmlElement>().is_content_editable(),
+    }
+}
+
+thread_local! {
+    /// The text field that received the last typed edit, and its group number.
+    static TYPING_IN: RefCell<(Option<web_sys::Element>, u64)> = const { RefCell::new((None, 0)) };
+}
+
+/// The undo group of an edit: edits typed into the same field share one,
+/// edits made any other way (buttons, cells, selects) have none.
+pub fn typing_group() -> Option<Group> {
+    let el = document()?.active_element()?;
+    if !is_text_entry(&el) || el.tag_name() == "SELECT" {
+        return None;
+    }
+    TYPING_IN.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.0.as_ref() != Some(&el) {
+            cell.0 = Some(el);
+            cell.1 += 1;
+        }
+        Some(Group { key: cell.1, at_ms: js_sys::Date::now() })
+    })
 }

@@ -3,10 +3,13 @@
 //! - [`state`]: the app state and every action (the only caller of storage and files).
 //! - [`storage`]: the plan library in localStorage.
 //! - [`files`]: downloads and reading picked or dropped files.
+//! - [`display`]: workshop mode, theme, zoom and full screen; [`keys`]: the global shortcuts.
 //! - [`views`]: components; they read signals and call [`state::AppState`] methods.
 
 pub(crate) mod browser;
+mod display;
 mod files;
+mod keys;
 mod state;
 mod storage;
 mod views;
@@ -25,6 +28,10 @@ fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
     app.init();
+    let display = display::Display::new();
+    provide_context(display);
+    display.install();
+    keys::install(app, display);
 
     // Another tab saved or deleted a plan.
     let storage_listener = window_event_listener(leptos::ev::storage, move |ev| {
@@ -66,6 +73,7 @@ fn App() -> impl IntoView {
                 }}
             </main>
             <views::Dialogs/>
+            <views::ShortcutsHelp/>
             <Show when=move || dragging.get()>
                 <div class="drop-overlay" aria-hidden="true">"Drop a plan file (.json) to import it"</div>
             </Show>

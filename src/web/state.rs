@@ -4,7 +4,9 @@
 use leptos::prelude::*;
 
 use super::{browser, files, storage};
+use crate::export;
 use crate::format::{self, ImportError};
+use crate::history::History;
 use crate::library::{self, PlanSummary};
 use crate::model::Plan;
 use crate::presets;
@@ -43,6 +45,14 @@ pub enum Dialog {
     Confirm { title: String, body: String, action: Confirmed },
 }
 
+/// The plan in a form for other tools.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    Markdown,
+    RegisterCsv,
+    MatrixCsv,
+}
+
 /// Edits that ask first.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Confirmed {
@@ -64,6 +74,10 @@ pub struct AppState {
     pub save_state: RwSignal<SaveState>,
     pub notices: RwSignal<Vec<Notice>>,
     pub dialog: RwSignal<Option<Dialog>>,
+    /// Undo and redo of the open plan's edits, this session only.
+    history: StoredValue<History<Plan>>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
     /// The stored text of the open plan as this tab last read or wrote it.
     stored: StoredValue<Option<String>>,
     next_notice: StoredValue<u64>,
@@ -78,6 +92,9 @@ impl AppState {
             save_state: RwSignal::new(SaveState::Saved),
             notices: RwSignal::new(Vec::new()),
             dialog: RwSignal::new(None),
+            history: StoredValue::new(History::default()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
             stored: StoredValue::new(None),
             next_notice: StoredValue::new(0),
         }
@@ -140,6 +157,7 @@ impl AppState {
     }
 
     fn show(self, plan: Plan, text: String) {
+        self.reset_history();
         storage::set_last_open(Some(&plan.id));
         self.stored.set_value(Some(text));
         self.save_state.set(SaveState::Saved);
@@ -147,6 +165,7 @@ impl AppState {
     }
 
     pub fn close(self) {
+        self.reset_history();
         storage::set_last_open(None);
         self.plan.set(None);
         self.stored.set_value(None);
@@ -209,19 +228,63 @@ impl AppState {
 
     // ----- editing the open plan -----------------------------------------
 
-    /// Apply an edit to the open plan and save it at once.
+    /// Apply an edit to the open plan and save it at once. The plan as it was
+    /// goes onto the undo history (typing in one field makes one step).
     pub fn edit(self, change: impl FnOnce(&mut Plan)) {
         let mut edited = false;
         self.plan.update(|p| {
             if let Some(p) = p {
+                let before = p.clone();
+                self.history.update_value(|h| h.record(before, browser::typing_group()));
                 change(p);
                 p.updated_at = browser::now();
                 edited = true;
             }
         });
         if edited {
+            self.sync_history_flags();
             self.persist();
         }
+    }
+
+    /// Step back one edit; says so, so screen reader users hear what happened.
+    pub fn undo(self) {
+        self.step_history(|h, current| h.undo(current), "Undone.", "Nothing to undo.");
+    }
+
+    pub fn redo(self) {
+        self.step_history(|h, current| h.redo(current), "Redone.", "Nothing to redo.");
+    }
+
+    fn step_history(self, step: impl FnOnce(&mut History<Plan>, Plan) -> Option<Plan>, done: &str, nothing: &str) {
+        let Some(current) = self.plan.get_untracked() else { return };
+        let mut next = None;
+        self.history.update_value(|h| next = step(h, current));
+        match next {
+            Some(mut plan) => {
+                plan.updated_at = browser::now();
+                self.plan.set(Some(plan));
+                self.sync_history_flags();
+                self.persist();
+                self.notify(NoticeKind::Info, done);
+            }
+            None => self.notify(NoticeKind::Info, nothing),
+        }
+    }
+
+    fn sync_history_flags(self) {
+        let (u, r) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        if self.can_undo.get_untracked() != u {
+            self.can_undo.set(u);
+        }
+        if self.can_redo.get_untracked() != r {
+            self.can_redo.set(r);
+        }
+    }
+
+    fn reset_history(self) {
+        self.history.update_value(History::clear);
+        self.sync_history_flags();
     }
 
     fn persist(self) {
@@ -321,6 +384,30 @@ impl AppState {
         match files::download(&name, "application/json", &format::export_pretty(&plan)) {
             Ok(()) => self.notify(NoticeKind::Info, format!("Exported “{}” as {name}.", plan.name)),
             Err(why) => self.notify(NoticeKind::Error, format!("The export failed: {why}")),
+        }
+    }
+
+    /// Download the open plan in one of the outside formats.
+    pub fn download_output(self, output: Output) {
+        let Some((name, text)) = self.plan.with_untracked(|p| {
+            p.as_ref().map(|p| {
+                let (suffix, text) = match output {
+                    Output::Markdown => (".md", export::plan_markdown(p)),
+                    Output::RegisterCsv => ("-risk-register.csv", export::register_csv(p)),
+                    Output::MatrixCsv => ("-stakeholder-needs.csv", export::matrix_csv(p)),
+                };
+                (files::file_name(&p.name, suffix), text)
+            })
+        }) else {
+            return;
+        };
+        let mime = match output {
+            Output::Markdown => "text/markdown;charset=utf-8",
+            Output::RegisterCsv | Output::MatrixCsv => "text/csv;charset=utf-8",
+        };
+        match files::download(&name, mime, &text) {
+            Ok(()) => self.notify(NoticeKind::Info, format!("Downloaded {name}.")),
+            Err(why) => self.notify(NoticeKind::Error, format!("The download failed: {why}")),
         }
     }
 

@@ -15,6 +15,7 @@ use crate::model::Plan;
 
 pub const PLAN_PREFIX: &str = "jsp-planner/plan/";
 const LAST_OPEN: &str = "jsp-planner/last-open";
+const PREFS_PREFIX: &str = "jsp-planner/pref/";
 
 pub fn plan_key(id: &str) -> String {
     format!("{PLAN_PREFIX}{id}")
@@ -131,4 +132,14 @@ pub fn set_last_open(id: Option<&str>) {
         }
         None => LocalStorage::delete(LAST_OPEN),
     }
+}
+
+/// A display preference (theme, workshop mode), or `None` if never set.
+pub fn preference(name: &str) -> Option<String> {
+    raw(&format!("{PREFS_PREFIX}{name}"))
+}
+
+/// Remember a display preference. Failure only costs the preference on reload.
+pub fn set_preference(name: &str, value: &str) {
+    let _ = LocalStorage::raw().set_item(&format!("{PREFS_PREFIX}{name}"), value);
 }

@@ -20,6 +20,7 @@ pub fn TopBar() -> impl IntoView {
                 </nav>
             })}
             <SaveStatus/>
+            <super::workshop::DisplayControls/>
         </header>
         <ConflictBanner/>
     }

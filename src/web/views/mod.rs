@@ -6,11 +6,13 @@ mod dialogs;
 mod name_list;
 mod plan_list;
 mod sections;
+mod workshop;
 
 pub use banners::{Notices, TopBar};
 pub use dialogs::Dialogs;
 pub use plan_list::PlanList;
-pub use sections::PlanPage;
+pub use sections::{step_section, PlanPage};
+pub use workshop::{focus_capture, ShortcutsHelp};
 
 use leptos::prelude::*;
 

@@ -8,10 +8,13 @@ mod matrix;
 mod project;
 mod raci;
 mod register;
+mod report;
 
 use leptos::prelude::*;
 
 use super::app;
+use super::workshop::{QuickCapture, Stepper};
+use crate::web::display::display;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -22,10 +25,11 @@ pub enum Section {
     Criteria,
     Register,
     Roles,
+    Report,
 }
 
 impl Section {
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 8] = [
         Section::Dashboard,
         Section::Project,
         Section::Stakeholders,
@@ -33,6 +37,7 @@ impl Section {
         Section::Criteria,
         Section::Register,
         Section::Roles,
+        Section::Report,
     ];
 
     /// The URL hash, shared with `deliverables::Place::anchor`.
@@ -45,6 +50,7 @@ impl Section {
             Section::Criteria => "criteria",
             Section::Register => "register",
             Section::Roles => "roles",
+            Section::Report => "report",
         }
     }
 
@@ -57,6 +63,7 @@ impl Section {
             Section::Criteria => "A.3 Risk acceptability",
             Section::Register => "Risk register",
             Section::Roles => "Who is in the room",
+            Section::Report => "Report and exports",
         }
     }
 
@@ -70,6 +77,16 @@ fn current_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
 }
 
+/// Go to the next (`1`) or previous (`-1`) section, if there is one.
+pub fn step_section(delta: isize) {
+    let current = Section::from_anchor(&current_hash()).unwrap_or(Section::Dashboard);
+    let i = Section::ALL.iter().position(|s| *s == current).unwrap_or(0);
+    let Some(next) = i.checked_add_signed(delta).and_then(|j| Section::ALL.get(j)) else { return };
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(next.anchor());
+    }
+}
+
 #[component]
 pub fn PlanPage() -> impl IntoView {
     let section = RwSignal::new(Section::from_anchor(&current_hash()).unwrap_or(Section::Dashboard));
@@ -80,6 +97,7 @@ pub fn PlanPage() -> impl IntoView {
         }
     });
     on_cleanup(move || listener.remove());
+    let workshop = display().workshop;
     view! {
         <div class="plan-page">
             <nav class="sections" aria-label="Concept Phase sections">
@@ -94,6 +112,10 @@ pub fn PlanPage() -> impl IntoView {
                 <PlanActions/>
             </nav>
             <div class="section-body">
+                <Show when=move || workshop.get()>
+                    <Stepper section=section.into()/>
+                </Show>
+                <QuickCapture/>
                 {move || match section.get() {
                     Section::Dashboard => view! { <dashboard::Dashboard/> }.into_any(),
                     Section::Project => view! { <project::ProjectSection/> }.into_any(),
@@ -102,6 +124,7 @@ pub fn PlanPage() -> impl IntoView {
                     Section::Criteria => view! { <criteria::CriteriaSection/> }.into_any(),
                     Section::Register => view! { <register::RegisterSection/> }.into_any(),
                     Section::Roles => view! { <raci::RolesSection/> }.into_any(),
+                    Section::Report => view! { <report::ReportSection/> }.into_any(),
                 }}
             </div>
         </div>

@@ -1,0 +1,277 @@
+//! Report and exports: the whole plan as one document, styled for print
+//! ("Save as PDF" gives a clean file with no app chrome), and the Markdown
+//! and CSV downloads.
+
+use leptos::prelude::*;
+
+use super::criteria::zone_class;
+use crate::assess::{in_cell, judge, Stage};
+use crate::deliverables::deliverables;
+use crate::model::{ChecklistItem, Plan, Rating, MANAGEMENT_SECTIONS};
+use crate::presets::IMPACT_QUESTIONS;
+use crate::web::state::Output;
+use crate::web::views::{app, short_time};
+
+#[component]
+pub fn ReportSection() -> impl IntoView {
+    let app = app();
+    let print = move |_| {
+        if let Some(w) = web_sys::window() {
+            let _ = w.print();
+        }
+    };
+    view! {
+        <section aria-labelledby="report-title" class="report-page">
+            <h2 id="report-title">"Report and exports"</h2>
+            <div class="report-actions">
+                <p class="hint">"Print the report below, or choose “Save as PDF” in the print dialog. The downloads open in wikis and spreadsheets."</p>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=print>"Print or save as PDF"</button>
+                    <button type="button" on:click=move |_| app.download_output(Output::Markdown)>"Download Markdown"</button>
+                    <button type="button" on:click=move |_| app.download_output(Output::RegisterCsv)>"Download risk register (CSV)"</button>
+                    <button type="button" on:click=move |_| app.download_output(Output::MatrixCsv)>"Download needs matrix (CSV)"</button>
+                </div>
+            </div>
+            {move || app.plan.with(|p| p.as_ref().map(report))}
+        </section>
+    }
+}
+
+fn report(p: &Plan) -> impl IntoView {
+    view! {
+        <article class="report" aria-label="Report preview">
+            {cover(p)}
+            {project(p)}
+            {matrix(p)}
+            {management(p)}
+            {grid(p)}
+            {register(p)}
+            {raci(p)}
+        </article>
+    }
+}
+
+fn or_dash(s: &str) -> String {
+    if s.trim().is_empty() { "—".into() } else { s.to_string() }
+}
+
+fn cover(p: &Plan) -> impl IntoView {
+    let items = deliverables(p);
+    view! {
+        <header class="report-cover">
+            <p class="kicker">"HSCC Joint Security Plan 2.0 · Concept Phase"</p>
+            <h1 class="report-title">{p.name.clone()}</h1>
+            <dl class="facts">
+                <dt>"Product"</dt><dd>{or_dash(&p.project.product)}</dd>
+                <dt>"Scope"</dt><dd>{p.project.scope.map_or("Not decided", |s| s.label())}</dd>
+                <dt>"Last edited"</dt><dd>{short_time(&p.updated_at)}</dd>
+            </dl>
+            <h2>"Deliverables status"</h2>
+            <table class="report-table">
+                <thead><tr><th scope="col">"Deliverable"</th><th scope="col">"Status"</th><th scope="col">"Still missing"</th></tr></thead>
+                <tbody>
+                    {items.into_iter().map(|d| view! {
+                        <tr>
+                            <th scope="row">{d.title}</th>
+                            <td>{d.status.label()}</td>
+                            <td>
+                                {if d.gaps.is_empty() { "—" } else { "" }}
+                                <ul class="gaps">{d.gaps.into_iter().map(|g| view! { <li>{g.text}</li> }).collect_view()}</ul>
+                            </td>
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </header>
+    }
+}
+
+fn checklist(title: &'static str, items: &[ChecklistItem]) -> impl IntoView {
+    view! {
+        <h4>{title}</h4>
+        <ul class="checklist">
+            {items.iter().map(|i| view! { <li>{if i.done { "☑ " } else { "☐ " }}{i.label.clone()}</li> }).collect_view()}
+        </ul>
+    }
+}
+
+fn project(p: &Plan) -> impl IntoView {
+    let a = &p.project;
+    let answers: Vec<_> = IMPACT_QUESTIONS
+        .iter()
+        .filter_map(|(id, q)| a.change_impact.iter().find(|x| x.question_id == *id).map(|x| (*q, x.answer.label(), x.note.clone())))
+        .collect();
+    view! {
+        <section class="report-part">
+            <h2>"A.1 Release / change project planning"</h2>
+            <p class="prose">{or_dash(&a.description)}</p>
+            {checklist("Inputs", &a.inputs)}
+            {checklist("Outputs", &a.outputs)}
+            {(!answers.is_empty()).then(|| view! {
+                <h4>"Change Impact Assessment"</h4>
+                <table class="report-table">
+                    <thead><tr><th scope="col">"Question"</th><th scope="col">"Answer"</th><th scope="col">"Note"</th></tr></thead>
+                    <tbody>{answers.into_iter().map(|(q, ans, note)| view! { <tr><td>{q}</td><td>{ans}</td><td>{or_dash(&note)}</td></tr> }).collect_view()}</tbody>
+                </table>
+            })}
+            <h4>"Security resources committed"</h4>
+            <dl class="facts">
+                <dt>"Budget"</dt><dd>{or_dash(&a.resources.budget)}</dd>
+                <dt>"People"</dt><dd>{or_dash(&a.resources.people)}</dd>
+                <dt>"Activities"</dt><dd>{or_dash(&a.resources.activities)}</dd>
+            </dl>
+        </section>
+    }
+}
+
+fn matrix(p: &Plan) -> impl IntoView {
+    view! {
+        <section class="report-part wide">
+            <h2>"A.2 Stakeholder security needs"</h2>
+            <table class="report-table report-matrix">
+                <thead>
+                    <tr>
+                        <th scope="col">"Security need"</th>
+                        <th scope="col">"User need"</th>
+                        {p.stakeholders.iter().map(|s| view! { <th scope="col">{s.name.clone()}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {p.needs.iter().map(|n| view! {
+                        <tr>
+                            <th scope="row">{n.text.clone()}</th>
+                            <td>{n.user_need_ref.clone().unwrap_or_else(|| "—".into())}</td>
+                            {p.stakeholders.iter().map(|s| {
+                                let r = p.relevance(&s.id, &n.id);
+                                view! { <td class=r.map_or("", |r| if r.label() == "Critical" { "rel-critical" } else { "rel-relevant" })>{r.map_or("", |r| r.label())}</td> }
+                            }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+fn management(p: &Plan) -> impl IntoView {
+    let sbom = &p.management.sbom;
+    let formats = sbom.formats.iter().map(|f| f.label()).collect::<Vec<_>>().join(", ");
+    let part = |i: usize| {
+        let s = &MANAGEMENT_SECTIONS[i];
+        view! { <h3>{s.label}</h3><p class="prose">{or_dash((s.get)(p))}</p> }
+    };
+    view! {
+        <section class="report-part">
+            <h2>"A.3 Security management plan"</h2>
+            {(0..3).map(part).collect_view()}
+            <h3>"SBOM approach"</h3>
+            <dl class="facts">
+                <dt>"Formats"</dt><dd>{or_dash(&formats)}</dd>
+                <dt>"Generated"</dt><dd>{or_dash(&sbom.generated_when)}</dd>
+                <dt>"Owner"</dt><dd>{or_dash(&sbom.owner)}</dd>
+            </dl>
+            {(3..MANAGEMENT_SECTIONS.len()).map(part).collect_view()}
+        </section>
+    }
+}
+
+fn grid(p: &Plan) -> impl IntoView {
+    let c = &p.criteria;
+    let rows = (1..=c.likelihood_levels.len() as u8).rev();
+    view! {
+        <section class="report-part">
+            <h2>"A.3 Risk acceptability criteria"</h2>
+            <p>{format!("{} (rows) by severity (columns). Each cell names its zone and lists the risks placed there initially.", c.axis.label())}</p>
+            <table class="report-table report-grid">
+                <thead>
+                    <tr>
+                        <td></td>
+                        {c.severity_levels.iter().map(|s| view! { <th scope="col">{s.clone()}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {rows.map(|l| view! {
+                        <tr>
+                            <th scope="row">{c.likelihood_levels[usize::from(l) - 1].clone()}</th>
+                            {(1..=c.severity_levels.len() as u8).map(|s| {
+                                let cell = Rating { likelihood: l, severity: s };
+                                let zone = c.zone_of(cell);
+                                let ids = in_cell(p, Stage::Initial, cell).iter().map(|r| r.id.clone()).collect::<Vec<_>>().join(", ");
+                                view! {
+                                    <td class=format!("zone {}", zone_class(zone))>
+                                        <strong>{zone.map_or("", |z| z.label())}</strong>
+                                        <span class="cell-risks">{ids}</span>
+                                    </td>
+                                }
+                            }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+fn register(p: &Plan) -> impl IntoView {
+    let c = &p.criteria;
+    let level = |names: &[String], l: u8| names.get(usize::from(l) - 1).cloned().unwrap_or_default();
+    view! {
+        <section class="report-part wide">
+            <h2>"Risk register"</h2>
+            {p.risks.is_empty().then_some(view! { <p>"No entries yet."</p> })}
+            <table class="report-table report-register">
+                <thead>
+                    <tr>
+                        <th scope="col">"ID"</th><th scope="col">"Asset or function"</th><th scope="col">"Threat or vulnerability"</th>
+                        <th scope="col">"Initial"</th><th scope="col">"Controls"</th><th scope="col">"Residual"</th>
+                        <th scope="col">"Acceptability"</th><th scope="col">"Owner"</th><th scope="col">"Status"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {p.risks.iter().map(|r| {
+                        let j = judge(r, c);
+                        let rating = |x: Rating| format!("{} / {}", level(&c.likelihood_levels, x.likelihood), level(&c.severity_levels, x.severity));
+                        view! {
+                            <tr>
+                                <th scope="row">{r.id.clone()}</th>
+                                <td>{or_dash(&r.asset)}</td>
+                                <td>{or_dash(&r.threat)}</td>
+                                <td>{rating(r.initial)}</td>
+                                <td>{or_dash(&r.controls)}</td>
+                                <td>{r.residual.map_or("Not assessed".into(), rating)}</td>
+                                <td class=zone_class(j.current())>{j.current().map_or("—", |z| z.label())}</td>
+                                <td>{or_dash(&r.owner)}</td>
+                                <td>{r.status.label()}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
+    }
+}
+
+fn raci(p: &Plan) -> impl IntoView {
+    view! {
+        <section class="report-part">
+            <h2>"Who is in the room (RACI)"</h2>
+            <table class="report-table">
+                <thead>
+                    <tr>
+                        <th scope="col">"Role"</th>
+                        {p.activities.iter().map(|a| view! { <th scope="col">{a.name.clone()}</th> }).collect_view()}
+                    </tr>
+                </thead>
+                <tbody>
+                    {p.roles.iter().map(|r| view! {
+                        <tr>
+                            <th scope="row">{r.name.clone()}</th>
+                            {p.activities.iter().map(|a| view! { <td>{p.raci_value(&r.id, &a.id).map_or("", |v| v.letter())}</td> }).collect_view()}
+                        </tr>
+                    }).collect_view()}
+                </tbody>
+            </table>
+            <p class="hint">"R: responsible, A: accountable, C: consulted, I: informed."</p>
+        </section>
+    }
+}

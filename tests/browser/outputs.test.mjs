@@ -1,0 +1,219 @@
+// Workshop mode and the outputs: the projector view driven by the keyboard
+// only, quick capture with undo and redo, the printed report (a real PDF from
+// headless Chromium, read back with pdftotext), and the Markdown and CSV
+// exports parsed back and compared with the stored plan.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { marked } from 'marked';
+import { start, openApp, createPlan, storedPlans, download, ready, ARTIFACTS } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); mkdirSync(ARTIFACTS, { recursive: true }); });
+after(async () => { await env?.stop(); });
+
+const onlyPlan = async (page) => Object.values(await storedPlans(page))[0].plan;
+const heading = (page) => page.locator('.section-body h2').first();
+
+/** Type a line into quick capture as the given kind, all by keyboard. */
+async function capture(page, kind, text) {
+  await page.locator('body').press('c');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'capture-text');
+  await page.keyboard.press('Shift+Tab');
+  await page.locator('#capture-kind').selectOption({ label: kind }); // a select: keyboard-operable, chosen by label
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(text);
+  await page.keyboard.press('Enter');
+  await page.getByText(/^Added /).last().waitFor();
+}
+
+test('workshop mode: toggled and stepped through by keyboard, capture, undo and redo', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const { page, errors } = await openApp(context, env.base);
+  await createPlan(page, 'Workshop at the hospital');
+
+  await page.locator('body').press('w');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.workshop), 'on');
+  await page.getByRole('navigation', { name: 'Workshop steps' }).waitFor();
+  assert.equal(await page.getByRole('navigation', { name: 'Concept Phase sections' }).isVisible(), false, 'one section at a time');
+  const fontSize = await page.evaluate(() => parseFloat(getComputedStyle(document.documentElement).fontSize));
+  assert.ok(fontSize >= 24, `projector type is large (${fontSize}px)`);
+
+  // Next / previous by keyboard only; focus lands on each section's heading.
+  await page.keyboard.press('n');
+  await heading(page).filter({ hasText: 'A.1' }).waitFor();
+  await page.keyboard.press('n');
+  await heading(page).filter({ hasText: 'A.2' }).waitFor();
+  await page.keyboard.press('p');
+  await heading(page).filter({ hasText: 'A.1' }).waitFor();
+  await page.keyboard.press(']');
+  await heading(page).filter({ hasText: 'A.2' }).waitFor();
+  assert.match(await page.locator('.step-position').textContent(), /^3 \/ 8 · A\.2/);
+
+  // Capture a need without leaving the keyboard; it lands in the matrix and in storage.
+  await capture(page, 'Security need', 'Alarm history cannot be erased');
+  await page.locator('#need-matrix').getByText('Alarm history cannot be erased').waitFor();
+  const has = async () => (await onlyPlan(page)).needs.some((n) => n.text === 'Alarm history cannot be erased');
+  assert.equal(await has(), true);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'capture-text', 'focus stays for the next capture');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'workshop-1280x720-capture.png') });
+  await page.locator('#matrix-title').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'workshop-1280x720-matrix.png') });
+
+  await page.keyboard.press('Control+z');
+  await page.getByText('Undone.').waitFor();
+  assert.equal(await page.locator('#need-matrix').getByText('Alarm history cannot be erased').count(), 0);
+  assert.equal(await has(), false, 'the undo is saved');
+  await page.keyboard.press('Control+Shift+z');
+  await page.getByText('Redone.').waitFor();
+  await page.locator('#need-matrix').getByText('Alarm history cannot be erased').waitFor();
+  assert.equal(await has(), true, 'the redo is saved');
+
+  // Help overlay by '?', closed by Escape.
+  await page.locator('body').click({ position: { x: 5, y: 400 } });
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await help.waitFor();
+  await page.screenshot({ path: path.join(ARTIFACTS, 'workshop-1280x720-help.png') });
+  await page.keyboard.press('Escape');
+  await help.waitFor({ state: 'hidden' });
+
+  // Dark theme, remembered with workshop mode across a reload.
+  await page.keyboard.press('t');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  await page.reload();
+  await ready(page);
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.workshop), 'on');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), 'dark');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'workshop-1280x720-dark.png') });
+  await page.keyboard.press('t');
+  await page.keyboard.press('w');
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.workshop), undefined);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('typing in one field undoes as one step', async () => {
+  const context = await env.browser.newContext();
+  const { page } = await openApp(context, env.base);
+  await createPlan(page, 'Undo typing');
+  await page.goto(`${env.base}#a1`);
+  await ready(page);
+  const product = page.getByLabel('Product', { exact: true });
+  await product.click();
+  await page.keyboard.type('Infusion pump');
+  await product.blur();
+  await page.getByLabel('New product').check();
+  await page.keyboard.press('Control+z'); // the scope
+  await page.getByText('Undone.').waitFor();
+  assert.equal(await page.getByLabel('New product').isChecked(), false);
+  assert.equal(await product.inputValue(), 'Infusion pump');
+  await page.getByRole('button', { name: 'Undo' }).click(); // the whole word typed
+  await page.waitForFunction(() => document.querySelector('#product')?.value === '');
+  assert.equal((await onlyPlan(page)).project.product, '');
+  assert.equal(await page.getByRole('button', { name: 'Undo' }).isDisabled(), true);
+  await context.close();
+});
+
+/** A plan with risks, needs and links, made through the UI. */
+async function planWithRisks(page, name) {
+  await createPlan(page, name);
+  await page.goto(`${env.base}#a2`);
+  await ready(page);
+  await page.getByRole('button', { name: 'Add the JSP’s example needs' }).click();
+  await capture(page, 'Risk', 'Dose update service: Tampered firmware image');
+  await capture(page, 'Risk', '=HYPERLINK("http://evil.example") <img src=x onerror=alert(1)>');
+  await capture(page, 'Security need', '-2+3 formula-looking need');
+}
+
+test('the printed report is a clean PDF with the plan, the grid and the register', async () => {
+  const context = await env.browser.newContext();
+  const { page } = await openApp(context, env.base);
+  await planWithRisks(page, 'Pump 3.2 concept report');
+  await page.goto(`${env.base}#report`);
+  await ready(page);
+  await page.locator('article.report').waitFor();
+  const pdfPath = path.join(ARTIFACTS, 'report.pdf');
+  await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
+  // Reading order, whitespace collapsed: a cell's words may wrap onto several lines.
+  const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+  execFileSync('pdftoppm', ['-png', '-r', '50', '-f', '1', '-l', '3', pdfPath, path.join(ARTIFACTS, 'report-page')]);
+
+  assert.match(text, /Pump 3\.2 concept report/);
+  assert.match(text, /A\.3 Risk acceptability criteria/);
+  for (const zone of ['Acceptable', 'Review', 'Unacceptable']) assert.match(text, new RegExp(zone));
+  const plan = await onlyPlan(page);
+  for (const risk of plan.risks) {
+    assert.match(text, new RegExp(risk.id), `register entry ${risk.id}`);
+    // Cells wrap, so look for each word of the threat.
+    for (const word of risk.threat.split(' ')) assert.ok(text.includes(word), `${risk.id}: "${word}"`);
+  }
+  assert.match(text, /Tampered firmware image/);
+  assert.match(text, /onerror=alert\(1\)>/, 'hostile text prints as text');
+  for (const chrome of ['Quick capture', 'Download Markdown', 'Workshop mode', 'Saved in this browser', 'All plans']) {
+    assert.doesNotMatch(text, new RegExp(chrome), `no UI chrome: ${chrome}`);
+  }
+  const pages = Number(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1]);
+  assert.ok(pages >= 5, `cover and one page per part (${pages} pages)`);
+  await context.close();
+});
+
+/** What a CSV cell holds for a text: formula-like text gets a leading apostrophe. */
+const defused = (text) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
+
+/** The text a reader sees in a marked token: rendered to HTML, entities decoded. */
+const cellText = (cell) => marked.Parser.parseInline(cell.tokens)
+  .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
+test('CSV and Markdown exports match the plan', async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const { page } = await openApp(context, env.base);
+  await planWithRisks(page, 'Exports check');
+  await page.goto(`${env.base}#report`);
+  await ready(page);
+  const plan = await onlyPlan(page);
+
+  const register = await download(page, () => page.getByRole('button', { name: 'Download risk register (CSV)' }).click());
+  assert.equal(register.name, 'exports-check-risk-register.csv');
+  assert.ok(register.text.startsWith('\ufeff'), 'byte order mark for Excel');
+  assert.ok(register.text.includes('\r\n'), 'CRLF rows');
+  const rows = parseCsv(register.text, { bom: true, relax_quotes: false });
+  assert.equal(rows.length, 1 + plan.risks.length);
+  assert.deepEqual(rows.slice(1).map((r) => r[0]), plan.risks.map((r) => r.id));
+  assert.deepEqual(rows.slice(1).map((r) => r[2]), plan.risks.map((r) => defused(r.threat)));
+  assert.equal(rows[1][1], 'Dose update service');
+  assert.ok(rows[2][2].startsWith("'=HYPERLINK"), 'a formula is defused with an apostrophe');
+
+  const matrix = await download(page, () => page.getByRole('button', { name: 'Download needs matrix (CSV)' }).click());
+  const m = parseCsv(matrix.text, { bom: true });
+  assert.deepEqual(m[0].slice(2), plan.stakeholders.map((s) => defused(s.name)));
+  assert.ok(m.some((row) => row[0] === "'-2+3 formula-looking need"));
+  assert.equal(m.length, 1 + plan.needs.length);
+  plan.needs.forEach((n, i) => {
+    assert.equal(m[i + 1][0], defused(n.text));
+    plan.stakeholders.forEach((s, j) => {
+      const link = plan.need_links.find((l) => l.need_id === n.id && l.stakeholder_id === s.id);
+      const label = link ? link.relevance[0].toUpperCase() + link.relevance.slice(1) : '';
+      assert.equal(m[i + 1][j + 2], label, `${n.text} x ${s.name}`);
+    });
+  });
+
+  const md = await download(page, () => page.getByRole('button', { name: 'Download Markdown' }).click());
+  assert.equal(md.name, 'exports-check.md');
+  const tokens = marked.lexer(md.text);
+  assert.equal(tokens[0].type, 'heading');
+  assert.equal(cellText(tokens[0]), 'Exports check');
+  const tables = tokens.filter((t) => t.type === 'table');
+  const reg = tables.find((t) => cellText(t.header[0]) === 'ID');
+  assert.deepEqual(reg.rows.map((r) => cellText(r[0])), plan.risks.map((r) => r.id));
+  assert.deepEqual(reg.rows.map((r) => cellText(r[2])), plan.risks.map((r) => r.threat));
+  const needs = tables.find((t) => cellText(t.header[0]) === 'Security need');
+  assert.deepEqual(needs.rows.map((r) => cellText(r[0])), plan.needs.map((n) => n.text));
+  const html = marked.parse(md.text);
+  assert.ok(!html.includes('<img'), 'hostile text forms no tag in rendered Markdown');
+  assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));
+  await context.close();
+});
