@@ -5,3 +5,5 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 # Debian's binaryen 108 produces broken wasm; use the npm binaryen@132 wasm-opt.
 PATH="$PWD/node_modules/binaryen/bin:$PATH" trunk build --release --offline
+# The Content-Security-Policy names the hash of Trunk's inline loader, which changes with each build.
+node scripts/csp.mjs dist/index.html
