@@ -77,12 +77,13 @@ pub fn Notices() -> impl IntoView {
     };
     view! {
         <div class="notices">
-            <ul role="alert" class="errors" data-testid="errors">
-                <For each=errors key=|n| n.id children=item/>
-            </ul>
-            <ul role="status" class="infos" data-testid="infos">
-                <For each=infos key=|n| n.id children=item/>
-            </ul>
+            // Live regions wrap the lists: a list keeps its list role for screen readers.
+            <div role="alert" class="errors" data-testid="errors">
+                <ul><For each=errors key=|n| n.id children=item/></ul>
+            </div>
+            <div role="status" class="infos" data-testid="infos">
+                <ul><For each=infos key=|n| n.id children=item/></ul>
+            </div>
         </div>
         <Unreadable/>
     }
