@@ -1,11 +1,15 @@
 #!/usr/bin/env bash
-# Every test: native domain tests, then browser tests against the release
-# build in headless Chromium. Installs what is missing first.
+# Every test: native domain tests, a bounded fuzz run of the import path,
+# then browser tests against the release build in headless Chromium
+# (accessibility, security policy, hostile input, storage faults, workflows).
+# Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 echo "== native tests (cargo test)"
 cargo test --locked
+echo "== fuzzing the import path for a bounded time"
+scripts/fuzz.sh "${FUZZ_SECONDS:-60}"
 echo "== release build"
 scripts/build.sh
 echo "== browser tests (headless Chromium)"

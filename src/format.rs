@@ -178,7 +178,7 @@ fn strict_from_value(value: Value) -> Result<PlanFile, ImportError> {
 }
 
 fn path_error(e: serde_path_to_error::Error<serde_json::Error>) -> ImportError {
-    let path = e.path().to_string().replace(['.', '['], "/").replace(']', "");
+    let path = shorten(&e.path().to_string().replace(['.', '['], "/").replace(']', ""), 120);
     let inner = e.into_inner();
     if inner.is_syntax() || inner.is_eof() {
         return json_error(inner);
@@ -201,23 +201,29 @@ fn json_error(e: serde_json::Error) -> ImportError {
 
 /// serde_json appends " at line X column Y"; we report position separately.
 fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_string(),
-        None => message.to_string(),
-    }
+    let message = match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    };
+    shorten(message, 300)
 }
 
 fn short_json(v: &Value) -> String {
-    let s = v.to_string();
-    if s.chars().count() > 60 {
-        format!("{}…", s.chars().take(60).collect::<String>())
+    shorten(&v.to_string(), 60)
+}
+
+/// Messages quote parts of the file (paths, field names, values); a hostile
+/// file must not make them unreadable, so each quote is cut to `max` chars.
+fn shorten(s: &str, max: usize) -> String {
+    if s.chars().count() > max {
+        format!("{}…", s.chars().take(max).collect::<String>())
     } else {
-        s
+        s.to_string()
     }
 }
 
 fn summarize(violations: &[Violation]) -> String {
-    let mut parts: Vec<String> = violations.iter().take(3).map(ToString::to_string).collect();
+    let mut parts: Vec<String> = violations.iter().take(3).map(|v| shorten(&v.to_string(), 200)).collect();
     if violations.len() > 3 {
         parts.push(format!("and {} more", violations.len() - 3));
     }

@@ -162,3 +162,31 @@ fn schema_describes_the_top_level_fields() {
     assert_eq!(schema["required"], json!(["format", "version", "plan"]));
     assert!(schema["$defs"]["RiskEntry"].is_object());
 }
+
+#[test]
+fn messages_stay_short_whatever_the_file_quotes() {
+    // Found by the fuzzer: an unknown field whose name is 100,000 characters long.
+    let mut v = file_json();
+    v["plan"]["activities"][0][&"[".repeat(100_000)] = json!(1);
+    let message = import_value(&v).unwrap_err().to_string();
+    assert!(message.len() < 1_000, "{} characters", message.len());
+    assert!(message.contains("unknown field"), "{message}");
+
+    let mut v = file_json();
+    v["plan"]["stakeholders"][0]["id"] = json!("x".repeat(50_000));
+    v["plan"]["stakeholders"][1]["id"] = json!("x".repeat(50_000));
+    let message = import_value(&v).unwrap_err().to_string();
+    assert!(message.len() < 1_000, "{} characters", message.len());
+}
+
+#[test]
+fn huge_numbers_and_wrong_types_are_shape_errors() {
+    for bad in [json!(1e300), json!("3"), json!(-1), json!(256), json!(null)] {
+        let mut v = file_json();
+        v["plan"]["risks"][0]["initial"]["severity"] = bad.clone();
+        match import_value(&v) {
+            Err(ImportError::Shape { path, .. }) => assert_eq!(path, "plan/risks/0/initial/severity", "{bad}"),
+            other => panic!("{bad}: {other:?}"),
+        }
+    }
+}
