@@ -18,6 +18,13 @@ pub fn entropy() -> u64 {
     (half() << 32) | half()
 }
 
+/// A performance mark (seen by the benchmark; costs nothing noticeable).
+pub fn mark(name: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(name);
+    }
+}
+
 pub fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }

@@ -416,7 +416,13 @@ impl AppState {
         let file_name = file.name();
         leptos::task::spawn_local(async move {
             let result = match files::read(&file, format::MAX_FILE_BYTES).await {
-                Ok(bytes) => format::import(&bytes),
+                Ok(bytes) => {
+                    // Marks for the benchmark: parse + validate time of an import.
+                    browser::mark("jsp-import-read");
+                    let result = format::import(&bytes);
+                    browser::mark("jsp-import-checked");
+                    result
+                }
                 Err(files::ReadError::TooLarge(size)) => Err(ImportError::TooLarge { size }),
                 Err(files::ReadError::Failed(why)) => {
                     self.notify(NoticeKind::Error, format!("“{file_name}” could not be read: {why}. Nothing was changed."));
