@@ -1,6 +1,7 @@
 //! The app's state and every action that changes it. Views only read signals
 //! and call these methods; storage and files are reached only from here.
 
+use js_sys::JsString;
 use leptos::prelude::*;
 
 use super::{browser, files, storage};
@@ -78,8 +79,9 @@ pub struct AppState {
     history: StoredValue<History<Plan>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
-    /// The stored text of the open plan as this tab last read or wrote it.
-    stored: StoredValue<Option<String>>,
+    /// The stored text of the open plan as this tab last read or wrote it
+    /// (a JS string: see `storage::raw_js`).
+    stored: StoredValue<Option<JsString>, LocalStorage>,
     next_notice: StoredValue<u64>,
 }
 
@@ -95,7 +97,7 @@ impl AppState {
             history: StoredValue::new(History::default()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
-            stored: StoredValue::new(None),
+            stored: StoredValue::new_local(None),
             next_notice: StoredValue::new(0),
         }
     }
@@ -156,7 +158,7 @@ impl AppState {
         }
     }
 
-    fn show(self, plan: Plan, text: String) {
+    fn show(self, plan: Plan, text: JsString) {
         self.reset_history();
         storage::set_last_open(Some(&plan.id));
         self.stored.set_value(Some(text));
@@ -291,8 +293,9 @@ impl AppState {
         if self.save_state.get_untracked() == SaveState::Conflict {
             return;
         }
-        let expected = self.stored.get_value();
-        let result = self.plan.with_untracked(|p| p.as_ref().map(|p| storage::save(p, expected.as_deref())));
+        let result = self.stored.with_value(|expected| {
+            self.plan.with_untracked(|p| p.as_ref().map(|p| storage::save(p, expected.as_ref())))
+        });
         match result {
             Some(Ok(text)) => {
                 self.stored.set_value(Some(text));
@@ -363,7 +366,12 @@ impl AppState {
         self.refresh_library();
         let Some(id) = self.open_id() else { return };
         let ours = key.is_none() || key.as_deref() == Some(storage::plan_key(&id).as_str());
-        if ours && new_value != self.stored.get_value() {
+        let unchanged = self.stored.with_value(|stored| match (stored, &new_value) {
+            (Some(stored), Some(new)) => stored == new.as_str(),
+            (None, None) => true,
+            _ => false,
+        });
+        if ours && !unchanged {
             self.save_state.set(SaveState::Conflict);
         }
     }
@@ -454,8 +462,8 @@ impl AppState {
     }
 
     /// Finish an import: `replace` holds the stored text being replaced, if any.
-    fn store_imported(self, plan: Plan, replace: Option<String>) {
-        match storage::save(&plan, replace.as_deref()) {
+    fn store_imported(self, plan: Plan, replace: Option<JsString>) {
+        match storage::save(&plan, replace.as_ref()) {
             Ok(text) => {
                 let name = plan.name.clone();
                 self.show(plan, text);
@@ -467,7 +475,7 @@ impl AppState {
     }
 
     pub fn import_replace(self, plan: Plan) {
-        let current = storage::raw(&storage::plan_key(&plan.id));
+        let current = storage::raw_js(&storage::plan_key(&plan.id));
         if self.open_id().as_deref() == Some(plan.id.as_str()) {
             self.plan.set(None);
         }

@@ -7,6 +7,8 @@
 //! cannot be read is left exactly as it is until the user decides.
 
 use gloo_storage::{LocalStorage, Storage};
+use js_sys::JsString;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::format;
@@ -65,6 +67,29 @@ pub fn raw(key: &str) -> Option<String> {
     LocalStorage::raw().get_item(key).ok().flatten()
 }
 
+// `getItem` and `setItem` on JS strings as they are: a plan's stored text
+// (up to megabytes) is compared and written without being copied into wasm
+// memory and back on every autosave.
+#[wasm_bindgen]
+extern "C" {
+    /// The `Storage` object, with string values left as JS strings.
+    #[wasm_bindgen(js_name = Storage)]
+    type JsStorage;
+    #[wasm_bindgen(method, js_name = getItem)]
+    fn get_item_js(this: &JsStorage, key: &str) -> JsValue;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item_js(this: &JsStorage, key: &str, value: &JsString) -> Result<(), JsValue>;
+}
+
+fn js_storage() -> JsStorage {
+    LocalStorage::raw().unchecked_into()
+}
+
+/// The stored text under `key` as a JS string.
+pub fn raw_js(key: &str) -> Option<JsString> {
+    js_storage().get_item_js(key).dyn_into::<JsString>().ok()
+}
+
 /// Read every stored plan, sorted by last edit, newest first.
 pub fn scan() -> Scan {
     let mut scan = Scan::default();
@@ -80,29 +105,30 @@ pub fn scan() -> Scan {
 }
 
 /// Load one plan with the exact stored text it came from.
-pub fn load(id: &str) -> Result<(Plan, String), String> {
-    let text = raw(&plan_key(id)).ok_or_else(|| "The plan is no longer in this browser's storage.".to_string())?;
-    let imported = format::import(text.as_bytes()).map_err(|e| e.to_string())?;
+pub fn load(id: &str) -> Result<(Plan, JsString), String> {
+    let text = raw_js(&plan_key(id)).ok_or_else(|| "The plan is no longer in this browser's storage.".to_string())?;
+    let imported = format::import(String::from(&text).as_bytes()).map_err(|e| e.to_string())?;
     Ok((imported.plan, text))
 }
 
 /// Save a plan if the stored text is still `expected` (`None`: nothing stored yet).
 /// Returns the text now stored.
-pub fn save(plan: &Plan, expected: Option<&str>) -> Result<String, SaveError> {
+pub fn save(plan: &Plan, expected: Option<&JsString>) -> Result<JsString, SaveError> {
     let key = plan_key(&plan.id);
-    if raw(&key).as_deref() != expected {
+    if raw_js(&key).as_ref() != expected {
         return Err(SaveError::Conflict);
     }
     write(&key, format::export_compact(plan))
 }
 
 /// Save a plan whatever is stored: only after the user chose to overwrite.
-pub fn save_over(plan: &Plan) -> Result<String, SaveError> {
+pub fn save_over(plan: &Plan) -> Result<JsString, SaveError> {
     write(&plan_key(&plan.id), format::export_compact(plan))
 }
 
-fn write(key: &str, text: String) -> Result<String, SaveError> {
-    match LocalStorage::raw().set_item(key, &text) {
+fn write(key: &str, text: String) -> Result<JsString, SaveError> {
+    let text = JsString::from(text.as_str());
+    match js_storage().set_item_js(key, &text) {
         Ok(()) => Ok(text),
         Err(e) => Err(classify(e)),
     }

@@ -3,17 +3,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { start, openApp, createPlan, section, backToList } from './harness.mjs';
+import { start, openApp, createPlan, section, backToList, SECTIONS } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.stop(); });
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const SECTIONS = [
-  'What you walk away with', 'A.1 Project planning', 'A.2 Stakeholder needs', 'A.3 Security management plan',
-  'A.3 Risk acceptability', 'Risk register', 'Who is in the room', 'Report and exports',
-];
 
 /** Run axe on the page as it is; returns readable lines, one per failing node. */
 async function audit(page, where) {

@@ -93,6 +93,12 @@ export async function backToList(page) {
   await page.locator('#plans-title').waitFor();
 }
 
+/** The plan page's sections, as the navigation names them. */
+export const SECTIONS = [
+  'What you walk away with', 'A.1 Project planning', 'A.2 Stakeholder needs', 'A.3 Security management plan',
+  'A.3 Risk acceptability', 'Risk register', 'Who is in the room', 'Report and exports',
+];
+
 /** Show one section of the open plan by its navigation link. */
 export async function section(page, name) {
   await page.getByRole('navigation', { name: 'Concept Phase sections' }).getByRole('link', { name, exact: true }).click();

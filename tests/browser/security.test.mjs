@@ -6,17 +6,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import {
-  start, openApp, createPlan, section, storedPlans, download, importFile, backToList, ready, DIST,
+  start, openApp, createPlan, section, storedPlans, download, importFile, backToList, ready, DIST, SECTIONS,
 } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.stop(); });
 
-const SECTIONS = [
-  'What you walk away with', 'A.1 Project planning', 'A.2 Stakeholder needs', 'A.3 Security management plan',
-  'A.3 Risk acceptability', 'Risk register', 'Who is in the room', 'Report and exports',
-];
 
 /** A context that records every request and every CSP violation. */
 async function watchedContext() {

@@ -32,11 +32,15 @@ async function fillProject(page) {
   await page.getByLabel('New product').check();
 }
 
-/** The accessible name a screen reader announces (here from aria-labelledby). */
+/** The accessible name a screen reader announces (here from aria-labelledby;
+ *  an element that names itself contributes its aria-label). */
 function accessibleName(el) {
   const ids = el.getAttribute('aria-labelledby');
   if (!ids) return el.getAttribute('aria-label') ?? el.textContent;
-  return ids.split(' ').map((id) => document.getElementById(id).textContent.trim()).join(' ');
+  return ids.split(' ').map((id) => {
+    const part = document.getElementById(id);
+    return (part === el ? el.getAttribute('aria-label') : part.textContent).trim();
+  }).join(' ');
 }
 
 async function buildMatrix(page) {

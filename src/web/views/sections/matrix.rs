@@ -5,6 +5,7 @@
 //! keys 0, 1 and 2 set a value directly; arrow keys move between cells.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
@@ -16,8 +17,11 @@ use crate::web::views::app;
 use crate::web::views::common::{derive, follow, table_arrow_nav};
 use crate::web::views::name_list::{NameList, NamedItems};
 
-/// need id -> stakeholder id -> relevance: one lookup per cell, rebuilt once per change.
-type LinkIndex = HashMap<String, HashMap<String, Relevance>>;
+/// One need's row of the matrix: stakeholder id -> relevance. Shared, so a
+/// row takes its part of the index without copying it.
+type RowLinks = Arc<HashMap<String, Relevance>>;
+/// need id -> its row: one lookup per cell, rebuilt once per change.
+type LinkIndex = HashMap<String, RowLinks>;
 
 #[component]
 pub fn StakeholderSection() -> impl IntoView {
@@ -64,11 +68,11 @@ fn NeedMatrix() -> impl IntoView {
     let need_ids = derive(|p| p.needs.iter().map(|n| n.id.clone()).collect::<Vec<_>>());
     let needs = derive(|p| p.needs.iter().map(|n| (n.id.clone(), n.clone())).collect::<HashMap<_, _>>());
     let links = derive(|p| {
-        let mut index = LinkIndex::new();
+        let mut index: HashMap<&str, HashMap<String, Relevance>> = HashMap::new();
         for l in &p.need_links {
-            index.entry(l.need_id.clone()).or_default().insert(l.stakeholder_id.clone(), l.relevance);
+            index.entry(&l.need_id).or_default().insert(l.stakeholder_id.clone(), l.relevance);
         }
-        index
+        index.into_iter().map(|(k, row)| (k.to_string(), Arc::new(row))).collect::<LinkIndex>()
     });
     let new_need = RwSignal::new(String::new());
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -181,12 +185,16 @@ fn NeedRow(
                         app.edit(move |p| p.set_relevance(&sid, &nid, v));
                     } };
                     let (set_key, value_key, value_class, value_state) = (set.clone(), value.clone(), value.clone(), value);
-                    // The accessible name comes from the row and column headers: "need, stakeholder, state".
-                    let state_id = format!("st-{nid}-{sid}");
+                    // The accessible name is "need, stakeholder, state": the row and column
+                    // headers, then the button's own aria-label. The symbol is drawn by CSS
+                    // from the class, so an edit changes two attributes and no text, which
+                    // keeps the browser from laying out again (see style/main.css).
+                    let own_id = format!("st-{nid}-{sid}");
                     view! {
                         <td class="cell">
-                            <button type="button" class=move || format!("rel {}", rel_class(value_class()))
-                                aria-labelledby=format!("nl-{nid} sl-{sid} {state_id}")
+                            <button type="button" id=own_id.clone() class=move || format!("rel {}", rel_class(value_class()))
+                                aria-labelledby=format!("nl-{nid} sl-{sid} {own_id}")
+                                aria-label=move || value_state().map_or("none", Relevance::label).to_lowercase()
                                 on:click=move |_| set(Relevance::cycle(value_key()))
                                 on:keydown=move |ev| {
                                     if table_arrow_nav(&ev) { return; }
@@ -199,13 +207,6 @@ fn NeedRow(
                                     ev.prevent_default();
                                     set_key(v);
                                 }>
-                                {let state_id = state_id.clone(); move || {
-                                    let v = value_state();
-                                    view! {
-                                        <span aria-hidden="true">{rel_symbol(v)}</span>
-                                        <span id=state_id.clone() class="visually-hidden">{v.map_or("none", Relevance::label).to_lowercase()}</span>
-                                    }
-                                }}
                             </button>
                         </td>
                     }
@@ -237,10 +238,3 @@ fn rel_class(v: Option<Relevance>) -> &'static str {
     }
 }
 
-fn rel_symbol(v: Option<Relevance>) -> &'static str {
-    match v {
-        None => "·",
-        Some(Relevance::Relevant) => "R",
-        Some(Relevance::Critical) => "C",
-    }
-}
