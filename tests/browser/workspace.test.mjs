@@ -99,6 +99,8 @@ async function defineGrid(page) {
   await topLeft.focus();
   await page.keyboard.press('a');
   assert.match(await page.locator('#zone-grid [data-cell="4-0"]').getAttribute('aria-label'), /: Acceptable$/);
+  // The painted cell is drawn anew and gets focus back on the next frame, as a person's next key would find it.
+  await page.waitForFunction(() => document.activeElement?.dataset.cell === '4-0');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('u');
   assert.match(await page.locator('#zone-grid [data-cell="3-0"]').getAttribute('aria-label'), /: Unacceptable$/);
@@ -262,5 +264,25 @@ test('removing a need asks first and removes its links everywhere', async () => 
   const { plan } = Object.values(await storedPlans(page))[0];
   assert.ok(!plan.needs.some((n) => n.id === 'nd-patch-schedule'));
   assert.ok(!plan.need_links.some((l) => l.need_id === 'nd-patch-schedule'));
+  await context.close();
+});
+
+test('deleting a risk asks first; cancelling keeps its editor open', async () => {
+  const context = await env.browser.newContext();
+  const { page } = await openApp(context, env.base);
+  await createPlan(page, 'Delete risk');
+  await section(page, 'Risk register');
+  await page.getByLabel('Asset or function').first().fill('Pump firmware');
+  await page.getByRole('button', { name: 'Add risk' }).click();
+  const editor = page.getByRole('heading', { name: 'Edit R-001' });
+  await editor.waitFor();
+  await page.getByRole('button', { name: 'Delete entry…' }).click();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(await editor.isVisible(), true, 'the editor stays open after Cancel');
+  await page.getByRole('button', { name: 'Delete entry…' }).click();
+  await page.getByRole('button', { name: 'Yes, go ahead' }).click();
+  await editor.waitFor({ state: 'detached' });
+  const { plan } = Object.values(await storedPlans(page))[0];
+  assert.deepEqual(plan.risks, []);
   await context.close();
 });

@@ -52,6 +52,10 @@ pub fn RegisterSection() -> impl IntoView {
     let query = RwSignal::new(RegisterQuery::default());
     let cell = RwSignal::new(None::<(Stage, Rating)>);
     let selected = RwSignal::new(None::<String>);
+    // The editor shows while its entry exists: deleting it (once confirmed) or
+    // undoing its creation closes it; cancelling the delete keeps it open.
+    let ids = derive(|p| p.risks.iter().map(|r| r.id.clone()).collect::<Vec<_>>());
+    let editing = Memo::new(move |_| selected.get().filter(|id| ids.with(|ids| ids.contains(id))));
     view! {
         <section aria-labelledby="register-title">
             <h2 id="register-title">"Risk register"</h2>
@@ -60,7 +64,7 @@ pub fn RegisterSection() -> impl IntoView {
             <Placement cell/>
             <Filters query cell/>
             <RiskTable query cell selected/>
-            {move || selected.get().map(|id| view! { <RiskEditor id selected/> })}
+            {move || editing.get().map(|id| view! { <RiskEditor id selected/> })}
         </section>
     }
 }
@@ -399,7 +403,6 @@ fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
                         body: "The entry is removed from the register.".into(),
                         action: Confirmed::RemoveRisk(del_id.clone()),
                     }));
-                    selected.set(None);
                 }>"Delete entry…"</button>
             </div>
         </section>
