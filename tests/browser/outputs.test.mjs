@@ -60,8 +60,14 @@ test('workshop mode: toggled and stepped through by keyboard, capture, undo and 
   assert.equal(await has(), true);
   assert.equal(await page.evaluate(() => document.activeElement?.id), 'capture-text', 'focus stays for the next capture');
   await page.screenshot({ path: path.join(ARTIFACTS, 'workshop-1280x720-capture.png') });
-  await page.locator('#matrix-title').scrollIntoViewIfNeeded();
+  // The matrix region at the top of the projector, then shrunk with the table size control.
+  await page.evaluate(() => document.querySelector('#need-matrix').closest('.table-scroll').scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: path.join(ARTIFACTS, 'workshop-1280x720-matrix.png') });
+  await page.getByLabel('Table size').selectOption('70');
+  await page.evaluate(() => document.querySelector('#need-matrix').closest('.table-scroll').scrollIntoView({ block: 'start' }));
+  await page.screenshot({ path: path.join(ARTIFACTS, 'workshop-1280x720-matrix-70.png') });
+  await page.getByLabel('Table size').selectOption('100');
+  await page.locator('#capture-text').focus();
 
   await page.keyboard.press('Control+z');
   await page.getByText('Undone.').waitFor();
