@@ -49,7 +49,7 @@ async function buildMatrix(page) {
   await page.getByRole('button', { name: 'Add the JSP’s example needs' }).click();
   await page.getByLabel('Add a security need').fill('Audit log of remote sessions');
   await page.getByRole('button', { name: 'Add need' }).click();
-  const rows = page.locator('#need-matrix tbody tr');
+  const rows = page.locator('#need-matrix tbody tr[aria-rowindex]');
   await rows.nth(7).waitFor();
   assert.equal(await rows.count(), 8);
   assert.equal(await page.locator('#need-matrix thead th.col-head').count(), 5);
@@ -256,11 +256,11 @@ test('removing a need asks first and removes its links everywhere', async () => 
   const name = 'Remove need “A predictable patch schedule”';
   await page.getByRole('button', { name }).click();
   await page.getByRole('button', { name: 'Cancel' }).click();
-  assert.equal(await page.locator('#need-matrix tbody tr').count(), 7);
+  assert.equal(await page.locator('#need-matrix tbody tr[aria-rowindex]').count(), 7);
   await page.getByRole('button', { name }).click();
   await page.getByRole('button', { name: 'Yes, go ahead' }).click();
-  await page.locator('#need-matrix tbody tr').nth(5).waitFor();
-  assert.equal(await page.locator('#need-matrix tbody tr').count(), 6);
+  await page.locator('#need-matrix tbody tr[aria-rowindex]').nth(5).waitFor();
+  assert.equal(await page.locator('#need-matrix tbody tr[aria-rowindex]').count(), 6);
   const { plan } = Object.values(await storedPlans(page))[0];
   assert.ok(!plan.needs.some((n) => n.id === 'nd-patch-schedule'));
   assert.ok(!plan.need_links.some((l) => l.need_id === 'nd-patch-schedule'));
@@ -284,5 +284,35 @@ test('deleting a risk asks first; cancelling keeps its editor open', async () =>
   await editor.waitFor({ state: 'detached' });
   const { plan } = Object.values(await storedPlans(page))[0];
   assert.deepEqual(plan.risks, []);
+  await context.close();
+});
+
+test('a long matrix draws only the rows in view, and the keyboard still reaches every need', async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 720 } });
+  const { page, errors } = await openApp(context, env.base);
+  await createPlan(page, 'Long matrix');
+  const file = JSON.parse((await download(page, () => page.getByRole('button', { name: 'Export plan file' }).click())).text);
+  file.plan.id = 'plan-longmatrix000001';
+  file.plan.name = 'Long matrix imported';
+  file.plan.needs = Array.from({ length: 150 }, (_, i) => ({ id: `nd-long-${i}`, text: `Need ${i + 1}`, user_need_ref: null }));
+  await backToList(page);
+  await importFile(page, 'long.json', JSON.stringify(file));
+  await page.locator('.plan-page').waitFor();
+  await section(page, 'A.2 Stakeholder needs');
+  const drawn = await page.locator('#need-matrix tbody tr[aria-rowindex]').count();
+  assert.ok(drawn > 10 && drawn < 150, `only rows near the view are drawn (${drawn})`);
+  assert.equal(await page.locator('#need-matrix').getAttribute('aria-rowcount'), '151');
+
+  // Down the first stakeholder's column by keyboard, far past the drawn rows.
+  await page.locator('#need-matrix tbody tr[aria-rowindex="2"] td.cell button').first().focus();
+  for (let i = 0; i < 120; i++) await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.activeElement?.id?.startsWith('st-nd-long-120-'));
+  await page.keyboard.press('2');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === 'critical');
+  const { plan } = Object.values(await storedPlans(page)).find((f) => f.plan.id === 'plan-longmatrix000001');
+  assert.ok(plan.need_links.some((l) => l.need_id === 'nd-long-120' && l.relevance === 'critical'));
+  // The focused row is drawn, with its true position announced.
+  assert.equal(await page.evaluate(() => document.activeElement.closest('tr').getAttribute('aria-rowindex')), '122');
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -104,6 +104,29 @@ pub fn refocus(selector: String) {
     });
 }
 
+/// Focus the element with `id` (the browser brings it into view). If it is
+/// not in the page yet, e.g. a matrix row just being drawn, try again on the
+/// next frame.
+pub fn focus_id(id: &str) {
+    use wasm_bindgen::JsCast;
+    let find = |id: &str| {
+        web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id(id))
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    };
+    if let Some(el) = find(id) {
+        let _ = el.focus();
+        return;
+    }
+    let id = id.to_string();
+    request_animation_frame(move || {
+        if let Some(el) = find(&id) {
+            let _ = el.focus();
+        }
+    });
+}
+
 /// A signal that follows `f` but is set only when the value really changes.
 ///
 /// Memos in Leptos mark every downstream effect for a check on each change of

@@ -14,7 +14,7 @@ use crate::model::{move_by, Relevance, SecurityNeed, Stakeholder};
 use crate::web::browser::entropy;
 use crate::web::state::{Confirmed, Dialog};
 use crate::web::views::app;
-use crate::web::views::common::{derive, follow, table_arrow_nav};
+use crate::web::views::common::{derive, focus_id, follow, table_arrow_nav};
 use crate::web::views::name_list::{NameList, NamedItems};
 
 /// One need's row of the matrix: stakeholder id -> relevance. Shared, so a
@@ -89,6 +89,8 @@ fn NeedMatrix() -> impl IntoView {
         app.notify(crate::web::state::NoticeKind::Info, msg);
     };
     let stakeholder_name = move |id: &str| stakeholder_names.with(|m| m.get(id).cloned().unwrap_or_default());
+    let region = NodeRef::<leptos::html::Div>::new();
+    let view_window = Window::new(region, need_ids);
 
     view! {
         <h3 id="matrix-title">"Security needs by stakeholder"</h3>
@@ -105,8 +107,10 @@ fn NeedMatrix() -> impl IntoView {
             "Cells: " <span class="rel rel-none">"·"</span> " none, " <span class="rel rel-relevant">"R"</span> " relevant, "
             <span class="rel rel-critical">"C"</span> " critical. Click or press Space to change; 0, 1, 2 set a value; arrow keys move."
         </p>
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="matrix-title">
-            <table class="matrix" id="need-matrix" aria-describedby="matrix-legend">
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="matrix-title" node_ref=region
+            on:scroll=move |_| view_window.on_scroll()>
+            <table class="matrix" id="need-matrix" aria-describedby="matrix-legend"
+                aria-rowcount=move || (need_ids.with(Vec::len) + 1).to_string()>
                 <colgroup>
                     <col class="need-col"/>
                     <col class="ref-col"/>
@@ -126,9 +130,12 @@ fn NeedMatrix() -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    <For each=move || need_ids.get() key=|id| id.clone() let:nid>
-                        <NeedRow nid stakeholders needs links/>
+                    <Spacer rows=Signal::derive(move || view_window.range().0) row_px=view_window.row_px stakeholders/>
+                    <For each=move || { let (a, b) = view_window.range(); need_ids.with(|ids| ids[a..b].iter().cloned().enumerate().map(|(i, id)| (a + i, id)).collect::<Vec<_>>()) }
+                        key=|(i, id)| (*i, id.clone()) let:row>
+                        <NeedRow nid=row.1 index=row.0 need_ids stakeholders needs links/>
                     </For>
+                    <Spacer rows=Signal::derive(move || need_ids.with(Vec::len).saturating_sub(view_window.range().1)) row_px=view_window.row_px stakeholders/>
                 </tbody>
             </table>
         </div>
@@ -138,12 +145,90 @@ fn NeedMatrix() -> impl IntoView {
     }
 }
 
+/// Rows drawn beyond the visible part of the matrix, above and below.
+const OVERSCAN: usize = 6;
+
+/// Only the rows near the visible part of the matrix are in the page; the
+/// rest are stood in for by two spacer rows of the same height. A 50 x 200
+/// matrix is 10,000 cells; laying all of them out took the browser seconds.
+#[derive(Clone, Copy)]
+struct Window {
+    region: NodeRef<leptos::html::Div>,
+    scroll_top: RwSignal<f64>,
+    height: RwSignal<f64>,
+    /// Height of one need row in pixels, measured once rows are drawn.
+    row_px: RwSignal<f64>,
+    range: Memo<(usize, usize)>,
+}
+
+impl Window {
+    fn new(region: NodeRef<leptos::html::Div>, need_ids: Memo<Vec<String>>) -> Self {
+        // Until measured: the region's maximum height, 75% of the window (style/main.css).
+        let initial = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).map_or(800.0, |h| h * 0.75);
+        let (scroll_top, height, row_px) = (RwSignal::new(0.0_f64), RwSignal::new(initial), RwSignal::new(46.0_f64));
+        let range = Memo::new(move |_| {
+            let n = need_ids.with(Vec::len);
+            let px = row_px.get().max(1.0);
+            let first = ((scroll_top.get() / px) as usize).saturating_sub(OVERSCAN).min(n);
+            let count = (height.get() / px).ceil() as usize + 2 * OVERSCAN;
+            (first, (first + count).min(n))
+        });
+        let window = Window { region, scroll_top, height, row_px, range };
+        Effect::new(move |_| {
+            range.track();
+            request_animation_frame(move || window.measure());
+        });
+        window
+    }
+
+    fn range(self) -> (usize, usize) {
+        self.range.get()
+    }
+
+    fn on_scroll(self) {
+        if let Some(el) = self.region.get_untracked() {
+            self.scroll_top.set(f64::from(el.scroll_top()));
+        }
+    }
+
+    /// Take the real row height and region height from the page.
+    fn measure(self) {
+        use wasm_bindgen::JsCast;
+        let Some(el) = self.region.get_untracked() else { return };
+        let height = f64::from(el.client_height());
+        if height > 0.0 && (height - self.height.get_untracked()).abs() > 1.0 {
+            self.height.set(height);
+        }
+        let row = el.query_selector("tbody tr[aria-rowindex]").ok().flatten();
+        if let Some(row) = row.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let px = f64::from(row.offset_height());
+            if px > 0.0 && (px - self.row_px.get_untracked()).abs() > 0.5 {
+                self.row_px.set(px);
+            }
+        }
+    }
+}
+
+/// A row standing in for `rows` need rows that are not drawn.
+#[component]
+fn Spacer(rows: Signal<usize>, row_px: RwSignal<f64>, stakeholders: Memo<Vec<String>>) -> impl IntoView {
+    view! {
+        <tr class="spacer" aria-hidden="true">
+            <td colspan=move || (stakeholders.with(Vec::len) + 3).to_string()
+                style:height=move || format!("{}px", rows.get() as f64 * row_px.get())></td>
+        </tr>
+    }
+}
+
 /// One need's row. It reads the shared memos through two row signals (see
 /// `follow`), so a cell edit wakes one row's cells, and each shared memo has
 /// one subscriber per row rather than one per cell.
 #[component]
 fn NeedRow(
     nid: String,
+    /// Position among all needs (0-based), announced as the row's index.
+    index: usize,
+    need_ids: Memo<Vec<String>>,
     stakeholders: Memo<Vec<String>>,
     needs: Memo<HashMap<String, SecurityNeed>>,
     links: Memo<LinkIndex>,
@@ -160,7 +245,7 @@ fn NeedRow(
     let edit_ref = edit_need.clone();
     let (up_id, down_id, del_id, cells_id) = (nid.clone(), nid.clone(), nid.clone(), nid.clone());
     view! {
-        <tr>
+        <tr aria-rowindex=(index + 2).to_string()>
             <th scope="row">
                 <span id=format!("nl-{nid}") class="visually-hidden">{move || format!("{},", text())}</span>
                 <label for=format!("need-{nid}") class="visually-hidden">"Security need"</label>
@@ -190,6 +275,7 @@ fn NeedRow(
                     // from the class, so an edit changes two attributes and no text, which
                     // keeps the browser from laying out again (see style/main.css).
                     let own_id = format!("st-{nid}-{sid}");
+                    let (nid_key, sid_key) = (nid.clone(), sid.clone());
                     view! {
                         <td class="cell">
                             <button type="button" id=own_id.clone() class=move || format!("rel {}", rel_class(value_class()))
@@ -197,6 +283,17 @@ fn NeedRow(
                                 aria-label=move || value_state().map_or("none", Relevance::label).to_lowercase()
                                 on:click=move |_| set(Relevance::cycle(value_key()))
                                 on:keydown=move |ev| {
+                                    // Up and down go by need, since the next row may not be drawn yet.
+                                    let up = match ev.key().as_str() { "ArrowUp" => Some(true), "ArrowDown" => Some(false), _ => None };
+                                    if let Some(up) = up {
+                                        ev.prevent_default();
+                                        let target = need_ids.with_untracked(|ids| {
+                                            let i = ids.iter().position(|x| *x == nid_key)?;
+                                            ids.get(if up { i.checked_sub(1)? } else { i + 1 }).cloned()
+                                        });
+                                        if let Some(t) = target { focus_id(&format!("st-{t}-{sid_key}")); }
+                                        return;
+                                    }
                                     if table_arrow_nav(&ev) { return; }
                                     let v = match ev.key().as_str() {
                                         "0" => None,
