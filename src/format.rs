@@ -16,6 +16,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
+mod locate;
+
 use crate::model::Plan;
 use crate::validate::{validate, Violation};
 
@@ -35,7 +37,10 @@ const MIGRATIONS: &[Migration] = &[];
 /// A JSP Planner plan file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-#[schemars(title = "JSP Planner plan file", description = "One Concept Phase plan for the HSCC Joint Security Plan 2.0, exported by JSP Planner.")]
+#[schemars(
+    title = "JSP Planner plan file",
+    description = "One Concept Phase plan for the HSCC Joint Security Plan 2.0, exported by JSP Planner."
+)]
 pub struct PlanFile {
     /// Always "jsp-planner/plan".
     #[schemars(extend("const" = FORMAT))]
@@ -57,7 +62,11 @@ pub enum ImportError {
     #[error("The file is not text: it is not valid UTF-8.")]
     NotText,
     #[error("The file is not valid JSON: {message} (line {line}, column {column}).")]
-    NotJson { line: usize, column: usize, message: String },
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     #[error("The file is JSON but not a plan file: {0}.")]
     NotAPlanFile(String),
     #[error("This is not a JSP Planner plan file: its \"format\" is {found}, not \"{FORMAT}\".")]
@@ -93,7 +102,11 @@ pub fn export_compact(plan: &Plan) -> String {
 }
 
 fn wrap(plan: &Plan) -> PlanFileRef<'_> {
-    PlanFileRef { format: FORMAT, version: VERSION, plan }
+    PlanFileRef {
+        format: FORMAT,
+        version: VERSION,
+        plan,
+    }
 }
 
 #[derive(Serialize)]
@@ -124,15 +137,20 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     let file: PlanFile = if version == VERSION {
         strict_from_str(text)?
     } else {
+        // Migrated JSON is written out and read by the same strict reader, so
+        // there is one instance of the (large) path-tracking deserializer.
         let value: Value = serde_json::from_str(text).map_err(json_error)?;
-        strict_from_value(migrate(value, version)?)?
+        strict_from_str(&migrate(value, version)?.to_string())?
     };
     let violations = validate(&file.plan);
     if !violations.is_empty() {
         return Err(ImportError::Invalid(violations));
     }
     let migrated_from = (version != VERSION).then_some(version);
-    Ok(Imported { plan: file.plan, migrated_from })
+    Ok(Imported {
+        plan: file.plan,
+        migrated_from,
+    })
 }
 
 fn read_header(text: &str) -> Result<u64, ImportError> {
@@ -144,10 +162,22 @@ fn read_header(text: &str) -> Result<u64, ImportError> {
     let header: Header = serde_json::from_str(text).map_err(json_error)?;
     match header.format {
         Some(Value::String(f)) if f == FORMAT => {}
-        Some(other) => return Err(ImportError::WrongFormat { found: short_json(&other) }),
-        None => return Err(ImportError::NotAPlanFile("it has no \"format\" field".into())),
+        Some(other) => {
+            return Err(ImportError::WrongFormat {
+                found: short_json(&other),
+            })
+        }
+        None => {
+            return Err(ImportError::NotAPlanFile(
+                "it has no \"format\" field".into(),
+            ))
+        }
     }
-    let version = header.version.as_ref().and_then(Value::as_u64).ok_or(ImportError::BadVersion)?;
+    let version = header
+        .version
+        .as_ref()
+        .and_then(Value::as_u64)
+        .ok_or(ImportError::BadVersion)?;
     match version {
         0 => Err(ImportError::BadVersion),
         v if v > VERSION => Err(ImportError::NewerVersion { found: v }),
@@ -158,7 +188,10 @@ fn read_header(text: &str) -> Result<u64, ImportError> {
 fn migrate(mut value: Value, from: u64) -> Result<Value, ImportError> {
     for step in from..VERSION {
         let migration = MIGRATIONS[(step - 1) as usize];
-        value = migration(value).map_err(|message| ImportError::Migration { from: step, message })?;
+        value = migration(value).map_err(|message| ImportError::Migration {
+            from: step,
+            message,
+        })?;
     }
     if let Some(obj) = value.as_object_mut() {
         obj.insert("version".into(), VERSION.into());
@@ -167,23 +200,22 @@ fn migrate(mut value: Value, from: u64) -> Result<Value, ImportError> {
 }
 
 fn strict_from_str(text: &str) -> Result<PlanFile, ImportError> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let file = serde_path_to_error::deserialize(&mut de).map_err(path_error)?;
-    de.end().map_err(json_error)?;
-    Ok(file)
-}
-
-fn strict_from_value(value: Value) -> Result<PlanFile, ImportError> {
-    serde_path_to_error::deserialize(value).map_err(path_error)
-}
-
-fn path_error(e: serde_path_to_error::Error<serde_json::Error>) -> ImportError {
-    let path = shorten(&e.path().to_string().replace(['.', '['], "/").replace(']', ""), 120);
-    let inner = e.into_inner();
-    if inner.is_syntax() || inner.is_eof() {
-        return json_error(inner);
-    }
-    ImportError::Shape { path, message: strip_position(&inner.to_string()) }
+    serde_json::from_str(text).map_err(|e| {
+        if e.is_data() {
+            let path = locate::path_at(text, e.line(), e.column()).join("/");
+            let path = if path.is_empty() {
+                "/".to_string()
+            } else {
+                shorten(&path, 120)
+            };
+            ImportError::Shape {
+                path,
+                message: strip_position(&e.to_string()),
+            }
+        } else {
+            json_error(e)
+        }
+    })
 }
 
 fn json_error(e: serde_json::Error) -> ImportError {
@@ -196,7 +228,11 @@ fn json_error(e: serde_json::Error) -> ImportError {
     } else {
         message
     };
-    ImportError::NotJson { line: e.line(), column: e.column(), message }
+    ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        message,
+    }
 }
 
 /// serde_json appends " at line X column Y"; we report position separately.
@@ -223,18 +259,25 @@ fn shorten(s: &str, max: usize) -> String {
 }
 
 fn summarize(violations: &[Violation]) -> String {
-    let mut parts: Vec<String> = violations.iter().take(3).map(|v| shorten(&v.to_string(), 200)).collect();
+    let mut parts: Vec<String> = violations
+        .iter()
+        .take(3)
+        .map(|v| shorten(&v.to_string(), 200))
+        .collect();
     if violations.len() > 3 {
         parts.push(format!("and {} more", violations.len() - 3));
     }
     parts.join("; ")
 }
 
+/// Integer arithmetic only: float formatting would add kilobytes to the wasm.
 fn human_bytes(n: usize) -> String {
-    if n >= 1024 * 1024 {
-        format!("{:.1} MB", n as f64 / (1024.0 * 1024.0))
+    const MB: usize = 1024 * 1024;
+    if n >= MB {
+        let tenths = (n * 10 + MB / 2) / MB;
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     } else {
-        format!("{:.0} kB", (n as f64 / 1024.0).ceil())
+        format!("{} kB", n.div_ceil(1024))
     }
 }
 
