@@ -25,7 +25,9 @@ impl Display {
             Some(t) => t == "dark",
             None => prefers_dark(),
         };
-        let zoom = storage::preference("zoom").and_then(|z| z.parse().ok()).filter(|z| ZOOMS.contains(z));
+        let zoom = storage::preference("zoom")
+            .and_then(|z| z.parse().ok())
+            .filter(|z| ZOOMS.contains(z));
         Display {
             workshop: RwSignal::new(storage::preference("workshop").as_deref() == Some("on")),
             dark: RwSignal::new(dark),
@@ -49,7 +51,10 @@ impl Display {
         Effect::new(move |_| {
             let zoom = self.zoom.get();
             if let Some(root) = root() {
-                let _ = root.unchecked_ref::<web_sys::HtmlElement>().style().set_property("--table-zoom", &format!("{}", zoom as f64 / 100.0));
+                let _ = root
+                    .unchecked_ref::<web_sys::HtmlElement>()
+                    .style()
+                    .set_property("--table-zoom", &format!("{zoom}%"));
             }
             storage::set_preference("zoom", &zoom.to_string());
         });
@@ -84,7 +89,9 @@ fn prefers_dark() -> bool {
 
 /// Enter or leave the browser's full screen.
 pub fn toggle_fullscreen() {
-    let Some(doc) = browser::document() else { return };
+    let Some(doc) = browser::document() else {
+        return;
+    };
     if doc.fullscreen_element().is_some() {
         doc.exit_fullscreen();
     } else if let Some(root) = doc.document_element() {
