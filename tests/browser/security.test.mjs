@@ -53,10 +53,17 @@ test('a full workflow requests only the app’s own files and violates nothing',
   await section(page, 'Risk register');
   await page.getByLabel('Asset or function').first().fill('Pump firmware');
   await page.getByRole('button', { name: 'Add risk' }).click();
+  // Each key waits for the view it opens: the help dialog opens in an effect,
+  // so an Escape sent before it is shown would close nothing.
   await page.locator('body').press('w');
+  await page.locator('html[data-workshop]').waitFor({ state: 'attached' });
   await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await help.waitFor();
   await page.keyboard.press('Escape');
+  await help.waitFor({ state: 'hidden' });
   await page.keyboard.press('w');
+  await page.locator('html:not([data-workshop])').waitFor({ state: 'attached' });
   await section(page, 'Report and exports');
   await download(page, () => page.getByRole('button', { name: 'Download Markdown' }).click());
   await download(page, () => page.getByRole('button', { name: 'Download risk register (CSV)' }).click());
