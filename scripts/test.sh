@@ -7,6 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 echo "== native tests (cargo test)"
+cargo fmt --check
 cargo test --locked
 echo "== fuzzing the import path for a bounded time"
 scripts/fuzz.sh "${FUZZ_SECONDS:-60}"

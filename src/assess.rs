@@ -25,10 +25,7 @@ impl Judgement {
 }
 
 pub fn judge(entry: &RiskEntry, criteria: &RiskCriteria) -> Judgement {
-    Judgement {
-        initial: criteria.zone_of(entry.initial),
-        residual: entry.residual.and_then(|r| criteria.zone_of(r)),
-    }
+    Judgement { initial: criteria.zone_of(entry.initial), residual: entry.residual.and_then(|r| criteria.zone_of(r)) }
 }
 
 pub fn rating_at(entry: &RiskEntry, stage: Stage) -> Option<Rating> {
@@ -113,11 +110,6 @@ fn zone_rank(z: Zone) -> u8 {
 
 /// The next free register id of the form "R-001".
 pub fn next_risk_id(plan: &Plan) -> String {
-    let max = plan
-        .risks
-        .iter()
-        .filter_map(|r| r.id.strip_prefix("R-").and_then(|n| n.parse::<u32>().ok()))
-        .max()
-        .unwrap_or(0);
+    let max = plan.risks.iter().filter_map(|r| r.id.strip_prefix("R-").and_then(|n| n.parse::<u32>().ok())).max().unwrap_or(0);
     format!("R-{:03}", max + 1)
 }

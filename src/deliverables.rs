@@ -60,14 +60,7 @@ pub struct Deliverable {
 
 /// All six deliverables, in the JSP's order.
 pub fn deliverables(plan: &Plan) -> Vec<Deliverable> {
-    vec![
-        development_plan(plan),
-        management_plan(plan),
-        stakeholder_needs(plan),
-        update_strategy(plan),
-        sbom_approach(plan),
-        register(plan),
-    ]
+    vec![development_plan(plan), management_plan(plan), stakeholder_needs(plan), update_strategy(plan), sbom_approach(plan), register(plan)]
 }
 
 /// Collects the checks of one deliverable: each is either met or a gap.
@@ -113,15 +106,8 @@ fn development_plan(plan: &Plan) -> Deliverable {
     c.require(filled(&p.resources.people), Place::Project, "Name the people doing security work.");
     c.require(filled(&p.resources.activities), Place::Project, "List the security activities.");
     if matches!(p.scope, Some(Scope::MajorAddition | Scope::Maintenance)) {
-        let unanswered = IMPACT_QUESTIONS
-            .iter()
-            .filter(|(id, _)| !p.change_impact.iter().any(|a| a.question_id == *id))
-            .count();
-        c.require(
-            unanswered == 0,
-            Place::Project,
-            format!("Answer the Change Impact Assessment ({unanswered} question(s) open)."),
-        );
+        let unanswered = IMPACT_QUESTIONS.iter().filter(|(id, _)| !p.change_impact.iter().any(|a| a.question_id == *id)).count();
+        c.require(unanswered == 0, Place::Project, format!("Answer the Change Impact Assessment ({unanswered} question(s) open)."));
     }
     let title = match p.scope {
         Some(Scope::NewProduct) => "Development Plan",

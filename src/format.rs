@@ -62,11 +62,7 @@ pub enum ImportError {
     #[error("The file is not text: it is not valid UTF-8.")]
     NotText,
     #[error("The file is not valid JSON: {message} (line {line}, column {column}).")]
-    NotJson {
-        line: usize,
-        column: usize,
-        message: String,
-    },
+    NotJson { line: usize, column: usize, message: String },
     #[error("The file is JSON but not a plan file: {0}.")]
     NotAPlanFile(String),
     #[error("This is not a JSP Planner plan file: its \"format\" is {found}, not \"{FORMAT}\".")]
@@ -102,11 +98,7 @@ pub fn export_compact(plan: &Plan) -> String {
 }
 
 fn wrap(plan: &Plan) -> PlanFileRef<'_> {
-    PlanFileRef {
-        format: FORMAT,
-        version: VERSION,
-        plan,
-    }
+    PlanFileRef { format: FORMAT, version: VERSION, plan }
 }
 
 #[derive(Serialize)]
@@ -147,10 +139,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
         return Err(ImportError::Invalid(violations));
     }
     let migrated_from = (version != VERSION).then_some(version);
-    Ok(Imported {
-        plan: file.plan,
-        migrated_from,
-    })
+    Ok(Imported { plan: file.plan, migrated_from })
 }
 
 fn read_header(text: &str) -> Result<u64, ImportError> {
@@ -162,22 +151,10 @@ fn read_header(text: &str) -> Result<u64, ImportError> {
     let header: Header = serde_json::from_str(text).map_err(json_error)?;
     match header.format {
         Some(Value::String(f)) if f == FORMAT => {}
-        Some(other) => {
-            return Err(ImportError::WrongFormat {
-                found: short_json(&other),
-            })
-        }
-        None => {
-            return Err(ImportError::NotAPlanFile(
-                "it has no \"format\" field".into(),
-            ))
-        }
+        Some(other) => return Err(ImportError::WrongFormat { found: short_json(&other) }),
+        None => return Err(ImportError::NotAPlanFile("it has no \"format\" field".into())),
     }
-    let version = header
-        .version
-        .as_ref()
-        .and_then(Value::as_u64)
-        .ok_or(ImportError::BadVersion)?;
+    let version = header.version.as_ref().and_then(Value::as_u64).ok_or(ImportError::BadVersion)?;
     match version {
         0 => Err(ImportError::BadVersion),
         v if v > VERSION => Err(ImportError::NewerVersion { found: v }),
@@ -188,10 +165,7 @@ fn read_header(text: &str) -> Result<u64, ImportError> {
 fn migrate(mut value: Value, from: u64) -> Result<Value, ImportError> {
     for step in from..VERSION {
         let migration = MIGRATIONS[(step - 1) as usize];
-        value = migration(value).map_err(|message| ImportError::Migration {
-            from: step,
-            message,
-        })?;
+        value = migration(value).map_err(|message| ImportError::Migration { from: step, message })?;
     }
     if let Some(obj) = value.as_object_mut() {
         obj.insert("version".into(), VERSION.into());
@@ -203,15 +177,8 @@ fn strict_from_str(text: &str) -> Result<PlanFile, ImportError> {
     serde_json::from_str(text).map_err(|e| {
         if e.is_data() {
             let path = locate::path_at(text, e.line(), e.column()).join("/");
-            let path = if path.is_empty() {
-                "/".to_string()
-            } else {
-                shorten(&path, 120)
-            };
-            ImportError::Shape {
-                path,
-                message: strip_position(&e.to_string()),
-            }
+            let path = if path.is_empty() { "/".to_string() } else { shorten(&path, 120) };
+            ImportError::Shape { path, message: strip_position(&e.to_string()) }
         } else {
             json_error(e)
         }
@@ -223,16 +190,8 @@ fn json_error(e: serde_json::Error) -> ImportError {
         return ImportError::NotAPlanFile(strip_position(&e.to_string()));
     }
     let message = strip_position(&e.to_string());
-    let message = if message.contains("recursion limit") {
-        "it is nested too deeply".to_string()
-    } else {
-        message
-    };
-    ImportError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        message,
-    }
+    let message = if message.contains("recursion limit") { "it is nested too deeply".to_string() } else { message };
+    ImportError::NotJson { line: e.line(), column: e.column(), message }
 }
 
 /// serde_json appends " at line X column Y"; we report position separately.
@@ -259,11 +218,7 @@ fn shorten(s: &str, max: usize) -> String {
 }
 
 fn summarize(violations: &[Violation]) -> String {
-    let mut parts: Vec<String> = violations
-        .iter()
-        .take(3)
-        .map(|v| shorten(&v.to_string(), 200))
-        .collect();
+    let mut parts: Vec<String> = violations.iter().take(3).map(|v| shorten(&v.to_string(), 200)).collect();
     if violations.len() > 3 {
         parts.push(format!("and {} more", violations.len() - 3));
     }

@@ -49,8 +49,5 @@ pub fn unique_name<'a>(name: &str, existing: impl Iterator<Item = &'a str> + Clo
     if !existing.clone().any(|n| n == name) {
         return name.to_owned();
     }
-    (2..)
-        .map(|i| format!("{name} ({i})"))
-        .find(|candidate| !existing.clone().any(|n| n == candidate))
-        .expect("an unused name exists")
+    (2..).map(|i| format!("{name} ({i})")).find(|candidate| !existing.clone().any(|n| n == candidate)).expect("an unused name exists")
 }

@@ -14,11 +14,7 @@ pub fn stakeholders() -> Vec<Stakeholder> {
         ("sh-regulators", "Regulators", "Authorities approving the product in each jurisdiction."),
     ]
     .into_iter()
-    .map(|(id, name, description)| Stakeholder {
-        id: id.into(),
-        name: name.into(),
-        description: description.into(),
-    })
+    .map(|(id, name, description)| Stakeholder { id: id.into(), name: name.into(), description: description.into() })
     .collect()
 }
 
@@ -34,26 +30,17 @@ pub fn example_needs() -> Vec<(SecurityNeed, &'static str)> {
         ("nd-compliance-proof", "Proof of compliance with the standards of each jurisdiction", "sh-regulators"),
     ]
     .into_iter()
-    .map(|(id, text, stakeholder)| {
-        (SecurityNeed { id: id.into(), text: text.into(), user_need_ref: None }, stakeholder)
-    })
+    .map(|(id, text, stakeholder)| (SecurityNeed { id: id.into(), text: text.into(), user_need_ref: None }, stakeholder))
     .collect()
 }
 
 fn checklist(items: &[(&str, &str)]) -> Vec<ChecklistItem> {
-    items
-        .iter()
-        .map(|(id, label)| ChecklistItem { id: (*id).into(), label: (*label).into(), done: false })
-        .collect()
+    items.iter().map(|(id, label)| ChecklistItem { id: (*id).into(), label: (*label).into(), done: false }).collect()
 }
 
 /// A.1 inputs named by the JSP.
 pub fn project_inputs() -> Vec<ChecklistItem> {
-    checklist(&[
-        ("in-charter", "Project charter"),
-        ("in-user-needs", "Early user needs"),
-        ("in-jsp", "The Joint Security Plan (JSP2)"),
-    ])
+    checklist(&[("in-charter", "Project charter"), ("in-user-needs", "Early user needs"), ("in-jsp", "The Joint Security Plan (JSP2)")])
 }
 
 /// A.1 outputs named by the JSP.
@@ -127,11 +114,16 @@ pub fn grid_presets() -> Vec<(&'static str, RiskCriteria)> {
         ),
         (
             "Security 4 × 4: exploitability × severity",
-            grid(Exploitability, &["Remote", "Unlikely", "Likely", "Frequent"], &["Minor", "Serious", "Critical", "Catastrophic"], |l, s| match l + s {
-                ..=4 => Acceptable,
-                5 | 6 => Review,
-                _ => Unacceptable,
-            }),
+            grid(
+                Exploitability,
+                &["Remote", "Unlikely", "Likely", "Frequent"],
+                &["Minor", "Serious", "Critical", "Catastrophic"],
+                |l, s| match l + s {
+                    ..=4 => Acceptable,
+                    5 | 6 => Review,
+                    _ => Unacceptable,
+                },
+            ),
         ),
         (
             "Safety 5 × 5: probability of harm × severity (ISO 14971 practice)",

@@ -55,9 +55,7 @@ impl Checker {
     }
 
     fn id(&mut self, path: &str, id: &str) {
-        let ok = !id.is_empty()
-            && id.len() <= MAX_ID_LEN
-            && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+        let ok = !id.is_empty() && id.len() <= MAX_ID_LEN && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
         if !ok {
             self.fail(path, format!("id must be 1 to {MAX_ID_LEN} letters, digits, '-' or '_'"));
         }

@@ -45,29 +45,20 @@ fn malformed_json_reports_line_and_column() {
         ImportError::NotJson { line, .. } => assert_eq!(*line, 3),
         other => panic!("unexpected {other:?}"),
     }
-    assert!(
-        err.to_string().starts_with("The file is not valid JSON"),
-        "{err}"
-    );
+    assert!(err.to_string().starts_with("The file is not valid JSON"), "{err}");
 }
 
 #[test]
 fn empty_and_binary_files_are_refused() {
     assert_eq!(format::import(b"  \n").unwrap_err(), ImportError::Empty);
-    assert_eq!(
-        format::import(&[0xff, 0xfe, 0x00]).unwrap_err(),
-        ImportError::NotText
-    );
+    assert_eq!(format::import(&[0xff, 0xfe, 0x00]).unwrap_err(), ImportError::NotText);
 }
 
 #[test]
 fn json_that_is_not_an_object_is_not_a_plan_file() {
     for text in ["[1,2]", "42", "\"plan\"", "null"] {
         let err = format::import(text.as_bytes()).unwrap_err();
-        assert!(
-            matches!(err, ImportError::NotAPlanFile(_)),
-            "{text}: {err:?}"
-        );
+        assert!(matches!(err, ImportError::NotAPlanFile(_)), "{text}: {err:?}");
     }
 }
 
@@ -76,18 +67,10 @@ fn wrong_or_missing_format_is_named() {
     let mut v = file_json();
     v["format"] = json!("something-else");
     let err = import_value(&v).unwrap_err();
-    assert_eq!(
-        err,
-        ImportError::WrongFormat {
-            found: "\"something-else\"".into()
-        }
-    );
+    assert_eq!(err, ImportError::WrongFormat { found: "\"something-else\"".into() });
     assert!(err.to_string().contains("not a JSP Planner plan file"));
     v.as_object_mut().unwrap().remove("format");
-    assert!(matches!(
-        import_value(&v).unwrap_err(),
-        ImportError::NotAPlanFile(_)
-    ));
+    assert!(matches!(import_value(&v).unwrap_err(), ImportError::NotAPlanFile(_)));
 }
 
 #[test]
@@ -95,17 +78,9 @@ fn newer_version_is_refused_with_both_versions_named() {
     let mut v = file_json();
     v["version"] = json!(format::VERSION + 1);
     let err = import_value(&v).unwrap_err();
-    assert_eq!(
-        err,
-        ImportError::NewerVersion {
-            found: format::VERSION + 1
-        }
-    );
+    assert_eq!(err, ImportError::NewerVersion { found: format::VERSION + 1 });
     let msg = err.to_string();
-    assert!(
-        msg.contains("newer JSP Planner") && msg.contains(&format!("up to {}", format::VERSION)),
-        "{msg}"
-    );
+    assert!(msg.contains("newer JSP Planner") && msg.contains(&format!("up to {}", format::VERSION)), "{msg}");
 }
 
 #[test]
@@ -113,11 +88,7 @@ fn bad_versions_are_refused() {
     for bad in [json!(0), json!(-1), json!("1"), json!(1.5), Value::Null] {
         let mut v = file_json();
         v["version"] = bad.clone();
-        assert_eq!(
-            import_value(&v).unwrap_err(),
-            ImportError::BadVersion,
-            "{bad}"
-        );
+        assert_eq!(import_value(&v).unwrap_err(), ImportError::BadVersion, "{bad}");
     }
 }
 
@@ -125,12 +96,7 @@ fn bad_versions_are_refused() {
 fn oversized_files_are_refused_before_parsing() {
     let big = vec![b' '; MAX_FILE_BYTES + 1];
     let err = format::import(&big).unwrap_err();
-    assert_eq!(
-        err,
-        ImportError::TooLarge {
-            size: MAX_FILE_BYTES + 1
-        }
-    );
+    assert_eq!(err, ImportError::TooLarge { size: MAX_FILE_BYTES + 1 });
     assert!(err.to_string().contains("at most 4.0 MB"), "{err}");
 }
 
@@ -147,52 +113,32 @@ fn shape_errors_name_the_path() {
 #[test]
 fn missing_unknown_and_duplicate_fields_name_where_they_are() {
     let mut v = file_json();
-    v["plan"]["risks"][0]["initial"]
-        .as_object_mut()
-        .unwrap()
-        .remove("severity");
+    v["plan"]["risks"][0]["initial"].as_object_mut().unwrap().remove("severity");
     v["plan"]["activities"][0]["surprise"] = json!(1);
     let shape = |v: &Value| match import_value(v).unwrap_err() {
         ImportError::Shape { path, message } => format!("{path}: {message}"),
         other => panic!("unexpected {other:?}"),
     };
-    assert_eq!(
-        shape(&v),
-        "plan/activities/0/surprise: unknown field `surprise`, expected `id` or `name`"
-    );
-    v["plan"]["activities"][0]
-        .as_object_mut()
-        .unwrap()
-        .remove("surprise");
+    assert_eq!(shape(&v), "plan/activities/0/surprise: unknown field `surprise`, expected `id` or `name`");
+    v["plan"]["activities"][0].as_object_mut().unwrap().remove("surprise");
     assert_eq!(shape(&v), "plan/risks/0/initial: missing field `severity`");
     // Pretty-printed files span lines; the path is found all the same.
     let pretty = serde_json::to_string_pretty(&v).unwrap();
     let err = format::import(pretty.as_bytes()).unwrap_err();
-    assert!(
-        matches!(err, ImportError::Shape { ref path, .. } if path == "plan/risks/0/initial"),
-        "{err:?}"
-    );
+    assert!(matches!(err, ImportError::Shape { ref path, .. } if path == "plan/risks/0/initial"), "{err:?}");
 
-    let text =
-        format::export_compact(&sample_plan()).replacen("\"name\":", "\"name\":\"x\",\"name\":", 1);
+    let text = format::export_compact(&sample_plan()).replacen("\"name\":", "\"name\":\"x\",\"name\":", 1);
     let err = format::import(text.as_bytes()).unwrap_err();
-    assert!(
-        matches!(err, ImportError::Shape { ref path, .. } if path == "plan/name"),
-        "{err:?}"
-    );
+    assert!(matches!(err, ImportError::Shape { ref path, .. } if path == "plan/name"), "{err:?}");
 }
 
 #[test]
 fn unknown_and_duplicate_fields_are_errors() {
     let mut v = file_json();
     v["plan"]["surprise"] = json!(true);
-    assert!(matches!(
-        import_value(&v).unwrap_err(),
-        ImportError::Shape { .. }
-    ));
+    assert!(matches!(import_value(&v).unwrap_err(), ImportError::Shape { .. }));
 
-    let text =
-        format::export_compact(&sample_plan()).replacen("\"name\":", "\"name\":\"x\",\"name\":", 1);
+    let text = format::export_compact(&sample_plan()).replacen("\"name\":", "\"name\":\"x\",\"name\":", 1);
     let err = format::import(text.as_bytes()).unwrap_err();
     assert!(err.to_string().contains("duplicate field"), "{err}");
 }
@@ -203,17 +149,10 @@ fn deep_nesting_is_a_clear_error_not_a_crash() {
     let in_header = format!("{{\"format\":{deep},\"version\":1}}");
     let err = format::import(in_header.as_bytes()).unwrap_err();
     assert!(err.to_string().contains("nested too deeply"), "{err}");
-    let in_plan =
-        format!("{{\"format\":\"jsp-planner/plan\",\"version\":1,\"plan\":{{\"id\":{deep}}}}}");
+    let in_plan = format!("{{\"format\":\"jsp-planner/plan\",\"version\":1,\"plan\":{{\"id\":{deep}}}}}");
     let err = format::import(in_plan.as_bytes()).unwrap_err();
-    assert!(
-        matches!(err, ImportError::Shape { ref path, .. } if path == "plan/id"),
-        "{err:?}"
-    );
-    assert!(matches!(
-        format::import(deep.as_bytes()).unwrap_err(),
-        ImportError::NotAPlanFile(_)
-    ));
+    assert!(matches!(err, ImportError::Shape { ref path, .. } if path == "plan/id"), "{err:?}");
+    assert!(matches!(format::import(deep.as_bytes()).unwrap_err(), ImportError::NotAPlanFile(_)));
 }
 
 #[test]
@@ -224,16 +163,8 @@ fn broken_invariants_are_listed() {
     match import_value(&v).unwrap_err() {
         ImportError::Invalid(violations) => {
             let text: Vec<String> = violations.iter().map(ToString::to_string).collect();
-            assert!(
-                text.iter()
-                    .any(|t| t.contains("need_links/0/need_id") && t.contains("does not exist")),
-                "{text:?}"
-            );
-            assert!(
-                text.iter()
-                    .any(|t| t.contains("risks/0/initial/likelihood")),
-                "{text:?}"
-            );
+            assert!(text.iter().any(|t| t.contains("need_links/0/need_id") && t.contains("does not exist")), "{text:?}");
+            assert!(text.iter().any(|t| t.contains("risks/0/initial/likelihood")), "{text:?}");
         }
         other => panic!("unexpected {other:?}"),
     }

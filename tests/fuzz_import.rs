@@ -32,8 +32,22 @@ impl Rng {
 }
 
 const NASTY_VALUES: &[&str] = &[
-    "null", "true", "-1", "0", "256", "1e400", "-0.0", "18446744073709551616", "\"\"", "[]", "{}",
-    "\"<img src=x onerror=alert(1)>\"", "\"\\u0000\"", "\"\\ud800\"", "[[[[[[[[]]]]]]]]", "{\"a\":1,\"a\":2}",
+    "null",
+    "true",
+    "-1",
+    "0",
+    "256",
+    "1e400",
+    "-0.0",
+    "18446744073709551616",
+    "\"\"",
+    "[]",
+    "{}",
+    "\"<img src=x onerror=alert(1)>\"",
+    "\"\\u0000\"",
+    "\"\\ud800\"",
+    "[[[[[[[[]]]]]]]]",
+    "{\"a\":1,\"a\":2}",
 ];
 
 /// Replace a random value somewhere in the JSON tree with a nasty one.
@@ -128,9 +142,10 @@ fn check(bytes: &[u8]) {
 #[ignore = "long-running: scripts/fuzz.sh runs it for a bounded time"]
 fn fuzz_import_for_a_bounded_time() {
     let seconds: u64 = std::env::var("FUZZ_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(30);
-    let seed: u64 = std::env::var("FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or_else(|| {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1
-    });
+    let seed: u64 = std::env::var("FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1);
     println!("fuzzing import for {seconds} s with FUZZ_SEED={seed}");
     let plan = common::sample_plan();
     let seed_text = format::export_pretty(&plan);

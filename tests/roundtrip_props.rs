@@ -20,11 +20,7 @@ fn arb_zone() -> impl Strategy<Value = Zone> {
 
 fn arb_criteria() -> impl Strategy<Value = RiskCriteria> {
     (3usize..=5, 3usize..=5, any::<bool>()).prop_flat_map(|(l, s, exploit)| {
-        (
-            prop::collection::vec(text(), l),
-            prop::collection::vec(text(), s),
-            prop::collection::vec(prop::collection::vec(arb_zone(), s), l),
-        )
+        (prop::collection::vec(text(), l), prop::collection::vec(text(), s), prop::collection::vec(prop::collection::vec(arb_zone(), s), l))
             .prop_map(move |(likelihood_levels, severity_levels, zones)| RiskCriteria {
                 axis: if exploit { LikelihoodAxis::Exploitability } else { LikelihoodAxis::Likelihood },
                 likelihood_levels,
@@ -48,9 +44,8 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
     )
         .prop_flat_map(|(criteria, stakeholder_names, need_texts, name, scope)| {
             let (l, s) = (criteria.likelihood_levels.len(), criteria.severity_levels.len());
-            let cells: Vec<(usize, usize)> = (0..stakeholder_names.len())
-                .flat_map(|a| (0..need_texts.len()).map(move |b| (a, b)))
-                .collect();
+            let cells: Vec<(usize, usize)> =
+                (0..stakeholder_names.len()).flat_map(|a| (0..need_texts.len()).map(move |b| (a, b))).collect();
             let n_cells = cells.len();
             let need_ids: Vec<String> = (0..need_texts.len()).map(|i| format!("nd-{i}")).collect();
             let n_needs = need_ids.len();

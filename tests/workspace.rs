@@ -90,8 +90,7 @@ fn complete_plan() -> Plan {
     let mut plan = sample_plan();
     plan.project.scope = Some(Scope::NewProduct);
     plan.project.description = "Adds wireless dose updates".into();
-    plan.project.resources =
-        Resources { budget: "120k".into(), people: "2 FTE".into(), activities: "Threat model, pen test".into() };
+    plan.project.resources = Resources { budget: "120k".into(), people: "2 FTE".into(), activities: "Threat model, pen test".into() };
     let m = &mut plan.management;
     for field in [
         &mut m.security_and_safety_risk,

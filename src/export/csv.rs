@@ -20,11 +20,8 @@ pub fn safe_cell(text: &str) -> String {
 }
 
 fn to_csv(rows: Vec<Vec<String>>) -> String {
-    let mut w = WriterBuilder::new()
-        .terminator(Terminator::CRLF)
-        .quote_style(QuoteStyle::Necessary)
-        .flexible(false)
-        .from_writer(Vec::new());
+    let mut w =
+        WriterBuilder::new().terminator(Terminator::CRLF).quote_style(QuoteStyle::Necessary).flexible(false).from_writer(Vec::new());
     for row in rows {
         // Writing to a Vec cannot fail, and every row has the header's length.
         w.write_record(row.iter().map(|c| safe_cell(c))).expect("CSV row");
@@ -88,11 +85,7 @@ pub fn matrix_csv(plan: &Plan) -> String {
     let mut rows = vec![header];
     for n in &plan.needs {
         let mut row = vec![n.text.clone(), n.user_need_ref.clone().unwrap_or_default()];
-        row.extend(
-            plan.stakeholders
-                .iter()
-                .map(|s| plan.relevance(&s.id, &n.id).map_or(String::new(), |r| r.label().to_string())),
-        );
+        row.extend(plan.stakeholders.iter().map(|s| plan.relevance(&s.id, &n.id).map_or(String::new(), |r| r.label().to_string())));
         rows.push(row);
     }
     to_csv(rows)

@@ -18,8 +18,8 @@ pub fn escape_markdown(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
     for c in text.chars() {
         match c {
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+' | '-' | '.' | '!'
-            | '|' | '~' | '&' | '=' | ':' => {
+            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '<' | '>' | '(' | ')' | '#' | '+' | '-' | '.' | '!' | '|' | '~' | '&'
+            | '=' | ':' => {
                 out.push('\\');
                 out.push(c);
             }
@@ -177,9 +177,20 @@ fn register(out: &mut String, plan: &Plan) {
         out.push_str("No entries yet.\n\n");
         return;
     }
-    let header: Vec<String> = ["ID", "Asset or function", "Threat or vulnerability", "Initial", "Controls", "Residual", "Acceptability", "Needs", "Owner", "Status"]
-        .map(String::from)
-        .to_vec();
+    let header: Vec<String> = [
+        "ID",
+        "Asset or function",
+        "Threat or vulnerability",
+        "Initial",
+        "Controls",
+        "Residual",
+        "Acceptability",
+        "Needs",
+        "Owner",
+        "Status",
+    ]
+    .map(String::from)
+    .to_vec();
     let rows: Vec<Vec<String>> = plan
         .risks
         .iter()

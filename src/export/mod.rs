@@ -19,12 +19,7 @@ fn level(names: &[String], level: u8) -> String {
 
 /// A rating in words, e.g. "Exploitability 3 – High, severity 2 – Minor".
 fn rating_words(c: &RiskCriteria, r: Rating) -> String {
-    format!(
-        "{} {}, severity {}",
-        c.axis.label(),
-        level(&c.likelihood_levels, r.likelihood),
-        level(&c.severity_levels, r.severity)
-    )
+    format!("{} {}, severity {}", c.axis.label(), level(&c.likelihood_levels, r.likelihood), level(&c.severity_levels, r.severity))
 }
 
 /// The texts of the needs a risk links to, in the plan's order.

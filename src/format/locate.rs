@@ -31,13 +31,7 @@ pub fn path_at(text: &str, line: usize, column: usize) -> Vec<String> {
 }
 
 fn offset(text: &str, line: usize, column: usize) -> usize {
-    let line_start = if line <= 1 {
-        0
-    } else {
-        text.match_indices('\n')
-            .nth(line - 2)
-            .map_or(text.len(), |(i, _)| i + 1)
-    };
+    let line_start = if line <= 1 { 0 } else { text.match_indices('\n').nth(line - 2).map_or(text.len(), |(i, _)| i + 1) };
     (line_start + column).min(text.len())
 }
 
@@ -58,10 +52,7 @@ fn scan<'a>(prefix: &[u8], text: &'a str) -> Vec<Frame<'a>> {
         }
         match byte {
             b'{' => frames.push(Frame::Object { key: None }),
-            b'[' => frames.push(Frame::Array {
-                index: 0,
-                started: false,
-            }),
+            b'[' => frames.push(Frame::Array { index: 0, started: false }),
             b'}' | b']' => {
                 frames.pop();
             }
@@ -120,18 +111,12 @@ mod tests {
 
     #[test]
     fn a_key_just_read_is_part_of_the_path() {
-        assert_eq!(
-            path(r#"{"plan":{"surprise":true}}"#, r#""surprise""#),
-            "plan/surprise"
-        );
+        assert_eq!(path(r#"{"plan":{"surprise":true}}"#, r#""surprise""#), "plan/surprise");
     }
 
     #[test]
     fn a_closed_object_is_its_parent_key() {
-        assert_eq!(
-            path(r#"{"plan":{"initial":{"likelihood":3}}}"#, "3}"),
-            "plan/initial"
-        );
+        assert_eq!(path(r#"{"plan":{"initial":{"likelihood":3}}}"#, "3}"), "plan/initial");
     }
 
     #[test]

@@ -58,22 +58,14 @@ pub struct Plan {
 impl Plan {
     /// Relevance of a need to a stakeholder; `None` when the cell is empty.
     pub fn relevance(&self, stakeholder_id: &str, need_id: &str) -> Option<Relevance> {
-        self.need_links
-            .iter()
-            .find(|l| l.stakeholder_id == stakeholder_id && l.need_id == need_id)
-            .map(|l| l.relevance)
+        self.need_links.iter().find(|l| l.stakeholder_id == stakeholder_id && l.need_id == need_id).map(|l| l.relevance)
     }
 
     /// Set (or clear, with `None`) one cell of the stakeholder-needs matrix.
     pub fn set_relevance(&mut self, stakeholder_id: &str, need_id: &str, value: Option<Relevance>) {
-        self.need_links
-            .retain(|l| !(l.stakeholder_id == stakeholder_id && l.need_id == need_id));
+        self.need_links.retain(|l| !(l.stakeholder_id == stakeholder_id && l.need_id == need_id));
         if let Some(relevance) = value {
-            self.need_links.push(NeedLink {
-                stakeholder_id: stakeholder_id.to_owned(),
-                need_id: need_id.to_owned(),
-                relevance,
-            });
+            self.need_links.push(NeedLink { stakeholder_id: stakeholder_id.to_owned(), need_id: need_id.to_owned(), relevance });
         }
     }
 

@@ -25,9 +25,7 @@ impl Display {
             Some(t) => t == "dark",
             None => prefers_dark(),
         };
-        let zoom = storage::preference("zoom")
-            .and_then(|z| z.parse().ok())
-            .filter(|z| ZOOMS.contains(z));
+        let zoom = storage::preference("zoom").and_then(|z| z.parse().ok()).filter(|z| ZOOMS.contains(z));
         Display {
             workshop: RwSignal::new(storage::preference("workshop").as_deref() == Some("on")),
             dark: RwSignal::new(dark),
@@ -51,10 +49,7 @@ impl Display {
         Effect::new(move |_| {
             let zoom = self.zoom.get();
             if let Some(root) = root() {
-                let _ = root
-                    .unchecked_ref::<web_sys::HtmlElement>()
-                    .style()
-                    .set_property("--table-zoom", &format!("{zoom}%"));
+                let _ = root.unchecked_ref::<web_sys::HtmlElement>().style().set_property("--table-zoom", &format!("{zoom}%"));
             }
             storage::set_preference("zoom", &zoom.to_string());
         });
@@ -82,9 +77,7 @@ fn set_root_attribute(name: &str, value: Option<&str>) {
 }
 
 fn prefers_dark() -> bool {
-    web_sys::window()
-        .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
-        .is_some_and(|m| m.matches())
+    web_sys::window().and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten()).is_some_and(|m| m.matches())
 }
 
 /// Enter or leave the browser's full screen.

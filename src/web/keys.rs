@@ -15,24 +15,45 @@ pub fn install(app: AppState, display: Display) {
         if ev.default_prevented() || ev.is_composing() || app.dialog.get_untracked().is_some() || display.help.get_untracked() {
             return;
         }
-        let typing = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-            .is_some_and(|el| browser::is_text_entry(&el));
+        let typing = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| browser::is_text_entry(&el));
         let key = ev.key();
         let press = KeyPress { key: &key, ctrl: ev.ctrl_key(), meta: ev.meta_key(), shift: ev.shift_key(), alt: ev.alt_key(), typing };
         let Some(shortcut) = Shortcut::from_key(press) else { return };
         let plan_open = app.plan.with_untracked(Option::is_some);
         let handled = match shortcut {
-            Shortcut::Undo if plan_open => { app.undo(); true }
-            Shortcut::Redo if plan_open => { app.redo(); true }
-            Shortcut::NextSection if plan_open => { views::step_section(1); true }
-            Shortcut::PreviousSection if plan_open => { views::step_section(-1); true }
+            Shortcut::Undo if plan_open => {
+                app.undo();
+                true
+            }
+            Shortcut::Redo if plan_open => {
+                app.redo();
+                true
+            }
+            Shortcut::NextSection if plan_open => {
+                views::step_section(1);
+                true
+            }
+            Shortcut::PreviousSection if plan_open => {
+                views::step_section(-1);
+                true
+            }
             Shortcut::QuickCapture if plan_open => views::focus_capture(),
-            Shortcut::ToggleWorkshop => { display.toggle_workshop(); true }
-            Shortcut::ToggleTheme => { display.toggle_theme(); true }
-            Shortcut::ToggleFullscreen => { display::toggle_fullscreen(); true }
-            Shortcut::Help => { display.help.set(true); true }
+            Shortcut::ToggleWorkshop => {
+                display.toggle_workshop();
+                true
+            }
+            Shortcut::ToggleTheme => {
+                display.toggle_theme();
+                true
+            }
+            Shortcut::ToggleFullscreen => {
+                display::toggle_fullscreen();
+                true
+            }
+            Shortcut::Help => {
+                display.help.set(true);
+                true
+            }
             _ => false,
         };
         if handled {

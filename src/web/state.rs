@@ -38,12 +38,27 @@ pub enum SaveState {
 /// The one modal question the app may be asking.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
-    Rename { id: String, name: String },
-    Delete { id: String, name: String },
-    ImportConflict { incoming: Box<Plan>, existing_name: String },
-    DiscardUnreadable { key: String },
+    Rename {
+        id: String,
+        name: String,
+    },
+    Delete {
+        id: String,
+        name: String,
+    },
+    ImportConflict {
+        incoming: Box<Plan>,
+        existing_name: String,
+    },
+    DiscardUnreadable {
+        key: String,
+    },
     /// A destructive edit of the open plan, applied only if confirmed.
-    Confirm { title: String, body: String, action: Confirmed },
+    Confirm {
+        title: String,
+        body: String,
+        action: Confirmed,
+    },
 }
 
 /// The plan in a form for other tools.
@@ -191,9 +206,9 @@ impl AppState {
     pub fn duplicate(self, id: &str) {
         match storage::load(id) {
             Ok((plan, _)) => {
-                let name = self.library.with_untracked(|l| {
-                    library::unique_name(&library::copy_name(&plan.name), l.iter().map(|p| p.name.as_str()))
-                });
+                let name = self
+                    .library
+                    .with_untracked(|l| library::unique_name(&library::copy_name(&plan.name), l.iter().map(|p| p.name.as_str())));
                 let copy = library::duplicate(&plan, library::new_id("plan", browser::entropy()), &browser::now(), name);
                 match storage::save(&copy, None) {
                     Ok(_) => self.notify(NoticeKind::Info, format!("Created “{}”.", copy.name)),
@@ -293,9 +308,8 @@ impl AppState {
         if self.save_state.get_untracked() == SaveState::Conflict {
             return;
         }
-        let result = self.stored.with_value(|expected| {
-            self.plan.with_untracked(|p| p.as_ref().map(|p| storage::save(p, expected.as_ref())))
-        });
+        let result =
+            self.stored.with_value(|expected| self.plan.with_untracked(|p| p.as_ref().map(|p| storage::save(p, expected.as_ref()))));
         match result {
             Some(Ok(text)) => {
                 self.stored.set_value(Some(text));
@@ -344,9 +358,8 @@ impl AppState {
     /// Conflict resolution: keep both, saving this tab's version as a new plan.
     pub fn save_mine_as_copy(self) {
         let Some(mine) = self.plan.get_untracked() else { return };
-        let name = self.library.with_untracked(|l| {
-            library::unique_name(&library::copy_name(&mine.name), l.iter().map(|p| p.name.as_str()))
-        });
+        let name =
+            self.library.with_untracked(|l| library::unique_name(&library::copy_name(&mine.name), l.iter().map(|p| p.name.as_str())));
         let copy = library::duplicate(&mine, library::new_id("plan", browser::entropy()), &browser::now(), name);
         match storage::save(&copy, None) {
             Ok(text) => {
@@ -379,11 +392,7 @@ impl AppState {
     // ----- files -----------------------------------------------------------
 
     pub fn export(self, id: &str) {
-        let plan = if self.open_id().as_deref() == Some(id) {
-            self.plan.get_untracked()
-        } else {
-            storage::load(id).ok().map(|(p, _)| p)
-        };
+        let plan = if self.open_id().as_deref() == Some(id) { self.plan.get_untracked() } else { storage::load(id).ok().map(|(p, _)| p) };
         let Some(plan) = plan else {
             self.notify(NoticeKind::Error, "The plan could not be read for export.");
             return;
@@ -443,14 +452,9 @@ impl AppState {
 
     fn import_result(self, file_name: &str, result: Result<format::Imported, ImportError>) {
         match result {
-            Err(e) => self.notify(
-                NoticeKind::Error,
-                format!("“{file_name}” was not imported. {e} Your plans are unchanged."),
-            ),
+            Err(e) => self.notify(NoticeKind::Error, format!("“{file_name}” was not imported. {e} Your plans are unchanged.")),
             Ok(imported) => {
-                let existing = self.library.with_untracked(|l| {
-                    l.iter().find(|p| p.id == imported.plan.id).map(|p| p.name.clone())
-                });
+                let existing = self.library.with_untracked(|l| l.iter().find(|p| p.id == imported.plan.id).map(|p| p.name.clone()));
                 match existing {
                     Some(existing_name) => {
                         self.dialog.set(Some(Dialog::ImportConflict { incoming: Box::new(imported.plan), existing_name }))

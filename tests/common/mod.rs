@@ -27,10 +27,6 @@ pub fn sample_plan() -> Plan {
         owner: "Engineering".into(),
         status: RiskStatus::Mitigating,
     });
-    plan.raci.push(RaciAssignment {
-        role_id: "role-product-security".into(),
-        activity_id: "act-a3".into(),
-        value: Raci::Accountable,
-    });
+    plan.raci.push(RaciAssignment { role_id: "role-product-security".into(), activity_id: "act-a3".into(), value: Raci::Accountable });
     plan
 }

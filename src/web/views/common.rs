@@ -67,9 +67,8 @@ pub fn table_arrow_nav(ev: &web_sys::KeyboardEvent) -> bool {
     let Some(row) = cell.parent_element() else { return false };
     let index = cell.unchecked_ref::<web_sys::HtmlTableCellElement>().cell_index();
     let button_in = |el: Option<web_sys::Element>| el.and_then(|e| e.query_selector("button").ok().flatten());
-    let nth = |tr: Option<web_sys::Element>| {
-        tr.and_then(|tr| tr.unchecked_into::<web_sys::HtmlTableRowElement>().cells().item(index as u32))
-    };
+    let nth =
+        |tr: Option<web_sys::Element>| tr.and_then(|tr| tr.unchecked_into::<web_sys::HtmlTableRowElement>().cells().item(index as u32));
     let dest = match ev.key().as_str() {
         "ArrowUp" => button_in(nth(row.previous_element_sibling())),
         "ArrowDown" => button_in(nth(row.next_element_sibling())),

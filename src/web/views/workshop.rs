@@ -100,9 +100,8 @@ pub fn QuickCapture() -> impl IntoView {
 
 /// Focus the quick-capture field; false if the page has none.
 pub fn focus_capture() -> bool {
-    let field = browser::document()
-        .and_then(|d| d.get_element_by_id("capture-text"))
-        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    let field =
+        browser::document().and_then(|d| d.get_element_by_id("capture-text")).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     field.is_some_and(|f| f.focus().is_ok())
 }
 

@@ -37,12 +37,7 @@ pub fn StakeholderSection() -> impl IntoView {
 
 const STAKEHOLDERS: NamedItems = NamedItems {
     noun: "stakeholder",
-    items: |p| {
-        p.stakeholders
-            .iter()
-            .map(|s| (s.id.clone(), s.name.clone()))
-            .collect()
-    },
+    items: |p| p.stakeholders.iter().map(|s| (s.id.clone(), s.name.clone())).collect(),
     rename: |p, id, name| {
         if let Some(s) = p.stakeholders.iter_mut().find(|s| s.id == id) {
             s.name = name;
@@ -51,13 +46,7 @@ const STAKEHOLDERS: NamedItems = NamedItems {
     reorder: |p, id, delta| {
         move_by(&mut p.stakeholders, id, delta);
     },
-    add: |p, name| {
-        p.stakeholders.push(Stakeholder {
-            id: new_id("sh", entropy()),
-            name,
-            description: String::new(),
-        })
-    },
+    add: |p, name| p.stakeholders.push(Stakeholder { id: new_id("sh", entropy()), name, description: String::new() }),
     remove: Confirmed::RemoveStakeholder,
     remove_note: "Their column of the matrix is removed too.",
 };
@@ -73,37 +62,16 @@ fn StakeholderList() -> impl IntoView {
 #[component]
 fn NeedMatrix() -> impl IntoView {
     let app = app();
-    let stakeholders = derive(|p| {
-        p.stakeholders
-            .iter()
-            .map(|s| s.id.clone())
-            .collect::<Vec<_>>()
-    });
-    let stakeholder_names = derive(|p| {
-        p.stakeholders
-            .iter()
-            .map(|s| (s.id.clone(), s.name.clone()))
-            .collect::<HashMap<_, _>>()
-    });
+    let stakeholders = derive(|p| p.stakeholders.iter().map(|s| s.id.clone()).collect::<Vec<_>>());
+    let stakeholder_names = derive(|p| p.stakeholders.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<HashMap<_, _>>());
     let need_ids = derive(|p| p.needs.iter().map(|n| n.id.clone()).collect::<Vec<_>>());
-    let needs = derive(|p| {
-        p.needs
-            .iter()
-            .map(|n| (n.id.clone(), n.clone()))
-            .collect::<HashMap<_, _>>()
-    });
+    let needs = derive(|p| p.needs.iter().map(|n| (n.id.clone(), n.clone())).collect::<HashMap<_, _>>());
     let links = derive(|p| {
         let mut index: HashMap<&str, HashMap<String, Relevance>> = HashMap::new();
         for l in &p.need_links {
-            index
-                .entry(&l.need_id)
-                .or_default()
-                .insert(l.stakeholder_id.clone(), l.relevance);
+            index.entry(&l.need_id).or_default().insert(l.stakeholder_id.clone(), l.relevance);
         }
-        index
-            .into_iter()
-            .map(|(k, row)| (k.to_string(), Arc::new(row)))
-            .collect::<LinkIndex>()
+        index.into_iter().map(|(k, row)| (k.to_string(), Arc::new(row))).collect::<LinkIndex>()
     });
     let new_need = RwSignal::new(String::new());
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -112,13 +80,7 @@ fn NeedMatrix() -> impl IntoView {
             return;
         };
         let id = new_id("nd", entropy());
-        app.edit(move |p| {
-            p.needs.push(SecurityNeed {
-                id,
-                text,
-                user_need_ref: None,
-            })
-        });
+        app.edit(move |p| p.needs.push(SecurityNeed { id, text, user_need_ref: None }));
         new_need.set(String::new());
     };
     let accept_examples = move |_| {
@@ -131,8 +93,7 @@ fn NeedMatrix() -> impl IntoView {
         };
         app.notify(crate::web::state::NoticeKind::Info, msg);
     };
-    let stakeholder_name =
-        move |id: &str| stakeholder_names.with(|m| m.get(id).cloned().unwrap_or_default());
+    let stakeholder_name = move |id: &str| stakeholder_names.with(|m| m.get(id).cloned().unwrap_or_default());
     let region = NodeRef::<leptos::html::Div>::new();
     let view_window = Window::new(region, need_ids);
 
@@ -208,31 +169,16 @@ struct Window {
 impl Window {
     fn new(region: NodeRef<leptos::html::Div>, need_ids: Memo<Vec<String>>) -> Self {
         // Until measured: the region's maximum height, 75% of the window (style/main.css).
-        let initial = web_sys::window()
-            .and_then(|w| w.inner_height().ok())
-            .and_then(|h| h.as_f64())
-            .map_or(800.0, |h| h * 0.75);
-        let (scroll_top, height, row_px) = (
-            RwSignal::new(0.0_f64),
-            RwSignal::new(initial),
-            RwSignal::new(46.0_f64),
-        );
+        let initial = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).map_or(800.0, |h| h * 0.75);
+        let (scroll_top, height, row_px) = (RwSignal::new(0.0_f64), RwSignal::new(initial), RwSignal::new(46.0_f64));
         let range = Memo::new(move |_| {
             let n = need_ids.with(Vec::len);
             let px = row_px.get().max(1.0);
-            let first = ((scroll_top.get() / px) as usize)
-                .saturating_sub(OVERSCAN)
-                .min(n);
+            let first = ((scroll_top.get() / px) as usize).saturating_sub(OVERSCAN).min(n);
             let count = (height.get() / px).ceil() as usize + 2 * OVERSCAN;
             (first, (first + count).min(n))
         });
-        let window = Window {
-            region,
-            scroll_top,
-            height,
-            row_px,
-            range,
-        };
+        let window = Window { region, scroll_top, height, row_px, range };
         Effect::new(move |_| {
             range.track();
             request_animation_frame(move || window.measure());
@@ -272,11 +218,7 @@ impl Window {
 
 /// A row standing in for `rows` need rows that are not drawn.
 #[component]
-fn Spacer(
-    rows: Signal<usize>,
-    row_px: RwSignal<f64>,
-    stakeholders: Memo<Vec<String>>,
-) -> impl IntoView {
+fn Spacer(rows: Signal<usize>, row_px: RwSignal<f64>, stakeholders: Memo<Vec<String>>) -> impl IntoView {
     view! {
         <tr class="spacer" aria-hidden="true">
             <td colspan=move || (stakeholders.with(Vec::len) + 3).to_string()
@@ -309,13 +251,7 @@ fn NeedRow(
         follow(move || links.with(|m| m.get(&nid).cloned().unwrap_or_default()))
     };
     let text = move || need.with(|n| n.as_ref().map(|n| n.text.clone()).unwrap_or_default());
-    let user_ref = move || {
-        need.with(|n| {
-            n.as_ref()
-                .and_then(|n| n.user_need_ref.clone())
-                .unwrap_or_default()
-        })
-    };
+    let user_ref = move || need.with(|n| n.as_ref().and_then(|n| n.user_need_ref.clone()).unwrap_or_default());
     let edit_need = {
         let nid = nid.clone();
         move |f: Box<dyn FnOnce(&mut SecurityNeed)>| {

@@ -273,13 +273,23 @@ fn RiskTable(query: RwSignal<RegisterQuery>, cell: RwSignal<Option<(Stage, Ratin
 #[component]
 fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
     let app = app();
-    let entry = { let id = id.clone(); derive(move |p| p.risks.iter().find(|r| r.id == id).cloned()) };
+    let entry = {
+        let id = id.clone();
+        derive(move |p| p.risks.iter().find(|r| r.id == id).cloned())
+    };
     let criteria = derive(|p| Some(p.criteria.clone()));
     let needs = derive(|p| p.needs.iter().map(|n| (n.id.clone(), n.text.clone())).collect::<Vec<_>>());
-    let edit = { let id = id.clone(); move |f: Box<dyn FnOnce(&mut RiskEntry)>| {
+    let edit = {
         let id = id.clone();
-        app.edit(move |p| if let Some(r) = p.risks.iter_mut().find(|r| r.id == id) { f(r); });
-    } };
+        move |f: Box<dyn FnOnce(&mut RiskEntry)>| {
+            let id = id.clone();
+            app.edit(move |p| {
+                if let Some(r) = p.risks.iter_mut().find(|r| r.id == id) {
+                    f(r);
+                }
+            });
+        }
+    };
     let judgement = move || {
         let (Some(e), Some(c)) = (entry.get(), criteria.get()) else { return String::new() };
         let j = assess::judge(&e, &c);
@@ -305,9 +315,15 @@ fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
         let edit = edit.clone();
         move |fid: &'static str, label: String, residual: bool, likelihood: bool| {
             let edit = edit.clone();
-            let levels = move || criteria.get().map(|c| if likelihood { c.likelihood_levels } else { c.severity_levels }).unwrap_or_default();
-            let current = move || entry.get().and_then(|e| if residual { e.residual } else { Some(e.initial) })
-                .map(|r| if likelihood { r.likelihood } else { r.severity }).unwrap_or(0);
+            let levels =
+                move || criteria.get().map(|c| if likelihood { c.likelihood_levels } else { c.severity_levels }).unwrap_or_default();
+            let current = move || {
+                entry
+                    .get()
+                    .and_then(|e| if residual { e.residual } else { Some(e.initial) })
+                    .map(|r| if likelihood { r.likelihood } else { r.severity })
+                    .unwrap_or(0)
+            };
             view! {
                 <div class="field compact">
                     <label for=fid>{label}</label>
@@ -326,7 +342,10 @@ fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
         }
     };
     let axis = move || criteria.get().map(|c| c.axis.label()).unwrap_or("Likelihood");
-    let heading = { let id = id.clone(); move || format!("Edit {id}") };
+    let heading = {
+        let id = id.clone();
+        move || format!("Edit {id}")
+    };
     let del_id = id.clone();
     let edit_controls = edit.clone();
     let edit_residual = edit.clone();

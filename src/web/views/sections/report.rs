@@ -52,7 +52,11 @@ fn report(p: &Plan) -> impl IntoView {
 }
 
 fn or_dash(s: &str) -> String {
-    if s.trim().is_empty() { "—".into() } else { s.to_string() }
+    if s.trim().is_empty() {
+        "—".into()
+    } else {
+        s.to_string()
+    }
 }
 
 fn cover(p: &Plan) -> impl IntoView {
