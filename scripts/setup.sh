@@ -18,6 +18,11 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   rustup target add wasm32-unknown-unknown
 fi
 
+if ! cargo fmt --version >/dev/null 2>&1; then
+  say "adding rustfmt (the test command checks formatting)"
+  rustup component add rustfmt
+fi
+
 if ! have trunk || [[ "$(trunk --version)" != "trunk $TRUNK_VERSION" ]]; then
   say "installing trunk $TRUNK_VERSION (about 10 minutes the first time)"
   cargo install trunk --version "$TRUNK_VERSION" --locked
