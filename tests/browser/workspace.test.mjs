@@ -83,6 +83,19 @@ async function buildMatrix(page) {
   assert.match(await rows.nth(6).locator('input.need-text').inputValue(), /Audit log/);
   const refs = page.locator('#need-matrix input.user-need');
   for (let i = 0; i < 8; i++) await refs.nth(i).fill(`UN-${101 + i}`);
+
+  // A stakeholder added later gets a column in every row; set cells keep their values.
+  await page.getByLabel('Add a stakeholder').fill('Home caregivers');
+  await page.getByRole('button', { name: 'Add stakeholder' }).click();
+  await cell('Audit log', 'Home caregivers').waitFor();
+  assert.equal(await page.locator('#need-matrix tbody tr[aria-rowindex] td.cell').count(), 8 * 6);
+  await cell('Audit log', 'Home caregivers').click();
+  assert.match(await cell('Audit log', 'Home caregivers').evaluate(accessibleName), /, relevant$/);
+  assert.match(await cell('Audit log', 'Hospital IT').evaluate(accessibleName), /, critical$/);
+  await page.getByRole('button', { name: 'Remove stakeholder Home caregivers' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Yes, go ahead' }).click();
+  await cell('Audit log', 'Home caregivers').waitFor({ state: 'detached' });
+  assert.equal(await page.locator('#need-matrix tbody tr[aria-rowindex] td.cell').count(), 8 * 5);
 }
 
 async function defineGrid(page) {

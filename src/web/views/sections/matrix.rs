@@ -174,9 +174,10 @@ impl Window {
         let range = Memo::new(move |_| {
             let n = need_ids.with(Vec::len);
             let px = row_px.get().max(1.0);
-            let first = ((scroll_top.get() / px) as usize).saturating_sub(OVERSCAN).min(n);
-            let count = (height.get() / px).ceil() as usize + 2 * OVERSCAN;
-            (first, (first + count).min(n))
+            // OVERSCAN rows each side of the visible ones (none above the first).
+            let top = (scroll_top.get() / px) as usize;
+            let visible = (height.get() / px).ceil() as usize;
+            (top.saturating_sub(OVERSCAN).min(n), (top + visible + OVERSCAN).min(n))
         });
         let window = Window { region, scroll_top, height, row_px, range };
         Effect::new(move |_| {
@@ -282,8 +283,10 @@ fn NeedRow(
                         edit_ref(Box::new(move |n| n.user_need_ref = (!v.trim().is_empty()).then_some(v)));
                     }/>
             </td>
-            <For each=move || stakeholders.get() key=|id| id.clone() let:sid>
-                {
+            // A plain map rather than a keyed <For>: the cells are rebuilt only
+            // when the stakeholders change, and skipping For's per-item
+            // bookkeeping makes a screenful of 50-cell rows paint sooner.
+            {move || stakeholders.with(|ids| ids.iter().cloned().map(|sid| {
                     let nid = cells_id.clone();
                     let value = { let sid = sid.clone(); move || row_links.with(|m| m.get(&sid).copied()) };
                     let set = { let (nid, sid) = (nid.clone(), sid.clone()); move |v: Option<Relevance>| {
@@ -328,8 +331,7 @@ fn NeedRow(
                             </button>
                         </td>
                     }
-                }
-            </For>
+                }).collect_view())}
             <td class="row-actions">
                 <button type="button" class="icon" aria-label=move || format!("Move “{}” up", text())
                     on:click=move |_| { let id = up_id.clone(); app.edit(move |p| { move_by(&mut p.needs, &id, -1); }); }>"↑"</button>
