@@ -83,17 +83,27 @@ pub fn query<'a>(plan: &'a Plan, q: &RegisterQuery) -> Vec<&'a RiskEntry> {
         .filter(|r| q.zone.is_none() || judge(r, &plan.criteria).current() == q.zone)
         .filter(|r| q.status.is_none_or(|s| r.status == s))
         .collect();
-    match q.sort {
-        SortKey::Id => {}
-        SortKey::Risk => rows.sort_by_key(|r| {
-            let current = rating_at(r, Stage::Residual).unwrap_or(r.initial);
-            let zone = judge(r, &plan.criteria).current().map_or(0, zone_rank);
-            std::cmp::Reverse((zone, current.severity, current.likelihood))
-        }),
-        SortKey::Status => rows.sort_by_key(|r| r.status as u8),
-        SortKey::Owner => rows.sort_by_key(|r| r.owner.to_lowercase()),
+    if q.sort != SortKey::Id {
+        // One key type for every order, so the wasm carries one sort routine.
+        rows.sort_by_cached_key(|r| sort_key(q.sort, r, plan));
     }
     rows
+}
+
+/// Ascending key for `sort`: ties keep register (id) order, as the sort is stable.
+fn sort_key(sort: SortKey, r: &RiskEntry, plan: &Plan) -> (std::cmp::Reverse<(u8, u8, u8)>, u8, String) {
+    let mut key = (std::cmp::Reverse((0, 0, 0)), 0, String::new());
+    match sort {
+        SortKey::Id => {}
+        SortKey::Risk => {
+            let current = rating_at(r, Stage::Residual).unwrap_or(r.initial);
+            let zone = judge(r, &plan.criteria).current().map_or(0, zone_rank);
+            key.0 = std::cmp::Reverse((zone, current.severity, current.likelihood));
+        }
+        SortKey::Status => key.1 = r.status as u8,
+        SortKey::Owner => key.2 = r.owner.to_lowercase(),
+    }
+    key
 }
 
 fn matches_text(r: &RiskEntry, needle: &str) -> bool {

@@ -70,7 +70,13 @@ fn the_register_filters_and_sorts() {
     assert_eq!(ids(&RegisterQuery { status: Some(RiskStatus::Closed), ..Default::default() }), ["R-003"]);
     assert_eq!(ids(&RegisterQuery { text: "FIRMWARE".into(), ..Default::default() }), ["R-001"]);
     assert_eq!(ids(&RegisterQuery { sort: SortKey::Owner, ..Default::default() }), ["R-002", "R-003", "R-001"]);
+    // Status order is the lifecycle (open, mitigating, accepted, closed).
+    assert_eq!(ids(&RegisterQuery { sort: SortKey::Status, ..Default::default() }), ["R-002", "R-001", "R-003"]);
     assert_eq!(assess::next_risk_id(&plan), "R-004");
+    // Ties keep register order.
+    plan.risks[1].status = RiskStatus::Closed;
+    let ids = assess::query(&plan, &RegisterQuery { sort: SortKey::Status, ..Default::default() });
+    assert_eq!(ids.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["R-001", "R-002", "R-003"]);
 }
 
 #[test]
