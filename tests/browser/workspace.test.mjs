@@ -326,6 +326,24 @@ test('a long matrix draws only the rows in view, and the keyboard still reaches 
   assert.ok(plan.need_links.some((l) => l.need_id === 'nd-long-120' && l.relevance === 'critical'));
   // The focused row is drawn, with its true position announced.
   assert.equal(await page.evaluate(() => document.activeElement.closest('tr').getAttribute('aria-rowindex')), '122');
+
+  // Find reaches rows the browser's own find cannot (they are not drawn).
+  const matrix = page.locator('#need-matrix');
+  await page.getByLabel('Find needs').fill('need 14');
+  await page.getByRole('status').filter({ hasText: '11 of 150 needs match “need 14”.' }).waitFor();
+  assert.equal(await matrix.getAttribute('aria-rowcount'), '12');
+  const shown = await matrix.locator('tbody input.need-text').evaluateAll((inputs) => inputs.map((i) => i.value));
+  assert.deepEqual(shown, ['Need 14', ...Array.from({ length: 10 }, (_, i) => `Need ${140 + i}`)]);
+  // Keyboard moves within the rows found: from Need 14 down to Need 140.
+  await matrix.locator('tbody tr[aria-rowindex="2"] td.cell button').first().focus();
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.activeElement?.id?.startsWith('st-nd-long-139-'));
+  await page.getByLabel('Find needs').fill('no such need');
+  await page.getByText('No need matches. Clear “Find needs” to see them all.').waitFor();
+  assert.equal(await matrix.getAttribute('aria-rowcount'), '1');
+  await page.getByLabel('Find needs').fill('');
+  await page.locator('#need-matrix tbody tr[aria-rowindex="2"]').waitFor();
+  assert.equal(await matrix.getAttribute('aria-rowcount'), '151');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -94,8 +94,22 @@ fn NeedMatrix() -> impl IntoView {
         app.notify(crate::web::state::NoticeKind::Info, msg);
     };
     let stakeholder_name = move |id: &str| stakeholder_names.with(|m| m.get(id).cloned().unwrap_or_default());
+    // Rows outside the drawn window are not in the page, so the browser's own
+    // find cannot see them: this filter searches every need.
+    let find = RwSignal::new(String::new());
+    let shown_ids = Memo::new(move |_| {
+        let needle = find.with(|f| f.trim().to_lowercase());
+        if needle.is_empty() {
+            return need_ids.get();
+        }
+        needs.with(|m| need_ids.with(|ids| ids.iter().filter(|id| m.get(*id).is_some_and(|n| need_matches(n, &needle))).cloned().collect()))
+    });
     let region = NodeRef::<leptos::html::Div>::new();
-    let view_window = Window::new(region, need_ids);
+    let view_window = Window::new(region, shown_ids);
+    Effect::new(move |_| {
+        find.track();
+        view_window.to_top();
+    });
 
     view! {
         <h3 id="matrix-title">"Security needs by stakeholder"</h3>
@@ -107,7 +121,16 @@ fn NeedMatrix() -> impl IntoView {
                 <button type="submit">"Add need"</button>
             </form>
             <button type="button" on:click=accept_examples>"Add the JSP’s example needs"</button>
+            <div class="inline-add find">
+                <label for="find-need">"Find needs"</label>
+                <input id="find-need" type="search" maxlength="300" placeholder="Words in a need or user need id"
+                    prop:value=move || find.get() on:input=move |ev| find.set(event_target_value(&ev))/>
+            </div>
         </div>
+        <p class="count-line" role="status">{move || {
+            let (shown, all) = (shown_ids.with(Vec::len), need_ids.with(Vec::len));
+            if shown == all { String::new() } else { format!("{shown} of {all} needs match “{}”.", find.get().trim()) }
+        }}</p>
         <p class="legend" id="matrix-legend">
             "Cells: " <span class="rel rel-none">"·"</span> " none, " <span class="rel rel-relevant">"R"</span> " relevant, "
             <span class="rel rel-critical">"C"</span> " critical. Click or press Space to change; 0, 1, 2 set a value; arrow keys move."
@@ -115,7 +138,7 @@ fn NeedMatrix() -> impl IntoView {
         <div class="table-scroll" tabindex="0" role="region" aria-labelledby="matrix-title" node_ref=region
             on:scroll=move |_| view_window.on_scroll()>
             <table class="matrix" id="need-matrix" aria-describedby="matrix-legend"
-                aria-rowcount=move || (need_ids.with(Vec::len) + 1).to_string()>
+                aria-rowcount=move || (shown_ids.with(Vec::len) + 1).to_string()>
                 <colgroup>
                     <col class="need-col"/>
                     <col class="ref-col"/>
@@ -136,16 +159,19 @@ fn NeedMatrix() -> impl IntoView {
                 </thead>
                 <tbody>
                     <Spacer rows=Signal::derive(move || view_window.range().0) row_px=view_window.row_px stakeholders/>
-                    <For each=move || { let (a, b) = view_window.range(); need_ids.with(|ids| ids[a..b].iter().cloned().enumerate().map(|(i, id)| (a + i, id)).collect::<Vec<_>>()) }
+                    <For each=move || { let (a, b) = view_window.range(); shown_ids.with(|ids| ids[a..b].iter().cloned().enumerate().map(|(i, id)| (a + i, id)).collect::<Vec<_>>()) }
                         key=|(i, id)| (*i, id.clone()) let:row>
-                        <NeedRow nid=row.1 index=row.0 need_ids stakeholders needs links/>
+                        <NeedRow nid=row.1 index=row.0 need_ids=shown_ids stakeholders needs links/>
                     </For>
-                    <Spacer rows=Signal::derive(move || need_ids.with(Vec::len).saturating_sub(view_window.range().1)) row_px=view_window.row_px stakeholders/>
+                    <Spacer rows=Signal::derive(move || shown_ids.with(Vec::len).saturating_sub(view_window.range().1)) row_px=view_window.row_px stakeholders/>
                 </tbody>
             </table>
         </div>
         <Show when=move || need_ids.with(Vec::is_empty)>
             <p class="empty">"No security needs yet. Add one above, or start from the JSP’s examples."</p>
+        </Show>
+        <Show when=move || shown_ids.with(Vec::is_empty) && !need_ids.with(Vec::is_empty)>
+            <p class="empty">"No need matches. Clear “Find needs” to see them all."</p>
         </Show>
     }
 }
@@ -189,6 +215,14 @@ impl Window {
 
     fn range(self) -> (usize, usize) {
         self.range.get()
+    }
+
+    /// Back to the first row, e.g. when the rows shown change.
+    fn to_top(self) {
+        if let Some(el) = self.region.get_untracked() {
+            el.set_scroll_top(0);
+        }
+        self.scroll_top.set(0.0);
     }
 
     fn on_scroll(self) {
@@ -348,6 +382,11 @@ fn NeedRow(
             </td>
         </tr>
     }
+}
+
+/// Case-insensitive match on the need's text or its user need id.
+fn need_matches(n: &SecurityNeed, needle: &str) -> bool {
+    n.text.to_lowercase().contains(needle) || n.user_need_ref.as_deref().is_some_and(|r| r.to_lowercase().contains(needle))
 }
 
 fn rel_class(v: Option<Relevance>) -> &'static str {
