@@ -107,15 +107,18 @@ async function defineGrid(page) {
   assert.equal(await page.locator('#zone-grid tbody tr').first().locator('button').count(), 5);
   await page.getByLabel('Level 1', { exact: true }).first().fill('Very hard');
   await page.getByLabel('Level 1', { exact: true }).first().press('Tab');
+  assert.equal(await page.locator('#zone-grid tbody tr').last().locator('th').innerText(), '1 Very hard');
+  assert.match(await page.locator('#zone-grid [data-cell="0-0"]').getAttribute('aria-label'), /Very hard, severity /);
   // Paint: top-left (Frequent x Negligible) from Review to Acceptable by keyboard; a click cycles.
   const topLeft = page.locator('#zone-grid [data-cell="4-0"]');
   await topLeft.focus();
+  await topLeft.evaluate((el) => { el.dataset.marked = 'yes'; });
+  // Keys in quick succession: a painted cell is updated in place, so focus never leaves it.
   await page.keyboard.press('a');
-  assert.match(await page.locator('#zone-grid [data-cell="4-0"]').getAttribute('aria-label'), /: Acceptable$/);
-  // The painted cell is drawn anew and gets focus back on the next frame, as a person's next key would find it.
-  await page.waitForFunction(() => document.activeElement?.dataset.cell === '4-0');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('u');
+  assert.match(await page.locator('#zone-grid [data-cell="4-0"]').getAttribute('aria-label'), /: Acceptable$/);
+  assert.equal(await topLeft.getAttribute('data-marked'), 'yes', 'the same button, not a new one');
   assert.match(await page.locator('#zone-grid [data-cell="3-0"]').getAttribute('aria-label'), /: Unacceptable$/);
   await page.locator('#zone-grid [data-cell="3-0"]').click();
   assert.match(await page.locator('#zone-grid [data-cell="3-0"]').getAttribute('aria-label'), /: Acceptable$/);

@@ -88,21 +88,6 @@ pub fn table_arrow_nav(ev: &web_sys::KeyboardEvent) -> bool {
     true
 }
 
-/// Focus the element matching `selector` after the next render, e.g. a grid
-/// cell that was re-created by the edit its own key press made.
-pub fn refocus(selector: String) {
-    request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        let el = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.query_selector(&selector).ok().flatten())
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-        if let Some(el) = el {
-            let _ = el.focus();
-        }
-    });
-}
-
 /// Focus the element with `id` (the browser brings it into view). If it is
 /// not in the page yet, e.g. a matrix row just being drawn, try again on the
 /// next frame.

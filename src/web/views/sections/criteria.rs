@@ -10,7 +10,7 @@ use crate::model::{LikelihoodAxis, Zone, MAX_LEVELS, MIN_LEVELS};
 use crate::presets::grid_presets;
 use crate::web::state::{Confirmed, Dialog};
 use crate::web::views::app;
-use crate::web::views::common::{derive, refocus, table_arrow_nav};
+use crate::web::views::common::{derive, table_arrow_nav};
 
 pub fn zone_class(z: Option<Zone>) -> &'static str {
     match z {
@@ -138,61 +138,75 @@ fn LevelNames(title: &'static str, likelihood: bool, levels: Memo<Vec<String>>) 
 
 #[component]
 fn ZoneGrid() -> impl IntoView {
-    let app = app();
-    let criteria = derive(|p| Some(p.criteria.clone()));
+    // The table is rebuilt only when its size changes. Cells, headers and
+    // labels read the plan themselves, so painting a zone updates its button
+    // in place and keyboard focus never leaves it.
+    let shape = derive(|p| (p.criteria.likelihood_levels.len(), p.criteria.severity_levels.len()));
+    let axis = derive(|p| p.criteria.axis.label());
+    let likelihood = move |i: usize| derive(move |p| p.criteria.likelihood_levels.get(i).cloned().unwrap_or_default());
+    let severity = move |j: usize| derive(move |p| p.criteria.severity_levels.get(j).cloned().unwrap_or_default());
     view! {
         <h3 id="grid-title">"The grid"</h3>
         <p class="legend" id="grid-legend">
             "Click a cell or press Space to change its zone; A, R and U set Acceptable, Review (reduce as far as possible) and Unacceptable."
         </p>
-        {move || criteria.get().map(|c| {
-            let axis = c.axis.label();
-            let rows = c.likelihood_levels.len();
-            view! {
+        {move || {
+            let (rows, cols) = shape.get();
+            (rows > 0 && cols > 0).then(|| view! {
                 <table class="risk-grid" id="zone-grid" aria-labelledby="grid-title" aria-describedby="grid-legend">
                     <thead>
                         <tr>
-                            <th scope="col">{format!("{axis} ↓ / Severity →")}</th>
-                            {c.severity_levels.iter().enumerate().map(|(j, s)| view! { <th scope="col">{format!("{} {s}", j + 1)}</th> }).collect_view()}
+                            <th scope="col">{move || format!("{} ↓ / Severity →", axis.get())}</th>
+                            {(0..cols).map(|j| { let name = severity(j); view! { <th scope="col">{move || format!("{} {}", j + 1, name.get())}</th> } }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>
                         {(0..rows).rev().map(|i| {
-                            let lname = c.likelihood_levels[i].clone();
+                            let lname = likelihood(i);
                             view! {
                                 <tr>
-                                    <th scope="row">{format!("{} {lname}", i + 1)}</th>
-                                    {c.zones[i].iter().enumerate().map(|(j, z)| {
-                                        let z = *z;
-                                        let set = move |zone: Zone| {
-                                            app.edit(move |p| p.criteria.zones[i][j] = zone);
-                                            refocus(format!("#zone-grid [data-cell=\"{i}-{j}\"]"));
-                                        };
-                                        let label = format!("{axis} {lname}, severity {}: {}", c.severity_levels[j], z.label());
-                                        view! {
-                                            <td>
-                                                <button type="button" class=format!("zone {}", zone_class(Some(z))) aria-label=label data-cell=format!("{i}-{j}")
-                                                    on:click=move |_| set(next_zone(z))
-                                                    on:keydown=move |ev| {
-                                                        if table_arrow_nav(&ev) { return; }
-                                                        let zone = match ev.key().to_lowercase().as_str() {
-                                                            "a" => Zone::Acceptable,
-                                                            "r" => Zone::Review,
-                                                            "u" => Zone::Unacceptable,
-                                                            _ => return,
-                                                        };
-                                                        ev.prevent_default();
-                                                        set(zone);
-                                                    }>{z.label()}</button>
-                                            </td>
-                                        }
-                                    }).collect_view()}
+                                    <th scope="row">{move || format!("{} {}", i + 1, lname.get())}</th>
+                                    {(0..cols).map(|j| view! { <ZoneCell i j axis lname sname=severity(j)/> }).collect_view()}
                                 </tr>
                             }
                         }).collect_view()}
                     </tbody>
                 </table>
+            })
+        }}
+    }
+}
+
+/// One cell of the grid: likelihood level `i`, severity level `j`.
+#[component]
+fn ZoneCell(i: usize, j: usize, axis: Memo<&'static str>, lname: Memo<String>, sname: Memo<String>) -> impl IntoView {
+    let app = app();
+    // None only for the moment between a resize and the table being rebuilt.
+    let zone = derive(move |p| p.criteria.zones.get(i).and_then(|row| row.get(j)).copied());
+    let set = move |z: Zone| {
+        app.edit(move |p| {
+            if let Some(cell) = p.criteria.zones.get_mut(i).and_then(|row| row.get_mut(j)) {
+                *cell = z;
             }
-        })}
+        })
+    };
+    view! {
+        <td>
+            <button type="button" class=move || format!("zone {}", zone_class(zone.get()))
+                aria-label=move || format!("{} {}, severity {}: {}", axis.get(), lname.get(), sname.get(), zone.get().map_or("", Zone::label))
+                data-cell=format!("{i}-{j}")
+                on:click=move |_| set(next_zone(zone.get_untracked().unwrap_or(Zone::Review)))
+                on:keydown=move |ev| {
+                    if table_arrow_nav(&ev) { return; }
+                    let z = match ev.key().to_lowercase().as_str() {
+                        "a" => Zone::Acceptable,
+                        "r" => Zone::Review,
+                        "u" => Zone::Unacceptable,
+                        _ => return,
+                    };
+                    ev.prevent_default();
+                    set(z);
+                }>{move || zone.get().map_or("", Zone::label)}</button>
+        </td>
     }
 }
