@@ -123,11 +123,27 @@ fn register_csv_parses_back_to_the_register() {
     assert!(rows.iter().all(|row| row.len() == rows[0].len()));
 }
 
+proptest::proptest! {
+    /// Any text, however it mixes commas, quotes and line ends, reads back as
+    /// itself (defused where it starts like a formula).
+    #[test]
+    fn any_text_reads_back_from_the_csv(asset in "[a-z ,\"\r\n=+@-]{0,12}", owner in "\\PC{0,12}") {
+        let mut plan = sample_plan();
+        plan.risks[0].asset = asset.clone();
+        plan.risks[0].owner = owner.clone();
+        let rows = parse_csv(&register_csv(&plan));
+        proptest::prop_assert_eq!(&rows[1][1], &safe_cell(&asset));
+        proptest::prop_assert_eq!(&rows[1][12], &safe_cell(&owner));
+        proptest::prop_assert_eq!(rows.len(), 1 + plan.risks.len());
+    }
+}
+
 #[test]
 fn csv_uses_crlf_and_quotes_only_where_needed() {
     let text = register_csv(&sample_plan());
     assert!(text.contains("\r\n"));
     assert!(!text.replace("\r\n", "").contains('\n'), "no bare line feeds outside quoted cells");
+    assert!(text.contains("\r\nR-001,Dose update service,"), "plain cells are not quoted: {text}");
 }
 
 #[test]

@@ -1,8 +1,6 @@
 //! RFC 4180 CSV (CRLF line ends, quotes where needed) with a UTF-8 byte order
 //! mark so Excel reads accents and dashes right; LibreOffice ignores it.
 
-use ::csv::{QuoteStyle, Terminator, WriterBuilder};
-
 use super::{level, linked_needs};
 use crate::assess::judge;
 use crate::model::{Plan, Zone};
@@ -20,14 +18,31 @@ pub fn safe_cell(text: &str) -> String {
 }
 
 fn to_csv(rows: Vec<Vec<String>>) -> String {
-    let mut w =
-        WriterBuilder::new().terminator(Terminator::CRLF).quote_style(QuoteStyle::Necessary).flexible(false).from_writer(Vec::new());
+    let mut out = String::from(BOM);
     for row in rows {
-        // Writing to a Vec cannot fail, and every row has the header's length.
-        w.write_record(row.iter().map(|c| safe_cell(c))).expect("CSV row");
+        for (i, cell) in row.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            push_field(&mut out, &safe_cell(cell));
+        }
+        out.push_str("\r\n");
     }
-    let bytes = w.into_inner().expect("CSV buffer");
-    format!("{BOM}{}", String::from_utf8(bytes).expect("CSV of UTF-8 cells is UTF-8"))
+    out
+}
+
+/// RFC 4180: a field holding a comma, a quote, CR or LF is quoted and its
+/// quotes doubled; others are written as they are. Written here rather than
+/// with the csv crate, whose reader and error types added about 20 kB to the
+/// wasm; the tests read our output back with that crate.
+fn push_field(out: &mut String, field: &str) {
+    if field.contains([',', '"', '\r', '\n']) {
+        out.push('"');
+        out.push_str(&field.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(field);
+    }
 }
 
 fn zone(z: Option<Zone>) -> String {
