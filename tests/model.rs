@@ -68,3 +68,13 @@ fn names_are_cleaned_and_made_unique() {
     assert_eq!(library::unique_name("Pump", taken.iter().copied()), "Pump (3)");
     assert_eq!(library::unique_name("Monitor", taken.iter().copied()), "Monitor");
 }
+
+#[test]
+fn a_need_matches_its_text_or_user_need_id_ignoring_case() {
+    let need = SecurityNeed { id: "nd-1".into(), text: "Audit log of remote sessions".into(), user_need_ref: Some("UN-Ä12".into()) };
+    assert!(need.matches("remote"));
+    assert!(need.matches("audit log"));
+    assert!(need.matches("un-ä1"));
+    assert!(!need.matches("firmware"));
+    assert!(!SecurityNeed { user_need_ref: None, ..need }.matches("un-"));
+}

@@ -20,6 +20,14 @@ pub struct SecurityNeed {
     pub user_need_ref: Option<String>,
 }
 
+impl SecurityNeed {
+    /// Whether the text or the user need id contains `needle`, ignoring case.
+    /// `needle` is already lower-cased (once per search, not per need).
+    pub fn matches(&self, needle: &str) -> bool {
+        self.text.to_lowercase().contains(needle) || self.user_need_ref.as_deref().is_some_and(|r| r.to_lowercase().contains(needle))
+    }
+}
+
 /// How much a need matters to a stakeholder. An absent link means "none".
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]

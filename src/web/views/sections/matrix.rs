@@ -102,7 +102,7 @@ fn NeedMatrix() -> impl IntoView {
         if needle.is_empty() {
             return need_ids.get();
         }
-        needs.with(|m| need_ids.with(|ids| ids.iter().filter(|id| m.get(*id).is_some_and(|n| need_matches(n, &needle))).cloned().collect()))
+        needs.with(|m| need_ids.with(|ids| ids.iter().filter(|id| m.get(*id).is_some_and(|n| n.matches(&needle))).cloned().collect()))
     });
     let region = NodeRef::<leptos::html::Div>::new();
     let view_window = Window::new(region, shown_ids);
@@ -382,11 +382,6 @@ fn NeedRow(
             </td>
         </tr>
     }
-}
-
-/// Case-insensitive match on the need's text or its user need id.
-fn need_matches(n: &SecurityNeed, needle: &str) -> bool {
-    n.text.to_lowercase().contains(needle) || n.user_need_ref.as_deref().is_some_and(|r| r.to_lowercase().contains(needle))
 }
 
 fn rel_class(v: Option<Relevance>) -> &'static str {
