@@ -129,8 +129,8 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     let file: PlanFile = if version == VERSION {
         strict_from_str(text)?
     } else {
-        // Migrated JSON is written out and read by the same strict reader, so
-        // there is one instance of the (large) path-tracking deserializer.
+        // Migrated JSON is written out and read by the same strict reader: one
+        // deserializer in the wasm, and shape errors located the same way.
         let value: Value = serde_json::from_str(text).map_err(json_error)?;
         strict_from_str(&migrate(value, version)?.to_string())?
     };

@@ -152,12 +152,14 @@ fn ZoneGrid() -> impl IntoView {
         </p>
         {move || {
             let (rows, cols) = shape.get();
+            // One memo per level name, shared by its header and its cells.
+            let snames: Vec<Memo<String>> = (0..cols).map(severity).collect();
             (rows > 0 && cols > 0).then(|| view! {
                 <table class="risk-grid" id="zone-grid" aria-labelledby="grid-title" aria-describedby="grid-legend">
                     <thead>
                         <tr>
                             <th scope="col">{move || format!("{} ↓ / Severity →", axis.get())}</th>
-                            {(0..cols).map(|j| { let name = severity(j); view! { <th scope="col">{move || format!("{} {}", j + 1, name.get())}</th> } }).collect_view()}
+                            {snames.iter().enumerate().map(|(j, &name)| view! { <th scope="col">{move || format!("{} {}", j + 1, name.get())}</th> }).collect_view()}
                         </tr>
                     </thead>
                     <tbody>
@@ -166,7 +168,7 @@ fn ZoneGrid() -> impl IntoView {
                             view! {
                                 <tr>
                                     <th scope="row">{move || format!("{} {}", i + 1, lname.get())}</th>
-                                    {(0..cols).map(|j| view! { <ZoneCell i j axis lname sname=severity(j)/> }).collect_view()}
+                                    {snames.iter().enumerate().map(|(j, &sname)| view! { <ZoneCell i j axis lname sname/> }).collect_view()}
                                 </tr>
                             }
                         }).collect_view()}
