@@ -10,7 +10,8 @@ pub enum Stage {
     Residual,
 }
 
-/// How an entry stands against the criteria.
+/// How an entry stands against the criteria. A zone is `None` while that
+/// rating is not given: an unrated entry is never judged acceptable.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Judgement {
     pub initial: Option<Zone>,
@@ -24,13 +25,25 @@ impl Judgement {
     }
 }
 
+/// What the register and outputs call a zone, or the lack of one.
+pub fn zone_label(zone: Option<Zone>) -> &'static str {
+    zone.map_or(NOT_RATED, Zone::label)
+}
+
+pub const NOT_RATED: &str = "Not rated";
+
+/// Entries whose initial rating is not given yet: gaps in the register.
+pub fn unrated(plan: &Plan) -> impl Iterator<Item = &RiskEntry> {
+    plan.risks.iter().filter(|r| r.initial.is_none())
+}
+
 pub fn judge(entry: &RiskEntry, criteria: &RiskCriteria) -> Judgement {
-    Judgement { initial: criteria.zone_of(entry.initial), residual: entry.residual.and_then(|r| criteria.zone_of(r)) }
+    Judgement { initial: entry.initial.and_then(|r| criteria.zone_of(r)), residual: entry.residual.and_then(|r| criteria.zone_of(r)) }
 }
 
 pub fn rating_at(entry: &RiskEntry, stage: Stage) -> Option<Rating> {
     match stage {
-        Stage::Initial => Some(entry.initial),
+        Stage::Initial => entry.initial,
         Stage::Residual => entry.residual,
     }
 }
@@ -58,7 +71,7 @@ pub enum SortKey {
     /// Register order (as entered).
     #[default]
     Id,
-    /// Worst current zone first, then highest severity and likelihood.
+    /// Worst current zone first, then highest severity and likelihood; unrated entries last.
     Risk,
     Status,
     Owner,
@@ -96,7 +109,7 @@ fn sort_key(sort: SortKey, r: &RiskEntry, plan: &Plan) -> (std::cmp::Reverse<(u8
     match sort {
         SortKey::Id => {}
         SortKey::Risk => {
-            let current = rating_at(r, Stage::Residual).unwrap_or(r.initial);
+            let current = r.residual.or(r.initial).unwrap_or(Rating { likelihood: 0, severity: 0 });
             let zone = judge(r, &plan.criteria).current().map_or(0, zone_rank);
             key.0 = std::cmp::Reverse((zone, current.severity, current.likelihood));
         }

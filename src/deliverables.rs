@@ -3,30 +3,11 @@
 //! list of what is still missing, each gap pointing at where to fix it.
 
 use crate::assess::judge;
-use crate::model::{Plan, Scope, Zone};
+use crate::model::{Answer, Plan, Raci, Scope, Zone};
 use crate::presets::IMPACT_QUESTIONS;
 
-/// The part of the app where a gap is fixed (also the id of its page section).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Place {
-    Project,
-    Stakeholders,
-    Management,
-    Criteria,
-    Register,
-}
-
-impl Place {
-    pub fn anchor(self) -> &'static str {
-        match self {
-            Place::Project => "a1",
-            Place::Stakeholders => "a2",
-            Place::Management => "a3",
-            Place::Criteria => "criteria",
-            Place::Register => "register",
-        }
-    }
-}
+/// The section where a gap is fixed: gaps link to it.
+pub use crate::navigation::Section as Place;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Gap {
@@ -106,8 +87,12 @@ fn development_plan(plan: &Plan) -> Deliverable {
     c.require(filled(&p.resources.people), Place::Project, "Name the people doing security work.");
     c.require(filled(&p.resources.activities), Place::Project, "List the security activities.");
     if matches!(p.scope, Some(Scope::MajorAddition | Scope::Maintenance)) {
-        let unanswered = IMPACT_QUESTIONS.iter().filter(|(id, _)| !p.change_impact.iter().any(|a| a.question_id == *id)).count();
-        c.require(unanswered == 0, Place::Project, format!("Answer the Change Impact Assessment ({unanswered} question(s) open)."));
+        // "Not sure yet" is an answer still to find, not a decision.
+        let open = IMPACT_QUESTIONS
+            .iter()
+            .filter(|(id, _)| !p.change_impact.iter().any(|a| a.question_id == *id && a.answer != Answer::Unsure))
+            .count();
+        c.require(open == 0, Place::Project, format!("Answer the Change Impact Assessment ({} open).", count(open, "question")));
     }
     let title = match p.scope {
         Some(Scope::NewProduct) => "Development Plan",
@@ -136,7 +121,32 @@ fn management_plan(plan: &Plan) -> Deliverable {
         Place::Criteria,
         "Mark at least one acceptable and one unacceptable cell in the risk acceptability grid.",
     );
+    for (activity, n) in accountable_counts(plan).into_iter().filter(|(_, n)| *n != 1) {
+        let text = if n == 0 {
+            format!("Give “{activity}” one Accountable role (it has none).")
+        } else {
+            format!("Give “{activity}” exactly one Accountable role (it has {n}).")
+        };
+        c.require(false, Place::Roles, text);
+    }
     c.finish("Draft Security Management Plan with preliminary risk acceptability criteria")
+}
+
+/// For each RACI activity, its name and how many roles are Accountable for it.
+pub fn accountable_counts(plan: &Plan) -> Vec<(&str, usize)> {
+    plan.activities
+        .iter()
+        .map(|a| (a.name.as_str(), plan.raci.iter().filter(|x| x.activity_id == a.id && x.value == Raci::Accountable).count()))
+        .collect()
+}
+
+/// "1 question", "3 questions": counts read as words, not "question(s)".
+pub fn count(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 fn stakeholder_needs(plan: &Plan) -> Deliverable {
@@ -145,7 +155,11 @@ fn stakeholder_needs(plan: &Plan) -> Deliverable {
     c.require(!plan.needs.is_empty(), Place::Stakeholders, "Record the stakeholders' security needs.");
     let unlinked = plan.needs.iter().filter(|n| !plan.need_links.iter().any(|l| l.need_id == n.id)).count();
     if !plan.needs.is_empty() {
-        c.require(unlinked == 0, Place::Stakeholders, format!("Mark which stakeholders hold each need ({unlinked} need(s) have none)."));
+        c.require(
+            unlinked == 0,
+            Place::Stakeholders,
+            format!("Mark which stakeholders hold each need ({} without any).", count(unlinked, "need")),
+        );
         let unfolded = plan.needs.iter().filter(|n| n.user_need_ref.as_deref().is_none_or(|r| !filled(r))).count();
         c.require(unfolded == 0, Place::Stakeholders, format!("Fold each need into a user need ({unfolded} not yet folded)."));
     }
@@ -172,6 +186,9 @@ fn register(plan: &Plan) -> Deliverable {
     c.require(!plan.risks.is_empty(), Place::Register, "Add risk register entries.");
     for r in &plan.risks {
         let mut missing = Vec::new();
+        if r.initial.is_none() {
+            missing.push("initial rating");
+        }
         if !filled(&r.asset) {
             missing.push("asset");
         }

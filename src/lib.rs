@@ -9,6 +9,7 @@
 //! - [`assess`], [`deliverables`]: risk acceptability, register queries, completeness of the deliverables.
 //! - [`history`], [`capture`]: undo/redo snapshots and one-line quick capture.
 //! - [`export`]: the plan as Markdown and the register and matrix as CSV.
+//! - [`navigation`]: the plan's sections (id, title, anchor) as one table.
 //! - [`shortcuts`]: the keyboard shortcuts and their help text.
 //!
 //! The browser app (`web`) exists only on wasm32 and is a thin layer over these.
@@ -21,6 +22,7 @@ pub mod format;
 pub mod history;
 pub mod library;
 pub mod model;
+pub mod navigation;
 pub mod presets;
 pub mod shortcuts;
 pub mod validate;

@@ -84,6 +84,8 @@ pub fn criteria_5x5() -> RiskCriteria {
         likelihood_levels: likelihood_levels.map(String::from).to_vec(),
         severity_levels: severity_levels.map(String::from).to_vec(),
         zones,
+        removed_likelihood_levels: Vec::new(),
+        removed_severity_levels: Vec::new(),
     }
 }
 
@@ -95,6 +97,8 @@ fn grid(axis: LikelihoodAxis, likelihood: &[&str], severity: &[&str], zone: impl
         likelihood_levels: likelihood.iter().map(|s| s.to_string()).collect(),
         severity_levels: severity.iter().map(|s| s.to_string()).collect(),
         zones: (1..=likelihood.len()).map(|l| (1..=severity.len()).map(|s| zone(l, s)).collect()).collect(),
+        removed_likelihood_levels: Vec::new(),
+        removed_severity_levels: Vec::new(),
     }
 }
 

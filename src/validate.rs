@@ -197,6 +197,17 @@ fn check_criteria(v: &mut Checker, c: &RiskCriteria) {
             v.name(&format!("{path}/{i}"), name, true);
         }
     }
+    for (key, removed) in
+        [("removed_likelihood_levels", &c.removed_likelihood_levels), ("removed_severity_levels", &c.removed_severity_levels)]
+    {
+        let path = format!("criteria/{key}");
+        if removed.len() > MAX_LEVELS {
+            v.fail(&path, format!("keeps at most {MAX_LEVELS} names, not {}", removed.len()));
+        }
+        for (i, name) in removed.iter().enumerate() {
+            v.name(&format!("{path}/{i}"), name, true);
+        }
+    }
     if c.zones.len() != c.likelihood_levels.len() {
         v.fail("criteria/zones", "must have one row per likelihood level");
     }
@@ -226,7 +237,9 @@ fn check_risks(v: &mut Checker, plan: &Plan) {
         v.text(&format!("{path}/threat"), &r.threat);
         v.text(&format!("{path}/controls"), &r.controls);
         v.name(&format!("{path}/owner"), &r.owner, false);
-        check_rating(v, &format!("{path}/initial"), r.initial, &plan.criteria);
+        if let Some(initial) = r.initial {
+            check_rating(v, &format!("{path}/initial"), initial, &plan.criteria);
+        }
         if let Some(res) = r.residual {
             check_rating(v, &format!("{path}/residual"), res, &plan.criteria);
         }

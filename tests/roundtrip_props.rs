@@ -26,6 +26,8 @@ fn arb_criteria() -> impl Strategy<Value = RiskCriteria> {
                 likelihood_levels,
                 severity_levels,
                 zones,
+                removed_likelihood_levels: Vec::new(),
+                removed_severity_levels: Vec::new(),
             })
     })
 }
@@ -54,7 +56,13 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
                 subsequence(cells, 0..=n_cells),
                 prop::collection::vec(any::<bool>(), n_cells),
                 prop::collection::vec(
-                    (text(), text(), arb_rating(l, s), prop::option::of(arb_rating(l, s)), subsequence(need_ids, 0..=n_needs)),
+                    (
+                        text(),
+                        text(),
+                        prop::option::of(arb_rating(l, s)),
+                        prop::option::of(arb_rating(l, s)),
+                        subsequence(need_ids, 0..=n_needs),
+                    ),
                     0..5,
                 ),
                 prop::collection::vec((0usize..8, 0usize..6, 0u8..4), 0..10),

@@ -64,7 +64,7 @@ fn grid_must_have_three_to_five_levels_and_match_zones() {
 #[test]
 fn ratings_must_be_on_the_grid() {
     let mut plan = sample_plan();
-    plan.risks[0].initial = Rating { likelihood: 0, severity: 6 };
+    plan.risks[0].initial = Some(Rating { likelihood: 0, severity: 6 });
     assert_eq!(paths(&plan), vec!["risks/0/initial/likelihood", "risks/0/initial/severity"]);
 }
 

@@ -16,7 +16,7 @@ fn risk(id: &str, initial: (u8, u8), residual: Option<(u8, u8)>) -> RiskEntry {
         id: id.into(),
         asset: format!("asset {id}"),
         threat: format!("threat {id}"),
-        initial: rating(initial),
+        initial: Some(rating(initial)),
         controls: String::new(),
         residual: residual.map(rating),
         need_ids: vec![],
@@ -193,7 +193,7 @@ fn raci_cells_set_replace_and_clear() {
 fn shrinking_the_grid_moves_ratings_onto_it_and_stays_valid() {
     let mut plan = sample_plan();
     assert_eq!(plan.resize_grid(3, 3), 2);
-    assert_eq!(plan.risks[0].initial, Rating { likelihood: 3, severity: 3 });
+    assert_eq!(plan.risks[0].initial, Some(Rating { likelihood: 3, severity: 3 }));
     assert_eq!(plan.risks[0].residual, Some(Rating { likelihood: 1, severity: 3 }));
     assert_eq!(validate(&plan), vec![]);
     assert_eq!(plan.resize_grid(9, 4), 0);

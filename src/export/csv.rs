@@ -2,7 +2,7 @@
 //! mark so Excel reads accents and dashes right; LibreOffice ignores it.
 
 use super::{level, linked_needs};
-use crate::assess::judge;
+use crate::assess::{judge, zone_label, NOT_RATED};
 use crate::model::{Plan, Zone};
 
 const BOM: &str = "\u{feff}";
@@ -76,14 +76,14 @@ pub fn register_csv(plan: &Plan) -> String {
             r.id.clone(),
             r.asset.clone(),
             r.threat.clone(),
-            level(&c.likelihood_levels, r.initial.likelihood),
-            level(&c.severity_levels, r.initial.severity),
-            zone(j.initial),
+            r.initial.map_or(String::new(), |x| level(&c.likelihood_levels, x.likelihood)),
+            r.initial.map_or(String::new(), |x| level(&c.severity_levels, x.severity)),
+            if r.initial.is_some() { zone(j.initial) } else { NOT_RATED.into() },
             r.controls.clone(),
             r.residual.map_or(String::new(), |x| level(&c.likelihood_levels, x.likelihood)),
             r.residual.map_or(String::new(), |x| level(&c.severity_levels, x.severity)),
             zone(j.residual),
-            zone(j.current()),
+            zone_label(j.current()).into(),
             linked_needs(plan, &r.need_ids).join("; "),
             r.owner.clone(),
             r.status.label().to_string(),

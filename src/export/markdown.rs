@@ -4,9 +4,9 @@
 use std::fmt::Write;
 
 use super::{level, linked_needs, rating_words};
-use crate::assess::judge;
+use crate::assess::{judge, zone_label, NOT_RATED};
 use crate::deliverables::deliverables;
-use crate::model::{ChecklistItem, Plan, MANAGEMENT_SECTIONS};
+use crate::model::{ChecklistItem, Plan, Scope, MANAGEMENT_SECTIONS};
 use crate::presets::IMPACT_QUESTIONS;
 
 /// Make user text inert in Markdown: every character CommonMark could read as
@@ -98,7 +98,8 @@ fn project(out: &mut String, plan: &Plan) {
     let _ = writeln!(out, "{}\n", text_block(&p.description));
     checklist(out, "Inputs", &p.inputs);
     checklist(out, "Outputs", &p.outputs);
-    if !p.change_impact.is_empty() {
+    // The CIA is the A.1 output only for a major addition or maintenance.
+    if p.scope.is_some_and(Scope::needs_impact_assessment) && !p.change_impact.is_empty() {
         out.push_str("**Change Impact Assessment**\n\n");
         let rows: Vec<Vec<String>> = IMPACT_QUESTIONS
             .iter()
@@ -200,10 +201,13 @@ fn register(out: &mut String, plan: &Plan) {
                 escape_markdown(&r.id),
                 text_or_dash(&r.asset),
                 text_or_dash(&r.threat),
-                escape_markdown(&format!("{} ({})", rating_words(c, r.initial), j.initial.map_or("off the grid", |z| z.label()))),
+                match r.initial {
+                    Some(x) => escape_markdown(&format!("{} ({})", rating_words(c, x), zone_label(j.initial))),
+                    None => NOT_RATED.into(),
+                },
                 text_or_dash(&r.controls),
                 r.residual.map_or("Not assessed".into(), |x| escape_markdown(&rating_words(c, x))),
-                j.current().map_or("—", |z| z.label()).into(),
+                zone_label(j.current()).into(),
                 text_or_dash(&linked_needs(plan, &r.need_ids).join("; ")),
                 text_or_dash(&r.owner),
                 r.status.label().into(),

@@ -79,8 +79,8 @@ impl Plan {
     pub fn resize_grid(&mut self, likelihood: usize, severity: usize) -> usize {
         let (l, s) = (likelihood.clamp(MIN_LEVELS, MAX_LEVELS), severity.clamp(MIN_LEVELS, MAX_LEVELS));
         let c = &mut self.criteria;
-        resize_levels(&mut c.likelihood_levels, l, "Level");
-        resize_levels(&mut c.severity_levels, s, "Severity");
+        resize_levels(&mut c.likelihood_levels, &mut c.removed_likelihood_levels, l, "Level");
+        resize_levels(&mut c.severity_levels, &mut c.removed_severity_levels, s, "Severity");
         c.zones.truncate(l);
         for row in &mut c.zones {
             row.truncate(s);
@@ -96,7 +96,7 @@ impl Plan {
         let (l, s) = (l as u8, s as u8);
         let mut moved = 0;
         for r in &mut self.risks {
-            for rating in std::iter::once(&mut r.initial).chain(r.residual.as_mut()) {
+            for rating in r.initial.iter_mut().chain(r.residual.as_mut()) {
                 let clamped = Rating { likelihood: rating.likelihood.min(l), severity: rating.severity.min(s) };
                 if clamped != *rating {
                     *rating = clamped;
@@ -108,11 +108,20 @@ impl Plan {
     }
 }
 
-fn resize_levels(levels: &mut Vec<String>, n: usize, word: &str) {
-    levels.truncate(n);
-    while levels.len() < n {
-        levels.push(format!("{word} {}", levels.len() + 1));
+/// Shrinking keeps the names it removes in `removed` (lowest first) and
+/// growing takes them back, so 5 -> 4 -> 5 restores "Frequent" rather than
+/// inventing "Level 5". A level that stays is never renamed.
+fn resize_levels(levels: &mut Vec<String>, removed: &mut Vec<String>, n: usize, word: &str) {
+    if levels.len() > n {
+        let mut gone = levels.split_off(n);
+        gone.append(removed);
+        *removed = gone;
     }
+    while levels.len() < n {
+        let name = if removed.is_empty() { format!("{word} {}", levels.len() + 1) } else { removed.remove(0) };
+        levels.push(name);
+    }
+    removed.truncate(MAX_LEVELS);
 }
 
 /// The zone a new cell gets: by its distance from the low corner.

@@ -16,6 +16,12 @@ pub enum Scope {
 impl Scope {
     pub const ALL: [Scope; 3] = [Scope::NewProduct, Scope::MajorAddition, Scope::Maintenance];
 
+    /// A major addition or maintenance is assessed by a Change Impact
+    /// Assessment; a new product gets a Development Plan instead.
+    pub fn needs_impact_assessment(self) -> bool {
+        matches!(self, Scope::MajorAddition | Scope::Maintenance)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Scope::NewProduct => "New product",

@@ -46,6 +46,12 @@ pub struct RiskCriteria {
     pub severity_levels: Vec<String>,
     /// One row per likelihood level, one column per severity level.
     pub zones: Vec<Vec<Zone>>,
+    /// Names of the likelihood levels above the current count, lowest first:
+    /// what shrinking the grid took away, so growing it again brings the
+    /// names back instead of inventing new ones (format version 2).
+    pub removed_likelihood_levels: Vec<String>,
+    /// The same for severity levels.
+    pub removed_severity_levels: Vec<String>,
 }
 
 impl RiskCriteria {
@@ -82,8 +88,9 @@ pub struct RiskEntry {
     pub asset: String,
     /// Threat or vulnerability.
     pub threat: String,
-    /// Rating before controls.
-    pub initial: Rating,
+    /// Rating before controls; `None` (null in the file) until the team rates
+    /// it. An unrated entry has no zone: it is never shown as acceptable.
+    pub initial: Option<Rating>,
     /// Risk controls, free text.
     pub controls: String,
     /// Rating after controls, once assessed.
@@ -95,13 +102,13 @@ pub struct RiskEntry {
 }
 
 impl RiskEntry {
-    /// A new open entry at the lowest cell of the grid, not yet assessed.
+    /// A new open entry, not rated yet.
     pub fn new(id: String, asset: &str, threat: &str) -> RiskEntry {
         RiskEntry {
             id,
             asset: asset.trim().into(),
             threat: threat.trim().into(),
-            initial: Rating { likelihood: 1, severity: 1 },
+            initial: None,
             controls: String::new(),
             residual: None,
             need_ids: Vec::new(),

@@ -20,7 +20,7 @@ pub fn sample_plan() -> Plan {
         id: "R-001".into(),
         asset: "Dose update service".into(),
         threat: "Tampered firmware image".into(),
-        initial: Rating { likelihood: 4, severity: 5 },
+        initial: Some(Rating { likelihood: 4, severity: 5 }),
         controls: "Signed updates, secure boot".into(),
         residual: Some(Rating { likelihood: 1, severity: 5 }),
         need_ids: vec!["nd-updates-no-steps".into()],
