@@ -2,37 +2,56 @@
 //! local storage keeps.
 //!
 //! ```json
-//! { "format": "jsp-planner/plan", "version": 1, "plan": { ... } }
+//! { "format": "jsp-planner/plan", "version": 2, "plan": { ... } }
 //! ```
 //!
 //! The JSON Schema generated from these types is shipped as
 //! `public/jsp-plan.schema.json` (see `docs/FILE_FORMAT.md`). Import never
-//! trusts a file: it bounds the size, checks format and version, migrates
-//! older versions forward, deserializes strictly (unknown and duplicate fields
-//! are errors) and then checks every invariant of [`crate::validate`].
+//! trusts a file: it bounds the size, decodes the text ([`decode`]), checks
+//! format and version, migrates older versions forward, deserializes strictly
+//! (unknown and duplicate fields are errors) and then checks every invariant
+//! of [`crate::validate`]. Errors are told in plain words ([`words`], [`place`]).
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
 
+mod decode;
+pub(crate) use decode::thousands;
 mod locate;
+pub(crate) mod place;
+mod words;
 
 use crate::model::Plan;
-use crate::validate::{validate, Violation};
+use crate::validate::{describe, validate, Violation};
 
 /// The value of the `format` field of every plan file.
 pub const FORMAT: &str = "jsp-planner/plan";
 /// The version this build writes; it reads this one and every older one.
-pub const VERSION: u64 = 1;
+pub const VERSION: u64 = 2;
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
 /// Migrations from version `i + 1` to `i + 2`, applied in order to the raw
-/// JSON. Version 1 is the first published version, so there are none yet;
-/// the next format change adds a function here and bumps [`VERSION`].
+/// JSON. A format change adds a function here and bumps [`VERSION`].
 type Migration = fn(Value) -> Result<Value, String>;
-const MIGRATIONS: &[Migration] = &[];
+const MIGRATIONS: &[Migration] = &[v1_to_v2];
+
+/// Version 2 keeps the names of grid levels removed by shrinking the grid
+/// (`criteria.removed_likelihood_levels` / `removed_severity_levels`) and
+/// allows a risk's `initial` rating to be `null` (not rated yet). A version 1
+/// file had neither: its grid kept no removed names, and every entry was rated,
+/// so its ratings are kept as they are. Anything that is not a plan with
+/// criteria is left for the strict reader to report.
+fn v1_to_v2(mut file: Value) -> Result<Value, String> {
+    if let Some(criteria) = file.pointer_mut("/plan/criteria").and_then(Value::as_object_mut) {
+        for key in ["removed_likelihood_levels", "removed_severity_levels"] {
+            criteria.entry(key).or_insert_with(|| Value::Array(Vec::new()));
+        }
+    }
+    Ok(file)
+}
 
 /// A JSP Planner plan file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -51,32 +70,128 @@ pub struct PlanFile {
     pub plan: Plan,
 }
 
-/// Why a file could not be imported. Every message says what is wrong and
-/// that nothing was changed.
+/// Why a file could not be imported.
+///
+/// `Display` gives one or more whole sentences in plain words for the person
+/// importing: positions are 1-based, places are named as the app shows them
+/// ("Risk R-001, initial severity"), and nothing is said about what changed
+/// (the app adds "Your plans are unchanged."). [`ImportError::detail`] keeps
+/// the technical path and serde_json's own text for experts.
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum ImportError {
-    #[error("The file is {} and plan files are at most {}.", human_bytes(*.size), human_bytes(MAX_FILE_BYTES))]
-    TooLarge { size: usize },
-    #[error("The file is empty.")]
+    /// Larger than [`MAX_FILE_BYTES`]; `size` in bytes.
+    TooLarge {
+        size: usize,
+    },
     Empty,
-    #[error("The file is not text: it is not valid UTF-8.")]
-    NotText,
-    #[error("The file is not valid JSON: {message} (line {line}, column {column}).")]
-    NotJson { line: usize, column: usize, message: String },
-    #[error("The file is JSON but not a plan file: {0}.")]
+    /// Not text at all (zero bytes outside any known encoding).
+    Binary,
+    /// Text in an encoding that could not be read; `message` is a sentence
+    /// without its final period.
+    Encoding {
+        encoding: &'static str,
+        message: String,
+    },
+    /// Not well-formed JSON. `line` and `column` are 1-based, the column in
+    /// characters; `message` is a sentence without its final period.
+    NotJson {
+        line: usize,
+        column: usize,
+        message: String,
+        detail: String,
+    },
+    /// JSON, but not an object with a `format` field.
     NotAPlanFile(String),
-    #[error("This is not a JSP Planner plan file: its \"format\" is {found}, not \"{FORMAT}\".")]
-    WrongFormat { found: String },
-    #[error("The file has no usable \"version\": it must be a whole number from 1 to {VERSION}.")]
-    BadVersion,
-    #[error("The file was saved by a newer JSP Planner (format version {found}); this app reads versions up to {VERSION}. Open it in an up-to-date JSP Planner.")]
-    NewerVersion { found: u64 },
-    #[error("The file could not be upgraded from version {from}: {message}.")]
-    Migration { from: u64, message: String },
-    #[error("The plan does not match the file format at \"{path}\": {message}.")]
-    Shape { path: String, message: String },
-    #[error("The plan breaks {} rule(s): {}.", .0.len(), summarize(.0))]
-    Invalid(Vec<Violation>),
+    WrongFormat {
+        found: String,
+    },
+    /// `version` missing, or not a whole number from 1 up; `found` is the JSON written.
+    BadVersion {
+        found: Option<String>,
+    },
+    NewerVersion {
+        found: u64,
+    },
+    Migration {
+        from: u64,
+        message: String,
+    },
+    /// The content does not fit the format. `message` is a whole sentence
+    /// naming the place; `path` is technical (`plan/risks/0/initial/severity`,
+    /// `/` for the top), `detail` serde_json's text.
+    Shape {
+        path: String,
+        message: String,
+        detail: String,
+    },
+    /// The plan breaks invariants: each one, and it described in words.
+    Invalid(Vec<Problem>),
+}
+
+/// One broken invariant of an imported plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub violation: Violation,
+    /// [`describe`]: one sentence naming the place as the user sees it.
+    pub description: String,
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ImportError::TooLarge { size } => f.write_str(&too_large(*size)),
+            ImportError::Empty => f.write_str("The file is empty."),
+            ImportError::Binary => f.write_str("The file is not text: it holds binary data."),
+            ImportError::Encoding { message, .. } => write!(f, "{message}."),
+            ImportError::NotJson { line, column, message, .. } => write!(f, "{message} (line {line}, column {column})."),
+            ImportError::NotAPlanFile(why) => write!(f, "The file is JSON but not a plan file: {why}."),
+            ImportError::WrongFormat { found } => {
+                write!(f, "This is not a JSP Planner plan file: its “format” is {found}, not “{FORMAT}”.")
+            }
+            ImportError::BadVersion { found } => {
+                let known = known_versions();
+                match found {
+                    Some(v) => write!(f, "The file’s “version” is {v}; it must be a whole number: {known}."),
+                    None => write!(f, "The file has no “version”; it must be a whole number: {known}."),
+                }
+            }
+            ImportError::NewerVersion { found } => write!(
+                f,
+                "The file was saved by a newer JSP Planner (format version {found}); this app reads versions up to {VERSION}. \
+                 Open it in an up-to-date JSP Planner."
+            ),
+            ImportError::Migration { from, message } => {
+                write!(f, "The file could not be upgraded from format version {from}: {message}.")
+            }
+            ImportError::Shape { message, .. } => f.write_str(message),
+            ImportError::Invalid(problems) => f.write_str(&summarize(problems)),
+        }
+    }
+}
+
+impl ImportError {
+    /// The technical detail behind the message, for experts: the path in the
+    /// file, serde_json's original text, exact sizes. `None` when the message
+    /// says it all.
+    pub fn detail(&self) -> Option<String> {
+        match self {
+            ImportError::TooLarge { size } => Some(format!("{size} bytes; the limit is {MAX_FILE_BYTES} bytes")),
+            ImportError::Empty | ImportError::Binary | ImportError::NotAPlanFile(_) | ImportError::Migration { .. } => None,
+            ImportError::Encoding { encoding, .. } => Some(format!("encoding: {encoding}")),
+            ImportError::NotJson { detail, .. } => Some(detail.clone()),
+            ImportError::WrongFormat { found } => Some(format!("format: {found}")),
+            ImportError::BadVersion { found } => found.as_ref().map(|v| format!("version: {v}")),
+            ImportError::NewerVersion { found } => Some(format!("version: {found}; this app writes {VERSION}")),
+            ImportError::Shape { path, detail, .. } => Some(format!("at {path}: {detail}")),
+            ImportError::Invalid(problems) => {
+                let mut lines: Vec<String> = problems.iter().take(100).map(|p| shorten(&p.violation.to_string(), 300)).collect();
+                if problems.len() > 100 {
+                    lines.push(format!("… and {} more", problems.len() - 100));
+                }
+                Some(lines.join("\n"))
+            }
+        }
+    }
 }
 
 /// A successfully imported plan.
@@ -95,6 +210,19 @@ pub fn export_pretty(plan: &Plan) -> String {
 /// Write a plan compactly, for local storage.
 pub fn export_compact(plan: &Plan) -> String {
     serde_json::to_string(&wrap(plan)).expect("a plan always serializes")
+}
+
+/// Write a plan for an exported file: pretty-printed, unless that would be
+/// larger than [`MAX_FILE_BYTES`] (import would refuse it); then compact, so
+/// every plan storage keeps (compact form at most [`MAX_FILE_BYTES`]) exports
+/// to a file that imports.
+pub fn export_for_file(plan: &Plan) -> String {
+    let pretty = export_pretty(plan);
+    if pretty.len() <= MAX_FILE_BYTES {
+        pretty
+    } else {
+        export_compact(plan)
+    }
 }
 
 fn wrap(plan: &Plan) -> PlanFileRef<'_> {
@@ -117,48 +245,78 @@ struct Header {
 
 /// Read, migrate and validate a plan file. Any error leaves the caller's state untouched.
 pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
+    let imported = parse(bytes)?;
+    let violations = validate(&imported.plan);
+    if !violations.is_empty() {
+        let problems =
+            violations.into_iter().map(|violation| Problem { description: describe(&violation, &imported.plan), violation }).collect();
+        return Err(ImportError::Invalid(problems));
+    }
+    Ok(imported)
+}
+
+/// Everything [`import`] does except checking the invariants: decode, check
+/// format and version, migrate, read strictly. For callers that repair a
+/// plan's broken rules themselves; they must validate before using it.
+pub fn parse(bytes: &[u8]) -> Result<Imported, ImportError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(ImportError::TooLarge { size: bytes.len() });
     }
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = decode::decode(bytes)?;
+    let text: &str = &text;
     if text.trim().is_empty() {
         return Err(ImportError::Empty);
     }
-    let version = read_header(text)?;
-    let file: PlanFile = if version == VERSION {
+    let (version, written_exactly) = read_header(text)?;
+    let file: PlanFile = if version == VERSION && written_exactly {
         strict_from_str(text)?
     } else {
-        // Migrated JSON is written out and read by the same strict reader: one
-        // deserializer in the wasm, and shape errors located the same way.
-        let value: Value = serde_json::from_str(text).map_err(json_error)?;
+        // Migrated JSON (or a version written as 2.0) is written out and read
+        // by the same strict reader: one deserializer in the wasm, and shape
+        // errors located the same way.
+        let value: Value = serde_json::from_str(text).map_err(|e| json_error(e, text))?;
         strict_from_str(&migrate(value, version)?.to_string())?
     };
-    let violations = validate(&file.plan);
-    if !violations.is_empty() {
-        return Err(ImportError::Invalid(violations));
-    }
     let migrated_from = (version != VERSION).then_some(version);
     Ok(Imported { plan: file.plan, migrated_from })
 }
 
-fn read_header(text: &str) -> Result<u64, ImportError> {
+/// The version, and whether it was written as a plain integer (`2`, not `2.0`).
+fn read_header(text: &str) -> Result<(u64, bool), ImportError> {
     // serde would read a struct from an array too; a plan file is an object.
-    if !text.trim_start().starts_with('{') {
-        serde_json::from_str::<serde::de::IgnoredAny>(text).map_err(json_error)?;
-        return Err(ImportError::NotAPlanFile("it is not a JSON object".into()));
+    let first = text.trim_start().chars().next();
+    if first != Some('{') {
+        let value: Value = serde_json::from_str(text).map_err(|e| json_error(e, text))?;
+        let what = match value {
+            Value::Array(_) => "it holds a list, not an object",
+            Value::String(_) => "it holds a text, not an object",
+            Value::Number(_) => "it holds a number, not an object",
+            _ => "it holds a single value, not an object",
+        };
+        return Err(ImportError::NotAPlanFile(what.into()));
     }
-    let header: Header = serde_json::from_str(text).map_err(json_error)?;
+    let header: Header = serde_json::from_str(text).map_err(|e| json_error(e, text))?;
     match header.format {
         Some(Value::String(f)) if f == FORMAT => {}
         Some(other) => return Err(ImportError::WrongFormat { found: short_json(&other) }),
-        None => return Err(ImportError::NotAPlanFile("it has no \"format\" field".into())),
+        None => return Err(ImportError::NotAPlanFile("it has no “format” field".into())),
     }
-    let version = header.version.as_ref().and_then(Value::as_u64).ok_or(ImportError::BadVersion)?;
+    let bad = |v: &Value| ImportError::BadVersion { found: Some(short_json(v)) };
+    let (version, exact) = match &header.version {
+        None => return Err(ImportError::BadVersion { found: None }),
+        Some(Value::Number(n)) => match (n.as_u64(), n.as_f64()) {
+            (Some(v), _) => (v, true),
+            // A whole number written with a fraction (2.0) is that number;
+            // JSON Schema's "integer" allows it. 2^53 keeps it exact.
+            (None, Some(f)) if f.fract() == 0.0 && (1.0..=9_007_199_254_740_992.0).contains(&f) => (f as u64, false),
+            _ => return Err(bad(header.version.as_ref().unwrap_or(&Value::Null))),
+        },
+        Some(other) => return Err(bad(other)),
+    };
     match version {
-        0 => Err(ImportError::BadVersion),
+        0 => Err(ImportError::BadVersion { found: Some("0".into()) }),
         v if v > VERSION => Err(ImportError::NewerVersion { found: v }),
-        v => Ok(v),
+        v => Ok((v, exact)),
     }
 }
 
@@ -174,24 +332,39 @@ fn migrate(mut value: Value, from: u64) -> Result<Value, ImportError> {
 }
 
 fn strict_from_str(text: &str) -> Result<PlanFile, ImportError> {
-    serde_json::from_str(text).map_err(|e| {
-        if e.is_data() {
-            let path = locate::path_at(text, e.line(), e.column()).join("/");
-            let path = if path.is_empty() { "/".to_string() } else { shorten(&path, 120) };
-            ImportError::Shape { path, message: strip_position(&e.to_string()) }
-        } else {
-            json_error(e)
-        }
-    })
+    serde_json::from_str(text).map_err(|e| json_error(e, text))
 }
 
-fn json_error(e: serde_json::Error) -> ImportError {
-    if e.is_data() {
-        return ImportError::NotAPlanFile(strip_position(&e.to_string()));
+/// Turn serde_json's error into ours. A data error (or an enum given a number,
+/// which serde_json reports as a syntax error in valid JSON) is a shape error,
+/// located by re-scanning the text; the text is parsed as a `Value` only on
+/// this path, to name items by their id or name.
+fn json_error(e: serde_json::Error, text: &str) -> ImportError {
+    let original = strip_position(&e.to_string());
+    let root = if e.is_data() || e.is_syntax() { serde_json::from_str::<Value>(text).ok() } else { None };
+    if e.is_data() || (e.is_syntax() && root.is_some()) {
+        let segments = locate::path_at(text, e.line(), e.column());
+        let path = if segments.is_empty() { "/".to_string() } else { shorten(&segments.join("/"), 120) };
+        let message = words::shape(&original, &segments, root.as_ref());
+        return ImportError::Shape { path, message: shorten(&message, 600), detail: original };
     }
-    let message = strip_position(&e.to_string());
-    let message = if message.contains("recursion limit") { "it is nested too deeply".to_string() } else { message };
-    ImportError::NotJson { line: e.line(), column: e.column(), message }
+    let detail = format!("{original} at line {} column {}", e.line(), e.column());
+    ImportError::NotJson {
+        line: e.line().max(1),
+        column: char_column(text, e.line(), e.column()),
+        message: words::syntax(&original),
+        detail,
+    }
+}
+
+/// serde_json counts columns in bytes; people count characters.
+fn char_column(text: &str, line: usize, column: usize) -> usize {
+    let line_text = text.split('\n').nth(line.saturating_sub(1)).unwrap_or("");
+    let mut end = column.min(line_text.len());
+    while !line_text.is_char_boundary(end) {
+        end -= 1;
+    }
+    line_text[..end].chars().count().max(1)
 }
 
 /// serde_json appends " at line X column Y"; we report position separately.
@@ -204,33 +377,67 @@ fn strip_position(message: &str) -> String {
 }
 
 fn short_json(v: &Value) -> String {
-    shorten(&v.to_string(), 60)
+    match v {
+        Value::String(s) => place::quoted(s),
+        other => shorten(&other.to_string(), 60),
+    }
 }
 
 /// Messages quote parts of the file (paths, field names, values); a hostile
 /// file must not make them unreadable, so each quote is cut to `max` chars.
 fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() > max {
-        format!("{}…", s.chars().take(max).collect::<String>())
-    } else {
-        s.to_string()
+    place::shorten(s, max)
+}
+
+/// "1 or 2": the versions this app reads, in words.
+fn known_versions() -> String {
+    match VERSION {
+        1 => "1".into(),
+        2 => "1 or 2".into(),
+        v => format!("from 1 to {v}"),
     }
 }
 
-fn summarize(violations: &[Violation]) -> String {
-    let mut parts: Vec<String> = violations.iter().take(3).map(|v| shorten(&v.to_string(), 200)).collect();
-    if violations.len() > 3 {
-        parts.push(format!("and {} more", violations.len() - 3));
+/// Up to three problems in words, then how many more.
+fn summarize(problems: &[Problem]) -> String {
+    let shown: Vec<String> = problems.iter().take(3).map(|p| shorten(p.description.trim_end_matches('.'), 200)).collect();
+    let more = problems.len().saturating_sub(3);
+    let head = if problems.len() == 1 { "The plan has a problem".to_string() } else { format!("The plan has {} problems", problems.len()) };
+    let mut text = format!("{head}: {}", shown.join("; "));
+    match more {
+        0 => {}
+        1 => text.push_str("; and 1 more problem"),
+        n => text.push_str(&format!("; and {} more problems", decode::thousands(n))),
     }
-    parts.join("; ")
+    text.push('.');
+    text
 }
 
+/// "The file is 4.3 MB; plan files can be at most 4 MB." When the rounded
+/// sizes would read the same, exact byte counts say how they differ.
 /// Integer arithmetic only: float formatting would add kilobytes to the wasm.
+fn too_large(size: usize) -> String {
+    let (shown, limit) = (human_bytes(size), human_bytes(MAX_FILE_BYTES));
+    if shown == limit {
+        format!(
+            "The file is {} bytes; plan files can be at most {} bytes ({limit}).",
+            decode::thousands(size),
+            decode::thousands(MAX_FILE_BYTES)
+        )
+    } else {
+        format!("The file is {shown}; plan files can be at most {limit}.")
+    }
+}
+
 fn human_bytes(n: usize) -> String {
     const MB: usize = 1024 * 1024;
     if n >= MB {
         let tenths = (n * 10 + MB / 2) / MB;
-        format!("{}.{} MB", tenths / 10, tenths % 10)
+        if tenths % 10 == 0 {
+            format!("{} MB", tenths / 10)
+        } else {
+            format!("{}.{} MB", tenths / 10, tenths % 10)
+        }
     } else {
         format!("{} kB", n.div_ceil(1024))
     }

@@ -7,15 +7,18 @@
 //! - [`format`]: the public JSON file format: export, import, migration, JSON Schema.
 //! - [`library`]: operations on the set of plans a user keeps (create, duplicate, rename).
 //! - [`assess`], [`deliverables`]: risk acceptability, register queries, completeness of the deliverables.
+//! - [`decide`]: pure decisions about other tabs, saves, imports and notices.
 //! - [`history`], [`capture`]: undo/redo snapshots and one-line quick capture.
 //! - [`export`]: the plan as Markdown and the register and matrix as CSV.
 //! - [`navigation`]: the plan's sections (id, title, anchor) as one table.
+//! - [`repair`]: opening a stored plan that breaks a rule, with each fix said in words.
 //! - [`shortcuts`]: the keyboard shortcuts and their help text.
 //!
 //! The browser app (`web`) exists only on wasm32 and is a thin layer over these.
 
 pub mod assess;
 pub mod capture;
+pub mod decide;
 pub mod deliverables;
 pub mod export;
 pub mod format;
@@ -24,6 +27,7 @@ pub mod library;
 pub mod model;
 pub mod navigation;
 pub mod presets;
+pub mod repair;
 pub mod shortcuts;
 pub mod validate;
 

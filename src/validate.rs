@@ -8,6 +8,7 @@
 use std::collections::HashSet;
 use std::fmt;
 
+use crate::format::place::{place, quoted};
 use crate::model::*;
 
 pub const MAX_ID_LEN: usize = 64;
@@ -15,11 +16,28 @@ pub const MAX_NAME_LEN: usize = 300;
 pub const MAX_TEXT_LEN: usize = 20_000;
 pub const MAX_ITEMS: usize = 5_000;
 
-/// One broken invariant, located by a JSON-pointer-like path.
+fn thousands(n: usize) -> String {
+    crate::format::thousands(n)
+}
+
+/// One broken invariant, located by a JSON-pointer-like path relative to the
+/// plan (`risks/0/initial/severity`, zero-based). `message` is plain words
+/// that read after the name of the place ("must not be empty"); [`describe`]
+/// makes the whole sentence a user reads.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Violation {
     pub path: String,
     pub message: String,
+}
+
+/// One whole sentence naming the place as the user sees it: "Plan name must
+/// not be empty.", "Stakeholder 3 (“Clinicians”): the name must not be
+/// empty.", "Risk R-001: the initial severity is 6, which is not a level of
+/// this grid (1–5)." Items are named by id (risks) or name, else by 1-based
+/// position, looked up in `plan`.
+pub fn describe(v: &Violation, plan: &Plan) -> String {
+    let segments: Vec<&str> = if v.path.is_empty() { Vec::new() } else { v.path.split('/').collect() };
+    place(&segments, plan).sentence(&v.message)
 }
 
 impl fmt::Display for Violation {
@@ -57,7 +75,7 @@ impl Checker {
     fn id(&mut self, path: &str, id: &str) {
         let ok = !id.is_empty() && id.len() <= MAX_ID_LEN && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
         if !ok {
-            self.fail(path, format!("id must be 1 to {MAX_ID_LEN} letters, digits, '-' or '_'"));
+            self.fail(path, format!("must be 1 to {MAX_ID_LEN} letters, digits, hyphens or underscores"));
         }
     }
 
@@ -66,13 +84,13 @@ impl Checker {
             self.fail(path, "must not be empty");
         }
         if text.chars().count() > MAX_NAME_LEN {
-            self.fail(path, format!("is longer than {MAX_NAME_LEN} characters"));
+            self.fail(path, format!("is longer than {} characters", thousands(MAX_NAME_LEN)));
         }
     }
 
     fn text(&mut self, path: &str, text: &str) {
         if text.chars().count() > MAX_TEXT_LEN {
-            self.fail(path, format!("is longer than {MAX_TEXT_LEN} characters"));
+            self.fail(path, format!("is longer than {} characters", thousands(MAX_TEXT_LEN)));
         }
     }
 
@@ -87,13 +105,13 @@ impl Checker {
             && b[10] == b'T'
             && b[13] == b':';
         if !ok {
-            self.fail(path, "must be an RFC 3339 timestamp such as 2026-01-31T09:30:00.000Z");
+            self.fail(path, "must be a date and time such as 2026-01-31T09:30:00.000Z");
         }
     }
 
     fn count(&mut self, path: &str, n: usize) {
         if n > MAX_ITEMS {
-            self.fail(path, format!("has {n} items; at most {MAX_ITEMS} are allowed"));
+            self.fail(path, format!("has {} entries; at most {} are allowed", thousands(n), thousands(MAX_ITEMS)));
         }
     }
 
@@ -109,16 +127,16 @@ impl Checker {
             n += 1;
             self.id(&format!("{path}/{i}/{field}"), id);
             if !seen.insert(id) {
-                self.fail(format!("{path}/{i}/{field}"), format!("duplicate id \"{id}\""));
+                self.fail(format!("{path}/{i}/{field}"), format!("is {}, the same as an earlier one", quoted(id)));
             }
         }
         self.count(path, n);
         seen
     }
 
-    fn link(&mut self, path: &str, id: &str, known: &HashSet<&str>, what: &str) {
+    fn link(&mut self, path: &str, id: &str, known: &HashSet<&str>) {
         if !known.contains(id) {
-            self.fail(path, format!("refers to {what} \"{id}\", which does not exist"));
+            self.fail(path, format!("is {}, which does not exist", quoted(id)));
         }
     }
 }
@@ -159,10 +177,10 @@ fn check_matrix(v: &mut Checker, plan: &Plan) {
     let mut cells = HashSet::new();
     for (i, l) in plan.need_links.iter().enumerate() {
         let path = format!("need_links/{i}");
-        v.link(&format!("{path}/stakeholder_id"), &l.stakeholder_id, &stakeholders, "stakeholder");
-        v.link(&format!("{path}/need_id"), &l.need_id, &needs, "need");
+        v.link(&format!("{path}/stakeholder_id"), &l.stakeholder_id, &stakeholders);
+        v.link(&format!("{path}/need_id"), &l.need_id, &needs);
         if !cells.insert((&l.stakeholder_id, &l.need_id)) {
-            v.fail(path, "the same stakeholder and need are linked twice");
+            v.fail(path, "repeats an earlier cell (the same stakeholder and need)");
         }
     }
 }
@@ -183,7 +201,7 @@ fn check_management(v: &mut Checker, m: &ManagementPlan) {
     }
     let unique: HashSet<_> = m.sbom.formats.iter().collect();
     if unique.len() != m.sbom.formats.len() {
-        v.fail("management/sbom/formats", "lists a format twice");
+        v.fail("management/sbom/formats", "name a format twice");
     }
 }
 
@@ -202,7 +220,7 @@ fn check_criteria(v: &mut Checker, c: &RiskCriteria) {
     {
         let path = format!("criteria/{key}");
         if removed.len() > MAX_LEVELS {
-            v.fail(&path, format!("keeps at most {MAX_LEVELS} names, not {}", removed.len()));
+            v.fail(&path, format!("must be at most {MAX_LEVELS}, not {}", removed.len()));
         }
         for (i, name) in removed.iter().enumerate() {
             v.name(&format!("{path}/{i}"), name, true);
@@ -213,18 +231,23 @@ fn check_criteria(v: &mut Checker, c: &RiskCriteria) {
     }
     for (i, row) in c.zones.iter().enumerate() {
         if row.len() != c.severity_levels.len() {
-            v.fail(format!("criteria/zones/{i}"), "must have one cell per severity level");
+            v.fail(format!("criteria/zones/{i}"), "must have one zone per severity level");
         }
     }
 }
 
 fn check_rating(v: &mut Checker, path: &str, r: Rating, c: &RiskCriteria) {
-    let (l, s) = (usize::from(r.likelihood), usize::from(r.severity));
-    if l == 0 || l > c.likelihood_levels.len() {
-        v.fail(format!("{path}/likelihood"), format!("level {l} is not between 1 and {}", c.likelihood_levels.len()));
-    }
-    if s == 0 || s > c.severity_levels.len() {
-        v.fail(format!("{path}/severity"), format!("level {s} is not between 1 and {}", c.severity_levels.len()));
+    for (axis, level, count) in [("likelihood", r.likelihood, c.likelihood_levels.len()), ("severity", r.severity, c.severity_levels.len())]
+    {
+        let level = usize::from(level);
+        if level == 0 || level > count {
+            let message = match count {
+                0 => format!("is {level}, but the grid has no {axis} levels"),
+                1 => format!("is {level}, which is not a level of this grid (only 1)"),
+                n => format!("is {level}, which is not a level of this grid (1–{n})"),
+            };
+            v.fail(format!("{path}/{axis}"), message);
+        }
     }
 }
 
@@ -245,9 +268,9 @@ fn check_risks(v: &mut Checker, plan: &Plan) {
         }
         let mut seen = HashSet::new();
         for (j, n) in r.need_ids.iter().enumerate() {
-            v.link(&format!("{path}/need_ids/{j}"), n, &needs, "need");
+            v.link(&format!("{path}/need_ids/{j}"), n, &needs);
             if !seen.insert(n) {
-                v.fail(format!("{path}/need_ids/{j}"), format!("need \"{n}\" is linked twice"));
+                v.fail(format!("{path}/need_ids/{j}"), format!("is {}, which is already linked", quoted(n)));
             }
         }
     }
@@ -266,10 +289,10 @@ fn check_raci(v: &mut Checker, plan: &Plan) {
     let mut cells = HashSet::new();
     for (i, a) in plan.raci.iter().enumerate() {
         let path = format!("raci/{i}");
-        v.link(&format!("{path}/role_id"), &a.role_id, &roles, "role");
-        v.link(&format!("{path}/activity_id"), &a.activity_id, &activities, "activity");
+        v.link(&format!("{path}/role_id"), &a.role_id, &roles);
+        v.link(&format!("{path}/activity_id"), &a.activity_id, &activities);
         if !cells.insert((&a.role_id, &a.activity_id)) {
-            v.fail(path, "the same role and activity are assigned twice");
+            v.fail(path, "repeats an earlier cell (the same role and activity)");
         }
     }
 }

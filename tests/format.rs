@@ -14,63 +14,137 @@ fn import_value(v: &Value) -> Result<format::Imported, ImportError> {
     format::import(v.to_string().as_bytes())
 }
 
+/// Words a person importing a file should never have to read.
+const PROGRAMMER_WORDS: &[&str] =
+    &["u8", "u64", "sequence", "map", "struct", "eof", "parsing", "rule", "rules", "variant", "enum", "ident", "deserialize", "serde"];
+
+/// A message is plain: whole sentences, no programmer words, no zero-based
+/// paths, no backticks or straight-quoted names, and no claim about what changed.
+fn assert_plain(message: &str) {
+    assert!(message.ends_with('.'), "ends a sentence: {message}");
+    assert!(message.chars().next().is_some_and(|c| c.is_uppercase() || c == '“'), "starts a sentence: {message}");
+    let lower = message.to_lowercase();
+    for word in lower.split(|c: char| !c.is_alphanumeric()) {
+        assert!(!PROGRAMMER_WORDS.contains(&word), "programmer word {word:?} in: {message}");
+    }
+    for bad in ["expected one of", "rule(s)", "/0", "`", "from 1 to 1.", "unchanged", "nothing was changed", "at line"] {
+        assert!(!lower.contains(bad), "{bad:?} in: {message}");
+    }
+}
+
+fn message(result: Result<format::Imported, ImportError>) -> String {
+    let message = result.unwrap_err().to_string();
+    assert_plain(&message);
+    message
+}
+
 #[test]
 fn export_then_import_gives_the_same_plan() {
     let plan = sample_plan();
-    for text in [format::export_pretty(&plan), format::export_compact(&plan)] {
+    for text in [format::export_pretty(&plan), format::export_compact(&plan), format::export_for_file(&plan)] {
         let imported = format::import(text.as_bytes()).unwrap();
         assert_eq!(imported.plan, plan);
         assert_eq!(imported.migrated_from, None);
     }
+    assert_eq!(format::export_for_file(&plan), format::export_pretty(&plan), "a small plan exports pretty");
 }
 
 #[test]
 fn export_names_format_and_version() {
     let v = file_json();
     assert_eq!(v["format"], "jsp-planner/plan");
-    assert_eq!(v["version"], format::VERSION);
+    assert_eq!(format::VERSION, 2);
+    assert_eq!(v["version"], 2);
     assert_eq!(v["plan"]["name"], "Infusion pump 3.2");
+    assert_eq!(v["plan"]["criteria"]["removed_severity_levels"], json!([]));
 }
 
 #[test]
-fn a_byte_order_mark_is_accepted() {
-    let text = format!("\u{feff}{}", format::export_compact(&sample_plan()));
-    assert!(format::import(text.as_bytes()).is_ok());
+fn an_unrated_risk_round_trips_as_null() {
+    let mut plan = sample_plan();
+    plan.risks[0].initial = None;
+    plan.risks[0].residual = None;
+    let text = format::export_pretty(&plan);
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["plan"]["risks"][0]["initial"], Value::Null);
+    let imported = format::import(text.as_bytes()).unwrap();
+    assert_eq!(imported.plan, plan);
+    assert_eq!(format::import(format::export_compact(&imported.plan).as_bytes()).unwrap().plan, plan);
 }
 
 #[test]
-fn malformed_json_reports_line_and_column() {
-    let err = format::import(b"{\n  \"format\": \"jsp-planner/plan\",\n  oops\n}").unwrap_err();
-    match &err {
-        ImportError::NotJson { line, .. } => assert_eq!(*line, 3),
-        other => panic!("unexpected {other:?}"),
+fn a_plan_just_under_the_limit_exports_to_a_file_that_imports() {
+    // Storage keeps a plan whose compact form is at most MAX_FILE_BYTES; its
+    // pretty form is larger, so the file must be written compactly.
+    let mut plan = jsp_planner::presets::new_plan("plan-big".into(), "Big".into(), common::NOW.into());
+    let risk = |i: usize| jsp_planner::model::RiskEntry::new(format!("R-{i:04}"), "Asset", &"t".repeat(900));
+    let base = format::export_compact(&plan).len();
+    plan.risks.push(risk(0));
+    let per_risk = format::export_compact(&plan).len() - base + 1; // and a comma
+    let n = (MAX_FILE_BYTES - base) / per_risk;
+    plan.risks = (0..n).map(risk).collect();
+    let short = MAX_FILE_BYTES - 10 - format::export_compact(&plan).len();
+    plan.risks[0].controls = "c".repeat(short);
+    let compact = format::export_compact(&plan);
+    assert!(compact.len() <= MAX_FILE_BYTES && compact.len() > MAX_FILE_BYTES - 100, "{}", compact.len());
+    assert!(format::export_pretty(&plan).len() > MAX_FILE_BYTES);
+
+    let file = format::export_for_file(&plan);
+    assert_eq!(file, compact);
+    assert_eq!(format::import(file.as_bytes()).unwrap().plan, plan);
+}
+
+// --- Version 1 files --------------------------------------------------------
+
+fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(format!("{}/tests/fixtures/v1/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+}
+
+#[test]
+fn version_1_files_are_migrated_and_export_as_version_2() {
+    for name in ["full-plan.jsp-plan.json", "minimal.jsp-plan.json", "version-float.jsp-plan.json"] {
+        let imported = format::import(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(imported.migrated_from, Some(1), "{name}");
+        let criteria = &imported.plan.criteria;
+        assert!(criteria.removed_likelihood_levels.is_empty() && criteria.removed_severity_levels.is_empty(), "{name}");
+
+        let exported = format::export_for_file(&imported.plan);
+        let v: Value = serde_json::from_str(&exported).unwrap();
+        assert_eq!(v["version"], 2, "{name}");
+        let again = format::import(exported.as_bytes()).unwrap();
+        assert_eq!(again.migrated_from, None, "{name}");
+        assert_eq!(again.plan, imported.plan, "{name}");
     }
-    assert!(err.to_string().starts_with("The file is not valid JSON"), "{err}");
 }
 
 #[test]
-fn empty_and_binary_files_are_refused() {
-    assert_eq!(format::import(b"  \n").unwrap_err(), ImportError::Empty);
-    assert_eq!(format::import(&[0xff, 0xfe, 0x00]).unwrap_err(), ImportError::NotText);
+fn a_version_1_plan_keeps_everything_it_had() {
+    let original: Value = serde_json::from_slice(&fixture("full-plan.jsp-plan.json")).unwrap();
+    let imported = format::import(&fixture("full-plan.jsp-plan.json")).unwrap();
+    let mut exported: Value = serde_json::from_str(&format::export_compact(&imported.plan)).unwrap();
+    // The only differences: the version and the two new, empty lists.
+    assert_eq!(exported["version"], 2);
+    let criteria = exported["plan"]["criteria"].as_object_mut().unwrap();
+    assert_eq!(criteria.remove("removed_likelihood_levels"), Some(json!([])));
+    assert_eq!(criteria.remove("removed_severity_levels"), Some(json!([])));
+    exported["version"] = json!(1);
+    assert_eq!(exported, original);
+    assert_eq!(imported.plan.risks[1].initial, Some(jsp_planner::model::Rating { likelihood: 3, severity: 4 }));
+    assert_eq!(imported.plan.stakeholders[5].name, "Pharmacy (Zürich site)");
 }
 
-#[test]
-fn json_that_is_not_an_object_is_not_a_plan_file() {
-    for text in ["[1,2]", "42", "\"plan\"", "null"] {
-        let err = format::import(text.as_bytes()).unwrap_err();
-        assert!(matches!(err, ImportError::NotAPlanFile(_)), "{text}: {err:?}");
-    }
-}
+// --- Versions ---------------------------------------------------------------
 
 #[test]
-fn wrong_or_missing_format_is_named() {
+fn a_version_written_as_a_whole_float_is_that_version() {
     let mut v = file_json();
-    v["format"] = json!("something-else");
-    let err = import_value(&v).unwrap_err();
-    assert_eq!(err, ImportError::WrongFormat { found: "\"something-else\"".into() });
-    assert!(err.to_string().contains("not a JSP Planner plan file"));
-    v.as_object_mut().unwrap().remove("format");
-    assert!(matches!(import_value(&v).unwrap_err(), ImportError::NotAPlanFile(_)));
+    v["version"] = json!(2.0);
+    let imported = import_value(&v).unwrap();
+    assert_eq!(imported.migrated_from, None);
+    assert_eq!(imported.plan, sample_plan());
+    let text = format::export_compact(&sample_plan()).replacen("\"version\":2", "\"version\":2.0", 1);
+    assert!(text.contains("\"version\":2.0"));
+    assert_eq!(format::import(text.as_bytes()).unwrap().plan, sample_plan());
 }
 
 #[test]
@@ -80,34 +154,277 @@ fn newer_version_is_refused_with_both_versions_named() {
     let err = import_value(&v).unwrap_err();
     assert_eq!(err, ImportError::NewerVersion { found: format::VERSION + 1 });
     let msg = err.to_string();
-    assert!(msg.contains("newer JSP Planner") && msg.contains(&format!("up to {}", format::VERSION)), "{msg}");
+    assert_plain(&msg);
+    assert_eq!(
+        msg,
+        "The file was saved by a newer JSP Planner (format version 3); this app reads versions up to 2. \
+         Open it in an up-to-date JSP Planner."
+    );
+    v["version"] = json!(3.0);
+    assert_eq!(import_value(&v).unwrap_err(), ImportError::NewerVersion { found: 3 });
 }
 
 #[test]
-fn bad_versions_are_refused() {
-    for bad in [json!(0), json!(-1), json!("1"), json!(1.5), Value::Null] {
+fn bad_versions_are_refused_in_plain_words() {
+    for (bad, shown) in [(json!(0), "0"), (json!(-1), "-1"), (json!("2"), "“2”"), (json!(1.5), "1.5"), (json!(1e300), "1e+300")] {
         let mut v = file_json();
         v["version"] = bad.clone();
-        assert_eq!(import_value(&v).unwrap_err(), ImportError::BadVersion, "{bad}");
+        let err = import_value(&v).unwrap_err();
+        assert!(matches!(err, ImportError::BadVersion { .. }), "{bad}: {err:?}");
+        let msg = message(Err(err));
+        assert_eq!(msg, format!("The file’s “version” is {shown}; it must be a whole number: 1 or 2."), "{bad}");
+    }
+    let mut v = file_json();
+    v["version"] = Value::Null;
+    assert_eq!(message(import_value(&v)), "The file has no “version”; it must be a whole number: 1 or 2.");
+    v.as_object_mut().unwrap().remove("version");
+    assert_eq!(message(import_value(&v)), "The file has no “version”; it must be a whole number: 1 or 2.");
+}
+
+// --- Encodings --------------------------------------------------------------
+
+fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
+    let mut out = Vec::new();
+    for unit in std::iter::once(0xfeff).filter(|_| bom).chain(text.encode_utf16()) {
+        out.extend(if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
+    }
+    out
+}
+
+fn plan_with_accents() -> jsp_planner::model::Plan {
+    let mut plan = sample_plan();
+    plan.name = "Pompe à perfusion “Zürich” €".into();
+    plan
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let text = format!("\u{feff}{}", format::export_compact(&sample_plan()));
+    assert!(format::import(text.as_bytes()).is_ok());
+}
+
+#[test]
+fn utf16_with_or_without_byte_order_mark_is_read() {
+    let plan = plan_with_accents();
+    let text = format::export_pretty(&plan);
+    for big_endian in [false, true] {
+        for bom in [true, false] {
+            let imported = format::import(&utf16(&text, big_endian, bom)).unwrap_or_else(|e| panic!("be={big_endian} bom={bom}: {e}"));
+            assert_eq!(imported.plan, plan);
+        }
     }
 }
 
 #[test]
-fn oversized_files_are_refused_before_parsing() {
+fn odd_length_or_broken_utf16_is_refused_naming_the_encoding() {
+    let text = format::export_compact(&sample_plan());
+    let mut bytes = utf16(&text, false, true);
+    bytes.pop();
+    let err = format::import(&bytes).unwrap_err();
+    assert!(matches!(err, ImportError::Encoding { .. }), "{err:?}");
+    let msg = message(Err(err));
+    assert_eq!(msg, "The file is UTF-16 (little-endian) text, but it ends in the middle of a character: it may have been cut off.");
+
+    let mut bytes = utf16(&text, true, true);
+    bytes.extend([0xd8, 0x00, 0x00, 0x7d]); // a lone high surrogate, then "}"
+    let msg = message(format::import(&bytes));
+    assert!(msg.starts_with("The file is UTF-16 (big-endian) text, but the character at byte"), "{msg}");
+}
+
+/// The text in Windows-1252, for the characters this test uses.
+fn windows_1252(text: &str) -> Vec<u8> {
+    text.chars()
+        .map(|c| match c {
+            '€' => 0x80,
+            '“' => 0x93,
+            '”' => 0x94,
+            c if u32::from(c) < 0x100 => u32::from(c) as u8,
+            c => panic!("{c} is not in this test's Windows-1252 table"),
+        })
+        .collect()
+}
+
+#[test]
+fn windows_1252_is_read_when_the_file_is_not_utf8() {
+    let plan = plan_with_accents();
+    let bytes = windows_1252(&format::export_pretty(&plan));
+    assert!(std::str::from_utf8(&bytes).is_err());
+    assert_eq!(format::import(&bytes).unwrap().plan, plan);
+}
+
+#[test]
+fn bytes_that_are_no_windows_1252_character_are_refused() {
+    let mut bytes = windows_1252(&format::export_compact(&plan_with_accents()));
+    let at = bytes.iter().position(|&b| b == 0x80).unwrap();
+    bytes[at] = 0x81;
+    let err = format::import(&bytes).unwrap_err();
+    assert!(matches!(err, ImportError::Encoding { encoding: "Windows-1252", .. }), "{err:?}");
+    let msg = message(Err(err));
+    assert_eq!(
+        msg,
+        format!(
+            "The file is neither UTF-8 nor Windows-1252 text: byte {} (0x81) is not a character in either. Save it as UTF-8 and try again.",
+            at + 1
+        )
+    );
+}
+
+#[test]
+fn binary_files_are_refused() {
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0\x5c\x72\xa8\x66";
+    for bytes in [&png[..], b"{\"format\":\0}", &[0xff, 0xfe, 0x00][..]] {
+        let err = format::import(bytes).unwrap_err();
+        assert!(matches!(err, ImportError::Binary | ImportError::Encoding { .. }), "{err:?}");
+    }
+    assert_eq!(format::import(png).unwrap_err(), ImportError::Binary);
+    assert_eq!(message(format::import(png)), "The file is not text: it holds binary data.");
+    assert_eq!(format::import(&[0x00, 0x00, 0x00, 0x01]).unwrap_err(), ImportError::Binary);
+}
+
+// --- One test per error kind: the words people read -------------------------
+
+#[test]
+fn too_large_says_both_sizes_so_they_differ() {
     let big = vec![b' '; MAX_FILE_BYTES + 1];
     let err = format::import(&big).unwrap_err();
     assert_eq!(err, ImportError::TooLarge { size: MAX_FILE_BYTES + 1 });
-    assert!(err.to_string().contains("at most 4.0 MB"), "{err}");
+    assert_eq!(message(Err(err)), "The file is 4,194,305 bytes; plan files can be at most 4,194,304 bytes (4 MB).");
+    let err = ImportError::TooLarge { size: MAX_FILE_BYTES * 43 / 40 };
+    assert_eq!(err.to_string(), "The file is 4.3 MB; plan files can be at most 4 MB.");
+    assert_eq!(ImportError::TooLarge { size: 9 * 1024 * 1024 }.to_string(), "The file is 9 MB; plan files can be at most 4 MB.");
+    assert_eq!(err.detail().unwrap(), "4508876 bytes; the limit is 4194304 bytes");
 }
 
 #[test]
-fn shape_errors_name_the_path() {
-    let mut v = file_json();
-    v["plan"]["risks"][0]["initial"]["severity"] = json!("high");
-    match import_value(&v).unwrap_err() {
-        ImportError::Shape { path, .. } => assert_eq!(path, "plan/risks/0/initial/severity"),
+fn empty_files_are_named() {
+    assert_eq!(format::import(b"  \n").unwrap_err(), ImportError::Empty);
+    assert_eq!(message(format::import(b"")), "The file is empty.");
+    assert_eq!(message(format::import(b"\xef\xbb\xbf")), "The file is empty.");
+}
+
+#[test]
+fn malformed_json_is_told_in_words_with_a_position() {
+    let err = format::import(b"{\n  \"format\": \"jsp-planner/plan\",\n  oops\n}").unwrap_err();
+    match &err {
+        ImportError::NotJson { line, column, .. } => assert_eq!((*line, *column), (3, 3)),
         other => panic!("unexpected {other:?}"),
     }
+    assert_eq!(message(Err(err.clone())), "The file is not valid JSON: a field name is not in double quotes (line 3, column 3).");
+    assert!(err.detail().unwrap().contains("key must be a string"), "{:?}", err.detail());
+
+    let cut = format::export_pretty(&sample_plan());
+    let cut = &cut[..cut.len() / 2];
+    let msg = message(format::import(cut.as_bytes()));
+    assert!(msg.starts_with("The file ends too early: it may have been cut off (line "), "{msg}");
+
+    for (text, words) in [
+        ("{\"a\" 1}", "a colon “:” is missing after a field name"),
+        ("{\"a\":1 \"b\":2}", "a comma or a closing brace “}” is missing"),
+        ("{\"a\":[1 2]}", "a comma or a closing bracket “]” is missing"),
+        ("{\"a\":\"\u{1}\"}", "a text holds a line break, tab or other control character"),
+        ("{\"a\":\"\\q\"}", "a text holds a backslash code that is not valid"),
+        ("{\"a\":-}", "a number is not written correctly"),
+        ("{\"format\":1e999}", "a number is too large"),
+        ("{\"a\":tru}", "a word is not in quotes"),
+        ("{\"a\":1,}", "there is a comma before a closing bracket or brace"),
+        ("{} x", "there is more text after the end of the plan"),
+        ("{\"a\":}", "something here is not valid JSON"),
+    ] {
+        let msg = message(format::import(text.as_bytes()));
+        assert!(msg.contains(words), "{text}: {msg}");
+    }
+}
+
+#[test]
+fn columns_count_characters_not_bytes() {
+    let err = format::import("{\"é€\": \"x\" oops}".as_bytes()).unwrap_err();
+    assert!(matches!(err, ImportError::NotJson { line: 1, column: 12, .. }), "{err:?}");
+}
+
+#[test]
+fn json_that_is_not_an_object_is_not_a_plan_file() {
+    for (text, what) in [("[1,2]", "a list"), ("42", "a number"), ("\"plan\"", "a text"), ("null", "a single value")] {
+        let err = format::import(text.as_bytes()).unwrap_err();
+        assert!(matches!(err, ImportError::NotAPlanFile(_)), "{text}: {err:?}");
+        assert_eq!(message(Err(err)), format!("The file is JSON but not a plan file: it holds {what}, not an object."));
+    }
+}
+
+#[test]
+fn wrong_or_missing_format_is_named() {
+    let mut v = file_json();
+    v["format"] = json!("something-else");
+    let err = import_value(&v).unwrap_err();
+    assert_eq!(err, ImportError::WrongFormat { found: "“something-else”".into() });
+    assert_eq!(message(Err(err)), "This is not a JSP Planner plan file: its “format” is “something-else”, not “jsp-planner/plan”.");
+    v.as_object_mut().unwrap().remove("format");
+    let err = import_value(&v).unwrap_err();
+    assert!(matches!(err, ImportError::NotAPlanFile(_)));
+    assert_eq!(message(Err(err)), "The file is JSON but not a plan file: it has no “format” field.");
+}
+
+#[test]
+fn migration_errors_read_as_sentences() {
+    let err = ImportError::Migration { from: 1, message: "the risk criteria are not readable".into() };
+    assert_plain(&err.to_string());
+    assert_eq!(err.to_string(), "The file could not be upgraded from format version 1: the risk criteria are not readable.");
+}
+
+fn shape(v: &Value) -> (String, String) {
+    match import_value(v).unwrap_err() {
+        ImportError::Shape { path, message, .. } => {
+            assert_plain(&message);
+            (path, message)
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn shape_errors_name_the_place_as_the_user_sees_it() {
+    let mut v = file_json();
+    v["plan"]["risks"][0]["initial"]["severity"] = json!(256);
+    assert_eq!(
+        shape(&v),
+        (
+            "plan/risks/0/initial/severity".into(),
+            "Risk R-001: the initial severity is 256, which is not a level of this grid (1–5).".into()
+        )
+    );
+    v["plan"]["risks"][0]["initial"]["severity"] = json!("high");
+    assert_eq!(shape(&v).1, "Risk R-001: the initial severity must be a level of this grid (1–5), not the text “high”.");
+
+    let mut v = file_json();
+    v["plan"]["stakeholders"][1]["name"] = json!(5);
+    assert_eq!(shape(&v).1, "Stakeholder 2: the name must be text in quotes, not the number 5.");
+    v["plan"]["stakeholders"][1]["name"] = json!("Clinicians");
+    v["plan"]["stakeholders"][1]["description"] = json!(["a"]);
+    assert_eq!(shape(&v).1, "Stakeholder 2 (“Clinicians”): the description must be text in quotes, not a list.");
+
+    let mut v = file_json();
+    v["plan"]["name"] = json!(null);
+    assert_eq!(shape(&v).1, "Plan name must be text in quotes, not null (empty).");
+
+    let mut v = file_json();
+    v["plan"]["risks"][0]["status"] = json!("weird");
+    assert_eq!(shape(&v).1, "Risk R-001: the status is “weird”, which is not one of “open”, “mitigating”, “accepted” or “closed”.");
+    v["plan"]["risks"][0]["status"] = json!(3);
+    assert_eq!(shape(&v).1, "Risk R-001: the status must be one of “open”, “mitigating”, “accepted” or “closed”, not the number 3.");
+
+    let mut v = file_json();
+    v["plan"]["criteria"]["zones"][1][2] = json!("red");
+    assert_eq!(
+        shape(&v).1,
+        "Risk criteria: the zone of likelihood level 2, severity level 3 is “red”, which is not one of “acceptable”, “review” or “unacceptable”."
+    );
+
+    let mut v = file_json();
+    v["plan"]["project"]["inputs"][0]["done"] = json!("yes");
+    assert_eq!(shape(&v).1, "Project planning, input 1 (“Project charter”): the done mark must be true or false, not the text “yes”.");
+
+    let mut v = file_json();
+    v["plan"]["needs"] = json!({});
+    assert_eq!(shape(&v).1, "List of security needs must be a list in [ ], not an object.");
 }
 
 #[test]
@@ -115,59 +432,82 @@ fn missing_unknown_and_duplicate_fields_name_where_they_are() {
     let mut v = file_json();
     v["plan"]["risks"][0]["initial"].as_object_mut().unwrap().remove("severity");
     v["plan"]["activities"][0]["surprise"] = json!(1);
-    let shape = |v: &Value| match import_value(v).unwrap_err() {
-        ImportError::Shape { path, message } => format!("{path}: {message}"),
-        other => panic!("unexpected {other:?}"),
-    };
-    assert_eq!(shape(&v), "plan/activities/0/surprise: unknown field `surprise`, expected `id` or `name`");
+    let (path, msg) = shape(&v);
+    assert_eq!(path, "plan/activities/0/surprise");
+    assert_eq!(msg, "Activity 1 (“A.1 Release / change project planning”): “surprise” is not a field of an activity.");
     v["plan"]["activities"][0].as_object_mut().unwrap().remove("surprise");
-    assert_eq!(shape(&v), "plan/risks/0/initial: missing field `severity`");
-    // Pretty-printed files span lines; the path is found all the same.
+    assert_eq!(shape(&v), ("plan/risks/0/initial".into(), "Risk R-001, initial rating: “severity” is missing.".into()));
+    // Pretty-printed files span lines; the place is found all the same.
     let pretty = serde_json::to_string_pretty(&v).unwrap();
     let err = format::import(pretty.as_bytes()).unwrap_err();
     assert!(matches!(err, ImportError::Shape { ref path, .. } if path == "plan/risks/0/initial"), "{err:?}");
+    assert!(err.detail().unwrap().starts_with("at plan/risks/0/initial: missing field `severity`"), "{:?}", err.detail());
+
+    let mut v = file_json();
+    v["surprise"] = json!(true);
+    assert_eq!(shape(&v).1, "“surprise” is not a field of a plan file.");
+    let mut v = file_json();
+    v["plan"]["surprise"] = json!(true);
+    assert_eq!(shape(&v).1, "The plan: “surprise” is not a field of a plan.");
+    let mut v = file_json();
+    v["plan"]["risks"][0]["foo"] = json!(true);
+    assert_eq!(shape(&v).1, "Risk R-001: “foo” is not a field of a risk.");
+    let mut v = file_json();
+    v["plan"].as_object_mut().unwrap().remove("risks");
+    assert_eq!(shape(&v).1, "The plan: “risks” is missing.");
+    let mut v = file_json();
+    v.as_object_mut().unwrap().remove("plan");
+    assert_eq!(shape(&v), ("/".into(), "The file: “plan” is missing.".into()));
 
     let text = format::export_compact(&sample_plan()).replacen("\"name\":", "\"name\":\"x\",\"name\":", 1);
     let err = format::import(text.as_bytes()).unwrap_err();
     assert!(matches!(err, ImportError::Shape { ref path, .. } if path == "plan/name"), "{err:?}");
-}
-
-#[test]
-fn unknown_and_duplicate_fields_are_errors() {
-    let mut v = file_json();
-    v["plan"]["surprise"] = json!(true);
-    assert!(matches!(import_value(&v).unwrap_err(), ImportError::Shape { .. }));
-
-    let text = format::export_compact(&sample_plan()).replacen("\"name\":", "\"name\":\"x\",\"name\":", 1);
-    let err = format::import(text.as_bytes()).unwrap_err();
-    assert!(err.to_string().contains("duplicate field"), "{err}");
+    assert_eq!(message(Err(err)), "The plan: “name” appears twice.");
+    let text = format::export_compact(&sample_plan()).replacen("\"version\":2", "\"version\":2,\"version\":2", 1);
+    assert_eq!(message(format::import(text.as_bytes())), "The file: “version” appears twice.");
 }
 
 #[test]
 fn deep_nesting_is_a_clear_error_not_a_crash() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let in_header = format!("{{\"format\":{deep},\"version\":1}}");
-    let err = format::import(in_header.as_bytes()).unwrap_err();
-    assert!(err.to_string().contains("nested too deeply"), "{err}");
-    let in_plan = format!("{{\"format\":\"jsp-planner/plan\",\"version\":1,\"plan\":{{\"id\":{deep}}}}}");
+    let msg = message(format::import(in_header.as_bytes()));
+    assert!(msg.contains("nested too deeply"), "{msg}");
+    let in_plan = format!("{{\"format\":\"jsp-planner/plan\",\"version\":2,\"plan\":{{\"id\":{deep}}}}}");
     let err = format::import(in_plan.as_bytes()).unwrap_err();
     assert!(matches!(err, ImportError::Shape { ref path, .. } if path == "plan/id"), "{err:?}");
-    assert!(matches!(format::import(deep.as_bytes()).unwrap_err(), ImportError::NotAPlanFile(_)));
+    assert_eq!(message(Err(err)), "Plan id must be text in quotes, not a list.");
+    assert!(matches!(format::import(deep.as_bytes()).unwrap_err(), ImportError::NotJson { .. }));
 }
 
 #[test]
-fn broken_invariants_are_listed() {
+fn broken_invariants_are_described_three_at_most() {
     let mut v = file_json();
+    v["plan"]["name"] = json!(" ");
+    let err = import_value(&v).unwrap_err();
+    assert_eq!(message(Err(err)), "The plan has a problem: Plan name must not be empty.");
+
     v["plan"]["need_links"][0]["need_id"] = json!("nd-missing");
     v["plan"]["risks"][0]["initial"]["likelihood"] = json!(9);
-    match import_value(&v).unwrap_err() {
-        ImportError::Invalid(violations) => {
-            let text: Vec<String> = violations.iter().map(ToString::to_string).collect();
-            assert!(text.iter().any(|t| t.contains("need_links/0/need_id") && t.contains("does not exist")), "{text:?}");
-            assert!(text.iter().any(|t| t.contains("risks/0/initial/likelihood")), "{text:?}");
-        }
-        other => panic!("unexpected {other:?}"),
-    }
+    v["plan"]["stakeholders"][2]["name"] = json!("");
+    let err = import_value(&v).unwrap_err();
+    let ImportError::Invalid(problems) = &err else { panic!("unexpected {err:?}") };
+    let paths: Vec<&str> = problems.iter().map(|p| p.violation.path.as_str()).collect();
+    assert_eq!(paths, ["name", "stakeholders/2/name", "need_links/0/need_id", "risks/0/initial/likelihood"]);
+    assert_eq!(
+        message(Err(err.clone())),
+        "The plan has 4 problems: Plan name must not be empty; Stakeholder 3: the name must not be empty; \
+         Needs matrix cell 1: the need is “nd-missing”, which does not exist; and 1 more problem."
+    );
+    assert_eq!(problems[3].description, "Risk R-001: the initial likelihood is 9, which is not a level of this grid (1–5).");
+    let detail = err.detail().unwrap();
+    assert!(detail.contains("need_links/0/need_id: is “nd-missing”, which does not exist"), "{detail}");
+
+    v["plan"]["roles"][0]["id"] = json!("role engineering");
+    v["plan"]["roles"][1]["name"] = json!("");
+    v["plan"]["updated_at"] = json!("yesterday");
+    let msg = message(import_value(&v));
+    assert!(msg.starts_with("The plan has 7 problems: ") && msg.ends_with("; and 4 more problems."), "{msg}");
 }
 
 #[test]
@@ -196,7 +536,7 @@ fn messages_stay_short_whatever_the_file_quotes() {
     v["plan"]["activities"][0][&"[".repeat(100_000)] = json!(1);
     let message = import_value(&v).unwrap_err().to_string();
     assert!(message.len() < 1_000, "{} characters", message.len());
-    assert!(message.contains("unknown field"), "{message}");
+    assert!(message.contains("is not a field of an activity"), "{message}");
 
     let mut v = file_json();
     v["plan"]["stakeholders"][0]["id"] = json!("x".repeat(50_000));
@@ -207,14 +547,11 @@ fn messages_stay_short_whatever_the_file_quotes() {
 
 #[test]
 fn huge_numbers_and_wrong_types_are_shape_errors() {
-    for bad in [json!(1e300), json!("3"), json!(-1), json!(256), json!(null)] {
+    for bad in [json!(1e300), json!("3"), json!(-1), json!(256), json!(null), json!(1.5), json!([1]), json!({"a": 1}), json!(true)] {
         let mut v = file_json();
         v["plan"]["risks"][0]["initial"]["severity"] = bad.clone();
-        match import_value(&v) {
-            Err(ImportError::Shape { path, .. }) => {
-                assert_eq!(path, "plan/risks/0/initial/severity", "{bad}")
-            }
-            other => panic!("{bad}: {other:?}"),
-        }
+        let (path, msg) = shape(&v);
+        assert_eq!(path, "plan/risks/0/initial/severity", "{bad}");
+        assert!(msg.starts_with("Risk R-001: the initial severity "), "{bad}: {msg}");
     }
 }

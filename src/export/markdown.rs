@@ -122,6 +122,17 @@ fn stakeholders(out: &mut String, plan: &Plan) {
     if plan.needs.is_empty() || plan.stakeholders.is_empty() {
         let _ = writeln!(out, "{} stakeholders, {} security needs.\n", plan.stakeholders.len(), plan.needs.len());
     }
+    if plan.stakeholders.len() > super::WIDE_MATRIX {
+        for n in &plan.needs {
+            let (critical, relevant) = plan.holders(&n.id);
+            let names = |v: Vec<&str>| if v.is_empty() { "—".to_string() } else { v.iter().map(|s| escape_markdown(s)).collect::<Vec<_>>().join(", ") };
+            let user_need = n.user_need_ref.as_deref().map_or("—".into(), escape_markdown);
+            let _ = writeln!(out, "- **{}** (user need {user_need}). Critical for: {}. Relevant for: {}.", escape_markdown(&n.text), names(critical), names(relevant));
+        }
+        out.push('\n');
+        return;
+    }
+    let index = plan.relevance_index();
     let mut header = vec!["Security need".to_string(), "User need".to_string()];
     header.extend(plan.stakeholders.iter().map(|s| escape_markdown(&s.name)));
     let rows: Vec<Vec<String>> = plan
@@ -129,7 +140,7 @@ fn stakeholders(out: &mut String, plan: &Plan) {
         .iter()
         .map(|n| {
             let mut row = vec![escape_markdown(&n.text), n.user_need_ref.as_deref().map_or("—".into(), escape_markdown)];
-            row.extend(plan.stakeholders.iter().map(|s| plan.relevance(&s.id, &n.id).map_or("", |r| r.label()).into()));
+            row.extend(plan.stakeholders.iter().map(|s| index.get(&(s.id.as_str(), n.id.as_str())).map_or("", |r| r.label()).into()));
             row
         })
         .collect();

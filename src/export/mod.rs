@@ -11,6 +11,11 @@ pub use markdown::{escape_markdown, plan_markdown};
 
 use crate::model::{Plan, Rating, RiskCriteria};
 
+/// Above this many stakeholders the matrix is printed as a list (each need
+/// with who holds it): a table that wide is unreadable on a page, and a
+/// 1,200-column one is too large to lay out at all.
+pub const WIDE_MATRIX: usize = 12;
+
 /// "3 – High": a level with its name, as the views show it.
 fn level(names: &[String], level: u8) -> String {
     let name = names.get(usize::from(level).wrapping_sub(1)).map_or("?", String::as_str);

@@ -73,6 +73,14 @@ impl Plan {
         added
     }
 
+    /// Replace the grid with `criteria` (a preset); ratings beyond its edge
+    /// move onto it. Returns how many ratings moved.
+    pub fn apply_grid(&mut self, criteria: RiskCriteria) -> usize {
+        let moved = self.resize_grid(criteria.likelihood_levels.len(), criteria.severity_levels.len());
+        self.criteria = criteria;
+        moved
+    }
+
     /// Change the number of levels on each axis (each clamped to 3..=5).
     /// New levels get default names and zones; ratings beyond the new edge
     /// move onto it. Returns how many ratings moved.

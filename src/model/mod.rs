@@ -61,6 +61,21 @@ impl Plan {
         self.need_links.iter().find(|l| l.stakeholder_id == stakeholder_id && l.need_id == need_id).map(|l| l.relevance)
     }
 
+    /// Every set cell of the matrix by (stakeholder id, need id): one lookup
+    /// per cell, where `relevance` scans the links (a 1,200 x 1,200 matrix
+    /// is 1.4 million cells).
+    pub fn relevance_index(&self) -> std::collections::HashMap<(&str, &str), Relevance> {
+        self.need_links.iter().map(|l| ((l.stakeholder_id.as_str(), l.need_id.as_str()), l.relevance)).collect()
+    }
+
+    /// For each need, the stakeholders who hold it, critical ones first:
+    /// the matrix as a list, for outputs where it is too wide to print.
+    pub fn holders(&self, need_id: &str) -> (Vec<&str>, Vec<&str>) {
+        let name = |id: &str| self.stakeholders.iter().find(|s| s.id == id).map(|s| s.name.as_str());
+        let of = |r: Relevance| self.need_links.iter().filter(|l| l.need_id == need_id && l.relevance == r).filter_map(|l| name(&l.stakeholder_id)).collect();
+        (of(Relevance::Critical), of(Relevance::Relevant))
+    }
+
     /// Set (or clear, with `None`) one cell of the stakeholder-needs matrix.
     pub fn set_relevance(&mut self, stakeholder_id: &str, need_id: &str, value: Option<Relevance>) {
         self.need_links.retain(|l| !(l.stakeholder_id == stakeholder_id && l.need_id == need_id));

@@ -47,3 +47,8 @@ pub enum ReadError {
     TooLarge(usize),
     Failed(String),
 }
+
+/// Every file of a picked or dropped list, in order.
+pub fn list(files: &web_sys::FileList) -> Vec<web_sys::File> {
+    (0..files.length()).filter_map(|i| files.get(i)).collect()
+}

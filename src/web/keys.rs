@@ -12,14 +12,14 @@ use crate::shortcuts::{KeyPress, Shortcut};
 
 pub fn install(app: AppState, display: Display) {
     let listener = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.default_prevented() || ev.is_composing() || app.dialog.get_untracked().is_some() || display.help.get_untracked() {
+        if ev.default_prevented() || ev.is_composing() || app.ui.dialog_open() || display.help.get_untracked() {
             return;
         }
         let typing = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| browser::is_text_entry(&el));
         let key = ev.key();
         let press = KeyPress { key: &key, ctrl: ev.ctrl_key(), meta: ev.meta_key(), shift: ev.shift_key(), alt: ev.alt_key(), typing };
         let Some(shortcut) = Shortcut::from_key(press) else { return };
-        let plan_open = app.plan.with_untracked(Option::is_some);
+        let plan_open = app.session.plan.with_untracked(Option::is_some);
         let handled = match shortcut {
             Shortcut::Undo if plan_open => {
                 app.undo();

@@ -1,12 +1,14 @@
 //! The browser app: a thin Leptos layer over the domain.
 //!
 //! - [`state`]: the app state and every action (the only caller of storage and files).
+//! - [`crash`]: what the user sees if the app itself fails, and the restart after it.
 //! - [`storage`]: the plan library in localStorage.
 //! - [`files`]: downloads and reading picked or dropped files.
 //! - [`display`]: workshop mode, theme, zoom and full screen; [`keys`]: the global shortcuts.
 //! - [`views`]: components; they read signals and call [`state::AppState`] methods.
 
 pub(crate) mod browser;
+mod crash;
 mod display;
 mod files;
 mod keys;
@@ -19,7 +21,7 @@ use leptos::prelude::*;
 use state::AppState;
 
 pub fn start() {
-    console_error_panic_hook::set_once();
+    crash::install();
     leptos::mount::mount_to_body(App);
 }
 
@@ -28,6 +30,7 @@ fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
     app.init();
+    crash::after_restart(app);
     let display = display::Display::new();
     provide_context(display);
     display.install();
@@ -35,7 +38,7 @@ fn App() -> impl IntoView {
 
     // Another tab saved or deleted a plan.
     let storage_listener = window_event_listener(leptos::ev::storage, move |ev| {
-        app.on_storage_event(ev.key(), ev.new_value());
+        app.on_storage_event(ev.key(), ev.old_value(), ev.new_value());
     });
     on_cleanup(move || storage_listener.remove());
 
@@ -43,9 +46,9 @@ fn App() -> impl IntoView {
     let on_drop = move |ev: web_sys::DragEvent| {
         ev.prevent_default();
         dragging.set(false);
-        let file = ev.data_transfer().and_then(|dt| dt.files()).and_then(|f| f.get(0));
-        if let Some(file) = file {
-            app.import_file(file);
+        let files = ev.data_transfer().and_then(|dt| dt.files()).map(|f| files::list(&f)).unwrap_or_default();
+        if !files.is_empty() {
+            app.import_files(files);
         }
     };
     let on_dragover = move |ev: web_sys::DragEvent| {
@@ -59,7 +62,7 @@ fn App() -> impl IntoView {
         }
     };
 
-    let open_id = Memo::new(move |_| app.plan.with(|p| p.as_ref().map(|p| p.id.clone())));
+    let open_id = Memo::new(move |_| app.session.plan.with(|p| p.as_ref().map(|p| p.id.clone())));
 
     view! {
         <div class="app" on:drop=on_drop on:dragover=on_dragover on:dragleave=on_dragleave>

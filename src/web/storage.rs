@@ -27,7 +27,19 @@ pub fn plan_key(id: &str) -> String {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Unreadable {
     pub key: String,
+    /// What the user knows it by: the plan's name if the text still shows
+    /// one, never the storage key.
+    pub label: String,
     pub reason: String,
+}
+
+/// The plan name inside an unreadable entry, if the text still has one.
+fn label_of(text: &str) -> String {
+    let name = serde_json::from_str::<serde_json::Value>(text).ok().and_then(|v| v["plan"]["name"].as_str().map(str::to_string));
+    match name {
+        Some(n) if !n.trim().is_empty() => format!("“{}”", crate::decide::isolate(&n.chars().take(80).collect::<String>())),
+        _ => "A plan without a readable name".to_string(),
+    }
 }
 
 #[derive(Debug, Default)]
@@ -38,8 +50,11 @@ pub struct Scan {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveError {
-    /// The stored plan is not the one this tab last saw (another tab changed or deleted it).
+    /// The stored plan is not the one this tab last saw (another tab changed it).
     Conflict,
+    /// The plan would be larger than a plan file may be, so it could not be
+    /// exported and imported again.
+    TooLarge,
     /// The browser's storage quota is used up.
     Full,
     /// Storage refused for another reason (disabled, private mode...).
@@ -50,6 +65,10 @@ impl SaveError {
     pub fn message(&self) -> String {
         match self {
             SaveError::Conflict => "This plan was changed in another tab.".into(),
+            SaveError::TooLarge => format!(
+                "The plan would be larger than {} MB, the most a plan file can hold, so this change was not kept.",
+                format::MAX_FILE_BYTES / (1024 * 1024)
+            ),
             SaveError::Full => "Browser storage is full, so the latest changes are not saved. Export this plan to a file, or delete plans you no longer need.".into(),
             SaveError::Unavailable(why) => format!("The browser refused to save ({why}). Export this plan to a file to keep your changes."),
         }
@@ -90,35 +109,63 @@ pub fn raw_js(key: &str) -> Option<JsString> {
     js_storage().get_item_js(key).dyn_into::<JsString>().ok()
 }
 
-/// Read every stored plan, sorted by last edit, newest first.
+/// Read every stored plan, sorted by last edit, newest first. A plan that
+/// breaks a rule but can be repaired is listed (it is repaired when opened).
 pub fn scan() -> Scan {
     let mut scan = Scan::default();
     for key in raw_keys().into_iter().filter(|k| k.starts_with(PLAN_PREFIX)) {
         let Some(text) = raw(&key) else { continue };
-        match format::import(text.as_bytes()) {
-            Ok(imported) => scan.plans.push(PlanSummary::from(&imported.plan)),
-            Err(e) => scan.unreadable.push(Unreadable { key, reason: e.to_string() }),
+        match crate::repair::read_stored(&text) {
+            Ok((plan, _)) if plan_key(&plan.id) == key => scan.plans.push(PlanSummary::from(&plan)),
+            Ok(_) => {
+                let reason = "The plan inside has another id than its place in storage.".into();
+                scan.unreadable.push(Unreadable { label: label_of(&text), key, reason })
+            }
+            Err(e) => scan.unreadable.push(Unreadable { label: label_of(&text), key, reason: e.to_string() }),
         }
     }
     scan.plans.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
     scan
 }
 
+/// A stored plan as read, with the exact text it came from.
+pub struct Loaded {
+    pub plan: Plan,
+    pub text: JsString,
+    /// What had to be repaired for it to open (see `crate::repair`).
+    pub repairs: Vec<String>,
+}
+
 /// Load one plan with the exact stored text it came from.
-pub fn load(id: &str) -> Result<(Plan, JsString), String> {
+pub fn load(id: &str) -> Result<Loaded, String> {
     let text = raw_js(&plan_key(id)).ok_or_else(|| "The plan is no longer in this browser's storage.".to_string())?;
-    let imported = format::import(String::from(&text).as_bytes()).map_err(|e| e.to_string())?;
-    Ok((imported.plan, text))
+    let (plan, repairs) = crate::repair::read_stored(&String::from(&text)).map_err(|e| e.to_string())?;
+    Ok(Loaded { plan, text, repairs })
+}
+
+/// A plan written to storage.
+pub struct Saved {
+    pub text: JsString,
+    /// The entry had gone missing without a word from another tab, and was written again.
+    pub recreated: bool,
 }
 
 /// Save a plan if the stored text is still `expected` (`None`: nothing stored yet).
-/// Returns the text now stored.
-pub fn save(plan: &Plan, expected: Option<&JsString>) -> Result<JsString, SaveError> {
-    let key = plan_key(&plan.id);
-    if raw_js(&key).as_ref() != expected {
-        return Err(SaveError::Conflict);
-    }
-    write(&key, format::export_compact(plan))
+pub fn save(plan: &Plan, expected: Option<&JsString>) -> Result<Saved, SaveError> {
+    save_text(&plan.id, format::export_compact(plan), expected)
+}
+
+/// Save the compact text of plan `id` (already written by the caller).
+pub fn save_text(id: &str, text: String, expected: Option<&JsString>) -> Result<Saved, SaveError> {
+    use crate::decide::{save_check, SaveCheck};
+    let key = plan_key(id);
+    let current = raw_js(&key);
+    let recreated = match save_check(expected, current.as_ref()) {
+        SaveCheck::Write => false,
+        SaveCheck::Recreate => true,
+        SaveCheck::Conflict => return Err(SaveError::Conflict),
+    };
+    Ok(Saved { text: write(&key, text)?, recreated })
 }
 
 /// Save a plan whatever is stored: only after the user chose to overwrite.
@@ -126,7 +173,11 @@ pub fn save_over(plan: &Plan) -> Result<JsString, SaveError> {
     write(&plan_key(&plan.id), format::export_compact(plan))
 }
 
+/// Nothing is stored that could not be exported and imported again.
 fn write(key: &str, text: String) -> Result<JsString, SaveError> {
+    if text.len() > format::MAX_FILE_BYTES {
+        return Err(SaveError::TooLarge);
+    }
     let text = JsString::from(text.as_str());
     match js_storage().set_item_js(key, &text) {
         Ok(()) => Ok(text),
@@ -168,4 +219,8 @@ pub fn preference(name: &str) -> Option<String> {
 /// Remember a display preference. Failure only costs the preference on reload.
 pub fn set_preference(name: &str, value: &str) {
     let _ = LocalStorage::raw().set_item(&format!("{PREFS_PREFIX}{name}"), value);
+}
+
+pub fn clear_preference(name: &str) {
+    LocalStorage::delete(format!("{PREFS_PREFIX}{name}"));
 }

@@ -4,12 +4,12 @@
 use leptos::prelude::*;
 
 use super::app;
-use crate::web::state::{NoticeKind, SaveState};
+use crate::web::state::{Confirmed, Dialog, NoticeKind, SaveState};
 
 #[component]
 pub fn TopBar() -> impl IntoView {
     let app = app();
-    let plan_name = Memo::new(move |_| app.plan.with(|p| p.as_ref().map(|p| p.name.clone())));
+    let plan_name = Memo::new(move |_| app.session.plan.with(|p| p.as_ref().map(|p| p.name.clone())));
     view! {
         <header class="topbar">
             <span class="brand">"JSP Planner"</span>
@@ -23,38 +23,78 @@ pub fn TopBar() -> impl IntoView {
             <super::workshop::DisplayControls/>
         </header>
         <ConflictBanner/>
+        <RepairBanner/>
     }
 }
 
 #[component]
 fn SaveStatus() -> impl IntoView {
     let app = app();
-    let open = Memo::new(move |_| app.plan.with(Option::is_some));
+    let open = Memo::new(move |_| app.session.plan.with(Option::is_some));
     view! {
         <Show when=move || open.get()>
             <span class="save-status" role="status" data-testid="save-status">
-                {move || match app.save_state.get() {
+                {move || match app.session.save_state.get() {
                     SaveState::Saved => view! { <span class="ok">"Saved in this browser"</span> }.into_any(),
                     SaveState::Unsaved(why) => view! { <span class="bad">"Not saved: " {why}</span> }.into_any(),
                     SaveState::Conflict => view! { <span class="bad">"Not saved: changed in another tab"</span> }.into_any(),
+                    SaveState::Deleted => view! { <span class="bad">"Not saved: deleted in another tab"</span> }.into_any(),
                 }}
             </span>
         </Show>
     }
 }
 
+/// Another tab changed or deleted the open plan. It stays in view while the
+/// page scrolls, and every choice says what happens to this tab's edits.
 #[component]
 fn ConflictBanner() -> impl IntoView {
     let app = app();
+    let state = move || app.session.save_state.get();
     view! {
-        <Show when=move || app.save_state.get() == SaveState::Conflict>
+        <Show when=move || state() == SaveState::Conflict>
             <section class="banner conflict" role="alert" aria-labelledby="conflict-title">
                 <h2 id="conflict-title">"This plan was changed in another tab"</h2>
                 <p>"Your edits in this tab are kept here but not saved until you choose:"</p>
                 <div class="actions">
-                    <button type="button" on:click=move |_| app.load_theirs()>"Load the other tab’s version"</button>
-                    <button type="button" on:click=move |_| app.save_mine_as_copy()>"Save mine as a copy"</button>
-                    <button type="button" class="danger" on:click=move |_| app.keep_mine()>"Overwrite with mine"</button>
+                    <button type="button" class="primary" on:click=move |_| app.save_mine_as_copy()>"Keep mine as a new plan"</button>
+                    <button type="button" on:click=move |_| app.load_theirs()>"Load the other tab’s version (drops my edits)"</button>
+                    <button type="button" class="danger" on:click=move |_| app.keep_mine()>"Overwrite theirs with mine"</button>
+                </div>
+            </section>
+        </Show>
+        <Show when=move || state() == SaveState::Deleted>
+            <section class="banner conflict" role="alert" aria-labelledby="deleted-title">
+                <h2 id="deleted-title">"This plan was deleted in another tab"</h2>
+                <p>"Your version is still open here, but it is no longer stored in this browser."</p>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=move |_| app.save_mine_as_copy()>"Keep mine as a new plan"</button>
+                    <button type="button" class="danger" on:click=move |_| app.ask(Dialog::Confirm {
+                        title: "Discard your version?".into(),
+                        body: "The plan was deleted in another tab; closing it here without keeping it loses your version for good.".into(),
+                        action: Confirmed::DiscardMine,
+                    })>"Discard mine…"</button>
+                </div>
+            </section>
+        </Show>
+    }
+}
+
+/// What was repaired when the open plan was read (an older app let a rule
+/// be broken). Nothing is written until the next edit, so the original can
+/// still be downloaded exactly as it was stored.
+#[component]
+fn RepairBanner() -> impl IntoView {
+    let app = app();
+    view! {
+        <Show when=move || app.session.repairs.with(|r| !r.is_empty())>
+            <section class="banner repaired" role="status" aria-labelledby="repaired-title">
+                <h2 id="repaired-title">"This plan was repaired when it opened"</h2>
+                <ul>{move || app.session.repairs.get().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                <p>"The stored copy stays as it was until your next edit."</p>
+                <div class="actions">
+                    <button type="button" on:click=move |_| app.download_stored_original()>"Download the original"</button>
+                    <button type="button" on:click=move |_| app.session.repairs.set(Vec::new())>"Dismiss"</button>
                 </div>
             </section>
         </Show>
@@ -64,14 +104,14 @@ fn ConflictBanner() -> impl IntoView {
 #[component]
 pub fn Notices() -> impl IntoView {
     let app = app();
-    let errors = move || app.notices.with(|n| n.iter().filter(|x| x.kind == NoticeKind::Error).cloned().collect::<Vec<_>>());
-    let infos = move || app.notices.with(|n| n.iter().filter(|x| x.kind == NoticeKind::Info).cloned().collect::<Vec<_>>());
+    let errors = move || app.ui.notices.with(|n| n.iter().filter(|x| x.kind == NoticeKind::Error).cloned().collect::<Vec<_>>());
+    let infos = move || app.ui.notices.with(|n| n.iter().filter(|x| x.kind == NoticeKind::Info).cloned().collect::<Vec<_>>());
     let item = move |n: crate::web::state::Notice| {
         let id = n.id;
         view! {
             <li class="notice" data-kind=format!("{:?}", n.kind).to_lowercase()>
                 <span class="notice-text">{n.text}</span>
-                <button type="button" class="dismiss" aria-label="Dismiss message" on:click=move |_| app.dismiss(id)>"×"</button>
+                <button type="button" class="dismiss" aria-label="Dismiss message" on:click=move |_| app.ui.dismiss(id)>"×"</button>
             </li>
         }
     };
@@ -94,20 +134,20 @@ pub fn Notices() -> impl IntoView {
 fn Unreadable() -> impl IntoView {
     let app = app();
     view! {
-        <Show when=move || app.unreadable.with(|u| !u.is_empty())>
+        <Show when=move || app.library.unreadable.with(|u| !u.is_empty())>
             <section class="banner unreadable" role="alert" aria-labelledby="unreadable-title" data-testid="unreadable">
                 <h2 id="unreadable-title">"Some stored plans could not be read"</h2>
                 <p>"They are left untouched in this browser’s storage. Download the raw text to keep it, then discard it if you wish."</p>
                 <ul>
-                    <For each=move || app.unreadable.get() key=|u| u.key.clone() let:entry>
+                    <For each=move || app.library.unreadable.get() key=|u| u.key.clone() let:entry>
                         {
                             let key = entry.key.clone();
                             let key2 = entry.key.clone();
                             view! {
                                 <li>
-                                    <code>{entry.key.clone()}</code>": "{entry.reason.clone()}
+                                    <strong>{entry.label.clone()}</strong>": "{entry.reason.clone()}
                                     <button type="button" on:click=move |_| app.download_unreadable(&key)>"Download raw text"</button>
-                                    <button type="button" class="danger" on:click=move |_| app.dialog.set(Some(crate::web::state::Dialog::DiscardUnreadable { key: key2.clone() }))>"Discard…"</button>
+                                    <button type="button" class="danger" on:click=move |_| app.ask(Dialog::DiscardUnreadable { key: key2.clone() })>"Discard…"</button>
                                 </li>
                             }
                         }

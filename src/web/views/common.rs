@@ -10,37 +10,77 @@ pub fn derive<T>(f: impl Fn(&Plan) -> T + Send + Sync + 'static) -> Memo<T>
 where
     T: PartialEq + Default + Send + Sync + 'static,
 {
-    let app = app();
-    Memo::new(move |_| app.plan.with(|p| p.as_ref().map(&f).unwrap_or_default()))
+    let plan = app().session.plan;
+    Memo::new(move |_| plan.with(|p| p.as_ref().map(&f).unwrap_or_default()))
 }
 
 pub type ReadText = fn(&Plan) -> &String;
 pub type WriteText = fn(&mut Plan, String);
 
+/// Why the value last typed into a field was not kept. The plan keeps its
+/// last valid value; the field keeps what was typed, so it can be corrected.
+#[derive(Clone, Copy)]
+pub struct FieldError {
+    message: RwSignal<Option<String>>,
+}
+
+impl FieldError {
+    pub fn new() -> Self {
+        FieldError { message: RwSignal::new(None) }
+    }
+
+    /// Try an edit typed into the field and show its outcome.
+    pub fn edit(self, change: impl FnOnce(&mut Plan)) {
+        let outcome = app().try_edit(change).err();
+        if self.message.with_untracked(|m| *m != outcome) {
+            self.message.set(outcome);
+        }
+    }
+
+    pub fn invalid(self) -> impl Fn() -> &'static str + Copy {
+        move || if self.message.with(Option::is_some) { "true" } else { "false" }
+    }
+
+    /// The message element, referenced by the field's `aria-describedby`.
+    pub fn view(self, element_id: String) -> impl IntoView {
+        view! {
+            <p class="field-error" id=element_id hidden=move || self.message.with(Option::is_none)>
+                {move || self.message.get()}
+            </p>
+        }
+    }
+}
+
 /// A labelled single-line field bound to one string of the open plan.
 pub fn text_field(id: &'static str, label: &'static str, get: ReadText, set: WriteText) -> impl IntoView {
-    let app = app();
     let value = derive(move |p| get(p).clone());
+    let error = FieldError::new();
+    let error_id = format!("{id}-error");
     view! {
         <div class="field">
             <label for=id>{label}</label>
             <input id=id type="text" maxlength="300" prop:value=move || value.get()
-                on:input=move |ev| { let v = event_target_value(&ev); app.edit(move |p| set(p, v)); }/>
+                aria-invalid=error.invalid() aria-describedby=error_id.clone()
+                on:input=move |ev| { let v = event_target_value(&ev); error.edit(move |p| set(p, v)); }/>
+            {error.view(error_id)}
         </div>
     }
 }
 
 /// A labelled multi-line field with JSP guidance under its label.
 pub fn text_area(id: &'static str, label: &'static str, hint: &'static str, get: ReadText, set: WriteText) -> impl IntoView {
-    let app = app();
     let value = derive(move |p| get(p).clone());
+    let error = FieldError::new();
     let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
     view! {
         <div class="field">
             <label for=id>{label}</label>
             <p class="hint" id=hint_id.clone()>{hint}</p>
-            <textarea id=id rows="3" aria-describedby=hint_id prop:value=move || value.get()
-                on:input=move |ev| { let v = event_target_value(&ev); app.edit(move |p| set(p, v)); }></textarea>
+            <textarea id=id rows="3" aria-describedby=format!("{hint_id} {error_id}") prop:value=move || value.get()
+                aria-invalid=error.invalid()
+                on:input=move |ev| { let v = event_target_value(&ev); error.edit(move |p| set(p, v)); }></textarea>
+            {error.view(error_id)}
         </div>
     }
 }

@@ -9,12 +9,13 @@ use crate::web::state::Dialog;
 pub fn Dialogs() -> impl IntoView {
     let app = app();
     move || {
-        app.dialog.get().map(|d| match d {
+        app.ui.dialog().map(|d| match d {
             Dialog::Rename { id, name } => view! { <RenameDialog id name/> }.into_any(),
             Dialog::Delete { id, name } => view! { <DeleteDialog id name/> }.into_any(),
             Dialog::ImportConflict { incoming, existing_name } => {
                 view! { <ImportConflictDialog incoming=*incoming existing_name/> }.into_any()
             }
+            Dialog::ReplaceUnreadable { incoming, key } => view! { <ReplaceUnreadableDialog incoming=*incoming key/> }.into_any(),
             Dialog::DiscardUnreadable { key } => view! { <DiscardDialog key/> }.into_any(),
             Dialog::Confirm { title, body, action } => view! { <ConfirmDialog title body action/> }.into_any(),
         })
@@ -35,7 +36,7 @@ fn Modal(title: String, children: Children) -> impl IntoView {
     });
     view! {
         <dialog node_ref=node aria-labelledby="dialog-title" class="modal"
-            on:cancel=move |ev: web_sys::Event| { ev.prevent_default(); app.dialog.set(None); }>
+            on:cancel=move |ev: web_sys::Event| { ev.prevent_default(); app.ui.close_dialog(); }>
             <h2 id="dialog-title">{title}</h2>
             {children()}
         </dialog>
@@ -43,7 +44,7 @@ fn Modal(title: String, children: Children) -> impl IntoView {
 }
 
 fn close() {
-    app().dialog.set(None);
+    app().ui.close_dialog();
 }
 
 #[component]
@@ -97,6 +98,26 @@ fn ImportConflictDialog(incoming: crate::model::Plan, existing_name: String) -> 
             <div class="actions">
                 <button type="button" class="danger" on:click=move |_| { close(); app.import_replace(replace.clone()); }>"Replace mine"</button>
                 <button type="button" class="primary" autofocus on:click=move |_| { close(); app.import_keep_both(keep.clone()); }>"Keep both"</button>
+                <button type="button" on:click=move |_| close()>"Cancel import"</button>
+            </div>
+        </Modal>
+    }
+}
+
+/// The file is a plan whose stored copy cannot be read: the file can take its place.
+#[component]
+fn ReplaceUnreadableDialog(incoming: crate::model::Plan, key: String) -> impl IntoView {
+    let app = app();
+    let download_key = key.clone();
+    view! {
+        <Modal title="Replace the unreadable copy?".to_string()>
+            <p>
+                "The file holds “" {incoming.name.clone()} "”. This browser has a copy of the same plan that cannot be read. "
+                "Replace that copy with the file’s? Download the unreadable text first if it may hold work the file does not."
+            </p>
+            <div class="actions">
+                <button type="button" class="primary" autofocus on:click=move |_| { close(); app.import_replace(incoming.clone()); }>"Replace it with the file’s copy"</button>
+                <button type="button" on:click=move |_| app.download_unreadable(&download_key)>"Download the unreadable text"</button>
                 <button type="button" on:click=move |_| close()>"Cancel import"</button>
             </div>
         </Modal>

@@ -45,6 +45,8 @@ pub fn NameList(kind: NamedItems, #[prop(optional)] placeholder: &'static str) -
             <For each=move || ids.get() key=|id| id.clone() let:id>
                 {
                     let input_id = format!("{}-{id}", kind.noun.replace(' ', "-"));
+                    let error = super::common::FieldError::new();
+                    let error_id = format!("{input_id}-error");
                     let (rename_id, up_id, down_id, del_id) = (id.clone(), id.clone(), id.clone(), id.clone());
                     let label_id = id.clone();
                     let label = move |verb: &str| format!("{verb} {} {}", kind.noun, name_of(&label_id));
@@ -53,17 +55,19 @@ pub fn NameList(kind: NamedItems, #[prop(optional)] placeholder: &'static str) -
                         <li>
                             <label for=input_id.clone() class="visually-hidden">{format!("{} name", capitalise(kind.noun))}</label>
                             <input id=input_id type="text" maxlength="300" prop:value={ let id = id.clone(); move || name_of(&id) }
-                                on:input=move |ev| { let v = event_target_value(&ev); let id = rename_id.clone(); app.edit(move |p| (kind.rename)(p, &id, v)); }/>
+                                aria-invalid=error.invalid() aria-describedby=error_id.clone()
+                                on:input=move |ev| { let v = event_target_value(&ev); let id = rename_id.clone(); error.edit(move |p| (kind.rename)(p, &id, v)); }/>
                             <button type="button" class="icon" aria-label=move || l1("Move up:")
                                 on:click=move |_| { let id = up_id.clone(); app.edit(move |p| (kind.reorder)(p, &id, -1)); }>"↑"</button>
                             <button type="button" class="icon" aria-label=move || l2("Move down:")
                                 on:click=move |_| { let id = down_id.clone(); app.edit(move |p| (kind.reorder)(p, &id, 1)); }>"↓"</button>
                             <button type="button" class="icon danger" aria-label=move || l3("Remove")
-                                on:click=move |_| app.dialog.set(Some(Dialog::Confirm {
+                                on:click=move |_| app.ask(Dialog::Confirm {
                                     title: format!("Remove {} “{}”?", kind.noun, names.with_untracked(|m| m.get(&del_id).cloned().unwrap_or_default())),
                                     body: kind.remove_note.into(),
                                     action: (kind.remove)(del_id.clone()),
-                                }))>"×"</button>
+                                })>"×"</button>
+                            {error.view(error_id)}
                         </li>
                     }
                 }

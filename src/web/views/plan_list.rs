@@ -32,14 +32,14 @@ pub fn PlanList() -> impl IntoView {
                 <ImportButton/>
             </div>
             <Show
-                when=move || app.library.with(|l| !l.is_empty())
+                when=move || app.library.plans.with(|l| !l.is_empty())
                 fallback=|| view! { <p class="empty">"No plans yet. Create one, or import a plan file."</p> }
             >
                 <table class="plans">
                     <caption class="visually-hidden">"Stored plans, most recently edited first"</caption>
                     <thead><tr><th scope="col">"Plan"</th><th scope="col">"Last edited"</th><th scope="col">"Actions"</th></tr></thead>
                     <tbody>
-                        <For each=move || app.library.get() key=|p| (p.id.clone(), p.name.clone(), p.updated_at.clone()) let:plan>
+                        <For each=move || app.library.plans.get() key=|p| (p.id.clone(), p.name.clone(), p.updated_at.clone()) let:plan>
                             <PlanRow id=plan.id name=plan.name updated_at=plan.updated_at/>
                         </For>
                     </tbody>
@@ -62,11 +62,11 @@ fn PlanRow(id: String, name: String, updated_at: String) -> impl IntoView {
             <td>{short_time(&updated_at)}</td>
             <td class="row-actions">
                 <button type="button" aria-label=format!("Rename {name}")
-                    on:click=move |_| app.dialog.set(Some(Dialog::Rename { id: rename_id.clone(), name: rename_name.clone() }))>"Rename"</button>
+                    on:click=move |_| app.ask(Dialog::Rename { id: rename_id.clone(), name: rename_name.clone() })>"Rename"</button>
                 <button type="button" aria-label=format!("Duplicate {name}") on:click=move |_| app.duplicate(&dup_id)>"Duplicate"</button>
                 <button type="button" aria-label=format!("Export {name}") on:click=move |_| app.export(&export_id)>"Export"</button>
                 <button type="button" class="danger" aria-label=format!("Delete {name}")
-                    on:click=move |_| app.dialog.set(Some(Dialog::Delete { id: delete_id.clone(), name: delete_name.clone() }))>"Delete…"</button>
+                    on:click=move |_| app.ask(Dialog::Delete { id: delete_id.clone(), name: delete_name.clone() })>"Delete…"</button>
             </td>
         </tr>
     }
@@ -79,18 +79,27 @@ pub fn ImportButton() -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
     let on_change = move |_| {
         let Some(el) = input.get() else { return };
-        if let Some(file) = el.files().and_then(|f| f.get(0)) {
-            app.import_file(file);
+        let files = el.files().map(|f| crate::web::files::list(&f)).unwrap_or_default();
+        if !files.is_empty() {
+            app.import_files(files);
         }
         // Allow picking the same file again.
         el.set_value("");
     };
+    // The input's click is dispatched after this handler returns: clicked
+    // inside it, the input's own click event would bubble into the delegated
+    // handler that is still running ("closure invoked recursively").
+    let pick = move |_| {
+        if let Some(el) = input.get_untracked() {
+            set_timeout(move || el.click(), std::time::Duration::ZERO);
+        }
+    };
     view! {
         <div class="import">
-            <button type="button" on:click=move |_| { if let Some(el) = input.get() { el.click(); } }>"Import plan file…"</button>
-            <input node_ref=input type="file" accept=".json,application/json" class="visually-hidden"
+            <button type="button" on:click=pick>"Import plan files…"</button>
+            <input node_ref=input type="file" accept=".json,application/json" multiple class="visually-hidden"
                 tabindex="-1" aria-hidden="true" data-testid="import-input" on:change=on_change/>
-            <span class="hint">"or drop a .json file anywhere on the page"</span>
+            <span class="hint">"or drop .json files anywhere on the page"</span>
         </div>
     }
 }

@@ -17,13 +17,13 @@ use crate::web::state::NoticeKind;
 pub fn DisplayControls() -> impl IntoView {
     let app = app();
     let d = display();
-    let open = Memo::new(move |_| app.plan.with(Option::is_some));
+    let open = Memo::new(move |_| app.session.plan.with(Option::is_some));
     view! {
         <div class="display-controls">
             <Show when=move || open.get()>
-                <button type="button" class="bar" on:click=move |_| app.undo() disabled=move || !app.can_undo.get()
+                <button type="button" class="bar" on:click=move |_| app.undo() disabled=move || !app.session.can_undo.get()
                     aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">"Undo"</button>
-                <button type="button" class="bar" on:click=move |_| app.redo() disabled=move || !app.can_redo.get()
+                <button type="button" class="bar" on:click=move |_| app.redo() disabled=move || !app.session.can_redo.get()
                     aria-keyshortcuts="Control+Shift+Z" title="Redo (Shift+Ctrl+Z)">"Redo"</button>
             </Show>
             <button type="button" class="bar" aria-pressed=move || d.workshop.get().to_string()

@@ -94,11 +94,11 @@ fn GridSettings() -> impl IntoView {
                 <button type="button" on:click=move |_| {
                     let i = preset.get_untracked();
                     let name = grid_presets().into_iter().nth(i).map(|(n, _)| n).unwrap_or_default();
-                    app.dialog.set(Some(Dialog::Confirm {
+                    app.ask(Dialog::Confirm {
                         title: format!("Replace the grid with “{name}”?"),
                         body: "Level names and zones are replaced; risk ratings keep their levels.".into(),
                         action: Confirmed::ApplyGridPreset(i),
-                    }));
+                    });
                 }>"Apply preset…"</button>
             </div>
         </div>

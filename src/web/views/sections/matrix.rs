@@ -234,9 +234,14 @@ impl Window {
     /// Take the real row height and region height from the page.
     fn measure(self) {
         use wasm_bindgen::JsCast;
-        let Some(el) = self.region.get_untracked() else {
+        // This runs a frame after it was asked for: by then the section may
+        // be gone (N pressed quickly in workshop mode) and its signals disposed.
+        let Some(Some(el)) = self.region.try_get_untracked() else {
             return;
         };
+        if self.row_px.try_get_untracked().is_none() || self.height.try_get_untracked().is_none() {
+            return;
+        }
         let height = f64::from(el.client_height());
         if height > 0.0 && (height - self.height.get_untracked()).abs() > 1.0 {
             self.height.set(height);
@@ -373,11 +378,11 @@ fn NeedRow(
                     on:click=move |_| { let id = down_id.clone(); app.edit(move |p| { move_by(&mut p.needs, &id, 1); }); }>"↓"</button>
                 <button type="button" class="icon danger" aria-label=move || format!("Remove need “{}”", text())
                     on:click=move |_| {
-                        app.dialog.set(Some(Dialog::Confirm {
+                        app.ask(Dialog::Confirm {
                             title: format!("Remove the need “{}”?", text()),
                             body: "Its row of the matrix and its links from risk entries are removed too.".into(),
                             action: Confirmed::RemoveNeed(del_id.clone()),
-                        }));
+                        });
                     }>"×"</button>
             </td>
         </tr>

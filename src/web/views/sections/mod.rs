@@ -16,62 +16,7 @@ use super::app;
 use super::workshop::{QuickCapture, Stepper};
 use crate::web::display::display;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Section {
-    Dashboard,
-    Project,
-    Stakeholders,
-    Management,
-    Criteria,
-    Register,
-    Roles,
-    Report,
-}
-
-impl Section {
-    pub const ALL: [Section; 8] = [
-        Section::Dashboard,
-        Section::Project,
-        Section::Stakeholders,
-        Section::Management,
-        Section::Criteria,
-        Section::Register,
-        Section::Roles,
-        Section::Report,
-    ];
-
-    /// The URL hash, shared with `deliverables::Place::anchor`.
-    pub fn anchor(self) -> &'static str {
-        match self {
-            Section::Dashboard => "overview",
-            Section::Project => "a1",
-            Section::Stakeholders => "a2",
-            Section::Management => "a3",
-            Section::Criteria => "criteria",
-            Section::Register => "register",
-            Section::Roles => "roles",
-            Section::Report => "report",
-        }
-    }
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Section::Dashboard => "What you walk away with",
-            Section::Project => "A.1 Project planning",
-            Section::Stakeholders => "A.2 Stakeholder needs",
-            Section::Management => "A.3 Security management plan",
-            Section::Criteria => "A.3 Risk acceptability",
-            Section::Register => "Risk register",
-            Section::Roles => "Who is in the room",
-            Section::Report => "Report and exports",
-        }
-    }
-
-    pub fn from_anchor(hash: &str) -> Option<Section> {
-        let hash = hash.trim_start_matches('#');
-        Section::ALL.into_iter().find(|s| s.anchor() == hash)
-    }
-}
+pub use crate::navigation::Section;
 
 fn current_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
@@ -80,8 +25,7 @@ fn current_hash() -> String {
 /// Go to the next (`1`) or previous (`-1`) section, if there is one.
 pub fn step_section(delta: isize) {
     let current = Section::from_anchor(&current_hash()).unwrap_or(Section::Dashboard);
-    let i = Section::ALL.iter().position(|s| *s == current).unwrap_or(0);
-    let Some(next) = i.checked_add_signed(delta).and_then(|j| Section::ALL.get(j)) else { return };
+    let Some(next) = current.step(delta) else { return };
     if let Some(w) = web_sys::window() {
         let _ = w.location().set_hash(next.anchor());
     }

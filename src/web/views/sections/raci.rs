@@ -50,6 +50,7 @@ pub fn RolesSection() -> impl IntoView {
     let roles = derive(|p| p.roles.iter().map(|r| (r.id.clone(), r.name.clone())).collect::<Vec<_>>());
     let activities = derive(|p| p.activities.iter().map(|a| (a.id.clone(), a.name.clone())).collect::<Vec<_>>());
     let cells = derive(|p| p.raci.iter().map(|a| ((a.role_id.clone(), a.activity_id.clone()), a.value)).collect::<HashMap<_, _>>());
+    let accountable = move |aid: &str| cells.with(|c| c.iter().filter(|((_, a), v)| a == aid && **v == Raci::Accountable).count());
     view! {
         <section aria-labelledby="roles-title">
             <h2 id="roles-title">"Who is in the room"</h2>
@@ -62,7 +63,15 @@ pub fn RolesSection() -> impl IntoView {
                 <table class="raci" aria-describedby="raci-legend">
                     <thead><tr>
                         <th scope="col">"Role"</th>
-                        {move || activities.get().into_iter().map(|(_, name)| view! { <th scope="col">{name}</th> }).collect_view()}
+                        {move || activities.get().into_iter().map(|(aid, name)| {
+                            // Exactly one Accountable per activity; anything else is flagged where it is.
+                            let flag = move || match accountable(&aid) {
+                                1 => None,
+                                0 => Some("No Accountable yet".to_string()),
+                                n => Some(format!("{n} Accountable: give it one")),
+                            };
+                            view! { <th scope="col">{name}{move || flag().map(|f| view! { <span class="flag">{f}</span> })}</th> }
+                        }).collect_view()}
                     </tr></thead>
                     <tbody>
                         {move || {

@@ -11,9 +11,7 @@ use crate::web::state::{Confirmed, Dialog};
 use crate::web::views::app;
 use crate::web::views::common::{derive, level_options};
 
-fn zone_label(z: Option<Zone>) -> &'static str {
-    z.map_or("Off the grid", Zone::label)
-}
+use crate::assess::zone_label;
 
 /// One table row, as displayed; the `For` key, so only changed rows re-render.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
@@ -37,7 +35,7 @@ fn row(r: &RiskEntry, c: &crate::model::RiskCriteria) -> Row {
         id: r.id.clone(),
         asset: r.asset.clone(),
         threat: r.threat.clone(),
-        initial: rating(r.initial),
+        initial: r.initial.map_or_else(|| assess::NOT_RATED.to_string(), rating),
         initial_zone: j.initial,
         residual: r.residual.map(rating).unwrap_or_else(|| "not assessed".into()),
         residual_zone: j.residual,
@@ -113,7 +111,7 @@ fn Placement(cell: RwSignal<Option<(Stage, Rating)>>) -> impl IntoView {
     let criteria = derive(|p| Some(p.criteria.clone()));
     let counts = Memo::new(move |_| {
         let s = stage.get();
-        app.plan.with(|p| p.as_ref().map(|p| assess::cell_counts(p, s)).unwrap_or_default())
+        app.session.plan.with(|p| p.as_ref().map(|p| assess::cell_counts(p, s)).unwrap_or_default())
     });
     view! {
         <h3 id="placement-title">"Entries on the grid"</h3>
@@ -224,7 +222,7 @@ fn RiskTable(query: RwSignal<RegisterQuery>, cell: RwSignal<Option<(Stage, Ratin
     let rows = Memo::new(move |_| {
         let q = query.get();
         let c = cell.get();
-        app.plan.with(|p| {
+        app.session.plan.with(|p| {
             let Some(p) = p else { return Vec::new() };
             assess::query(p, &q)
                 .into_iter()
@@ -252,7 +250,9 @@ fn RiskTable(query: RwSignal<RegisterQuery>, cell: RwSignal<Option<(Stage, Ratin
                                 <th scope="row">{r.id.clone()}</th>
                                 <td>{r.asset.clone()}</td>
                                 <td>{r.threat.clone()}</td>
-                                <td><span class=format!("badge {}", zone_class(r.initial_zone))>{format!("{} {}", r.initial, zone_label(r.initial_zone))}</span></td>
+                                <td><span class=format!("badge {}", zone_class(r.initial_zone))>{
+                                    if r.initial_zone.is_some() { format!("{} {}", r.initial, zone_label(r.initial_zone)) } else { r.initial.clone() }
+                                }</span></td>
                                 <td><span class=format!("badge {}", zone_class(r.residual_zone))>{
                                     if r.residual_zone.is_some() { format!("{} {}", r.residual, zone_label(r.residual_zone)) } else { r.residual.clone() }
                                 }</span></td>
@@ -294,6 +294,7 @@ fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
         let (Some(e), Some(c)) = (entry.get(), criteria.get()) else { return String::new() };
         let j = assess::judge(&e, &c);
         match e.residual {
+            _ if e.initial.is_none() => "Not rated yet: choose its initial levels below.".to_string(),
             Some(_) => format!("Initial risk: {}. Residual risk: {}.", zone_label(j.initial), zone_label(j.residual)),
             None => format!("Initial risk: {}. Residual risk not assessed yet.", zone_label(j.initial)),
         }
@@ -311,6 +312,9 @@ fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
             }
         }
     };
+    // An unrated entry gets its initial rating once both levels are chosen;
+    // the first choice waits here (0: not chosen).
+    let pending = RwSignal::new((0u8, 0u8));
     let rating_select = {
         let edit = edit.clone();
         move |fid: &'static str, label: String, residual: bool, likelihood: bool| {
@@ -318,23 +322,42 @@ fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
             let levels =
                 move || criteria.get().map(|c| if likelihood { c.likelihood_levels } else { c.severity_levels }).unwrap_or_default();
             let current = move || {
-                entry
-                    .get()
-                    .and_then(|e| if residual { e.residual } else { Some(e.initial) })
-                    .map(|r| if likelihood { r.likelihood } else { r.severity })
-                    .unwrap_or(0)
+                let rating = entry.get().and_then(|e| if residual { e.residual } else { e.initial });
+                match rating {
+                    Some(r) => if likelihood { r.likelihood } else { r.severity },
+                    None if !residual => pending.with(|p| if likelihood { p.0 } else { p.1 }),
+                    None => 0,
+                }
             };
             view! {
                 <div class="field compact">
                     <label for=fid>{label}</label>
                     <select id=fid prop:disabled=move || residual && entry.get().is_some_and(|e| e.residual.is_none())
                         on:change=move |ev| {
-                            let v: u8 = event_target_value(&ev).parse().unwrap_or(1);
+                            let v: u8 = event_target_value(&ev).parse().unwrap_or(0);
+                            let rated = entry.get_untracked().is_some_and(|e| if residual { e.residual.is_some() } else { e.initial.is_some() });
+                            if !rated {
+                                pending.update(|p| if likelihood { p.0 = v } else { p.1 = v });
+                                let (l, s) = pending.get_untracked();
+                                if l == 0 || s == 0 { return; }
+                                pending.set((0, 0));
+                                edit(Box::new(move |r| r.initial = Some(Rating { likelihood: l, severity: s })));
+                                return;
+                            }
                             edit(Box::new(move |r| {
-                                let target = if residual { r.residual.get_or_insert(r.initial) } else { &mut r.initial };
-                                if likelihood { target.likelihood = v } else { target.severity = v }
+                                let target = if residual { &mut r.residual } else { &mut r.initial };
+                                match (target.as_mut(), v) {
+                                    // "Not rated" takes the rating back.
+                                    (_, 0) if !residual => *target = None,
+                                    (Some(t), v) if v > 0 => if likelihood { t.likelihood = v } else { t.severity = v },
+                                    _ => {}
+                                }
                             }));
                         }>
+                        {move || {
+                            let unset = current() == 0;
+                            view! { <option value="0" selected=unset>{if residual { "—" } else { assess::NOT_RATED }}</option> }
+                        }}
                         {move || level_options(levels(), current())}
                     </select>
                 </div>
@@ -371,11 +394,13 @@ fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
                 <legend>"Residual rating (after controls)"</legend>
                 <label class="choice">
                     <input type="checkbox" prop:checked=move || entry.get().is_some_and(|e| e.residual.is_some())
+                        prop:disabled=move || entry.get().is_some_and(|e| e.initial.is_none() && e.residual.is_none())
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
-                            edit_residual(Box::new(move |r| r.residual = if on { Some(r.residual.unwrap_or(r.initial)) } else { None }));
+                            edit_residual(Box::new(move |r| r.residual = if on { r.residual.or(r.initial) } else { None }));
                         }/>
                     "Residual risk assessed"
+                    {move || entry.get().is_some_and(|e| e.initial.is_none()).then_some(view! { <span class="hint">" (rate the initial risk first)"</span> })}
                 </label>
                 { let rs = rating_select.clone(); move || rs("risk-residual-l", axis().to_string(), true, true) }
                 {rating_select("risk-residual-s", "Severity".into(), true, false)}
@@ -417,11 +442,11 @@ fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
             <div class="actions">
                 <button type="button" on:click=move |_| selected.set(None)>"Done"</button>
                 <button type="button" class="danger" on:click=move |_| {
-                    app.dialog.set(Some(Dialog::Confirm {
+                    app.ask(Dialog::Confirm {
                         title: format!("Delete risk {del_id}?"),
                         body: "The entry is removed from the register.".into(),
                         action: Confirmed::RemoveRisk(del_id.clone()),
-                    }));
+                    });
                 }>"Delete entry…"</button>
             </div>
         </section>

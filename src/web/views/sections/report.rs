@@ -32,7 +32,7 @@ pub fn ReportSection() -> impl IntoView {
                     <button type="button" on:click=move |_| app.download_output(Output::MatrixCsv)>"Download needs matrix (CSV)"</button>
                 </div>
             </div>
-            {move || app.plan.with(|p| p.as_ref().map(report))}
+            {move || app.session.plan.with(|p| p.as_ref().map(report))}
         </section>
     }
 }
@@ -101,8 +101,11 @@ fn checklist(title: &'static str, items: &[ChecklistItem]) -> impl IntoView {
 
 fn project(p: &Plan) -> impl IntoView {
     let a = &p.project;
+    // The CIA is the A.1 output only for a major addition or maintenance.
+    let cia = a.scope.is_some_and(crate::model::Scope::needs_impact_assessment);
     let answers: Vec<_> = IMPACT_QUESTIONS
         .iter()
+        .filter(|_| cia)
         .filter_map(|(id, q)| a.change_impact.iter().find(|x| x.question_id == *id).map(|x| (*q, x.answer.label(), x.note.clone())))
         .collect();
     view! {
@@ -129,6 +132,10 @@ fn project(p: &Plan) -> impl IntoView {
 }
 
 fn matrix(p: &Plan) -> impl IntoView {
+    if p.stakeholders.len() > crate::export::WIDE_MATRIX {
+        return matrix_list(p).into_any();
+    }
+    let index = p.relevance_index();
     view! {
         <section class="report-part wide">
             <h2>"A.2 Stakeholder security needs"</h2>
@@ -146,13 +153,38 @@ fn matrix(p: &Plan) -> impl IntoView {
                             <th scope="row">{n.text.clone()}</th>
                             <td>{n.user_need_ref.clone().unwrap_or_else(|| "—".into())}</td>
                             {p.stakeholders.iter().map(|s| {
-                                let r = p.relevance(&s.id, &n.id);
+                                let r = index.get(&(s.id.as_str(), n.id.as_str())).copied();
                                 view! { <td class=r.map_or("", |r| if r.label() == "Critical" { "rel-critical" } else { "rel-relevant" })>{r.map_or("", |r| r.label())}</td> }
                             }).collect_view()}
                         </tr>
                     }).collect_view()}
                 </tbody>
             </table>
+        </section>
+    }
+    .into_any()
+}
+
+/// The matrix of a plan with many stakeholders, as a list: each need with
+/// the stakeholders who hold it (a table that wide cannot be printed).
+fn matrix_list(p: &Plan) -> impl IntoView {
+    let names = |v: Vec<&str>| if v.is_empty() { "—".to_string() } else { v.join(", ") };
+    view! {
+        <section class="report-part">
+            <h2>"A.2 Stakeholder security needs"</h2>
+            <p>{format!("{} stakeholders: each need is listed with the stakeholders who hold it.", p.stakeholders.len())}</p>
+            <ul class="need-list">
+                {p.needs.iter().map(|n| {
+                    let (critical, relevant) = p.holders(&n.id);
+                    view! {
+                        <li>
+                            <strong>{n.text.clone()}</strong>
+                            {format!(" (user need {}). ", n.user_need_ref.clone().unwrap_or_else(|| "—".into()))}
+                            {format!("Critical for: {}. Relevant for: {}.", names(critical), names(relevant))}
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
         </section>
     }
 }
@@ -240,10 +272,10 @@ fn register(p: &Plan) -> impl IntoView {
                                 <th scope="row">{r.id.clone()}</th>
                                 <td>{or_dash(&r.asset)}</td>
                                 <td>{or_dash(&r.threat)}</td>
-                                <td>{rating(r.initial)}</td>
+                                <td>{r.initial.map_or(crate::assess::NOT_RATED.into(), rating)}</td>
                                 <td>{or_dash(&r.controls)}</td>
                                 <td>{r.residual.map_or("Not assessed".into(), rating)}</td>
-                                <td class=zone_class(j.current())>{j.current().map_or("—", |z| z.label())}</td>
+                                <td class=zone_class(j.current())>{crate::assess::zone_label(j.current())}</td>
                                 <td>{or_dash(&r.owner)}</td>
                                 <td>{r.status.label()}</td>
                             </tr>

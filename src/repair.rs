@@ -1,0 +1,172 @@
+//! Opening a stored plan that breaks a rule, instead of hiding it.
+//!
+//! Edits keep every rule now, but storage may hold a plan written by an older
+//! version of the app (an empty plan name was once accepted) or changed by
+//! hand. [`repair`] fixes what can be fixed without guessing: it fills empty
+//! names, cuts over-long text, drops links to things that no longer exist and
+//! moves ratings back onto the grid, and it says each thing it did, so the
+//! app can show it. What it cannot fix safely (duplicate ids, a broken grid,
+//! too many items) stays a problem, and the entry stays unreadable and untouched.
+
+use std::collections::HashSet;
+
+use crate::model::*;
+use crate::validate::{MAX_NAME_LEN, MAX_TEXT_LEN};
+
+/// Change `plan` so that it keeps the rules where that is safe; returns what
+/// was changed, in words for the user (empty: nothing needed changing).
+pub fn repair(plan: &mut Plan) -> Vec<String> {
+    let mut log = Vec::new();
+    name(&mut plan.name, "Untitled plan", "The plan name", &mut log);
+    let p = &mut plan.project;
+    cut(&mut p.product, MAX_NAME_LEN, "The product name", &mut log);
+    for (what, list) in [("An input", &mut p.inputs), ("An output", &mut p.outputs)] {
+        for item in list.iter_mut() {
+            name(&mut item.label, "Unnamed item", what, &mut log);
+        }
+    }
+    for text in [&mut p.description, &mut p.resources.budget, &mut p.resources.people, &mut p.resources.activities] {
+        cut(text, MAX_TEXT_LEN, "A text of A.1", &mut log);
+    }
+    for a in &mut p.change_impact {
+        cut(&mut a.note, MAX_TEXT_LEN, "A Change Impact Assessment note", &mut log);
+    }
+    for s in &mut plan.stakeholders {
+        name(&mut s.name, "Unnamed stakeholder", "A stakeholder name", &mut log);
+        cut(&mut s.description, MAX_TEXT_LEN, "A stakeholder description", &mut log);
+    }
+    for n in &mut plan.needs {
+        name(&mut n.text, "Unnamed need", "A security need", &mut log);
+        if n.user_need_ref.as_deref().is_some_and(|r| r.trim().is_empty()) {
+            n.user_need_ref = None;
+        }
+        if let Some(r) = &mut n.user_need_ref {
+            cut(r, MAX_NAME_LEN, "A user need id", &mut log);
+        }
+    }
+    for r in &mut plan.roles {
+        name(&mut r.name, "Unnamed role", "A role name", &mut log);
+    }
+    for a in &mut plan.activities {
+        name(&mut a.name, "Unnamed activity", "An activity name", &mut log);
+    }
+    let m = &mut plan.management;
+    for text in [
+        &mut m.security_and_safety_risk,
+        &mut m.risk_acceptability,
+        &mut m.third_party_monitoring,
+        &mut m.update_and_rollback,
+        &mut m.vulnerability_disclosure,
+        &mut m.suppliers,
+        &mut m.roles_and_responsibilities,
+        &mut m.sbom.generated_when,
+        &mut m.sbom.owner,
+    ] {
+        cut(text, MAX_TEXT_LEN, "A text of the security management plan", &mut log);
+    }
+    dedup_formats(&mut m.sbom.formats);
+    for (i, level) in plan.criteria.likelihood_levels.iter_mut().enumerate() {
+        name(level, &format!("Level {}", i + 1), "A level name", &mut log);
+    }
+    for (i, level) in plan.criteria.severity_levels.iter_mut().enumerate() {
+        name(level, &format!("Severity {}", i + 1), "A severity level name", &mut log);
+    }
+    links(plan, &mut log);
+    risks(plan, &mut log);
+    log
+}
+
+fn name(text: &mut String, fallback: &str, what: &str, log: &mut Vec<String>) {
+    if text.trim().is_empty() {
+        *text = fallback.to_string();
+        log.push(format!("{what} was empty and is now “{fallback}”."));
+    } else {
+        cut(text, MAX_NAME_LEN, what, log);
+    }
+}
+
+fn cut(text: &mut String, max: usize, what: &str, log: &mut Vec<String>) {
+    let n = text.chars().count();
+    if n > max {
+        *text = text.chars().take(max).collect();
+        log.push(format!("{what} had {n} characters and was cut to {max}."));
+    }
+}
+
+fn dedup_formats(formats: &mut Vec<SbomFormat>) {
+    let mut seen = HashSet::new();
+    formats.retain(|f| seen.insert(*f));
+}
+
+fn links(plan: &mut Plan, log: &mut Vec<String>) {
+    let stakeholders: HashSet<String> = plan.stakeholders.iter().map(|s| s.id.clone()).collect();
+    let needs: HashSet<String> = plan.needs.iter().map(|n| n.id.clone()).collect();
+    let before = plan.need_links.len();
+    let mut seen = HashSet::new();
+    plan.need_links.retain(|l| {
+        stakeholders.contains(&l.stakeholder_id) && needs.contains(&l.need_id) && seen.insert((l.stakeholder_id.clone(), l.need_id.clone()))
+    });
+    if plan.need_links.len() < before {
+        log.push(format!("{} matrix cells pointed at nothing and were removed.", before - plan.need_links.len()));
+    }
+    let roles: HashSet<String> = plan.roles.iter().map(|r| r.id.clone()).collect();
+    let activities: HashSet<String> = plan.activities.iter().map(|a| a.id.clone()).collect();
+    let before = plan.raci.len();
+    let mut seen = HashSet::new();
+    plan.raci.retain(|a| roles.contains(&a.role_id) && activities.contains(&a.activity_id) && seen.insert((a.role_id.clone(), a.activity_id.clone())));
+    if plan.raci.len() < before {
+        log.push(format!("{} RACI cells pointed at nothing and were removed.", before - plan.raci.len()));
+    }
+    for r in &mut plan.risks {
+        let before = r.need_ids.len();
+        let mut seen = HashSet::new();
+        r.need_ids.retain(|n| needs.contains(n) && seen.insert(n.clone()));
+        if r.need_ids.len() < before {
+            log.push(format!("Risk {} linked needs that no longer exist; those links were removed.", r.id));
+        }
+    }
+}
+
+fn risks(plan: &mut Plan, log: &mut Vec<String>) {
+    let (l, s) = (plan.criteria.likelihood_levels.len() as u8, plan.criteria.severity_levels.len() as u8);
+    if l == 0 || s == 0 {
+        return;
+    }
+    for r in &mut plan.risks {
+        cut(&mut r.asset, MAX_NAME_LEN, &format!("The asset of risk {}", r.id), log);
+        cut(&mut r.owner, MAX_NAME_LEN, &format!("The owner of risk {}", r.id), log);
+        cut(&mut r.threat, MAX_TEXT_LEN, &format!("The threat of risk {}", r.id), log);
+        cut(&mut r.controls, MAX_TEXT_LEN, &format!("The controls of risk {}", r.id), log);
+        let id = r.id.clone();
+        for (stage, rating) in [("initial", r.initial.as_mut()), ("residual", r.residual.as_mut())] {
+            let Some(rating) = rating else { continue };
+            let fixed = Rating { likelihood: rating.likelihood.clamp(1, l), severity: rating.severity.clamp(1, s) };
+            if fixed != *rating {
+                *rating = fixed;
+                log.push(format!("The {stage} rating of risk {id} was off the grid and was moved onto its edge."));
+            }
+        }
+    }
+}
+
+/// Read a stored plan: as import does, and when the only problem is a broken
+/// rule, repaired. Returns the plan and what the repair changed (empty when
+/// it was already valid). Other errors (not JSON, wrong shape) are returned
+/// as they are: the entry then stays untouched for the user to decide.
+pub fn read_stored(text: &str) -> Result<(Plan, Vec<String>), crate::format::ImportError> {
+    use crate::format::{import, ImportError, PlanFile};
+    let invalid = match import(text.as_bytes()) {
+        Ok(imported) => return Ok((imported.plan, Vec::new())),
+        Err(e @ ImportError::Invalid(_)) => e,
+        Err(e) => return Err(e),
+    };
+    // The shape is right (only rules failed), so the strict reader takes it;
+    // an older version is upgraded through the same migration as a file.
+    let Ok(mut file) = serde_json::from_str::<PlanFile>(text) else { return Err(invalid) };
+    let log = repair(&mut file.plan);
+    if crate::validate::validate(&file.plan).is_empty() {
+        Ok((file.plan, log))
+    } else {
+        Err(invalid)
+    }
+}

@@ -1,0 +1,164 @@
+//! Plans in and out as files: export, the outside formats, and import of one
+//! or many picked or dropped files, each with its own outcome message.
+
+use js_sys::JsString;
+use leptos::prelude::*;
+
+use super::{AppState, Dialog, NoticeKind, Output};
+use crate::decide::{import_action, isolate, ImportAction};
+use crate::export;
+use crate::format::{self, ImportError};
+use crate::library as plans;
+use crate::model::Plan;
+use crate::web::{browser, files, storage};
+
+impl AppState {
+    pub fn export(self, id: &str) {
+        let plan = if self.open_id().as_deref() == Some(id) {
+            self.session.plan.get_untracked()
+        } else {
+            storage::load(id).ok().map(|l| l.plan)
+        };
+        let Some(plan) = plan else {
+            self.notify(NoticeKind::Error, "The plan could not be read for export.");
+            return;
+        };
+        let name = files::file_name(&plan.name, ".jsp-plan.json");
+        match files::download(&name, "application/json", &format::export_for_file(&plan)) {
+            Ok(()) => self.notify(NoticeKind::Info, format!("Exported “{}” as {name}.", isolate(&plan.name))),
+            Err(why) => self.notify(NoticeKind::Error, format!("The export failed: {why}")),
+        }
+    }
+
+    /// Download the open plan in one of the outside formats.
+    pub fn download_output(self, output: Output) {
+        let Some((name, text)) = self.session.plan.with_untracked(|p| {
+            p.as_ref().map(|p| {
+                let (suffix, text) = match output {
+                    Output::Markdown => (".md", export::plan_markdown(p)),
+                    Output::RegisterCsv => ("-risk-register.csv", export::register_csv(p)),
+                    Output::MatrixCsv => ("-stakeholder-needs.csv", export::matrix_csv(p)),
+                };
+                (files::file_name(&p.name, suffix), text)
+            })
+        }) else {
+            return;
+        };
+        let mime = match output {
+            Output::Markdown => "text/markdown;charset=utf-8",
+            Output::RegisterCsv | Output::MatrixCsv => "text/csv;charset=utf-8",
+        };
+        match files::download(&name, mime, &text) {
+            Ok(()) => self.notify(NoticeKind::Info, format!("Downloaded {name}.")),
+            Err(why) => self.notify(NoticeKind::Error, format!("The download failed: {why}")),
+        }
+    }
+
+    /// Import files the user picked or dropped, one after another; each is
+    /// imported or refused with a message of its own.
+    pub fn import_files(self, list: Vec<web_sys::File>) {
+        leptos::task::spawn_local(async move {
+            for file in list {
+                self.import_one(file).await;
+            }
+        });
+    }
+
+    async fn import_one(self, file: web_sys::File) {
+        let file_name = file.name();
+        let result = match files::read(&file, format::MAX_FILE_BYTES).await {
+            Ok(bytes) => {
+                // Marks for the benchmark: parse + validate time of an import.
+                browser::mark("jsp-import-read");
+                let result = format::import(&bytes);
+                browser::mark("jsp-import-checked");
+                result
+            }
+            Err(files::ReadError::TooLarge(size)) => Err(ImportError::TooLarge { size }),
+            Err(files::ReadError::Failed(why)) => {
+                self.notify(NoticeKind::Error, format!("“{}” could not be read: {why}. Nothing was changed.", isolate(&file_name)));
+                return;
+            }
+        };
+        self.import_result(&file_name, result);
+    }
+
+    fn import_result(self, file_name: &str, result: Result<format::Imported, ImportError>) {
+        let imported = match result {
+            Ok(imported) => imported,
+            Err(e) => {
+                self.notify(NoticeKind::Error, format!("“{}” was not imported. {e} Your plans are unchanged.", isolate(file_name)));
+                return;
+            }
+        };
+        let plan = imported.plan;
+        let readable: Vec<String> = self.library.plans.with_untracked(|l| l.iter().map(|p| p.id.clone()).collect());
+        let unreadable = self.library.unreadable_keys();
+        let unreadable_ids: Vec<&str> = unreadable.iter().filter_map(|k| k.strip_prefix(storage::PLAN_PREFIX)).collect();
+        let readable: Vec<&str> = readable.iter().map(String::as_str).collect();
+        match import_action(&plan.id, &readable, &unreadable_ids) {
+            ImportAction::Store => self.store_imported(plan, None),
+            ImportAction::AskReplaceOrKeepBoth => {
+                let existing_name = self.library.name_of(&plan.id).unwrap_or_default();
+                self.ask(Dialog::ImportConflict { incoming: Box::new(plan), existing_name });
+            }
+            ImportAction::OfferReplaceUnreadable => {
+                let key = storage::plan_key(&plan.id);
+                self.ask(Dialog::ReplaceUnreadable { incoming: Box::new(plan), key });
+            }
+        }
+    }
+
+    /// Finish an import: `replace` holds the stored text being replaced, if any.
+    fn store_imported(self, plan: Plan, replace: Option<JsString>) {
+        match storage::save(&plan, replace.as_ref()) {
+            Ok(saved) => {
+                let name = plan.name.clone();
+                self.session.start(plan, saved.text, Vec::new());
+                self.notify(NoticeKind::Info, format!("Imported “{}”.", isolate(&name)));
+            }
+            Err(e) => self.notify(NoticeKind::Error, format!("The plan was not imported. {}", e.message())),
+        }
+        self.library.refresh();
+    }
+
+    pub fn import_replace(self, plan: Plan) {
+        let current = storage::raw_js(&storage::plan_key(&plan.id));
+        if self.open_id().as_deref() == Some(plan.id.as_str()) {
+            self.session.end();
+        }
+        self.store_imported(plan, current);
+    }
+
+    pub fn import_keep_both(self, plan: Plan) {
+        let name = self.library.unique_name(&plan.name);
+        let copy = plans::duplicate(&plan, plans::new_id("plan", browser::entropy()), &plan.updated_at, name);
+        let copy = Plan { created_at: plan.created_at.clone(), ..copy };
+        self.store_imported(copy, None);
+    }
+
+    // ----- unreadable stored entries ---------------------------------------
+
+    /// Save an unreadable entry's raw text as a file so nothing is lost.
+    pub fn download_unreadable(self, key: &str) {
+        let Some(text) = storage::raw(key) else { return };
+        let name = files::file_name(key.trim_start_matches(storage::PLAN_PREFIX), ".unreadable.json");
+        if let Err(why) = files::download(&name, "application/json", &text) {
+            self.notify(NoticeKind::Error, format!("The download failed: {why}"));
+        }
+    }
+
+    /// Save the open plan's stored text exactly as it is (before a repair is saved).
+    pub fn download_stored_original(self) {
+        let Some(text) = self.session.stored_text() else { return };
+        let name = self.session.plan.with_untracked(|p| p.as_ref().map(|p| files::file_name(&p.name, ".original.json")));
+        if let Err(why) = files::download(&name.unwrap_or_else(|| "plan.original.json".into()), "application/json", &text) {
+            self.notify(NoticeKind::Error, format!("The download failed: {why}"));
+        }
+    }
+
+    pub fn discard_unreadable(self, key: &str) {
+        storage::remove(key);
+        self.library.refresh();
+    }
+}

@@ -1,0 +1,78 @@
+//! The plans kept in this browser, as the plan list shows them, and the
+//! stored entries that cannot be read (left untouched until the user acts).
+
+use leptos::prelude::*;
+
+use super::session::Session;
+use crate::library::{self as plans, PlanSummary};
+use crate::model::Plan;
+use crate::web::{browser, storage};
+
+#[derive(Clone, Copy)]
+pub struct Library {
+    pub plans: RwSignal<Vec<PlanSummary>>,
+    pub unreadable: RwSignal<Vec<storage::Unreadable>>,
+}
+
+impl Library {
+    pub fn new() -> Self {
+        Library { plans: RwSignal::new(Vec::new()), unreadable: RwSignal::new(Vec::new()) }
+    }
+
+    pub fn refresh(self) {
+        let scan = storage::scan();
+        self.plans.set(scan.plans);
+        self.unreadable.set(scan.unreadable);
+    }
+
+    pub fn contains(self, id: &str) -> bool {
+        self.plans.with_untracked(|l| l.iter().any(|p| p.id == id))
+    }
+
+    pub fn name_of(self, id: &str) -> Option<String> {
+        self.plans.with_untracked(|l| l.iter().find(|p| p.id == id).map(|p| p.name.clone()))
+    }
+
+    /// A name no stored plan has yet: "Name", "Name (2)", ...
+    pub fn unique_name(self, name: &str) -> String {
+        self.plans.with_untracked(|l| plans::unique_name(name, l.iter().map(|p| p.name.as_str())))
+    }
+
+    /// Keep the open plan's line of the list in step after an edit.
+    pub fn note(self, session: Session) {
+        let Some(summary) = session.plan.with_untracked(|p| p.as_ref().map(PlanSummary::from)) else { return };
+        if self.plans.with_untracked(|l| l.first() == Some(&summary)) {
+            return;
+        }
+        self.plans.update(|l| {
+            l.retain(|s| s.id != summary.id);
+            l.insert(0, summary);
+        });
+    }
+
+    /// Change a plan that is not open, keeping the conflict check.
+    pub fn change_stored(self, id: &str, change: impl FnOnce(&mut Plan)) -> Result<(), String> {
+        let loaded = storage::load(id)?;
+        let mut plan = loaded.plan;
+        change(&mut plan);
+        plan.updated_at = browser::now();
+        if let Some(problem) = crate::validate::validate(&plan).first() {
+            return Err(problem.to_string());
+        }
+        storage::save(&plan, Some(&loaded.text)).map(|_| ()).map_err(|e| e.message())
+    }
+
+    /// Store a copy of plan `id` under a new id; returns the copy's name.
+    pub fn duplicate(self, id: &str) -> Result<String, String> {
+        let loaded = storage::load(id).map_err(|why| format!("The plan could not be copied: {why}"))?;
+        let name = self.unique_name(&plans::copy_name(&loaded.plan.name));
+        let copy = plans::duplicate(&loaded.plan, plans::new_id("plan", browser::entropy()), &browser::now(), name);
+        let result = storage::save(&copy, None).map(|_| copy.name.clone()).map_err(|e| format!("The copy could not be saved. {}", e.message()));
+        self.refresh();
+        result
+    }
+
+    pub fn unreadable_keys(self) -> Vec<String> {
+        self.unreadable.with_untracked(|u| u.iter().map(|e| e.key.clone()).collect())
+    }
+}

@@ -1,0 +1,242 @@
+//! The app's state, in three parts with one job each:
+//! - [`Library`]: the list of stored plans and the entries that cannot be read;
+//! - [`Session`] (`session.rs`): the open plan and the one edit path;
+//! - [`Ui`] (`ui.rs`): notices and the dialog queue.
+//!
+//! [`AppState`] holds the three and carries out the actions that span them
+//! (open, import, another tab's change). The decisions inside those actions
+//! are pure functions in [`crate::decide`]; this layer gathers the facts from
+//! the browser and acts. Views read signals and call these methods only.
+
+mod files;
+mod library;
+mod session;
+mod ui;
+
+use leptos::prelude::*;
+
+pub use library::Library;
+pub use session::{SaveState, Session};
+pub use ui::{Confirmed, Dialog, Notice, NoticeKind, Ui};
+
+use super::{browser, storage};
+use crate::decide::{self, isolate, StorageAction};
+use crate::library as plans;
+use crate::model::Plan;
+use crate::presets;
+
+/// The plan in a form for other tools.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Output {
+    Markdown,
+    RegisterCsv,
+    MatrixCsv,
+}
+
+#[derive(Clone, Copy)]
+pub struct AppState {
+    pub library: Library,
+    pub session: Session,
+    pub ui: Ui,
+}
+
+impl AppState {
+    pub fn new() -> Self {
+        AppState { library: Library::new(), session: Session::new(), ui: Ui::new() }
+    }
+
+    /// Read the library and reopen the plan that was open last.
+    pub fn init(self) {
+        self.library.refresh();
+        if let Some(id) = storage::last_open() {
+            if self.library.contains(&id) {
+                self.open(&id);
+            }
+        }
+    }
+
+    pub fn notify(self, kind: NoticeKind, text: impl Into<String>) {
+        self.ui.notify(kind, text);
+    }
+
+    pub fn ask(self, dialog: Dialog) {
+        self.ui.ask(dialog);
+    }
+
+    pub fn open_id(self) -> Option<String> {
+        self.session.open_id()
+    }
+
+    // ----- the plan list -------------------------------------------------
+
+    pub fn create(self, raw_name: &str) {
+        let name = plans::clean_name(raw_name).unwrap_or_else(|| "Untitled plan".into());
+        let name = self.library.unique_name(&name);
+        let plan = presets::new_plan(plans::new_id("plan", browser::entropy()), name, browser::now());
+        match storage::save(&plan, None) {
+            Ok(saved) => self.session.start(plan, saved.text, Vec::new()),
+            Err(e) => self.notify(NoticeKind::Error, format!("The plan could not be created. {}", e.message())),
+        }
+        self.library.refresh();
+    }
+
+    pub fn open(self, id: &str) {
+        match storage::load(id) {
+            Ok(loaded) => {
+                let (plan, text, repairs) = (loaded.plan, loaded.text, loaded.repairs);
+                self.session.start(plan, text, repairs);
+            }
+            Err(why) => {
+                self.notify(NoticeKind::Error, format!("The plan could not be opened: {why}"));
+                self.library.refresh();
+            }
+        }
+    }
+
+    pub fn close(self) {
+        self.session.end();
+        self.library.refresh();
+    }
+
+    pub fn rename(self, id: &str, raw_name: &str) {
+        let Some(name) = plans::clean_name(raw_name) else {
+            self.notify(NoticeKind::Error, "A plan needs a name.");
+            return;
+        };
+        if self.open_id().as_deref() == Some(id) {
+            self.edit(|p| p.name = name);
+        } else if let Err(why) = self.library.change_stored(id, |p| p.name = name) {
+            self.notify(NoticeKind::Error, why);
+        }
+        self.library.refresh();
+    }
+
+    pub fn duplicate(self, id: &str) {
+        match self.library.duplicate(id) {
+            Ok(name) => self.notify(NoticeKind::Info, format!("Created “{}”.", isolate(&name))),
+            Err(why) => self.notify(NoticeKind::Error, why),
+        }
+    }
+
+    pub fn delete(self, id: &str) {
+        if self.open_id().as_deref() == Some(id) {
+            self.close();
+        }
+        storage::remove(&storage::plan_key(id));
+        self.library.refresh();
+        self.notify(NoticeKind::Info, "The plan was deleted.");
+    }
+
+    // ----- editing the open plan -----------------------------------------
+
+    /// Apply an edit to the open plan (see [`Session::edit`]). An edit that
+    /// would break a rule is not kept, and the reason is shown as an error.
+    pub fn edit(self, change: impl FnOnce(&mut Plan)) {
+        if let Err(why) = self.session.edit(change) {
+            self.notify(NoticeKind::Error, why);
+        }
+        self.library.note(self.session);
+    }
+
+    /// Apply an edit typed into a field: the reason a value is refused comes
+    /// back for the field to show beside itself.
+    pub fn try_edit(self, change: impl FnOnce(&mut Plan)) -> Result<(), String> {
+        let result = self.session.edit(change);
+        self.library.note(self.session);
+        result
+    }
+
+    /// Step back one edit; says so, so screen reader users hear what happened.
+    pub fn undo(self) {
+        let done = self.session.step_history(|h, current| h.undo(current));
+        self.notify(NoticeKind::Info, if done { "Undone." } else { "Nothing to undo." });
+    }
+
+    pub fn redo(self) {
+        let done = self.session.step_history(|h, current| h.redo(current));
+        self.notify(NoticeKind::Info, if done { "Redone." } else { "Nothing to redo." });
+    }
+
+    // ----- other tabs ------------------------------------------------------
+
+    /// Another tab wrote to storage.
+    pub fn on_storage_event(self, key: Option<String>, old_value: Option<String>, new_value: Option<String>) {
+        let open_key = self.open_id().map(|id| storage::plan_key(&id));
+        let stored = self.session.stored_text();
+        let open = open_key.as_deref().map(|key| decide::OpenPlan { key, stored: stored.as_deref(), saved: self.session.is_saved() });
+        let event = decide::StorageEvent { key: key.as_deref(), old_value: old_value.as_deref(), new_value: new_value.as_deref() };
+        match decide::storage_event(event, storage::PLAN_PREFIX, open) {
+            StorageAction::Ignore => return,
+            StorageAction::RefreshList => {}
+            StorageAction::Follow => {
+                if let Some(Ok(loaded)) = self.open_id().map(|id| storage::load(&id)) {
+                    self.session.follow(loaded);
+                    self.notify(NoticeKind::Info, "Updated with the changes made in another tab.");
+                } else {
+                    self.session.save_state.set(SaveState::Conflict);
+                }
+            }
+            StorageAction::Conflict => self.session.save_state.set(SaveState::Conflict),
+            StorageAction::Deleted => self.session.save_state.set(SaveState::Deleted),
+        }
+        self.library.refresh();
+    }
+
+    /// Conflict resolution: drop this tab's edits and read what is stored.
+    pub fn load_theirs(self) {
+        if let Some(id) = self.open_id() {
+            self.open(&id);
+            self.notify(NoticeKind::Info, "Loaded the other tab’s version; this tab’s changes were dropped.");
+        }
+    }
+
+    /// Conflict resolution: write this tab's version over the stored one.
+    pub fn keep_mine(self) {
+        match self.session.overwrite() {
+            Ok(()) => self.library.refresh(),
+            Err(why) => self.session.save_state.set(SaveState::Unsaved(why)),
+        }
+    }
+
+    /// Conflict or delete resolution: keep this tab's version as a new plan.
+    pub fn save_mine_as_copy(self) {
+        let Some(mine) = self.session.plan.get_untracked() else { return };
+        let name = self.library.unique_name(&plans::copy_name(&mine.name));
+        let copy = plans::duplicate(&mine, plans::new_id("plan", browser::entropy()), &browser::now(), name);
+        match storage::save(&copy, None) {
+            Ok(saved) => {
+                let name = copy.name.clone();
+                self.session.start(copy, saved.text, Vec::new());
+                self.library.refresh();
+                self.notify(NoticeKind::Info, format!("Your version is kept as “{}”.", isolate(&name)));
+            }
+            Err(e) => self.session.save_state.set(SaveState::Unsaved(e.message())),
+        }
+    }
+
+    /// Carry out a confirmed edit.
+    pub fn confirmed(self, action: Confirmed) {
+        match action {
+            Confirmed::RemoveStakeholder(id) => self.edit(|p| p.remove_stakeholder(&id)),
+            Confirmed::RemoveNeed(id) => self.edit(|p| p.remove_need(&id)),
+            Confirmed::RemoveRisk(id) => self.edit(|p| p.risks.retain(|r| r.id != id)),
+            Confirmed::RemoveRole(id) => self.edit(|p| p.remove_role(&id)),
+            Confirmed::RemoveActivity(id) => self.edit(|p| p.remove_activity(&id)),
+            Confirmed::DiscardMine => {
+                self.close();
+                self.notify(NoticeKind::Info, "Your version of the deleted plan was discarded.");
+            }
+            Confirmed::ApplyGridPreset(i) => {
+                let Some((name, criteria)) = presets::grid_presets().into_iter().nth(i) else { return };
+                let mut moved = 0;
+                self.edit(|p| moved = p.apply_grid(criteria));
+                let extra = match moved {
+                    0 => String::new(),
+                    1 => " 1 rating moved onto the smaller grid.".into(),
+                    n => format!(" {n} ratings moved onto the smaller grid."),
+                };
+                self.notify(NoticeKind::Info, format!("Applied “{name}”.{extra}"));
+            }
+        }
+    }
+}

@@ -1,0 +1,201 @@
+//! The open plan: its signal, the one edit path (apply, check every rule,
+//! record for undo, save), undo/redo, the stored text it was read from, and
+//! whether this tab is in step with storage.
+
+use js_sys::JsString;
+use leptos::prelude::*;
+
+use crate::format;
+use crate::history::History;
+use crate::model::Plan;
+use crate::validate::validate;
+
+// Until the people-worded `validate::describe` lands, a violation reads as it prints.
+fn describe(v: &crate::validate::Violation, _plan: &Plan) -> String {
+    v.to_string()
+}
+use crate::web::{browser, storage};
+
+/// Whether the open plan's latest edit is in storage.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SaveState {
+    Saved,
+    /// Not saved, with the reason shown to the user; the edit is kept in memory.
+    Unsaved(String),
+    /// Another tab changed the stored plan; saving waits for the user's choice.
+    Conflict,
+    /// Another tab deleted the plan; this tab's version is kept until the user chooses.
+    Deleted,
+}
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    /// The open plan, if any. Components under the plan page only exist
+    /// while it is `Some`; they read it through [`Session::derive`]-style memos.
+    pub plan: RwSignal<Option<Plan>>,
+    pub save_state: RwSignal<SaveState>,
+    /// What was repaired when the plan opened (see `crate::repair`); shown until dismissed.
+    pub repairs: RwSignal<Vec<String>>,
+    history: StoredValue<History<Plan>>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    /// The stored text of the open plan as this tab last read or wrote it
+    /// (a JS string: see `storage::raw_js`).
+    stored: StoredValue<Option<JsString>, LocalStorage>,
+}
+
+impl Session {
+    pub fn new() -> Self {
+        Session {
+            plan: RwSignal::new(None),
+            save_state: RwSignal::new(SaveState::Saved),
+            repairs: RwSignal::new(Vec::new()),
+            history: StoredValue::new(History::default()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            stored: StoredValue::new_local(None),
+        }
+    }
+
+    pub fn open_id(self) -> Option<String> {
+        self.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone()))
+    }
+
+    /// Start a session on `plan`, read from (or just written as) `text`.
+    pub fn start(self, plan: Plan, text: JsString, repairs: Vec<String>) {
+        self.reset_history();
+        storage::set_last_open(Some(&plan.id));
+        self.stored.set_value(Some(text));
+        self.save_state.set(SaveState::Saved);
+        self.repairs.set(repairs);
+        self.plan.set(Some(plan));
+    }
+
+    pub fn end(self) {
+        self.reset_history();
+        storage::set_last_open(None);
+        self.plan.set(None);
+        self.stored.set_value(None);
+        self.repairs.set(Vec::new());
+        self.save_state.set(SaveState::Saved);
+    }
+
+    pub fn stored_text(self) -> Option<String> {
+        self.stored.with_value(|s| s.as_ref().map(String::from))
+    }
+
+    /// Apply an edit if the result keeps every rule that loading checks and
+    /// fits in a plan file; otherwise the plan keeps its last valid value and
+    /// the reason comes back in words. A kept edit goes onto the undo history
+    /// (typing in one field makes one step) and is saved at once.
+    pub fn edit(self, change: impl FnOnce(&mut Plan)) -> Result<(), String> {
+        let mut outcome = Err("No plan is open.".to_string());
+        let mut text = None;
+        self.plan.maybe_update(|p| {
+            let Some(p) = p else { return false };
+            let before = p.clone();
+            change(p);
+            if *p == before {
+                outcome = Ok(());
+                return false;
+            }
+            if let Some(problem) = validate(p).first() {
+                outcome = Err(describe(problem, p));
+                *p = before;
+                return false;
+            }
+            p.updated_at = browser::now();
+            let compact = format::export_compact(p);
+            if compact.len() > format::MAX_FILE_BYTES {
+                outcome = Err(storage::SaveError::TooLarge.message());
+                *p = before;
+                return false;
+            }
+            self.history.update_value(|h| h.record(before, browser::typing_group()));
+            text = Some(compact);
+            outcome = Ok(());
+            true
+        });
+        if let Some(text) = text {
+            self.sync_history_flags();
+            self.persist(text);
+        }
+        outcome
+    }
+
+    /// Step back (or forward) one edit; false when there was nothing to step to.
+    pub fn step_history(self, step: impl FnOnce(&mut History<Plan>, Plan) -> Option<Plan>) -> bool {
+        let Some(current) = self.plan.get_untracked() else { return false };
+        let mut next = None;
+        self.history.update_value(|h| next = step(h, current));
+        let Some(mut plan) = next else { return false };
+        plan.updated_at = browser::now();
+        let text = format::export_compact(&plan);
+        self.plan.set(Some(plan));
+        self.sync_history_flags();
+        self.persist(text);
+        true
+    }
+
+    fn sync_history_flags(self) {
+        let (u, r) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
+        if self.can_undo.get_untracked() != u {
+            self.can_undo.set(u);
+        }
+        if self.can_redo.get_untracked() != r {
+            self.can_redo.set(r);
+        }
+    }
+
+    fn reset_history(self) {
+        self.history.update_value(History::clear);
+        self.sync_history_flags();
+    }
+
+    /// Write the open plan's text, unless another tab's change waits for the user.
+    fn persist(self, text: String) {
+        if matches!(self.save_state.get_untracked(), SaveState::Conflict | SaveState::Deleted) {
+            return;
+        }
+        let Some(id) = self.open_id() else { return };
+        let result = self.stored.with_value(|expected| storage::save_text(&id, text, expected.as_ref()));
+        match result {
+            Ok(saved) => {
+                self.stored.set_value(Some(saved.text));
+                self.save_state.set(SaveState::Saved);
+                // A plan cleared from storage in this very tab (no event came)
+                // is simply written again: nothing of anyone's is overwritten.
+                let _ = saved.recreated;
+            }
+            Err(storage::SaveError::Conflict) => self.save_state.set(SaveState::Conflict),
+            Err(e) => self.save_state.set(SaveState::Unsaved(e.message())),
+        }
+    }
+
+    /// Take the version another tab wrote (this tab had no edits of its own).
+    pub fn follow(self, loaded: storage::Loaded) {
+        self.reset_history();
+        self.stored.set_value(Some(loaded.text));
+        self.save_state.set(SaveState::Saved);
+        self.plan.set(Some(loaded.plan));
+    }
+
+    /// Conflict resolution: write this tab's version over the stored one.
+    pub fn overwrite(self) -> Result<(), String> {
+        let result = self.plan.with_untracked(|p| p.as_ref().map(storage::save_over));
+        match result {
+            Some(Ok(text)) => {
+                self.stored.set_value(Some(text));
+                self.save_state.set(SaveState::Saved);
+                Ok(())
+            }
+            Some(Err(e)) => Err(e.message()),
+            None => Ok(()),
+        }
+    }
+
+    /// Whether this tab's edits are all in storage, as far as it knows.
+    pub fn is_saved(self) -> bool {
+        self.save_state.get_untracked() == SaveState::Saved
+    }
+}
