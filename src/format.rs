@@ -346,7 +346,7 @@ fn json_error(e: serde_json::Error, text: &str) -> ImportError {
         let segments = locate::path_at(text, e.line(), e.column());
         let path = if segments.is_empty() { "/".to_string() } else { shorten(&segments.join("/"), 120) };
         let message = words::shape(&original, &segments, root.as_ref());
-        return ImportError::Shape { path, message: shorten(&message, 600), detail: original };
+        return ImportError::Shape { path, message, detail: original };
     }
     let detail = format!("{original} at line {} column {}", e.line(), e.column());
     ImportError::NotJson {
@@ -433,7 +433,7 @@ fn human_bytes(n: usize) -> String {
     const MB: usize = 1024 * 1024;
     if n >= MB {
         let tenths = (n * 10 + MB / 2) / MB;
-        if tenths % 10 == 0 {
+        if tenths.is_multiple_of(10) {
             format!("{} MB", tenths / 10)
         } else {
             format!("{}.{} MB", tenths / 10, tenths % 10)

@@ -92,7 +92,7 @@ fn looks_like_utf16(bytes: &[u8]) -> Option<bool> {
 
 fn utf16(bytes: &[u8], big_endian: bool, offset: usize) -> Result<Cow<'static, str>, ImportError> {
     let name = if big_endian { "UTF-16 (big-endian)" } else { "UTF-16 (little-endian)" };
-    if bytes.len() % 2 != 0 {
+    if !bytes.len().is_multiple_of(2) {
         return Err(encoding(
             if big_endian { "UTF-16BE" } else { "UTF-16LE" },
             &format!("The file is {name} text, but it ends in the middle of a character: it may have been cut off"),
@@ -180,7 +180,7 @@ pub(crate) fn thousands(n: usize) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(d);
