@@ -9,6 +9,7 @@
 //! - [`assess`], [`deliverables`]: risk acceptability, register queries, completeness of the deliverables.
 //! - [`decide`]: pure decisions about other tabs, saves, imports and notices.
 //! - [`history`], [`capture`]: undo/redo snapshots and one-line quick capture.
+//! - [`edit`]: the rule of the one edit path (every rule kept, the file size bounded).
 //! - [`export`]: the plan as Markdown and the register and matrix as CSV.
 //! - [`navigation`]: the plan's sections (id, title, anchor) as one table.
 //! - [`repair`]: opening a stored plan that breaks a rule, with each fix said in words.
@@ -20,6 +21,7 @@ pub mod assess;
 pub mod capture;
 pub mod decide;
 pub mod deliverables;
+pub mod edit;
 pub mod export;
 pub mod format;
 pub mod history;

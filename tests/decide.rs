@@ -15,8 +15,14 @@ fn event(key: Option<&'static str>, old_value: Option<&'static str>, new_value: 
 
 #[test]
 fn other_keys_and_other_plans() {
-    assert_eq!(storage_event(event(Some("jsp-planner/pref/theme"), None, Some("dark")), PREFIX, open(Some("a"), true)), StorageAction::Ignore);
-    assert_eq!(storage_event(event(Some("jsp-planner/plan/p2"), None, Some("x")), PREFIX, open(Some("a"), true)), StorageAction::RefreshList);
+    assert_eq!(
+        storage_event(event(Some("jsp-planner/pref/theme"), None, Some("dark")), PREFIX, open(Some("a"), true)),
+        StorageAction::Ignore
+    );
+    assert_eq!(
+        storage_event(event(Some("jsp-planner/plan/p2"), None, Some("x")), PREFIX, open(Some("a"), true)),
+        StorageAction::RefreshList
+    );
     assert_eq!(storage_event(event(Some(KEY), None, Some("x")), PREFIX, None), StorageAction::RefreshList);
 }
 

@@ -72,26 +72,34 @@ test('a full storage quota is shown and the stored plan is kept', async () => {
   await context.close();
 });
 
-test('an edit from another tab is noticed, never silently overwritten', async () => {
-  const context = await env.browser.newContext();
-  const { page: tabA } = await openApp(context, env.base);
-  await createPlan(tabA, 'Two-tab plan');
-  await section(tabA, 'A.1 Project planning');
-  const { page: tabB } = await openApp(context, `${env.base}#a1`);
-  assert.equal(await tabB.getByLabel('Plan name').inputValue(), 'Two-tab plan');
+/** Write the open plan's stored text behind this tab's back: no storage event
+ *  reaches the tab that writes, so its next save finds a version it never saw. */
+async function writeBehind(page, product) {
+  await page.evaluate((value) => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('jsp-planner/plan/'));
+    const file = JSON.parse(localStorage.getItem(key));
+    file.plan.project.product = value;
+    localStorage.setItem(key, JSON.stringify(file));
+  }, product);
+}
 
-  await tabA.getByLabel('Product', { exact: true }).fill('From tab A');
-  await tabB.getByRole('heading', { name: 'This plan was changed in another tab' }).waitFor();
+test('a change this tab did not see is noticed, never silently overwritten', async () => {
+  const context = await env.browser.newContext();
+  const { page: tabB } = await openApp(context, env.base);
+  await createPlan(tabB, 'Two-tab plan');
+  await section(tabB, 'A.1 Project planning');
+  await writeBehind(tabB, 'From tab A');
 
   // Tab B keeps typing: its edit stays on screen but is not saved over A's.
   await tabB.getByLabel('Security budget').fill('From tab B');
+  await tabB.getByRole('heading', { name: 'This plan was changed in another tab' }).waitFor();
   assert.match(await tabB.getByTestId('save-status').innerText(), /changed in another tab/);
   let [stored] = Object.values(await storedPlans(tabB));
   assert.equal(stored.plan.project.product, 'From tab A');
   assert.equal(stored.plan.project.resources.budget, '');
 
-  // Keep both: B's version becomes a copy, A's stays.
-  await tabB.getByRole('button', { name: 'Save mine as a copy' }).click();
+  // Keep both: B's version becomes a new plan, A's stays.
+  await tabB.getByRole('button', { name: 'Keep mine as a new plan' }).click();
   await tabB.getByText('Saved in this browser').waitFor();
   const plans = Object.values(await storedPlans(tabB)).map((f) => f.plan);
   assert.equal(plans.length, 2);
@@ -104,16 +112,16 @@ test('an edit from another tab is noticed, never silently overwritten', async ()
 
 test('choosing "Load the other tab’s version" shows the other tab’s edits', async () => {
   const context = await env.browser.newContext();
-  const { page: tabA } = await openApp(context, env.base);
-  await createPlan(tabA, 'Reload plan');
-  await section(tabA, 'A.1 Project planning');
-  const { page: tabB } = await openApp(context, `${env.base}#a1`);
-  await tabA.getByLabel('Product', { exact: true }).fill('Newer from A');
+  const { page: tabB } = await openApp(context, env.base);
+  await createPlan(tabB, 'Reload plan');
+  await section(tabB, 'A.1 Project planning');
+  await writeBehind(tabB, 'Newer from A');
+  await tabB.getByLabel('Security budget').fill('Lost on purpose');
   await tabB.getByRole('button', { name: 'Load the other tab’s version' }).click();
   assert.equal(await tabB.getByLabel('Product', { exact: true }).inputValue(), 'Newer from A');
   await tabB.getByLabel('Security budget').fill('Now B saves again');
   assert.equal((await tabB.getByTestId('save-status').innerText()).trim(), 'Saved in this browser');
-  const [stored] = Object.values(await storedPlans(tabA));
+  const [stored] = Object.values(await storedPlans(tabB));
   assert.equal(stored.plan.project.product, 'Newer from A');
   assert.equal(stored.plan.project.resources.budget, 'Now B saves again');
   await context.close();

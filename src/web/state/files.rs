@@ -14,11 +14,8 @@ use crate::web::{browser, files, storage};
 
 impl AppState {
     pub fn export(self, id: &str) {
-        let plan = if self.open_id().as_deref() == Some(id) {
-            self.session.plan.get_untracked()
-        } else {
-            storage::load(id).ok().map(|l| l.plan)
-        };
+        let plan =
+            if self.open_id().as_deref() == Some(id) { self.session.plan.get_untracked() } else { storage::load(id).ok().map(|l| l.plan) };
         let Some(plan) = plan else {
             self.notify(NoticeKind::Error, "The plan could not be read for export.");
             return;

@@ -67,7 +67,8 @@ impl Library {
         let loaded = storage::load(id).map_err(|why| format!("The plan could not be copied: {why}"))?;
         let name = self.unique_name(&plans::copy_name(&loaded.plan.name));
         let copy = plans::duplicate(&loaded.plan, plans::new_id("plan", browser::entropy()), &browser::now(), name);
-        let result = storage::save(&copy, None).map(|_| copy.name.clone()).map_err(|e| format!("The copy could not be saved. {}", e.message()));
+        let result =
+            storage::save(&copy, None).map(|_| copy.name.clone()).map_err(|e| format!("The copy could not be saved. {}", e.message()));
         self.refresh();
         result
     }

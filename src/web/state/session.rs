@@ -5,16 +5,10 @@
 use js_sys::JsString;
 use leptos::prelude::*;
 
-use crate::format;
 use crate::history::History;
 use crate::model::Plan;
-use crate::validate::validate;
-
-// Until the people-worded `validate::describe` lands, a violation reads as it prints.
-fn describe(v: &crate::validate::Violation, _plan: &Plan) -> String {
-    v.to_string()
-}
 use crate::web::{browser, storage};
+use crate::{edit, format};
 
 /// Whether the open plan's latest edit is in storage.
 #[derive(Debug, Clone, PartialEq)]
@@ -93,28 +87,22 @@ impl Session {
         let mut text = None;
         self.plan.maybe_update(|p| {
             let Some(p) = p else { return false };
-            let before = p.clone();
-            change(p);
-            if *p == before {
-                outcome = Ok(());
-                return false;
+            match edit::apply(p, &browser::now(), change) {
+                Ok(Some(applied)) => {
+                    self.history.update_value(|h| h.record(applied.before, browser::typing_group()));
+                    text = Some(applied.text);
+                    outcome = Ok(());
+                    true
+                }
+                Ok(None) => {
+                    outcome = Ok(());
+                    false
+                }
+                Err(why) => {
+                    outcome = Err(why);
+                    false
+                }
             }
-            if let Some(problem) = validate(p).first() {
-                outcome = Err(describe(problem, p));
-                *p = before;
-                return false;
-            }
-            p.updated_at = browser::now();
-            let compact = format::export_compact(p);
-            if compact.len() > format::MAX_FILE_BYTES {
-                outcome = Err(storage::SaveError::TooLarge.message());
-                *p = before;
-                return false;
-            }
-            self.history.update_value(|h| h.record(before, browser::typing_group()));
-            text = Some(compact);
-            outcome = Ok(());
-            true
         });
         if let Some(text) = text {
             self.sync_history_flags();

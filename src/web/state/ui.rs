@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-pub use crate::decide::NoticeKind;
 use crate::decide::notices_to_keep;
+pub use crate::decide::NoticeKind;
 use crate::model::Plan;
 
 #[derive(Debug, Clone, PartialEq)]
@@ -19,14 +19,32 @@ pub struct Notice {
 /// A modal question the app asks.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
-    Rename { id: String, name: String },
-    Delete { id: String, name: String },
-    ImportConflict { incoming: Box<Plan>, existing_name: String },
+    Rename {
+        id: String,
+        name: String,
+    },
+    Delete {
+        id: String,
+        name: String,
+    },
+    ImportConflict {
+        incoming: Box<Plan>,
+        existing_name: String,
+    },
     /// The file holds a plan whose stored copy cannot be read.
-    ReplaceUnreadable { incoming: Box<Plan>, key: String },
-    DiscardUnreadable { key: String },
+    ReplaceUnreadable {
+        incoming: Box<Plan>,
+        key: String,
+    },
+    DiscardUnreadable {
+        key: String,
+    },
     /// A destructive edit of the open plan, applied only if confirmed.
-    Confirm { title: String, body: String, action: Confirmed },
+    Confirm {
+        title: String,
+        body: String,
+        action: Confirmed,
+    },
 }
 
 /// Edits that ask first.

@@ -324,7 +324,13 @@ fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
             let current = move || {
                 let rating = entry.get().and_then(|e| if residual { e.residual } else { e.initial });
                 match rating {
-                    Some(r) => if likelihood { r.likelihood } else { r.severity },
+                    Some(r) => {
+                        if likelihood {
+                            r.likelihood
+                        } else {
+                            r.severity
+                        }
+                    }
                     None if !residual => pending.with(|p| if likelihood { p.0 } else { p.1 }),
                     None => 0,
                 }

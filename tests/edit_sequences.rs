@@ -1,0 +1,209 @@
+//! Random sequences of the edits the app makes, with arbitrary inputs (empty,
+//! blank, very long, any Unicode, any number), applied through the one edit
+//! path. Whatever the sequence, every plan it leaves validates and comes back
+//! unchanged from its stored text: no edit can make a plan unopenable.
+
+use jsp_planner::edit::apply;
+use jsp_planner::format::{export_compact, import};
+use jsp_planner::model::*;
+use jsp_planner::validate::validate;
+use proptest::prelude::*;
+
+#[derive(Debug, Clone)]
+enum Op {
+    RenamePlan(String),
+    Product(String),
+    Description(String),
+    AddStakeholder(String),
+    RenameStakeholder(usize, String),
+    RemoveStakeholder(usize),
+    AddNeed(String),
+    NeedText(usize, String),
+    UserNeed(usize, String),
+    RemoveNeed(usize),
+    Relevance(usize, usize, u8),
+    AddRisk(String, String),
+    Rate(usize, u8, u8),
+    Residual(usize, Option<(u8, u8)>),
+    LinkNeed(usize, usize),
+    Resize(usize, usize),
+    Preset(usize),
+    LevelName(usize, String),
+    Management(usize, String),
+    AddRole(String),
+    Raci(usize, usize, u8),
+    Examples,
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![Just(String::new()), Just("   ".to_string()), "\\PC{0,40}", (0usize..3).prop_map(|k| "x".repeat([299, 301, 20_001][k])),]
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let i = 0usize..12;
+    prop_oneof![
+        text().prop_map(Op::RenamePlan),
+        text().prop_map(Op::Product),
+        text().prop_map(Op::Description),
+        text().prop_map(Op::AddStakeholder),
+        (i.clone(), text()).prop_map(|(i, t)| Op::RenameStakeholder(i, t)),
+        i.clone().prop_map(Op::RemoveStakeholder),
+        text().prop_map(Op::AddNeed),
+        (i.clone(), text()).prop_map(|(i, t)| Op::NeedText(i, t)),
+        (i.clone(), text()).prop_map(|(i, t)| Op::UserNeed(i, t)),
+        i.clone().prop_map(Op::RemoveNeed),
+        (i.clone(), i.clone(), 0u8..3).prop_map(|(a, b, r)| Op::Relevance(a, b, r)),
+        (text(), text()).prop_map(|(a, t)| Op::AddRisk(a, t)),
+        (i.clone(), any::<u8>(), any::<u8>()).prop_map(|(i, l, s)| Op::Rate(i, l, s)),
+        (i.clone(), proptest::option::of((any::<u8>(), any::<u8>()))).prop_map(|(i, r)| Op::Residual(i, r)),
+        (i.clone(), i.clone()).prop_map(|(a, b)| Op::LinkNeed(a, b)),
+        (0usize..8, 0usize..8).prop_map(|(l, s)| Op::Resize(l, s)),
+        (0usize..6).prop_map(Op::Preset),
+        (0usize..6, text()).prop_map(|(i, t)| Op::LevelName(i, t)),
+        (0usize..7, text()).prop_map(|(i, t)| Op::Management(i, t)),
+        text().prop_map(Op::AddRole),
+        (i.clone(), i, 0u8..5).prop_map(|(a, b, v)| Op::Raci(a, b, v)),
+        Just(Op::Examples),
+    ]
+}
+
+fn nth_id<T: Identified>(items: &[T], i: usize) -> Option<String> {
+    (!items.is_empty()).then(|| items[i % items.len()].id().to_string())
+}
+
+/// The change each op makes, written the way the views write it.
+fn run(op: Op, p: &mut Plan, n: usize) {
+    match op {
+        Op::RenamePlan(t) => p.name = t,
+        Op::Product(t) => p.project.product = t,
+        Op::Description(t) => p.project.description = t,
+        Op::AddStakeholder(t) => p.stakeholders.push(Stakeholder { id: format!("sh-{n}"), name: t, description: String::new() }),
+        Op::RenameStakeholder(i, t) => {
+            if let Some(id) = nth_id(&p.stakeholders, i) {
+                p.stakeholders.iter_mut().filter(|s| s.id == id).for_each(|s| s.name = t.clone());
+            }
+        }
+        Op::RemoveStakeholder(i) => {
+            if let Some(id) = nth_id(&p.stakeholders, i) {
+                p.remove_stakeholder(&id);
+            }
+        }
+        Op::AddNeed(t) => p.needs.push(SecurityNeed { id: format!("nd-{n}"), text: t, user_need_ref: None }),
+        Op::NeedText(i, t) => {
+            if let Some(id) = nth_id(&p.needs, i) {
+                p.needs.iter_mut().filter(|x| x.id == id).for_each(|x| x.text = t.clone());
+            }
+        }
+        Op::UserNeed(i, t) => {
+            if let Some(id) = nth_id(&p.needs, i) {
+                p.needs.iter_mut().filter(|x| x.id == id).for_each(|x| x.user_need_ref = (!t.trim().is_empty()).then(|| t.clone()));
+            }
+        }
+        Op::RemoveNeed(i) => {
+            if let Some(id) = nth_id(&p.needs, i) {
+                p.remove_need(&id);
+            }
+        }
+        Op::Relevance(a, b, r) => {
+            if let (Some(s), Some(nd)) = (nth_id(&p.stakeholders, a), nth_id(&p.needs, b)) {
+                let value = [None, Some(Relevance::Relevant), Some(Relevance::Critical)][usize::from(r)];
+                p.set_relevance(&s, &nd, value);
+            }
+        }
+        Op::AddRisk(a, t) => {
+            let id = jsp_planner::assess::next_risk_id(p);
+            p.risks.push(RiskEntry::new(id, &a, &t));
+        }
+        Op::Rate(i, l, s) => {
+            if let Some(id) = nth_id(&p.risks, i) {
+                p.risks.iter_mut().filter(|r| r.id == id).for_each(|r| r.initial = Some(Rating { likelihood: l, severity: s }));
+            }
+        }
+        Op::Residual(i, rating) => {
+            if let Some(id) = nth_id(&p.risks, i) {
+                let rating = rating.map(|(likelihood, severity)| Rating { likelihood, severity });
+                p.risks.iter_mut().filter(|r| r.id == id).for_each(|r| r.residual = rating);
+            }
+        }
+        Op::LinkNeed(a, b) => {
+            if let (Some(r), Some(nd)) = (nth_id(&p.risks, a), nth_id(&p.needs, b)) {
+                p.risks.iter_mut().filter(|x| x.id == r).for_each(|x| {
+                    x.need_ids.retain(|y| *y != nd);
+                    x.need_ids.push(nd.clone());
+                });
+            }
+        }
+        Op::Resize(l, s) => {
+            p.resize_grid(l, s);
+        }
+        Op::Preset(i) => {
+            if let Some((_, c)) = jsp_planner::presets::grid_presets().into_iter().nth(i) {
+                p.apply_grid(c);
+            }
+        }
+        Op::LevelName(i, t) => {
+            if let Some(slot) = p.criteria.severity_levels.get_mut(i) {
+                *slot = t;
+            }
+        }
+        Op::Management(i, t) => (MANAGEMENT_SECTIONS[i].set)(p, t),
+        Op::AddRole(t) => p.roles.push(Role { id: format!("role-{n}"), name: t }),
+        Op::Raci(a, b, v) => {
+            if let (Some(r), Some(x)) = (nth_id(&p.roles, a), nth_id(&p.activities, b)) {
+                p.set_raci(&r, &x, Raci::ALL.get(usize::from(v)).copied());
+            }
+        }
+        Op::Examples => {
+            p.accept_example_needs();
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    #[test]
+    fn every_edit_sequence_leaves_a_plan_that_loads(ops in proptest::collection::vec(op(), 1..40)) {
+        let mut plan = jsp_planner::presets::new_plan("plan-seq".into(), "Sequence".into(), "2026-11-23T10:00:00.000Z".into());
+        for (n, op) in ops.into_iter().enumerate() {
+            let before = plan.clone();
+            match apply(&mut plan, "2026-11-23T11:00:00.000Z", |p| run(op, p, n)) {
+                Ok(Some(applied)) => {
+                    prop_assert_eq!(&applied.before, &before);
+                    prop_assert_eq!(&applied.text, &export_compact(&plan));
+                }
+                Ok(None) => prop_assert_eq!(&plan, &before),
+                // A refused edit leaves the plan exactly as it was.
+                Err(why) => {
+                    prop_assert!(!why.is_empty());
+                    prop_assert_eq!(&plan, &before);
+                }
+            }
+            let problems = validate(&plan);
+            prop_assert!(problems.is_empty(), "{:?}", problems);
+            let back = import(export_compact(&plan).as_bytes()).map_err(|e| TestCaseError::fail(e.to_string()))?;
+            prop_assert_eq!(&back.plan, &plan);
+        }
+    }
+}
+
+#[test]
+fn clearing_the_plan_name_is_refused_in_words() {
+    let mut plan = jsp_planner::presets::new_plan("plan-x".into(), "Named".into(), "2026-11-23T10:00:00.000Z".into());
+    let why = apply(&mut plan, "2026-11-23T11:00:00.000Z", |p| p.name = "  ".into()).err().expect("refused");
+    assert_eq!(plan.name, "Named");
+    assert!(why.to_lowercase().contains("plan name"), "{why}");
+    assert!(why.contains("empty"), "{why}");
+}
+
+#[test]
+fn shrinking_and_growing_the_grid_restores_level_names() {
+    let mut plan = jsp_planner::presets::new_plan("plan-x".into(), "Grid".into(), "2026-11-23T10:00:00.000Z".into());
+    let names = plan.criteria.clone();
+    plan.resize_grid(4, 4);
+    plan.resize_grid(3, 5);
+    plan.resize_grid(5, 5);
+    assert_eq!(plan.criteria.likelihood_levels, names.likelihood_levels);
+    assert_eq!(plan.criteria.severity_levels, names.severity_levels);
+    assert!(validate(&plan).is_empty());
+}
