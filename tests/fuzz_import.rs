@@ -4,8 +4,9 @@
 //! It starts from a real exported plan and mutates it the ways hostile or
 //! damaged files differ from good ones: flipped and inserted bytes, cuts,
 //! repeated chunks, deep nesting, duplicated keys, values of the wrong type,
-//! huge numbers and strings. Every input must give `Ok` with a valid plan
-//! that exports and imports back unchanged, or a clear error; never a panic.
+//! huge numbers and strings, other text encodings (UTF-16, Windows-1252).
+//! Every input must give `Ok` with a valid plan that exports and imports back
+//! unchanged, or a clear error in whole sentences; never a panic.
 //! The seed is printed, so a failure replays with `FUZZ_SEED`.
 
 mod common;
@@ -71,7 +72,7 @@ fn retype(v: &mut Value, rng: &mut Rng, depth: usize) {
 
 fn mutate(seed_text: &str, seed_value: &Value, rng: &mut Rng) -> Vec<u8> {
     let mut bytes = seed_text.as_bytes().to_vec();
-    match rng.below(9) {
+    match rng.below(11) {
         0 => {
             for _ in 0..=rng.below(8) {
                 let i = rng.below(bytes.len());
@@ -106,6 +107,37 @@ fn mutate(seed_text: &str, seed_value: &Value, rng: &mut Rng) -> Vec<u8> {
             }
             bytes = v.to_string().into_bytes();
         }
+        9 => {
+            // The file in UTF-16, with or without a byte-order mark, maybe cut.
+            let big_endian = rng.below(2) == 0;
+            let bom = rng.below(2) == 0;
+            let mut out = Vec::new();
+            for unit in std::iter::once(0xfeff).filter(|_| bom).chain(seed_text.encode_utf16()) {
+                out.extend(if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
+            }
+            if rng.below(3) == 0 {
+                out.truncate(rng.below(out.len()));
+            }
+            bytes = out;
+        }
+        10 => {
+            // Latin-1 range characters as single bytes (Windows-1252), and a high byte somewhere.
+            let text: String = seed_text.replace("Infusion", "Pompe à perfusion €");
+            bytes = text
+                .chars()
+                .map(|c| {
+                    if c == '€' {
+                        0x80
+                    } else if u32::from(c) < 0x100 {
+                        u32::from(c) as u8
+                    } else {
+                        b'?'
+                    }
+                })
+                .collect();
+            let at = rng.below(bytes.len());
+            bytes[at] = 0x80 + rng.below(0x80) as u8;
+        }
         7 => {
             let at = rng.below(bytes.len());
             let junk: Vec<u8> = (0..rng.below(64)).map(|_| rng.next() as u8).collect();
@@ -131,8 +163,11 @@ fn check(bytes: &[u8]) {
         Err(e) => {
             let message = e.to_string();
             assert!(message.len() > 10 && message.len() < 2_000, "a short, clear message: {message:?}");
+            assert!(message.ends_with('.'), "whole sentences: {message:?}");
+            assert!(!message.contains(" at line ") && !message.contains("expected one of"), "plain words: {message:?}");
             if let ImportError::Shape { path, .. } = &e {
                 assert!(!path.is_empty(), "shape errors say where");
+                assert!(e.detail().is_some(), "shape errors keep the detail");
             }
         }
     }
@@ -148,7 +183,7 @@ fn fuzz_import_for_a_bounded_time() {
         .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1);
     println!("fuzzing import for {seconds} s with FUZZ_SEED={seed}");
     let plan = common::sample_plan();
-    let seed_text = format::export_pretty(&plan);
+    let seed_text = format::export_for_file(&plan);
     let seed_value: Value = serde_json::from_str(&seed_text).unwrap();
     let mut rng = Rng(seed);
     let deadline = Instant::now() + Duration::from_secs(seconds);

@@ -125,7 +125,19 @@ proptest! {
         let imported = format::import(format::export_pretty(&plan).as_bytes()).unwrap();
         prop_assert_eq!(&imported.plan, &plan);
         let imported = format::import(format::export_compact(&plan).as_bytes()).unwrap();
+        prop_assert_eq!(&imported.plan, &plan);
+        let imported = format::import(format::export_for_file(&plan).as_bytes()).unwrap();
         prop_assert_eq!(imported.plan, plan);
+    }
+
+    /// The same file in UTF-16 (either order, with a byte-order mark) reads the same.
+    #[test]
+    fn utf16_files_round_trip(plan in arb_plan(), big_endian in any::<bool>()) {
+        let mut bytes = if big_endian { vec![0xfe, 0xff] } else { vec![0xff, 0xfe] };
+        for unit in format::export_pretty(&plan).encode_utf16() {
+            bytes.extend(if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
+        }
+        prop_assert_eq!(format::import(&bytes).unwrap().plan, plan);
     }
 
     #[test]
@@ -136,7 +148,7 @@ proptest! {
     #[test]
     fn arbitrary_json_never_panics(text in "[\\[\\]{}\",:0-9a-z \\-.eE]{0,400}") {
         let _ = format::import(text.as_bytes());
-        let framed = format!("{{\"format\":\"jsp-planner/plan\",\"version\":1,\"plan\":{text}}}");
+        let framed = format!("{{\"format\":\"jsp-planner/plan\",\"version\":2,\"plan\":{text}}}");
         let _ = format::import(framed.as_bytes());
     }
 
@@ -146,8 +158,9 @@ proptest! {
         let mut bytes = format::export_compact(&plan).into_bytes();
         let i = pos.index(bytes.len());
         bytes[i] = byte;
-        if let Ok(imported) = format::import(&bytes) {
-            prop_assert_eq!(validate(&imported.plan), vec![]);
+        match format::import(&bytes) {
+            Ok(imported) => prop_assert_eq!(validate(&imported.plan), vec![]),
+            Err(e) => prop_assert!(e.to_string().ends_with('.'), "{}", e),
         }
     }
 }
