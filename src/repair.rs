@@ -113,7 +113,9 @@ fn links(plan: &mut Plan, log: &mut Vec<String>) {
     let activities: HashSet<String> = plan.activities.iter().map(|a| a.id.clone()).collect();
     let before = plan.raci.len();
     let mut seen = HashSet::new();
-    plan.raci.retain(|a| roles.contains(&a.role_id) && activities.contains(&a.activity_id) && seen.insert((a.role_id.clone(), a.activity_id.clone())));
+    plan.raci.retain(|a| {
+        roles.contains(&a.role_id) && activities.contains(&a.activity_id) && seen.insert((a.role_id.clone(), a.activity_id.clone()))
+    });
     if plan.raci.len() < before {
         log.push(format!("{} RACI cells pointed at nothing and were removed.", before - plan.raci.len()));
     }

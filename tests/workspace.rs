@@ -113,6 +113,11 @@ fn complete_plan() -> Plan {
     for (i, need) in plan.needs.iter_mut().enumerate() {
         need.user_need_ref = Some(format!("UN-{i}"));
     }
+    let role = plan.roles[0].id.clone();
+    plan.raci.retain(|a| a.value != Raci::Accountable);
+    for activity in plan.activities.iter().map(|a| a.id.clone()).collect::<Vec<_>>() {
+        plan.set_raci(&role, &activity, Some(Raci::Accountable));
+    }
     plan
 }
 
@@ -135,7 +140,7 @@ fn each_gap_says_what_is_missing_and_where() {
     plan.risks[0].residual = Some(Rating { likelihood: 5, severity: 5 });
     let d = deliverables(&plan);
     assert_eq!(d[0].title, "Change Impact Assessment");
-    assert_eq!(d[0].gaps[0].text, "Answer the Change Impact Assessment (6 question(s) open).");
+    assert_eq!(d[0].gaps[0].text, "Answer the Change Impact Assessment (6 questions open).");
     assert_eq!(d[2].gaps[0].text, "Fold each need into a user need (1 not yet folded).");
     assert_eq!(d[4].gaps[0].place, Place::Management);
     assert_eq!(d[5].gaps[0].text, "R-001: the residual risk is unacceptable; add controls.");
@@ -215,4 +220,35 @@ fn every_grid_preset_is_valid_and_has_all_three_zones() {
             assert!(zones.contains(&z), "{name} lacks {z:?}");
         }
     }
+}
+
+#[test]
+fn not_sure_keeps_the_assessment_open_and_accountability_must_be_single() {
+    let mut plan = complete_plan();
+    plan.project.scope = Some(Scope::MajorAddition);
+    for (id, _) in jsp_planner::presets::IMPACT_QUESTIONS {
+        plan.project.change_impact.push(ImpactAnswer { question_id: id.to_string(), answer: Answer::Yes, note: String::new() });
+    }
+    assert_eq!(deliverables(&plan)[0].status, Completeness::Complete);
+    plan.project.change_impact[0].answer = Answer::Unsure;
+    assert_eq!(deliverables(&plan)[0].gaps[0].text, "Answer the Change Impact Assessment (1 question open).");
+
+    let (second, activity) = (plan.roles[1].id.clone(), plan.activities[0].id.clone());
+    plan.set_raci(&second, &activity, Some(Raci::Accountable));
+    let gaps = &deliverables(&plan)[1].gaps;
+    assert!(gaps.iter().any(|g| g.place == Place::Roles && g.text.contains("exactly one Accountable role (it has 2)")), "{gaps:?}");
+}
+
+#[test]
+fn an_unrated_risk_is_in_no_zone_and_a_gap() {
+    let mut plan = complete_plan();
+    plan.risks[0].initial = None;
+    plan.risks[0].residual = None;
+    let j = jsp_planner::assess::judge(&plan.risks[0], &plan.criteria);
+    assert_eq!(j.current(), None);
+    assert_eq!(jsp_planner::assess::zone_label(j.current()), "Not rated");
+    let counts = jsp_planner::assess::cell_counts(&plan, jsp_planner::assess::Stage::Initial);
+    assert_eq!(counts.iter().flatten().sum::<usize>(), plan.risks.len() - 1);
+    let register = &deliverables(&plan)[5];
+    assert!(register.gaps.iter().any(|g| g.text.starts_with(&format!("{}: add initial rating", plan.risks[0].id))), "{register:?}");
 }

@@ -101,7 +101,9 @@ pub fn matrix_csv(plan: &Plan) -> String {
     let mut rows = vec![header];
     for n in &plan.needs {
         let mut row = vec![n.text.clone(), n.user_need_ref.clone().unwrap_or_default()];
-        row.extend(plan.stakeholders.iter().map(|s| index.get(&(s.id.as_str(), n.id.as_str())).map_or(String::new(), |r| r.label().to_string())));
+        row.extend(
+            plan.stakeholders.iter().map(|s| index.get(&(s.id.as_str(), n.id.as_str())).map_or(String::new(), |r| r.label().to_string())),
+        );
         rows.push(row);
     }
     to_csv(rows)

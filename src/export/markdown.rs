@@ -125,9 +125,21 @@ fn stakeholders(out: &mut String, plan: &Plan) {
     if plan.stakeholders.len() > super::WIDE_MATRIX {
         for n in &plan.needs {
             let (critical, relevant) = plan.holders(&n.id);
-            let names = |v: Vec<&str>| if v.is_empty() { "—".to_string() } else { v.iter().map(|s| escape_markdown(s)).collect::<Vec<_>>().join(", ") };
+            let names = |v: Vec<&str>| {
+                if v.is_empty() {
+                    "—".to_string()
+                } else {
+                    v.iter().map(|s| escape_markdown(s)).collect::<Vec<_>>().join(", ")
+                }
+            };
             let user_need = n.user_need_ref.as_deref().map_or("—".into(), escape_markdown);
-            let _ = writeln!(out, "- **{}** (user need {user_need}). Critical for: {}. Relevant for: {}.", escape_markdown(&n.text), names(critical), names(relevant));
+            let _ = writeln!(
+                out,
+                "- **{}** (user need {user_need}). Critical for: {}. Relevant for: {}.",
+                escape_markdown(&n.text),
+                names(critical),
+                names(relevant)
+            );
         }
         out.push('\n');
         return;

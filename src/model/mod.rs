@@ -72,7 +72,9 @@ impl Plan {
     /// the matrix as a list, for outputs where it is too wide to print.
     pub fn holders(&self, need_id: &str) -> (Vec<&str>, Vec<&str>) {
         let name = |id: &str| self.stakeholders.iter().find(|s| s.id == id).map(|s| s.name.as_str());
-        let of = |r: Relevance| self.need_links.iter().filter(|l| l.need_id == need_id && l.relevance == r).filter_map(|l| name(&l.stakeholder_id)).collect();
+        let of = |r: Relevance| {
+            self.need_links.iter().filter(|l| l.need_id == need_id && l.relevance == r).filter_map(|l| name(&l.stakeholder_id)).collect()
+        };
         (of(Relevance::Critical), of(Relevance::Relevant))
     }
 
