@@ -156,15 +156,15 @@ fn risks(plan: &mut Plan, log: &mut Vec<String>) {
 /// it was already valid). Other errors (not JSON, wrong shape) are returned
 /// as they are: the entry then stays untouched for the user to decide.
 pub fn read_stored(text: &str) -> Result<(Plan, Vec<String>), crate::format::ImportError> {
-    use crate::format::{import, ImportError, PlanFile};
+    use crate::format::{import, parse, ImportError};
     let invalid = match import(text.as_bytes()) {
         Ok(imported) => return Ok((imported.plan, Vec::new())),
         Err(e @ ImportError::Invalid(_)) => e,
         Err(e) => return Err(e),
     };
-    // The shape is right (only rules failed), so the strict reader takes it;
-    // an older version is upgraded through the same migration as a file.
-    let Ok(mut file) = serde_json::from_str::<PlanFile>(text) else { return Err(invalid) };
+    // The shape is right (only rules failed), so reading without the rules
+    // works; an older version is upgraded through the same migration as a file.
+    let Ok(mut file) = parse(text.as_bytes()) else { return Err(invalid) };
     let log = repair(&mut file.plan);
     if crate::validate::validate(&file.plan).is_empty() {
         Ok((file.plan, log))

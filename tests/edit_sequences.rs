@@ -207,3 +207,19 @@ fn shrinking_and_growing_the_grid_restores_level_names() {
     assert_eq!(plan.criteria.severity_levels, names.severity_levels);
     assert!(validate(&plan).is_empty());
 }
+
+#[test]
+fn a_stored_version_1_plan_with_an_empty_name_opens_repaired() {
+    let plan = jsp_planner::presets::new_plan("plan-old".into(), "Old".into(), "2026-11-23T10:00:00.000Z".into());
+    let mut v: serde_json::Value = serde_json::from_str(&export_compact(&plan)).unwrap();
+    v["version"] = 1.into();
+    v["plan"]["name"] = "".into();
+    let criteria = v["plan"]["criteria"].as_object_mut().unwrap();
+    criteria.remove("removed_likelihood_levels");
+    criteria.remove("removed_severity_levels");
+    let (opened, log) = jsp_planner::repair::read_stored(&v.to_string()).expect("repaired");
+    assert_eq!(opened.name, "Untitled plan");
+    assert_eq!(log, vec!["The plan name was empty and is now “Untitled plan”.".to_string()]);
+    // A file that is not a plan at all is not "repaired".
+    assert!(jsp_planner::repair::read_stored("{\"format\":\"jsp-planner/plan\"").is_err());
+}
