@@ -20,7 +20,9 @@ test('a corrupted stored plan is reported and left untouched', async () => {
 
   const banner = page.getByTestId('unreadable');
   await banner.waitFor();
-  assert.match(await banner.innerText(), /jsp-planner\/plan\/plan-broken.*not valid JSON/s);
+  // Named as the user knows it (never by its storage key), with the reason in plain words.
+  assert.match(await banner.innerText(), /A plan without a readable name: The file is not valid JSON/s);
+  assert.doesNotMatch(await banner.innerText(), /jsp-planner\/plan\//);
   assert.equal(await page.locator('table.plans tbody tr').count(), 1);
 
   // Working with other plans never rewrites the unreadable entry.

@@ -27,6 +27,8 @@ test('N pressed ten times within 200 ms in workshop mode raises no page error', 
   await page.waitForTimeout(500);
   assert.deepEqual(errors, []);
   assert.equal(await page.locator('.crash').count(), 0);
+  await page.keyboard.press('w');
+  await page.locator('html:not([data-workshop])').waitFor();
   await section(page, 'A.1 Project planning');
   await page.getByLabel('Product', { exact: true }).fill('Still responsive');
   assert.equal((await page.getByTestId('save-status').innerText()).trim(), 'Saved in this browser');

@@ -197,6 +197,10 @@ async function fillRaci(page) {
   await page.getByLabel('Product security — A.3 Security management plan').selectOption('A');
   await page.getByLabel('Engineering — A.3 Security management plan').selectOption('R');
   await page.getByLabel('Executive sponsor — Commit security resources').selectOption('A');
+  // Each activity needs exactly one Accountable role before the plan is complete.
+  for (const activity of ['A.1 Release / change project planning', 'A.2 Stakeholder security needs', 'Risk acceptability criteria', 'Risk register']) {
+    await page.getByLabel(`Product security — ${activity}`).selectOption('A');
+  }
   await page.getByLabel('Add a role').fill('Cybersecurity lead');
   await page.getByRole('button', { name: 'Add role' }).click();
   await page.getByLabel('Cybersecurity lead — Risk register').selectOption('R');
