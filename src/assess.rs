@@ -32,11 +32,6 @@ pub fn zone_label(zone: Option<Zone>) -> &'static str {
 
 pub const NOT_RATED: &str = "Not rated";
 
-/// Entries whose initial rating is not given yet: gaps in the register.
-pub fn unrated(plan: &Plan) -> impl Iterator<Item = &RiskEntry> {
-    plan.risks.iter().filter(|r| r.initial.is_none())
-}
-
 pub fn judge(entry: &RiskEntry, criteria: &RiskCriteria) -> Judgement {
     Judgement { initial: entry.initial.and_then(|r| criteria.zone_of(r)), residual: entry.residual.and_then(|r| criteria.zone_of(r)) }
 }

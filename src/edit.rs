@@ -32,10 +32,16 @@ pub fn apply(plan: &mut Plan, now: &str, change: impl FnOnce(&mut Plan)) -> Resu
     let text = export_compact(plan);
     if text.len() > MAX_FILE_BYTES {
         *plan = before;
-        return Err(format!(
-            "The plan would be larger than {} MB, the most a plan file can hold, so this change was not kept.",
-            MAX_FILE_BYTES / (1024 * 1024)
-        ));
+        return Err(too_large());
     }
     Ok(Some(Applied { before, text }))
+}
+
+/// Why an edit that would outgrow a plan file is not kept (also what
+/// storage says if it is ever asked to keep such a text).
+pub fn too_large() -> String {
+    format!(
+        "The plan would be larger than {} MB, the most a plan file can hold, so this change was not kept.",
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
 }

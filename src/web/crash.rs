@@ -47,7 +47,6 @@ fn show(detail: &str) -> Option<()> {
         actions.append_child(&link).ok()?;
     }
     let reload: web_sys::HtmlAnchorElement = doc.create_element("a").ok()?.unchecked_into();
-    reload.set_href("#overview");
     reload.set_text_content(Some("Reload the app"));
     reload.set_class_name("button");
     // A link to the same page with a new hash does not reload by itself.

@@ -65,10 +65,7 @@ impl SaveError {
     pub fn message(&self) -> String {
         match self {
             SaveError::Conflict => "This plan was changed in another tab.".into(),
-            SaveError::TooLarge => format!(
-                "The plan would be larger than {} MB, the most a plan file can hold, so this change was not kept.",
-                format::MAX_FILE_BYTES / (1024 * 1024)
-            ),
+            SaveError::TooLarge => crate::edit::too_large(),
             SaveError::Full => "Browser storage is full, so the latest changes are not saved. Export this plan to a file, or delete plans you no longer need.".into(),
             SaveError::Unavailable(why) => format!("The browser refused to save ({why}). Export this plan to a file to keep your changes."),
         }
@@ -146,8 +143,6 @@ pub fn load(id: &str) -> Result<Loaded, String> {
 /// A plan written to storage.
 pub struct Saved {
     pub text: JsString,
-    /// The entry had gone missing without a word from another tab, and was written again.
-    pub recreated: bool,
 }
 
 /// Save a plan if the stored text is still `expected` (`None`: nothing stored yet).
@@ -160,12 +155,12 @@ pub fn save_text(id: &str, text: String, expected: Option<&JsString>) -> Result<
     use crate::decide::{save_check, SaveCheck};
     let key = plan_key(id);
     let current = raw_js(&key);
-    let recreated = match save_check(expected, current.as_ref()) {
-        SaveCheck::Write => false,
-        SaveCheck::Recreate => true,
-        SaveCheck::Conflict => return Err(SaveError::Conflict),
-    };
-    Ok(Saved { text: write(&key, text)?, recreated })
+    // A plan cleared from storage in this very tab (no event came) is simply
+    // written again: nothing of anyone's is overwritten.
+    if save_check(expected, current.as_ref()) == SaveCheck::Conflict {
+        return Err(SaveError::Conflict);
+    }
+    Ok(Saved { text: write(&key, text)? })
 }
 
 /// Save a plan whatever is stored: only after the user chose to overwrite.

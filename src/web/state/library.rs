@@ -54,12 +54,8 @@ impl Library {
     pub fn change_stored(self, id: &str, change: impl FnOnce(&mut Plan)) -> Result<(), String> {
         let loaded = storage::load(id)?;
         let mut plan = loaded.plan;
-        change(&mut plan);
-        plan.updated_at = browser::now();
-        if let Some(problem) = crate::validate::validate(&plan).first() {
-            return Err(problem.to_string());
-        }
-        storage::save(&plan, Some(&loaded.text)).map(|_| ()).map_err(|e| e.message())
+        let Some(applied) = crate::edit::apply(&mut plan, &browser::now(), change)? else { return Ok(()) };
+        storage::save_text(id, applied.text, Some(&loaded.text)).map(|_| ()).map_err(|e| e.message())
     }
 
     /// Store a copy of plan `id` under a new id; returns the copy's name.

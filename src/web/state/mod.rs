@@ -230,13 +230,28 @@ impl AppState {
                 let Some((name, criteria)) = presets::grid_presets().into_iter().nth(i) else { return };
                 let mut moved = 0;
                 self.edit(|p| moved = p.apply_grid(criteria));
-                let extra = match moved {
-                    0 => String::new(),
-                    1 => " 1 rating moved onto the smaller grid.".into(),
-                    n => format!(" {n} ratings moved onto the smaller grid."),
-                };
-                self.notify(NoticeKind::Info, format!("Applied “{name}”.{extra}"));
+                self.notify(NoticeKind::Info, format!("Applied “{name}”.{}", moved_note(moved)));
             }
         }
+    }
+
+    /// Set the number of levels on one axis of the grid.
+    pub fn resize_grid(self, likelihood: bool, levels: usize) {
+        let mut moved = 0;
+        self.edit(|p| {
+            let (l, s) = (p.criteria.likelihood_levels.len(), p.criteria.severity_levels.len());
+            moved = if likelihood { p.resize_grid(levels, s) } else { p.resize_grid(l, levels) };
+        });
+        if moved > 0 {
+            self.notify(NoticeKind::Info, moved_note(moved).trim_start().to_string());
+        }
+    }
+}
+
+/// " 2 risk ratings moved onto the smaller grid." (empty when none moved).
+fn moved_note(moved: usize) -> String {
+    match moved {
+        0 => String::new(),
+        n => format!(" {} moved onto the smaller grid.", crate::deliverables::count(n, "risk rating")),
     }
 }

@@ -151,9 +151,6 @@ impl Session {
             Ok(saved) => {
                 self.stored.set_value(Some(saved.text));
                 self.save_state.set(SaveState::Saved);
-                // A plan cleared from storage in this very tab (no event came)
-                // is simply written again: nothing of anyone's is overwritten.
-                let _ = saved.recreated;
             }
             Err(storage::SaveError::Conflict) => self.save_state.set(SaveState::Conflict),
             Err(e) => self.save_state.set(SaveState::Unsaved(e.message())),

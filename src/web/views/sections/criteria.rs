@@ -58,14 +58,7 @@ fn GridSettings() -> impl IntoView {
                 <label for=id>{label}</label>
                 <select id=id on:change=move |ev| {
                     let n: usize = event_target_value(&ev).parse().unwrap_or(5);
-                    let mut moved = 0;
-                    app.edit(|p| {
-                        let (l, s) = (p.criteria.likelihood_levels.len(), p.criteria.severity_levels.len());
-                        moved = if likelihood { p.resize_grid(n, s) } else { p.resize_grid(l, n) };
-                    });
-                    if moved > 0 {
-                        app.notify(crate::web::state::NoticeKind::Info, format!("{moved} risk rating(s) moved onto the smaller grid."));
-                    }
+                    app.resize_grid(likelihood, n);
                 }>
                     {(MIN_LEVELS..=MAX_LEVELS).map(|n| view! { <option value=n.to_string() selected=move || current() == n>{n.to_string()}</option> }).collect_view()}
                 </select>
