@@ -240,7 +240,7 @@ fn project(p: &mut Place, rest: &[&str], item: &ItemFn<'_>) {
             }
         }
         _ => {
-            field(p, rest, &[("product", "product"), ("scope", "scope"), ("description", "description")]);
+            field(p, rest, &[("product", "product"), ("scope", "scope"), ("description", "project summary")]);
             if rest == ["scope"] {
                 p.choices = Some(SCOPE);
             }
