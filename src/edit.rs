@@ -20,6 +20,12 @@ pub struct Applied {
 pub fn apply(plan: &mut Plan, now: &str, change: impl FnOnce(&mut Plan)) -> Result<Option<Applied>, String> {
     let before = plan.clone();
     change(plan);
+    settle(plan, before, now)
+}
+
+/// The checks after a change, kept out of the generic [`apply`] so that the
+/// wasm holds them once rather than once per kind of edit.
+fn settle(plan: &mut Plan, before: Plan, now: &str) -> Result<Option<Applied>, String> {
     if *plan == before {
         return Ok(None);
     }

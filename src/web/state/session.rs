@@ -83,6 +83,16 @@ impl Session {
     /// the reason comes back in words. A kept edit goes onto the undo history
     /// (typing in one field makes one step) and is saved at once.
     pub fn edit(self, change: impl FnOnce(&mut Plan)) -> Result<(), String> {
+        // One copy of the edit path in the wasm, whatever the closure's type.
+        let mut change = Some(change);
+        self.edit_with(&mut |p| {
+            if let Some(change) = change.take() {
+                change(p)
+            }
+        })
+    }
+
+    fn edit_with(self, change: &mut dyn FnMut(&mut Plan)) -> Result<(), String> {
         let mut outcome = Err("No plan is open.".to_string());
         let mut text = None;
         self.plan.maybe_update(|p| {
