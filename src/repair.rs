@@ -17,16 +17,14 @@ use crate::validate::{MAX_NAME_LEN, MAX_TEXT_LEN};
 /// was changed, in words for the user (empty: nothing needed changing).
 pub fn repair(plan: &mut Plan) -> Vec<String> {
     let mut log = Vec::new();
-    name(&mut plan.name, "Untitled plan", "The plan name", &mut log);
+    for field in PlanText::ALL {
+        texts(plan, field, &mut log);
+    }
     let p = &mut plan.project;
-    cut(&mut p.product, MAX_NAME_LEN, "The product name", &mut log);
     for (what, list) in [("An input", &mut p.inputs), ("An output", &mut p.outputs)] {
         for item in list.iter_mut() {
             name(&mut item.label, "Unnamed item", what, &mut log);
         }
-    }
-    for text in [&mut p.description, &mut p.resources.budget, &mut p.resources.people, &mut p.resources.activities] {
-        cut(text, MAX_TEXT_LEN, "A text of A.1", &mut log);
     }
     for a in &mut p.change_impact {
         cut(&mut a.note, MAX_TEXT_LEN, "A Change Impact Assessment note", &mut log);
@@ -50,21 +48,7 @@ pub fn repair(plan: &mut Plan) -> Vec<String> {
     for a in &mut plan.activities {
         name(&mut a.name, "Unnamed activity", "An activity name", &mut log);
     }
-    let m = &mut plan.management;
-    for text in [
-        &mut m.security_and_safety_risk,
-        &mut m.risk_acceptability,
-        &mut m.third_party_monitoring,
-        &mut m.update_and_rollback,
-        &mut m.vulnerability_disclosure,
-        &mut m.suppliers,
-        &mut m.roles_and_responsibilities,
-        &mut m.sbom.generated_when,
-        &mut m.sbom.owner,
-    ] {
-        cut(text, MAX_TEXT_LEN, "A text of the security management plan", &mut log);
-    }
-    dedup_formats(&mut m.sbom.formats);
+    dedup_formats(&mut plan.management.sbom.formats);
     for (i, level) in plan.criteria.likelihood_levels.iter_mut().enumerate() {
         name(level, &format!("Level {}", i + 1), "A level name", &mut log);
     }
@@ -74,6 +58,23 @@ pub fn repair(plan: &mut Plan) -> Vec<String> {
     links(plan, &mut log);
     risks(plan, &mut log);
     log
+}
+
+/// The plan's single texts: an empty plan name gets a fallback; every text
+/// too long for its kind is cut.
+fn texts(plan: &mut Plan, field: PlanText, log: &mut Vec<String>) {
+    let what = match field {
+        PlanText::Name => "The plan name",
+        PlanText::Product => "The product name",
+        PlanText::Summary | PlanText::Budget | PlanText::People | PlanText::Activities => "A text of A.1",
+        _ => "A text of the security management plan",
+    };
+    let text = plan.text_mut(field);
+    match field.kind() {
+        TextKind::Name { required: true } => name(text, "Untitled plan", what, log),
+        TextKind::Name { required: false } => cut(text, MAX_NAME_LEN, what, log),
+        TextKind::Text => cut(text, MAX_TEXT_LEN, what, log),
+    }
 }
 
 fn name(text: &mut String, fallback: &str, what: &str, log: &mut Vec<String>) {

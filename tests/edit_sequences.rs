@@ -11,12 +11,11 @@ use proptest::prelude::*;
 
 #[derive(Debug, Clone)]
 enum Op {
-    RenamePlan(String),
-    Product(String),
-    Description(String),
-    AddStakeholder(String),
-    RenameStakeholder(usize, String),
-    RemoveStakeholder(usize),
+    Text(PlanText, String),
+    AddNamed(NamedList, String),
+    RenameNamed(NamedList, usize, String),
+    MoveNamed(NamedList, usize, bool),
+    RemoveNamed(NamedList, usize),
     AddNeed(String),
     NeedText(usize, String),
     UserNeed(usize, String),
@@ -28,9 +27,11 @@ enum Op {
     LinkNeed(usize, usize),
     Resize(usize, usize),
     Preset(usize),
-    LevelName(usize, String),
-    Management(usize, String),
-    AddRole(String),
+    LevelName(bool, usize, String),
+    Zone(usize, usize, u8),
+    Checklist(bool, String),
+    Impact(usize, String),
+    Sbom(bool, bool),
     Raci(usize, usize, u8),
     Examples,
 }
@@ -42,12 +43,11 @@ fn text() -> impl Strategy<Value = String> {
 fn op() -> impl Strategy<Value = Op> {
     let i = 0usize..12;
     prop_oneof![
-        text().prop_map(Op::RenamePlan),
-        text().prop_map(Op::Product),
-        text().prop_map(Op::Description),
-        text().prop_map(Op::AddStakeholder),
-        (i.clone(), text()).prop_map(|(i, t)| Op::RenameStakeholder(i, t)),
-        i.clone().prop_map(Op::RemoveStakeholder),
+        (proptest::sample::select(PlanText::ALL.to_vec()), text()).prop_map(|(f, t)| Op::Text(f, t)),
+        (list(), text()).prop_map(|(l, t)| Op::AddNamed(l, t)),
+        (list(), i.clone(), text()).prop_map(|(l, i, t)| Op::RenameNamed(l, i, t)),
+        (list(), i.clone(), any::<bool>()).prop_map(|(l, i, up)| Op::MoveNamed(l, i, up)),
+        (list(), i.clone()).prop_map(|(l, i)| Op::RemoveNamed(l, i)),
         text().prop_map(Op::AddNeed),
         (i.clone(), text()).prop_map(|(i, t)| Op::NeedText(i, t)),
         (i.clone(), text()).prop_map(|(i, t)| Op::UserNeed(i, t)),
@@ -59,44 +59,57 @@ fn op() -> impl Strategy<Value = Op> {
         (i.clone(), i.clone()).prop_map(|(a, b)| Op::LinkNeed(a, b)),
         (0usize..8, 0usize..8).prop_map(|(l, s)| Op::Resize(l, s)),
         (0usize..6).prop_map(Op::Preset),
-        (0usize..6, text()).prop_map(|(i, t)| Op::LevelName(i, t)),
-        (0usize..7, text()).prop_map(|(i, t)| Op::Management(i, t)),
-        text().prop_map(Op::AddRole),
+        (any::<bool>(), 0usize..6, text()).prop_map(|(l, i, t)| Op::LevelName(l, i, t)),
+        (0usize..6, 0usize..6, 0u8..3).prop_map(|(i, j, z)| Op::Zone(i, j, z)),
+        (any::<bool>(), text()).prop_map(|(o, t)| Op::Checklist(o, t)),
+        (0usize..12, text()).prop_map(|(q, t)| Op::Impact(q, t)),
+        (any::<bool>(), any::<bool>()).prop_map(|(s, u)| Op::Sbom(s, u)),
         (i.clone(), i, 0u8..5).prop_map(|(a, b, v)| Op::Raci(a, b, v)),
         Just(Op::Examples),
     ]
+}
+
+fn list() -> impl Strategy<Value = NamedList> {
+    proptest::sample::select(vec![NamedList::Stakeholders, NamedList::Roles, NamedList::Activities])
+}
+
+fn nth(items: Vec<(String, String)>, i: usize) -> Option<String> {
+    (!items.is_empty()).then(|| items[i % items.len()].0.clone())
 }
 
 fn nth_id<T: Identified>(items: &[T], i: usize) -> Option<String> {
     (!items.is_empty()).then(|| items[i % items.len()].id().to_string())
 }
 
-/// The change each op makes, written the way the views write it.
+/// The change each op makes, through the model's named edits as the views make it.
 fn run(op: Op, p: &mut Plan, n: usize) {
     match op {
-        Op::RenamePlan(t) => p.name = t,
-        Op::Product(t) => p.project.product = t,
-        Op::Description(t) => p.project.description = t,
-        Op::AddStakeholder(t) => p.stakeholders.push(Stakeholder { id: format!("sh-{n}"), name: t, description: String::new() }),
-        Op::RenameStakeholder(i, t) => {
-            if let Some(id) = nth_id(&p.stakeholders, i) {
-                p.stakeholders.iter_mut().filter(|s| s.id == id).for_each(|s| s.name = t.clone());
+        Op::Text(field, t) => p.set_text(field, t),
+        Op::AddNamed(list, t) => p.add_named(list, format!("x-{n}"), t),
+        Op::RenameNamed(list, i, t) => {
+            if let Some(id) = nth(p.named_items(list), i) {
+                p.rename_named(list, &id, t);
             }
         }
-        Op::RemoveStakeholder(i) => {
-            if let Some(id) = nth_id(&p.stakeholders, i) {
-                p.remove_stakeholder(&id);
+        Op::MoveNamed(list, i, up) => {
+            if let Some(id) = nth(p.named_items(list), i) {
+                p.move_named(list, &id, if up { -1 } else { 1 });
             }
         }
-        Op::AddNeed(t) => p.needs.push(SecurityNeed { id: format!("nd-{n}"), text: t, user_need_ref: None }),
+        Op::RemoveNamed(list, i) => {
+            if let Some(id) = nth(p.named_items(list), i) {
+                p.remove_named(list, &id);
+            }
+        }
+        Op::AddNeed(t) => p.add_need(format!("nd-{n}"), t),
         Op::NeedText(i, t) => {
-            if let Some(id) = nth_id(&p.needs, i) {
-                p.needs.iter_mut().filter(|x| x.id == id).for_each(|x| x.text = t.clone());
+            if let Some(n) = nth_id(&p.needs, i).and_then(|id| p.need_mut(&id)) {
+                n.text = t;
             }
         }
         Op::UserNeed(i, t) => {
-            if let Some(id) = nth_id(&p.needs, i) {
-                p.needs.iter_mut().filter(|x| x.id == id).for_each(|x| x.user_need_ref = (!t.trim().is_empty()).then(|| t.clone()));
+            if let Some(n) = nth_id(&p.needs, i).and_then(|id| p.need_mut(&id)) {
+                n.set_user_need(t);
             }
         }
         Op::RemoveNeed(i) => {
@@ -111,26 +124,24 @@ fn run(op: Op, p: &mut Plan, n: usize) {
             }
         }
         Op::AddRisk(a, t) => {
-            let id = jsp_planner::assess::next_risk_id(p);
-            p.risks.push(RiskEntry::new(id, &a, &t));
+            p.add_risk(&a, &t);
         }
         Op::Rate(i, l, s) => {
-            if let Some(id) = nth_id(&p.risks, i) {
-                p.risks.iter_mut().filter(|r| r.id == id).for_each(|r| r.initial = Some(Rating { likelihood: l, severity: s }));
+            if let Some(r) = nth_id(&p.risks, i).and_then(|id| p.risk_mut(&id)) {
+                r.initial = Some(Rating { likelihood: l, severity: s });
             }
         }
         Op::Residual(i, rating) => {
-            if let Some(id) = nth_id(&p.risks, i) {
-                let rating = rating.map(|(likelihood, severity)| Rating { likelihood, severity });
-                p.risks.iter_mut().filter(|r| r.id == id).for_each(|r| r.residual = rating);
+            if let Some(r) = nth_id(&p.risks, i).and_then(|id| p.risk_mut(&id)) {
+                r.residual = rating.map(|(likelihood, severity)| Rating { likelihood, severity });
             }
         }
         Op::LinkNeed(a, b) => {
             if let (Some(r), Some(nd)) = (nth_id(&p.risks, a), nth_id(&p.needs, b)) {
-                p.risks.iter_mut().filter(|x| x.id == r).for_each(|x| {
+                if let Some(x) = p.risk_mut(&r) {
                     x.need_ids.retain(|y| *y != nd);
-                    x.need_ids.push(nd.clone());
-                });
+                    x.need_ids.push(nd);
+                }
             }
         }
         Op::Resize(l, s) => {
@@ -141,13 +152,18 @@ fn run(op: Op, p: &mut Plan, n: usize) {
                 p.apply_grid(c);
             }
         }
-        Op::LevelName(i, t) => {
-            if let Some(slot) = p.criteria.severity_levels.get_mut(i) {
-                *slot = t;
-            }
+        Op::LevelName(likelihood, i, t) => p.rename_level(likelihood, i, t),
+        Op::Zone(i, j, z) => p.set_zone(i, j, [Zone::Acceptable, Zone::Review, Zone::Unacceptable][usize::from(z)]),
+        Op::Checklist(outputs, t) => {
+            let list = if outputs { Checklist::Outputs } else { Checklist::Inputs };
+            p.add_checklist_item(list, format!("c-{n}"), t);
         }
-        Op::Management(i, t) => (MANAGEMENT_SECTIONS[i].set)(p, t),
-        Op::AddRole(t) => p.roles.push(Role { id: format!("role-{n}"), name: t }),
+        Op::Impact(q, t) => {
+            let (qid, _) = jsp_planner::presets::IMPACT_QUESTIONS[q % jsp_planner::presets::IMPACT_QUESTIONS.len()];
+            p.answer_impact(qid, Answer::Unsure);
+            p.note_impact(qid, t);
+        }
+        Op::Sbom(spdx, used) => p.set_sbom_format(if spdx { SbomFormat::Spdx } else { SbomFormat::Cyclonedx }, used),
         Op::Raci(a, b, v) => {
             if let (Some(r), Some(x)) = (nth_id(&p.roles, a), nth_id(&p.activities, b)) {
                 p.set_raci(&r, &x, Raci::ALL.get(usize::from(v)).copied());

@@ -165,7 +165,7 @@ fn management(out: &mut String, plan: &Plan) {
     out.push_str("## A.3 Security management plan\n\n");
     let section = |out: &mut String, i: usize| {
         let s = &MANAGEMENT_SECTIONS[i];
-        let _ = writeln!(out, "### {}\n\n{}\n", s.label, text_block((s.get)(plan)));
+        let _ = writeln!(out, "### {}\n\n{}\n", s.label, text_block(plan.text(s.field)));
     };
     (0..3).for_each(|i| section(out, i));
     let sbom = &plan.management.sbom;

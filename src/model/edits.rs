@@ -22,6 +22,13 @@ pub fn move_by<T: Identified>(items: &mut [T], id: &str, delta: isize) -> bool {
     true
 }
 
+impl SecurityNeed {
+    /// The user need this need folds into; blank clears it.
+    pub fn set_user_need(&mut self, reference: String) {
+        self.user_need_ref = (!reference.trim().is_empty()).then_some(reference);
+    }
+}
+
 impl Relevance {
     /// The next value when a matrix cell is clicked: none -> relevant -> critical -> none.
     pub fn cycle(current: Option<Relevance>) -> Option<Relevance> {
@@ -33,7 +40,180 @@ impl Relevance {
     }
 }
 
+/// The plan's lists of named items, which the app edits alike.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NamedList {
+    Stakeholders,
+    Roles,
+    Activities,
+}
+
 impl Plan {
+    /// Each item's id and name, in order.
+    pub fn named_items(&self, list: NamedList) -> Vec<(String, String)> {
+        let pair = |id: &String, name: &String| (id.clone(), name.clone());
+        match list {
+            NamedList::Stakeholders => self.stakeholders.iter().map(|x| pair(&x.id, &x.name)).collect(),
+            NamedList::Roles => self.roles.iter().map(|x| pair(&x.id, &x.name)).collect(),
+            NamedList::Activities => self.activities.iter().map(|x| pair(&x.id, &x.name)).collect(),
+        }
+    }
+
+    pub fn add_named(&mut self, list: NamedList, id: String, name: String) {
+        match list {
+            NamedList::Stakeholders => self.add_stakeholder(id, name),
+            NamedList::Roles => self.roles.push(Role { id, name }),
+            NamedList::Activities => self.activities.push(Activity { id, name }),
+        }
+    }
+
+    pub fn rename_named(&mut self, list: NamedList, id: &str, name: String) {
+        let slot = match list {
+            NamedList::Stakeholders => self.stakeholders.iter_mut().find(|x| x.id == id).map(|x| &mut x.name),
+            NamedList::Roles => self.roles.iter_mut().find(|x| x.id == id).map(|x| &mut x.name),
+            NamedList::Activities => self.activities.iter_mut().find(|x| x.id == id).map(|x| &mut x.name),
+        };
+        if let Some(slot) = slot {
+            *slot = name;
+        }
+    }
+
+    pub fn move_named(&mut self, list: NamedList, id: &str, delta: isize) {
+        match list {
+            NamedList::Stakeholders => move_by(&mut self.stakeholders, id, delta),
+            NamedList::Roles => move_by(&mut self.roles, id, delta),
+            NamedList::Activities => move_by(&mut self.activities, id, delta),
+        };
+    }
+
+    /// Remove an item and every link to it.
+    pub fn remove_named(&mut self, list: NamedList, id: &str) {
+        match list {
+            NamedList::Stakeholders => self.remove_stakeholder(id),
+            NamedList::Roles => self.remove_role(id),
+            NamedList::Activities => self.remove_activity(id),
+        }
+    }
+}
+
+/// Which A.1 checklist an edit is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Checklist {
+    Inputs,
+    Outputs,
+}
+
+impl Plan {
+    pub fn checklist(&self, list: Checklist) -> &Vec<ChecklistItem> {
+        match list {
+            Checklist::Inputs => &self.project.inputs,
+            Checklist::Outputs => &self.project.outputs,
+        }
+    }
+
+    fn checklist_mut(&mut self, list: Checklist) -> &mut Vec<ChecklistItem> {
+        match list {
+            Checklist::Inputs => &mut self.project.inputs,
+            Checklist::Outputs => &mut self.project.outputs,
+        }
+    }
+
+    pub fn add_checklist_item(&mut self, list: Checklist, id: String, label: String) {
+        self.checklist_mut(list).push(ChecklistItem { id, label, done: false });
+    }
+
+    pub fn set_checklist_done(&mut self, list: Checklist, id: &str, done: bool) {
+        self.checklist_mut(list).iter_mut().filter(|i| i.id == id).for_each(|i| i.done = done);
+    }
+
+    pub fn remove_checklist_item(&mut self, list: Checklist, id: &str) {
+        self.checklist_mut(list).retain(|i| i.id != id);
+    }
+
+    pub fn set_scope(&mut self, scope: Scope) {
+        self.project.scope = Some(scope);
+    }
+
+    /// Answer one Change Impact Assessment question (keeping its note).
+    pub fn answer_impact(&mut self, question_id: &str, answer: Answer) {
+        let list = &mut self.project.change_impact;
+        match list.iter_mut().find(|x| x.question_id == question_id) {
+            Some(x) => x.answer = answer,
+            None => list.push(ImpactAnswer { question_id: question_id.into(), answer, note: String::new() }),
+        }
+    }
+
+    /// The note of an answered question (an unanswered one has no note).
+    pub fn note_impact(&mut self, question_id: &str, note: String) {
+        if let Some(x) = self.project.change_impact.iter_mut().find(|x| x.question_id == question_id) {
+            x.note = note;
+        }
+    }
+
+    pub fn stakeholder_mut(&mut self, id: &str) -> Option<&mut Stakeholder> {
+        self.stakeholders.iter_mut().find(|s| s.id == id)
+    }
+
+    pub fn add_stakeholder(&mut self, id: String, name: String) {
+        self.stakeholders.push(Stakeholder { id, name, description: String::new() });
+    }
+
+    pub fn need_mut(&mut self, id: &str) -> Option<&mut SecurityNeed> {
+        self.needs.iter_mut().find(|n| n.id == id)
+    }
+
+    pub fn add_need(&mut self, id: String, text: String) {
+        self.needs.push(SecurityNeed { id, text, user_need_ref: None });
+    }
+
+    pub fn move_need(&mut self, id: &str, delta: isize) {
+        move_by(&mut self.needs, id, delta);
+    }
+
+    pub fn risk_mut(&mut self, id: &str) -> Option<&mut RiskEntry> {
+        self.risks.iter_mut().find(|r| r.id == id)
+    }
+
+    /// Add a risk with the next free id (R-001, R-002, ...), not rated yet; returns its id.
+    pub fn add_risk(&mut self, asset: &str, threat: &str) -> String {
+        let id = crate::assess::next_risk_id(self);
+        self.risks.push(RiskEntry::new(id.clone(), asset, threat));
+        id
+    }
+
+    pub fn remove_risk(&mut self, id: &str) {
+        self.risks.retain(|r| r.id != id);
+    }
+
+    pub fn set_axis(&mut self, axis: LikelihoodAxis) {
+        self.criteria.axis = axis;
+    }
+
+    /// Rename level `index` (0-based) of one axis; a level off the grid is left alone.
+    pub fn rename_level(&mut self, likelihood: bool, index: usize, name: String) {
+        let c = &mut self.criteria;
+        let levels = if likelihood { &mut c.likelihood_levels } else { &mut c.severity_levels };
+        if let Some(slot) = levels.get_mut(index) {
+            *slot = name;
+        }
+    }
+
+    /// Paint one cell of the grid (0-based likelihood and severity levels).
+    pub fn set_zone(&mut self, likelihood: usize, severity: usize, zone: Zone) {
+        if let Some(cell) = self.criteria.zones.get_mut(likelihood).and_then(|row| row.get_mut(severity)) {
+            *cell = zone;
+        }
+    }
+
+    /// Name an SBOM format as used, or not; each appears at most once.
+    pub fn set_sbom_format(&mut self, format: SbomFormat, used: bool) {
+        let formats = &mut self.management.sbom.formats;
+        formats.retain(|x| *x != format);
+        if used {
+            formats.push(format);
+        }
+    }
+
     pub fn raci_value(&self, role_id: &str, activity_id: &str) -> Option<Raci> {
         self.raci.iter().find(|a| a.role_id == role_id && a.activity_id == activity_id).map(|a| a.value)
     }

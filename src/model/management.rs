@@ -49,8 +49,7 @@ pub struct TextSection {
     pub id: &'static str,
     pub label: &'static str,
     pub hint: &'static str,
-    pub get: fn(&super::Plan) -> &String,
-    pub set: fn(&mut super::Plan, String),
+    pub field: super::PlanText,
 }
 
 /// The A.3 sections in the order the plan reads; the SBOM approach follows
@@ -60,50 +59,43 @@ pub const MANAGEMENT_SECTIONS: [TextSection; 7] = [
         id: "smp-safety",
         label: "Security risk alongside safety risk",
         hint: "How security risks are assessed and documented together with safety risks (AAMI SW96, ISO 14971).",
-        get: |p| &p.management.security_and_safety_risk,
-        set: |p, v| p.management.security_and_safety_risk = v,
+        field: super::PlanText::SafetyRisk,
     },
     TextSection {
         id: "smp-acceptability",
         label: "Risk acceptability",
         hint: "What acceptable security risk looks like for this product, and what needs mitigation.",
-        get: |p| &p.management.risk_acceptability,
-        set: |p, v| p.management.risk_acceptability = v,
+        field: super::PlanText::Acceptability,
     },
     TextSection {
         id: "smp-third-party",
         label: "Third-party component vulnerabilities",
         hint: "How vulnerabilities in third-party components are monitored, assessed and patched.",
-        get: |p| &p.management.third_party_monitoring,
-        set: |p, v| p.management.third_party_monitoring = v,
+        field: super::PlanText::ThirdParty,
     },
     TextSection {
         id: "smp-updates",
         label: "Update and rollback strategy",
         hint: "How updates reach the field without technical steps for users, and how a failed update is rolled back.",
-        get: |p| &p.management.update_and_rollback,
-        set: |p, v| p.management.update_and_rollback = v,
+        field: super::PlanText::Updates,
     },
     TextSection {
         id: "smp-disclosure",
         label: "Coordinated vulnerability disclosure",
         hint: "How vulnerabilities are received, handled and disclosed with customers and regulators.",
-        get: |p| &p.management.vulnerability_disclosure,
-        set: |p, v| p.management.vulnerability_disclosure = v,
+        field: super::PlanText::Disclosure,
     },
     TextSection {
         id: "smp-suppliers",
         label: "Supplier and contractor expectations",
         hint: "What suppliers and contractors must do for secure components.",
-        get: |p| &p.management.suppliers,
-        set: |p, v| p.management.suppliers = v,
+        field: super::PlanText::Suppliers,
     },
     TextSection {
         id: "smp-roles",
         label: "Roles and responsibilities",
         hint: "Who does what in security management, so there is no confusion later.",
-        get: |p| &p.management.roles_and_responsibilities,
-        set: |p, v| p.management.roles_and_responsibilities = v,
+        field: super::PlanText::Roles,
     },
 ];
 

@@ -10,13 +10,15 @@ mod project;
 mod raci;
 mod risk;
 mod stakeholders;
+mod texts;
 
-pub use edits::{move_by, Identified};
+pub use edits::{move_by, Checklist, Identified, NamedList};
 pub use management::{ManagementPlan, SbomApproach, SbomFormat, TextSection, MANAGEMENT_SECTIONS};
 pub use project::{Answer, ChecklistItem, ImpactAnswer, ProjectPlanning, Resources, Scope};
 pub use raci::{Activity, Raci, RaciAssignment, Role};
 pub use risk::{LikelihoodAxis, Rating, RiskCriteria, RiskEntry, RiskStatus, Zone, MAX_LEVELS, MIN_LEVELS};
 pub use stakeholders::{NeedLink, Relevance, SecurityNeed, Stakeholder};
+pub use texts::{PlanText, TextKind};
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};

@@ -22,7 +22,7 @@ pub use ui::{Confirmed, Dialog, Notice, NoticeKind, Ui};
 use super::{browser, storage};
 use crate::decide::{self, isolate, StorageAction};
 use crate::library as plans;
-use crate::model::Plan;
+use crate::model::{Plan, PlanText};
 use crate::presets;
 
 /// The plan in a form for other tools.
@@ -104,7 +104,7 @@ impl AppState {
             return;
         };
         if self.open_id().as_deref() == Some(id) {
-            self.edit(|p| p.name = name);
+            self.edit(|p| p.set_text(PlanText::Name, name));
         } else if let Err(why) = self.library.change_stored(id, |p| p.name = name) {
             self.notify(NoticeKind::Error, why);
         }
@@ -217,11 +217,9 @@ impl AppState {
     /// Carry out a confirmed edit.
     pub fn confirmed(self, action: Confirmed) {
         match action {
-            Confirmed::RemoveStakeholder(id) => self.edit(|p| p.remove_stakeholder(&id)),
+            Confirmed::RemoveNamed(list, id) => self.edit(|p| p.remove_named(list, &id)),
             Confirmed::RemoveNeed(id) => self.edit(|p| p.remove_need(&id)),
-            Confirmed::RemoveRisk(id) => self.edit(|p| p.risks.retain(|r| r.id != id)),
-            Confirmed::RemoveRole(id) => self.edit(|p| p.remove_role(&id)),
-            Confirmed::RemoveActivity(id) => self.edit(|p| p.remove_activity(&id)),
+            Confirmed::RemoveRisk(id) => self.edit(|p| p.remove_risk(&id)),
             Confirmed::DiscardMine => {
                 self.close();
                 self.notify(NoticeKind::Info, "Your version of the deleted plan was discarded.");

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::decide::notices_to_keep;
 pub use crate::decide::NoticeKind;
-use crate::model::Plan;
+use crate::model::{NamedList, Plan};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
@@ -50,11 +50,10 @@ pub enum Dialog {
 /// Edits that ask first.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Confirmed {
-    RemoveStakeholder(String),
+    /// A stakeholder, role or activity, and every link to it.
+    RemoveNamed(NamedList, String),
     RemoveNeed(String),
     RemoveRisk(String),
-    RemoveRole(String),
-    RemoveActivity(String),
     /// Replace the grid with the preset at this index of `presets::grid_presets`.
     ApplyGridPreset(usize),
     /// Close the open plan, dropping this tab's version (after a delete elsewhere).

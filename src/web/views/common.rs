@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::app;
-use crate::model::Plan;
+use crate::model::{Plan, PlanText};
 
 /// A memo of one derived value of the open plan; views re-render only when it changes.
 pub fn derive<T>(f: impl Fn(&Plan) -> T + Send + Sync + 'static) -> Memo<T>
@@ -13,9 +13,6 @@ where
     let plan = app().session.plan;
     Memo::new(move |_| plan.with(|p| p.as_ref().map(&f).unwrap_or_default()))
 }
-
-pub type ReadText = fn(&Plan) -> &String;
-pub type WriteText = fn(&mut Plan, String);
 
 /// Why the value last typed into a field was not kept. The plan keeps its
 /// last valid value; the field keeps what was typed, so it can be corrected.
@@ -52,8 +49,8 @@ impl FieldError {
 }
 
 /// A labelled single-line field bound to one string of the open plan.
-pub fn text_field(id: &'static str, label: &'static str, get: ReadText, set: WriteText) -> impl IntoView {
-    let value = derive(move |p| get(p).clone());
+pub fn text_field(id: &'static str, label: &'static str, field: PlanText) -> impl IntoView {
+    let value = derive(move |p| p.text(field).clone());
     let error = FieldError::new();
     let error_id = format!("{id}-error");
     view! {
@@ -61,15 +58,15 @@ pub fn text_field(id: &'static str, label: &'static str, get: ReadText, set: Wri
             <label for=id>{label}</label>
             <input id=id type="text" maxlength="300" prop:value=move || value.get()
                 aria-invalid=error.invalid() aria-describedby=error_id.clone()
-                on:input=move |ev| { let v = event_target_value(&ev); error.edit(move |p| set(p, v)); }/>
+                on:input=move |ev| { let v = event_target_value(&ev); error.edit(move |p| p.set_text(field, v)); }/>
             {error.view(error_id)}
         </div>
     }
 }
 
 /// A labelled multi-line field with JSP guidance under its label.
-pub fn text_area(id: &'static str, label: &'static str, hint: &'static str, get: ReadText, set: WriteText) -> impl IntoView {
-    let value = derive(move |p| get(p).clone());
+pub fn text_area(id: &'static str, label: &'static str, hint: &'static str, field: PlanText) -> impl IntoView {
+    let value = derive(move |p| p.text(field).clone());
     let error = FieldError::new();
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -79,7 +76,7 @@ pub fn text_area(id: &'static str, label: &'static str, hint: &'static str, get:
             <p class="hint" id=hint_id.clone()>{hint}</p>
             <textarea id=id rows="3" aria-describedby=format!("{hint_id} {error_id}") prop:value=move || value.get()
                 aria-invalid=error.invalid()
-                on:input=move |ev| { let v = event_target_value(&ev); error.edit(move |p| set(p, v)); }></textarea>
+                on:input=move |ev| { let v = event_target_value(&ev); error.edit(move |p| p.set_text(field, v)); }></textarea>
             {error.view(error_id)}
         </div>
     }

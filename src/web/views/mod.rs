@@ -5,6 +5,7 @@ mod common;
 mod dialogs;
 mod name_list;
 mod plan_list;
+mod row_window;
 mod sections;
 mod workshop;
 

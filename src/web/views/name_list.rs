@@ -7,8 +7,9 @@ use leptos::prelude::*;
 
 use super::app;
 use super::common::derive;
-use crate::library::clean_name;
-use crate::model::Plan;
+use crate::library::{clean_name, new_id};
+use crate::model::NamedList;
+use crate::web::browser::entropy;
 use crate::web::state::{Confirmed, Dialog};
 
 /// How a list of named items lives in the plan.
@@ -16,12 +17,9 @@ use crate::web::state::{Confirmed, Dialog};
 pub struct NamedItems {
     /// Singular noun for labels, e.g. "stakeholder".
     pub noun: &'static str,
-    pub items: fn(&Plan) -> Vec<(String, String)>,
-    pub rename: fn(&mut Plan, &str, String),
-    pub reorder: fn(&mut Plan, &str, isize),
-    /// Add an item with a fresh id and the given name.
-    pub add: fn(&mut Plan, String),
-    pub remove: fn(String) -> Confirmed,
+    pub list: NamedList,
+    /// How new items' ids begin, e.g. "sh".
+    pub id_prefix: &'static str,
     /// What else goes when an item is removed.
     pub remove_note: &'static str,
 }
@@ -29,15 +27,16 @@ pub struct NamedItems {
 #[component]
 pub fn NameList(kind: NamedItems, #[prop(optional)] placeholder: &'static str) -> impl IntoView {
     let app = app();
-    let ids = derive(move |p| (kind.items)(p).into_iter().map(|(id, _)| id).collect::<Vec<_>>());
-    let names = derive(move |p| (kind.items)(p).into_iter().collect::<HashMap<_, _>>());
+    let ids = derive(move |p| p.named_items(kind.list).into_iter().map(|(id, _)| id).collect::<Vec<_>>());
+    let names = derive(move |p| p.named_items(kind.list).into_iter().collect::<HashMap<_, _>>());
     let name_of = move |id: &str| names.with(|m| m.get(id).cloned().unwrap_or_default());
     let new_name = RwSignal::new(String::new());
     let add_id = format!("new-{}", kind.noun.replace(' ', "-"));
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(name) = clean_name(&new_name.get_untracked()) else { return };
-        app.edit(move |p| (kind.add)(p, name));
+        let id = new_id(kind.id_prefix, entropy());
+        app.edit(move |p| p.add_named(kind.list, id, name));
         new_name.set(String::new());
     };
     view! {
@@ -56,16 +55,16 @@ pub fn NameList(kind: NamedItems, #[prop(optional)] placeholder: &'static str) -
                             <label for=input_id.clone() class="visually-hidden">{format!("{} name", capitalise(kind.noun))}</label>
                             <input id=input_id type="text" maxlength="300" prop:value={ let id = id.clone(); move || name_of(&id) }
                                 aria-invalid=error.invalid() aria-describedby=error_id.clone()
-                                on:input=move |ev| { let v = event_target_value(&ev); let id = rename_id.clone(); error.edit(move |p| (kind.rename)(p, &id, v)); }/>
+                                on:input=move |ev| { let v = event_target_value(&ev); let id = rename_id.clone(); error.edit(move |p| p.rename_named(kind.list, &id, v)); }/>
                             <button type="button" class="icon" aria-label=move || l1("Move up:")
-                                on:click=move |_| { let id = up_id.clone(); app.edit(move |p| (kind.reorder)(p, &id, -1)); }>"↑"</button>
+                                on:click=move |_| { let id = up_id.clone(); app.edit(move |p| p.move_named(kind.list, &id, -1)); }>"↑"</button>
                             <button type="button" class="icon" aria-label=move || l2("Move down:")
-                                on:click=move |_| { let id = down_id.clone(); app.edit(move |p| (kind.reorder)(p, &id, 1)); }>"↓"</button>
+                                on:click=move |_| { let id = down_id.clone(); app.edit(move |p| p.move_named(kind.list, &id, 1)); }>"↓"</button>
                             <button type="button" class="icon danger" aria-label=move || l3("Remove")
                                 on:click=move |_| app.ask(Dialog::Confirm {
                                     title: format!("Remove {} “{}”?", kind.noun, names.with_untracked(|m| m.get(&del_id).cloned().unwrap_or_default())),
                                     body: kind.remove_note.into(),
-                                    action: (kind.remove)(del_id.clone()),
+                                    action: Confirmed::RemoveNamed(kind.list, del_id.clone()),
                                 })>"×"</button>
                             {error.view(error_id)}
                         </li>

@@ -72,7 +72,7 @@ fn GridSettings() -> impl IntoView {
                 {[LikelihoodAxis::Exploitability, LikelihoodAxis::Likelihood].into_iter().map(|a| view! {
                     <label class="choice inline">
                         <input type="radio" name="axis" prop:checked=move || axis.get() == Some(a)
-                            on:change=move |_| app.edit(move |p| p.criteria.axis = a)/>
+                            on:change=move |_| app.edit(move |p| p.set_axis(a))/>
                         {a.label()}
                     </label>
                 }).collect_view()}
@@ -117,10 +117,7 @@ fn LevelNames(title: &'static str, likelihood: bool, levels: Memo<Vec<String>>) 
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
                                 let Some(v) = crate::library::clean_name(&v) else { return };
-                                app.edit(move |p| {
-                                    let list = if likelihood { &mut p.criteria.likelihood_levels } else { &mut p.criteria.severity_levels };
-                                    if let Some(slot) = list.get_mut(i) { *slot = v; }
-                                });
+                                app.edit(move |p| p.rename_level(likelihood, i, v));
                             }/>
                     </div>
                 }
@@ -178,13 +175,7 @@ fn ZoneCell(i: usize, j: usize, axis: Memo<&'static str>, lname: Memo<String>, s
     let app = app();
     // None only for the moment between a resize and the table being rebuilt.
     let zone = derive(move |p| p.criteria.zones.get(i).and_then(|row| row.get(j)).copied());
-    let set = move |z: Zone| {
-        app.edit(move |p| {
-            if let Some(cell) = p.criteria.zones.get_mut(i).and_then(|row| row.get_mut(j)) {
-                *cell = z;
-            }
-        })
-    };
+    let set = move |z: Zone| app.edit(move |p| p.set_zone(i, j, z));
     view! {
         <td>
             <button type="button" class=move || format!("zone {}", zone_class(zone.get()))

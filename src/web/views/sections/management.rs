@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::{SbomFormat, TextSection, MANAGEMENT_SECTIONS};
+use crate::model::{PlanText, SbomFormat, TextSection, MANAGEMENT_SECTIONS};
 use crate::web::views::app;
 use crate::web::views::common::{derive, text_area, text_field};
 
@@ -33,22 +33,18 @@ fn Sbom() -> impl IntoView {
                         <input type="checkbox" prop:checked=move || formats.with(|v| v.contains(&f))
                             on:change=move |ev| {
                                 let on = event_target_checked(&ev);
-                                app.edit(move |p| {
-                                    let v = &mut p.management.sbom.formats;
-                                    v.retain(|x| *x != f);
-                                    if on { v.push(f); }
-                                });
+                                app.edit(move |p| p.set_sbom_format(f, on));
                             }/>
                         {f.label()}
                     </label>
                 }).collect_view()}
             </div>
-            {text_field("sbom-when", "When it is generated", |p| &p.management.sbom.generated_when, |p, v| p.management.sbom.generated_when = v)}
-            {text_field("sbom-owner", "Who owns and publishes it", |p| &p.management.sbom.owner, |p, v| p.management.sbom.owner = v)}
+            {text_field("sbom-when", "When it is generated", PlanText::SbomWhen)}
+            {text_field("sbom-owner", "Who owns and publishes it", PlanText::SbomOwner)}
         </fieldset>
     }
 }
 
 fn section_area(s: &'static TextSection) -> impl IntoView {
-    text_area(s.id, s.label, s.hint, s.get, s.set)
+    text_area(s.id, s.label, s.hint, s.field)
 }

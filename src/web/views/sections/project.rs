@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::{Answer, ChecklistItem, ImpactAnswer, Plan, Scope};
+use crate::model::{Answer, Checklist, PlanText, Scope};
 use crate::presets::IMPACT_QUESTIONS;
 use crate::web::views::app;
 use crate::web::views::common::{derive, text_area, text_field};
@@ -15,27 +15,27 @@ pub fn ProjectSection() -> impl IntoView {
         <section aria-labelledby="a1-title">
             <h2 id="a1-title">"A.1 Release / change project planning"</h2>
             <p class="hint">"Define the scope, gather the inputs, name the outputs and commit the security resources now, not later."</p>
-            {text_field("plan-name", "Plan name", |p| &p.name, |p, v| p.name = v)}
-            {text_field("product", "Product", |p| &p.project.product, |p, v| p.project.product = v)}
+            {text_field("plan-name", "Plan name", PlanText::Name)}
+            {text_field("product", "Product", PlanText::Product)}
             <ScopeChoice/>
             {text_area("description", "Project summary", "What the release or change delivers, and why.",
-                |p| &p.project.description, |p, v| p.project.description = v)}
+                PlanText::Summary)}
             <div class="columns">
                 <Checklist title="Inputs" hint="What the team gathers before deciding the security activities."
-                    list=|p| &p.project.inputs list_mut=|p| &mut p.project.inputs prefix="in"/>
+                    list=Checklist::Inputs prefix="in"/>
                 <Checklist title="Outputs" hint="What A.1 produces."
-                    list=|p| &p.project.outputs list_mut=|p| &mut p.project.outputs prefix="out"/>
+                    list=Checklist::Outputs prefix="out"/>
             </div>
             <Show when=needs_cia>
                 <ImpactAssessment/>
             </Show>
             <h3>"Security resources committed"</h3>
             {text_area("res-budget", "Security budget", "The money committed to security activities, decided now rather than later.",
-                |p| &p.project.resources.budget, |p, v| p.project.resources.budget = v)}
+                PlanText::Budget)}
             {text_area("res-people", "Security people", "Who will do the security work, and how much of their time.",
-                |p| &p.project.resources.people, |p, v| p.project.resources.people = v)}
+                PlanText::People)}
             {text_area("res-activities", "Security activities", "The security activities this scope needs (e.g. threat modelling, testing, SBOM).",
-                |p| &p.project.resources.activities, |p, v| p.project.resources.activities = v)}
+                PlanText::Activities)}
         </section>
     }
 }
@@ -51,7 +51,7 @@ fn ScopeChoice() -> impl IntoView {
             {Scope::ALL.into_iter().map(|s| view! {
                 <label class="choice">
                     <input type="radio" name="scope" prop:checked=move || scope.get() == Some(s)
-                        on:change=move |_| app.edit(move |p| p.project.scope = Some(s))/>
+                        on:change=move |_| app.edit(move |p| p.set_scope(s))/>
                     {s.label()}
                 </label>
             }).collect_view()}
@@ -60,22 +60,16 @@ fn ScopeChoice() -> impl IntoView {
 }
 
 #[component]
-fn Checklist(
-    title: &'static str,
-    hint: &'static str,
-    list: fn(&Plan) -> &Vec<ChecklistItem>,
-    list_mut: fn(&mut Plan) -> &mut Vec<ChecklistItem>,
-    prefix: &'static str,
-) -> impl IntoView {
+fn Checklist(title: &'static str, hint: &'static str, list: Checklist, prefix: &'static str) -> impl IntoView {
     let app = app();
-    let items = derive(move |p| list(p).clone());
+    let items = derive(move |p| p.checklist(list).clone());
     let new_label = RwSignal::new(String::new());
     let input_id = format!("{prefix}-new");
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Some(label) = crate::library::clean_name(&new_label.get_untracked()) else { return };
         let id = crate::library::new_id(prefix, crate::web::browser::entropy());
-        app.edit(move |p| list_mut(p).push(ChecklistItem { id, label, done: false }));
+        app.edit(move |p| p.add_checklist_item(list, id, label));
         new_label.set(String::new());
     };
     view! {
@@ -93,12 +87,12 @@ fn Checklist(
                                     on:change=move |ev| {
                                         let done = event_target_checked(&ev);
                                         let id = id.clone();
-                                        app.edit(move |p| if let Some(i) = list_mut(p).iter_mut().find(|i| i.id == id) { i.done = done; });
+                                        app.edit(move |p| p.set_checklist_done(list, &id, done));
                                     }/>
                                 {item.label.clone()}
                             </label>
                             <button type="button" class="icon" aria-label=format!("Remove “{label}”")
-                                on:click=move |_| { let id = id2.clone(); app.edit(move |p| list_mut(p).retain(|i| i.id != id)); }>"×"</button>
+                                on:click=move |_| { let id = id2.clone(); app.edit(move |p| p.remove_checklist_item(list, &id)); }>"×"</button>
                         </div>
                     }
                 }
@@ -125,13 +119,7 @@ fn ImpactAssessment() -> impl IntoView {
                 {IMPACT_QUESTIONS.iter().map(|(qid, question)| {
                     let qid: &'static str = qid;
                     let current = move || answers.with(|a| a.iter().find(|x| x.question_id == qid).cloned());
-                    let set_answer = move |answer: Answer| app.edit(move |p| {
-                        let list = &mut p.project.change_impact;
-                        match list.iter_mut().find(|x| x.question_id == qid) {
-                            Some(x) => x.answer = answer,
-                            None => list.push(ImpactAnswer { question_id: qid.into(), answer, note: String::new() }),
-                        }
-                    });
+                    let set_answer = move |answer: Answer| app.edit(move |p| p.answer_impact(qid, answer));
                     let note_id = format!("{qid}-note");
                     view! {
                         <li>
@@ -150,7 +138,7 @@ fn ImpactAssessment() -> impl IntoView {
                                     prop:value=move || current().map(|x| x.note).unwrap_or_default()
                                     on:input=move |ev| {
                                         let note = event_target_value(&ev);
-                                        app.edit(move |p| if let Some(x) = p.project.change_impact.iter_mut().find(|x| x.question_id == qid) { x.note = note; });
+                                        app.edit(move |p| p.note_impact(qid, note));
                                     }/>
                             </fieldset>
                         </li>

@@ -4,43 +4,18 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::library::new_id;
-use crate::model::{move_by, Activity, Raci, Role};
-use crate::web::browser::entropy;
-use crate::web::state::Confirmed;
+use crate::model::{NamedList, Raci};
 use crate::web::views::app;
 use crate::web::views::common::derive;
 use crate::web::views::name_list::{NameList, NamedItems};
 
-const ROLES: NamedItems = NamedItems {
-    noun: "role",
-    items: |p| p.roles.iter().map(|r| (r.id.clone(), r.name.clone())).collect(),
-    rename: |p, id, name| {
-        if let Some(r) = p.roles.iter_mut().find(|r| r.id == id) {
-            r.name = name;
-        }
-    },
-    reorder: |p, id, delta| {
-        move_by(&mut p.roles, id, delta);
-    },
-    add: |p, name| p.roles.push(Role { id: new_id("role", entropy()), name }),
-    remove: Confirmed::RemoveRole,
-    remove_note: "Its row of the RACI matrix is removed too.",
-};
+const ROLES: NamedItems =
+    NamedItems { noun: "role", list: NamedList::Roles, id_prefix: "role", remove_note: "Its row of the RACI matrix is removed too." };
 
 const ACTIVITIES: NamedItems = NamedItems {
     noun: "activity",
-    items: |p| p.activities.iter().map(|a| (a.id.clone(), a.name.clone())).collect(),
-    rename: |p, id, name| {
-        if let Some(a) = p.activities.iter_mut().find(|a| a.id == id) {
-            a.name = name;
-        }
-    },
-    reorder: |p, id, delta| {
-        move_by(&mut p.activities, id, delta);
-    },
-    add: |p, name| p.activities.push(Activity { id: new_id("act", entropy()), name }),
-    remove: Confirmed::RemoveActivity,
+    list: NamedList::Activities,
+    id_prefix: "act",
     remove_note: "Its column of the RACI matrix is removed too.",
 };
 

@@ -194,7 +194,7 @@ fn management(p: &Plan) -> impl IntoView {
     let formats = sbom.formats.iter().map(|f| f.label()).collect::<Vec<_>>().join(", ");
     let part = |i: usize| {
         let s = &MANAGEMENT_SECTIONS[i];
-        view! { <h3>{s.label}</h3><p class="prose">{or_dash((s.get)(p))}</p> }
+        view! { <h3>{s.label}</h3><p class="prose">{or_dash(p.text(s.field))}</p> }
     };
     view! {
         <section class="report-part">

@@ -1,0 +1,58 @@
+//! A.2 Voice of the customer: stakeholders, their security needs, and the
+//! stakeholder-needs matrix (needs as rows, stakeholders as columns).
+//!
+//! Cells are buttons: click or Space/Enter cycles none -> relevant -> critical;
+//! keys 0, 1 and 2 set a value directly; arrow keys move between cells.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::library::{clean_name, new_id};
+use crate::model::{NamedList, Relevance, SecurityNeed};
+use crate::web::browser::entropy;
+use crate::web::state::{Confirmed, Dialog};
+use crate::web::views::app;
+use crate::web::views::common::{derive, focus_id, follow, table_arrow_nav};
+use crate::web::views::name_list::{NameList, NamedItems};
+use crate::web::views::row_window::{RowWindow, Spacer};
+
+mod row;
+mod table;
+
+use row::NeedRow;
+use table::NeedMatrix;
+
+/// One need's row of the matrix: stakeholder id -> relevance. Shared, so a
+/// row takes its part of the index without copying it.
+type RowLinks = Arc<HashMap<String, Relevance>>;
+/// need id -> its row: one lookup per cell, rebuilt once per change.
+type LinkIndex = HashMap<String, RowLinks>;
+
+#[component]
+pub fn StakeholderSection() -> impl IntoView {
+    view! {
+        <section aria-labelledby="a2-title">
+            <h2 id="a2-title">"A.2 Voice of the customer"</h2>
+            <p class="hint">"Each stakeholder group brings security needs. Mark how much each need matters to each group, then fold every need into a user need."</p>
+            <StakeholderList/>
+            <NeedMatrix/>
+        </section>
+    }
+}
+
+const STAKEHOLDERS: NamedItems = NamedItems {
+    noun: "stakeholder",
+    list: NamedList::Stakeholders,
+    id_prefix: "sh",
+    remove_note: "Their column of the matrix is removed too.",
+};
+
+#[component]
+fn StakeholderList() -> impl IntoView {
+    view! {
+        <h3>"Stakeholders"</h3>
+        <NameList kind=STAKEHOLDERS placeholder="e.g. Home caregivers"/>
+    }
+}

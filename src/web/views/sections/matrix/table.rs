@@ -1,0 +1,122 @@
+//! The needs matrix: toolbar, find, and the windowed table of need rows.
+
+use super::*;
+
+#[component]
+pub(super) fn NeedMatrix() -> impl IntoView {
+    let app = app();
+    let stakeholders = derive(|p| p.stakeholders.iter().map(|s| s.id.clone()).collect::<Vec<_>>());
+    let stakeholder_names = derive(|p| p.stakeholders.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<HashMap<_, _>>());
+    let need_ids = derive(|p| p.needs.iter().map(|n| n.id.clone()).collect::<Vec<_>>());
+    let needs = derive(|p| p.needs.iter().map(|n| (n.id.clone(), n.clone())).collect::<HashMap<_, _>>());
+    let links = derive(|p| {
+        let mut index: HashMap<&str, HashMap<String, Relevance>> = HashMap::new();
+        for l in &p.need_links {
+            index.entry(&l.need_id).or_default().insert(l.stakeholder_id.clone(), l.relevance);
+        }
+        index.into_iter().map(|(k, row)| (k.to_string(), Arc::new(row))).collect::<LinkIndex>()
+    });
+    let new_need = RwSignal::new(String::new());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(text) = clean_name(&new_need.get_untracked()) else {
+            return;
+        };
+        let id = new_id("nd", entropy());
+        app.edit(move |p| p.add_need(id, text));
+        new_need.set(String::new());
+    };
+    let accept_examples = move |_| {
+        let mut added = 0;
+        app.edit(|p| added = p.accept_example_needs());
+        let msg = if added == 0 {
+            "All of the JSP’s example needs are already in the plan.".to_string()
+        } else {
+            format!("Added {added} example needs from the JSP.")
+        };
+        app.notify(crate::web::state::NoticeKind::Info, msg);
+    };
+    let stakeholder_name = move |id: &str| stakeholder_names.with(|m| m.get(id).cloned().unwrap_or_default());
+    // Rows outside the drawn window are not in the page, so the browser's own
+    // find cannot see them: this filter searches every need.
+    let find = RwSignal::new(String::new());
+    let shown_ids = Memo::new(move |_| {
+        let needle = find.with(|f| f.trim().to_lowercase());
+        if needle.is_empty() {
+            return need_ids.get();
+        }
+        needs.with(|m| need_ids.with(|ids| ids.iter().filter(|id| m.get(*id).is_some_and(|n| n.matches(&needle))).cloned().collect()))
+    });
+    // Need text, user need id, one per stakeholder, order.
+    let columns = Signal::derive(move || stakeholders.with(Vec::len) + 3);
+    let region = NodeRef::<leptos::html::Div>::new();
+    let view_window = RowWindow::new(region, move || shown_ids.with(Vec::len));
+    Effect::new(move |_| {
+        find.track();
+        view_window.to_top();
+    });
+
+    view! {
+        <h3 id="matrix-title">"Security needs by stakeholder"</h3>
+        <div class="toolbar">
+            <form class="inline-add" on:submit=add>
+                <label for="new-need">"Add a security need"</label>
+                <input id="new-need" type="text" maxlength="300" placeholder="e.g. Audit log of remote sessions"
+                    prop:value=move || new_need.get() on:input=move |ev| new_need.set(event_target_value(&ev))/>
+                <button type="submit">"Add need"</button>
+            </form>
+            <button type="button" on:click=accept_examples>"Add the JSP’s example needs"</button>
+            <div class="inline-add find">
+                <label for="find-need">"Find needs"</label>
+                <input id="find-need" type="search" maxlength="300" placeholder="Words in a need or user need id"
+                    prop:value=move || find.get() on:input=move |ev| find.set(event_target_value(&ev))/>
+            </div>
+        </div>
+        <p class="count-line" role="status">{move || {
+            let (shown, all) = (shown_ids.with(Vec::len), need_ids.with(Vec::len));
+            if shown == all { String::new() } else { format!("{shown} of {all} needs match “{}”.", find.get().trim()) }
+        }}</p>
+        <p class="legend" id="matrix-legend">
+            "Cells: " <span class="rel rel-none">"·"</span> " none, " <span class="rel rel-relevant">"R"</span> " relevant, "
+            <span class="rel rel-critical">"C"</span> " critical. Click or press Space to change; 0, 1, 2 set a value; arrow keys move."
+        </p>
+        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="matrix-title" node_ref=region
+            on:scroll=move |_| view_window.on_scroll()>
+            <table class="matrix" id="need-matrix" aria-describedby="matrix-legend"
+                aria-rowcount=move || (shown_ids.with(Vec::len) + 1).to_string()>
+                <colgroup>
+                    <col class="need-col"/>
+                    <col class="ref-col"/>
+                    <For each=move || stakeholders.get() key=|id| id.clone() let:_sid>
+                        <col class="stakeholder-col"/>
+                    </For>
+                    <col class="order-col"/>
+                </colgroup>
+                <thead>
+                    <tr>
+                        <th scope="col">"Security need"</th>
+                        <th scope="col">"User need"</th>
+                        <For each=move || stakeholders.get() key=|id| id.clone() let:sid>
+                            <th scope="col" class="col-head" id=format!("sl-{sid}")>{ let sid = sid.clone(); move || stakeholder_name(&sid) }<span class="visually-hidden">","</span></th>
+                        </For>
+                        <th scope="col">"Order"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    <Spacer rows=Signal::derive(move || view_window.range().0) row_px=view_window.row_px columns/>
+                    <For each=move || { let (a, b) = view_window.range(); shown_ids.with(|ids| ids[a..b].iter().cloned().enumerate().map(|(i, id)| (a + i, id)).collect::<Vec<_>>()) }
+                        key=|(i, id)| (*i, id.clone()) let:row>
+                        <NeedRow nid=row.1 index=row.0 need_ids=shown_ids stakeholders needs links/>
+                    </For>
+                    <Spacer rows=Signal::derive(move || shown_ids.with(Vec::len).saturating_sub(view_window.range().1)) row_px=view_window.row_px columns/>
+                </tbody>
+            </table>
+        </div>
+        <Show when=move || need_ids.with(Vec::is_empty)>
+            <p class="empty">"No security needs yet. Add one above, or start from the JSP’s examples."</p>
+        </Show>
+        <Show when=move || shown_ids.with(Vec::is_empty) && !need_ids.with(Vec::is_empty)>
+            <p class="empty">"No need matches. Clear “Find needs” to see them all."</p>
+        </Show>
+    }
+}

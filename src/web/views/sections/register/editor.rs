@@ -1,0 +1,193 @@
+//! The editor of one entry: fields write straight into the plan (and so autosave).
+
+use super::*;
+
+/// Edit one entry. Fields write straight into the plan (and so autosave).
+#[component]
+pub(super) fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
+    let app = app();
+    let entry = {
+        let id = id.clone();
+        derive(move |p| p.risks.iter().find(|r| r.id == id).cloned())
+    };
+    let criteria = derive(|p| Some(p.criteria.clone()));
+    let needs = derive(|p| p.needs.iter().map(|n| (n.id.clone(), n.text.clone())).collect::<Vec<_>>());
+    let edit = {
+        let id = id.clone();
+        move |f: Box<dyn FnOnce(&mut RiskEntry)>| {
+            let id = id.clone();
+            app.edit(move |p| {
+                if let Some(r) = p.risk_mut(&id) {
+                    f(r);
+                }
+            });
+        }
+    };
+    let judgement = move || {
+        let (Some(e), Some(c)) = (entry.get(), criteria.get()) else { return String::new() };
+        let j = assess::judge(&e, &c);
+        match e.residual {
+            _ if e.initial.is_none() => "Not rated yet: choose its initial levels below.".to_string(),
+            Some(_) => format!("Initial risk: {}. Residual risk: {}.", zone_label(j.initial), zone_label(j.residual)),
+            None => format!("Initial risk: {}. Residual risk not assessed yet.", zone_label(j.initial)),
+        }
+    };
+    let text_input = {
+        let edit = edit.clone();
+        move |fid: &'static str, label: &'static str, get: fn(&RiskEntry) -> String, set: fn(&mut RiskEntry, String)| {
+            let edit = edit.clone();
+            view! {
+                <div class="field">
+                    <label for=fid>{label}</label>
+                    <input id=fid type="text" maxlength="300" prop:value=move || entry.get().map(|e| get(&e)).unwrap_or_default()
+                        on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |r| set(r, v))); }/>
+                </div>
+            }
+        }
+    };
+    // An unrated entry gets its initial rating once both levels are chosen;
+    // the first choice waits here (0: not chosen).
+    let pending = RwSignal::new((0u8, 0u8));
+    let rating_select = {
+        let edit = edit.clone();
+        move |fid: &'static str, label: String, residual: bool, likelihood: bool| {
+            let edit = edit.clone();
+            let levels =
+                move || criteria.get().map(|c| if likelihood { c.likelihood_levels } else { c.severity_levels }).unwrap_or_default();
+            let current = move || {
+                let rating = entry.get().and_then(|e| if residual { e.residual } else { e.initial });
+                match rating {
+                    Some(r) => {
+                        if likelihood {
+                            r.likelihood
+                        } else {
+                            r.severity
+                        }
+                    }
+                    None if !residual => pending.with(|p| if likelihood { p.0 } else { p.1 }),
+                    None => 0,
+                }
+            };
+            view! {
+                <div class="field compact">
+                    <label for=fid>{label}</label>
+                    <select id=fid prop:disabled=move || residual && entry.get().is_some_and(|e| e.residual.is_none())
+                        on:change=move |ev| {
+                            let v: u8 = event_target_value(&ev).parse().unwrap_or(0);
+                            let rated = entry.get_untracked().is_some_and(|e| if residual { e.residual.is_some() } else { e.initial.is_some() });
+                            if !rated {
+                                pending.update(|p| if likelihood { p.0 = v } else { p.1 = v });
+                                let (l, s) = pending.get_untracked();
+                                if l == 0 || s == 0 { return; }
+                                pending.set((0, 0));
+                                edit(Box::new(move |r| r.initial = Some(Rating { likelihood: l, severity: s })));
+                                return;
+                            }
+                            edit(Box::new(move |r| {
+                                let target = if residual { &mut r.residual } else { &mut r.initial };
+                                match (target.as_mut(), v) {
+                                    // "Not rated" takes the rating back.
+                                    (_, 0) if !residual => *target = None,
+                                    (Some(t), v) if v > 0 => if likelihood { t.likelihood = v } else { t.severity = v },
+                                    _ => {}
+                                }
+                            }));
+                        }>
+                        {move || {
+                            let unset = current() == 0;
+                            view! { <option value="0" selected=unset>{if residual { "—" } else { assess::NOT_RATED }}</option> }
+                        }}
+                        {move || level_options(levels(), current())}
+                    </select>
+                </div>
+            }
+        }
+    };
+    let axis = move || criteria.get().map(|c| c.axis.label()).unwrap_or("Likelihood");
+    let heading = {
+        let id = id.clone();
+        move || format!("Edit {id}")
+    };
+    let del_id = id.clone();
+    let edit_controls = edit.clone();
+    let edit_residual = edit.clone();
+    let edit_status = edit.clone();
+    let edit_needs = edit.clone();
+    view! {
+        <section class="risk-editor" aria-labelledby="risk-editor-title">
+            <h3 id="risk-editor-title">{heading}</h3>
+            <p class="judgement" role="status">{judgement}</p>
+            {text_input("risk-asset", "Asset or function", |e| e.asset.clone(), |r, v| r.asset = v)}
+            {text_input("risk-threat", "Threat or vulnerability", |e| e.threat.clone(), |r, v| r.threat = v)}
+            <fieldset class="field ratings">
+                <legend>"Initial rating (before controls)"</legend>
+                { let rs = rating_select.clone(); move || rs("risk-initial-l", axis().to_string(), false, true) }
+                {rating_select("risk-initial-s", "Severity".into(), false, false)}
+            </fieldset>
+            <div class="field">
+                <label for="risk-controls">"Controls"</label>
+                <textarea id="risk-controls" rows="3" prop:value=move || entry.get().map(|e| e.controls).unwrap_or_default()
+                    on:input=move |ev| { let v = event_target_value(&ev); edit_controls(Box::new(move |r| r.controls = v)); }></textarea>
+            </div>
+            <fieldset class="field ratings">
+                <legend>"Residual rating (after controls)"</legend>
+                <label class="choice">
+                    <input type="checkbox" prop:checked=move || entry.get().is_some_and(|e| e.residual.is_some())
+                        prop:disabled=move || entry.get().is_some_and(|e| e.initial.is_none() && e.residual.is_none())
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            edit_residual(Box::new(move |r| r.residual = if on { r.residual.or(r.initial) } else { None }));
+                        }/>
+                    "Residual risk assessed"
+                    {move || entry.get().is_some_and(|e| e.initial.is_none()).then_some(view! { <span class="hint">" (rate the initial risk first)"</span> })}
+                </label>
+                { let rs = rating_select.clone(); move || rs("risk-residual-l", axis().to_string(), true, true) }
+                {rating_select("risk-residual-s", "Severity".into(), true, false)}
+            </fieldset>
+            <fieldset class="field needs-links">
+                <legend>"Linked stakeholder needs"</legend>
+                {move || {
+                    let list = needs.get();
+                    if list.is_empty() {
+                        return view! { <p class="hint">"No security needs yet: add them in A.2."</p> }.into_any();
+                    }
+                    let edit_needs = edit_needs.clone();
+                    list.into_iter().map(|(nid, text)| {
+                        let edit_needs = edit_needs.clone();
+                        let checked = { let nid = nid.clone(); move || entry.get().is_some_and(|e| e.need_ids.contains(&nid)) };
+                        view! {
+                            <label class="choice">
+                                <input type="checkbox" prop:checked=checked on:change=move |ev| {
+                                    let on = event_target_checked(&ev);
+                                    let nid = nid.clone();
+                                    edit_needs(Box::new(move |r| { r.need_ids.retain(|x| *x != nid); if on { r.need_ids.push(nid); } }));
+                                }/>
+                                {text}
+                            </label>
+                        }
+                    }).collect_view().into_any()
+                }}
+            </fieldset>
+            {text_input("risk-owner", "Owner", |e| e.owner.clone(), |r, v| r.owner = v)}
+            <div class="field compact">
+                <label for="risk-status-edit">"Status"</label>
+                <select id="risk-status-edit" on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    if let Some(s) = RiskStatus::ALL.into_iter().find(|s| s.label() == v) { edit_status(Box::new(move |r| r.status = s)); }
+                }>
+                    {move || { let cur = entry.get().map(|e| e.status); RiskStatus::ALL.map(|s| view! { <option value=s.label() selected=cur == Some(s)>{s.label()}</option> }).collect_view() }}
+                </select>
+            </div>
+            <div class="actions">
+                <button type="button" on:click=move |_| selected.set(None)>"Done"</button>
+                <button type="button" class="danger" on:click=move |_| {
+                    app.ask(Dialog::Confirm {
+                        title: format!("Delete risk {del_id}?"),
+                        body: "The entry is removed from the register.".into(),
+                        action: Confirmed::RemoveRisk(del_id.clone()),
+                    });
+                }>"Delete entry…"</button>
+            </div>
+        </section>
+    }
+}
