@@ -24,6 +24,11 @@ pub struct KeyPress<'a> {
     pub alt: bool,
     /// Focus is in a text field, where plain letters are typing, not commands.
     pub typing: bool,
+    /// Focus is on a control that uses arrow keys itself (a button, a select,
+    /// a matrix or grid cell).
+    pub on_control: bool,
+    /// Workshop mode is on: a presenter's clicker steps the sections.
+    pub workshop: bool,
 }
 
 /// For the help overlay: the keys, and what they do.
@@ -32,6 +37,8 @@ pub const HELP: &[(&str, &str)] = &[
     ("Shift+Ctrl+Z / Shift+⌘Z, Ctrl+Y", "Redo"),
     ("N or ]", "Next section"),
     ("P or [", "Previous section"),
+    ("Page Down / Page Up", "In workshop mode: next or previous section (a presenter’s clicker)"),
+    ("→ / ←", "In workshop mode, when no control has focus: next or previous section"),
     ("W", "Workshop (projector) mode on or off"),
     ("F", "Full screen on or off"),
     ("T", "Light or dark theme"),
@@ -56,6 +63,15 @@ impl Shortcut {
         }
         if k.typing || command || k.alt {
             return None;
+        }
+        if k.workshop && !k.shift {
+            match k.key {
+                "PageDown" => return Some(Shortcut::NextSection),
+                "PageUp" => return Some(Shortcut::PreviousSection),
+                "ArrowRight" if !k.on_control => return Some(Shortcut::NextSection),
+                "ArrowLeft" if !k.on_control => return Some(Shortcut::PreviousSection),
+                _ => {}
+            }
         }
         match k.key {
             "n" | "N" | "]" => Some(Shortcut::NextSection),

@@ -237,3 +237,20 @@ fn shortcuts_ignore_letters_while_typing_but_not_undo() {
     assert_eq!(Shortcut::from_key(KeyPress { meta: true, ctrl: false, ..ctrl_z }), Some(Shortcut::Undo));
     assert_eq!(Shortcut::from_key(KeyPress { key: "w", ctrl: true, ..Default::default() }), None, "Ctrl+W stays the browser's");
 }
+
+#[test]
+fn a_presenters_clicker_steps_sections_only_in_workshop_mode() {
+    use jsp_planner::shortcuts::{KeyPress, Shortcut};
+    let workshop = |key| KeyPress { key, workshop: true, ..Default::default() };
+    assert_eq!(Shortcut::from_key(workshop("PageDown")), Some(Shortcut::NextSection));
+    assert_eq!(Shortcut::from_key(workshop("PageUp")), Some(Shortcut::PreviousSection));
+    assert_eq!(Shortcut::from_key(workshop("ArrowRight")), Some(Shortcut::NextSection));
+    assert_eq!(Shortcut::from_key(workshop("ArrowLeft")), Some(Shortcut::PreviousSection));
+    // Arrows belong to a focused control (a matrix cell, a select); text fields keep every key.
+    assert_eq!(Shortcut::from_key(KeyPress { on_control: true, ..workshop("ArrowRight") }), None);
+    assert_eq!(Shortcut::from_key(KeyPress { on_control: true, ..workshop("PageDown") }), Some(Shortcut::NextSection));
+    assert_eq!(Shortcut::from_key(KeyPress { typing: true, ..workshop("PageDown") }), None);
+    // Outside workshop mode Page Down scrolls the page as usual.
+    assert_eq!(Shortcut::from_key(KeyPress { key: "PageDown", ..Default::default() }), None);
+    assert_eq!(Shortcut::from_key(KeyPress { key: "ArrowRight", ..Default::default() }), None);
+}

@@ -15,6 +15,9 @@ pub struct Display {
     /// Size of the big tables (matrix, grid, RACI) in percent, to fit a projector.
     pub zoom: RwSignal<u32>,
     pub help: RwSignal<bool>,
+    /// Quick capture is open. In workshop mode it shows only while open (C
+    /// opens it, a capture or Esc closes it), so the artefact keeps the screen.
+    pub capture: RwSignal<bool>,
 }
 
 pub const ZOOMS: [u32; 5] = [100, 85, 70, 55, 40];
@@ -31,6 +34,7 @@ impl Display {
             dark: RwSignal::new(dark),
             zoom: RwSignal::new(zoom.unwrap_or(100)),
             help: RwSignal::new(false),
+            capture: RwSignal::new(false),
         }
     }
 

@@ -15,9 +15,21 @@ pub fn install(app: AppState, display: Display) {
         if ev.default_prevented() || ev.is_composing() || app.ui.dialog_open() || display.help.get_untracked() {
             return;
         }
-        let typing = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| browser::is_text_entry(&el));
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        let typing = target.as_ref().is_some_and(browser::is_text_entry);
+        let on_control =
+            target.as_ref().is_some_and(|el| el.closest("button, select, input, textarea, a, [role=region]").ok().flatten().is_some());
         let key = ev.key();
-        let press = KeyPress { key: &key, ctrl: ev.ctrl_key(), meta: ev.meta_key(), shift: ev.shift_key(), alt: ev.alt_key(), typing };
+        let press = KeyPress {
+            key: &key,
+            ctrl: ev.ctrl_key(),
+            meta: ev.meta_key(),
+            shift: ev.shift_key(),
+            alt: ev.alt_key(),
+            typing,
+            on_control,
+            workshop: display.workshop.get_untracked(),
+        };
         let Some(shortcut) = Shortcut::from_key(press) else { return };
         let plan_open = app.session.plan.with_untracked(Option::is_some);
         let handled = match shortcut {
@@ -37,7 +49,7 @@ pub fn install(app: AppState, display: Display) {
                 views::step_section(-1);
                 true
             }
-            Shortcut::QuickCapture if plan_open => views::focus_capture(),
+            Shortcut::QuickCapture if plan_open => views::focus_capture(display),
             Shortcut::ToggleWorkshop => {
                 display.toggle_workshop();
                 true

@@ -21,7 +21,8 @@ const heading = (page) => page.locator('.section-body h2').first();
 /** Type a line into quick capture as the given kind, all by keyboard. */
 async function capture(page, kind, text) {
   await page.locator('body').press('c');
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'capture-text');
+  // In workshop mode the capture line is drawn when C is pressed, then focused.
+  await page.waitForFunction(() => document.activeElement?.id === 'capture-text');
   await page.keyboard.press('Shift+Tab');
   await page.locator('#capture-kind').selectOption({ label: kind }); // a select: keyboard-operable, chosen by label
   await page.keyboard.press('Tab');
@@ -58,7 +59,8 @@ test('workshop mode: toggled and stepped through by keyboard, capture, undo and 
   await page.locator('#need-matrix').getByText('Alarm history cannot be erased').waitFor();
   const has = async () => (await onlyPlan(page)).needs.some((n) => n.text === 'Alarm history cannot be erased');
   assert.equal(await has(), true);
-  assert.equal(await page.evaluate(() => document.activeElement?.id), 'capture-text', 'focus stays for the next capture');
+  // On the projector the capture line closes after use, so the artefact keeps the screen.
+  assert.equal(await page.locator('#capture-text').count(), 0, 'capture closes after use in workshop mode');
   await page.screenshot({ path: path.join(ARTIFACTS, 'workshop-1280x720-capture.png') });
   // The matrix region at the top of the projector, then shrunk with the table size control.
   await page.evaluate(() => document.querySelector('#need-matrix').closest('.table-scroll').scrollIntoView({ block: 'start' }));
@@ -67,7 +69,8 @@ test('workshop mode: toggled and stepped through by keyboard, capture, undo and 
   await page.evaluate(() => document.querySelector('#need-matrix').closest('.table-scroll').scrollIntoView({ block: 'start' }));
   await page.screenshot({ path: path.join(ARTIFACTS, 'workshop-1280x720-matrix-70.png') });
   await page.getByLabel('Table size').selectOption('100');
-  await page.locator('#capture-text').focus();
+  await page.locator('body').press('c');
+  await page.waitForFunction(() => document.activeElement?.id === 'capture-text');
 
   await page.keyboard.press('Control+z');
   await page.getByText('Undone.').waitFor();

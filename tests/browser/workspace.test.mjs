@@ -80,7 +80,7 @@ async function buildMatrix(page) {
   // Rename a stakeholder, reorder a need, and fold every need into a user need.
   await page.getByLabel('Stakeholder name').nth(3).fill('Field service engineers');
   await page.getByRole('button', { name: 'Move “Audit log of remote sessions” up' }).click();
-  assert.match(await rows.nth(6).locator('input.need-text').inputValue(), /Audit log/);
+  assert.match(await rows.nth(6).locator('.need-text').inputValue(), /Audit log/);
   const refs = page.locator('#need-matrix input.user-need');
   for (let i = 0; i < 8; i++) await refs.nth(i).fill(`UN-${101 + i}`);
 
@@ -339,7 +339,7 @@ test('a long matrix draws only the rows in view, and the keyboard still reaches 
   await page.getByLabel('Find needs').fill('need 14');
   await page.getByRole('status').filter({ hasText: '11 of 150 needs match “need 14”.' }).waitFor();
   assert.equal(await matrix.getAttribute('aria-rowcount'), '12');
-  const shown = await matrix.locator('tbody input.need-text').evaluateAll((inputs) => inputs.map((i) => i.value));
+  const shown = await matrix.locator('tbody .need-text').evaluateAll((inputs) => inputs.map((i) => i.value));
   assert.deepEqual(shown, ['Need 14', ...Array.from({ length: 10 }, (_, i) => `Need ${140 + i}`)]);
   // Keyboard moves within the rows found: from Need 14 down to Need 140.
   await matrix.locator('tbody tr[aria-rowindex="2"] td.cell button').first().focus();

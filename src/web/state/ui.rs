@@ -60,6 +60,9 @@ pub enum Confirmed {
     DiscardMine,
 }
 
+/// How long an information notice stays (style/main.css fades it over its last second).
+const INFO_MS: u64 = 6000;
+
 #[derive(Clone, Copy)]
 pub struct Ui {
     pub notices: RwSignal<Vec<Notice>>,
@@ -86,10 +89,16 @@ impl Ui {
             });
             list.push(Notice { id, kind, text: text.into() });
         });
+        // Information fades after a few seconds (the stylesheet fades it out
+        // first); errors stay until dismissed.
+        if kind == NoticeKind::Info {
+            set_timeout(move || self.dismiss(id), std::time::Duration::from_millis(INFO_MS));
+        }
     }
 
     pub fn dismiss(self, id: u64) {
-        self.notices.update(|n| n.retain(|x| x.id != id));
+        // try_: a timed dismissal may fire after the app is gone.
+        self.notices.try_update(|n| n.retain(|x| x.id != id));
     }
 
     /// Ask a question; it shows once the ones before it are answered.

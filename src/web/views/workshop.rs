@@ -9,8 +9,8 @@ use super::sections::{step_section, Section};
 use crate::capture::CaptureKind;
 use crate::shortcuts::HELP;
 use crate::web::browser;
-use crate::web::display::{display, toggle_fullscreen, ZOOMS};
-use crate::web::state::NoticeKind;
+use crate::web::display::{display, toggle_fullscreen, Display, ZOOMS};
+use crate::web::state::{NoticeKind, SaveState};
 
 /// Workshop mode, theme, undo/redo and help, in the top bar.
 #[component]
@@ -35,20 +35,30 @@ pub fn DisplayControls() -> impl IntoView {
     }
 }
 
-/// On the projector: where we are, previous/next, full screen and table size.
+/// On the projector, the one slim bar (the top bar hides): the plan, where
+/// we are, previous/next, and the few controls a presenter needs.
 #[component]
 pub fn Stepper(section: Signal<Section>) -> impl IntoView {
+    let app = app();
     let d = display();
     let position = move || Section::ALL.iter().position(|s| *s == section.get()).unwrap_or(0);
+    let plan_name = Memo::new(move |_| app.session.plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default()));
+    let unsaved = move || !matches!(app.session.save_state.get(), SaveState::Saved);
     view! {
         <nav class="stepper" aria-label="Workshop steps">
+            <span class="stepper-plan">{move || plan_name.get()}</span>
             <button type="button" on:click=move |_| step_section(-1) disabled=move || position() == 0
-                aria-keyshortcuts="P">"← Previous"</button>
+                aria-keyshortcuts="P PageUp" aria-label="Previous section">"←"</button>
             <p class="step-position" aria-live="polite">
                 {move || format!("{} / {} · {}", position() + 1, Section::ALL.len(), section.get().title())}
             </p>
             <button type="button" on:click=move |_| step_section(1) disabled=move || position() + 1 == Section::ALL.len()
-                aria-keyshortcuts="N">"Next →"</button>
+                aria-keyshortcuts="N PageDown" aria-label="Next section">"→"</button>
+            // Saving trouble must not hide with the top bar.
+            <Show when=unsaved>
+                <span class="stepper-unsaved" role="status">"Not saved"</span>
+            </Show>
+            <button type="button" on:click=move |_| { focus_capture(d); } aria-keyshortcuts="C">"Capture"</button>
             <label class="zoom">"Table size "
                 <select on:change=move |ev| { if let Ok(z) = event_target_value(&ev).parse() { d.zoom.set(z); } }>
                     {ZOOMS.map(|z| view! { <option value=z.to_string() selected=move || d.zoom.get() == z>{format!("{z}%")}</option> }).collect_view()}
@@ -65,8 +75,16 @@ pub fn Stepper(section: Signal<Section>) -> impl IntoView {
 #[component]
 pub fn QuickCapture() -> impl IntoView {
     let app = app();
+    let d = display();
     let kind = RwSignal::new(CaptureKind::Need);
     let text = RwSignal::new(String::new());
+    let shown = move || !d.workshop.get() || d.capture.get();
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" && d.workshop.get_untracked() {
+            ev.prevent_default();
+            d.capture.set(false);
+        }
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let line = text.get_untracked();
@@ -76,12 +94,17 @@ pub fn QuickCapture() -> impl IntoView {
             Some(c) => {
                 text.set(String::new());
                 app.notify(NoticeKind::Info, c.summary);
+                // On the projector the capture line closes after use; at a desk it stays for the next.
+                if d.workshop.get_untracked() {
+                    d.capture.set(false);
+                }
             }
             None => app.notify(NoticeKind::Error, "Type what to add first."),
         }
     };
     view! {
-        <form class="capture" aria-label="Quick capture" on:submit=submit>
+        <Show when=shown>
+        <form class="capture" aria-label="Quick capture" on:submit=submit on:keydown=on_keydown>
             <label for="capture-kind">"Quick capture"</label>
             <select id="capture-kind" on:change=move |ev| {
                 if let Some(k) = CaptureKind::from_key(&event_target_value(&ev)) { kind.set(k); }
@@ -95,14 +118,30 @@ pub fn QuickCapture() -> impl IntoView {
             <button type="submit">"Add"</button>
             <p id="capture-hint" class="hint">"Press C to come here. Enter adds; a risk written “asset: threat” is split there."</p>
         </form>
+        </Show>
     }
 }
 
-/// Focus the quick-capture field; false if the page has none.
-pub fn focus_capture() -> bool {
+/// Open quick capture (in workshop mode it hides until asked for) and focus
+/// its field once drawn; false if no plan page is showing.
+/// Takes the display rather than reading the context: the key handler calls
+/// it from a window listener, outside any component.
+pub fn focus_capture(d: Display) -> bool {
+    d.capture.set(true);
     let field =
-        browser::document().and_then(|d| d.get_element_by_id("capture-text")).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
-    field.is_some_and(|f| f.focus().is_ok())
+        || browser::document().and_then(|d| d.get_element_by_id("capture-text")).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(f) = field() {
+        return f.focus().is_ok();
+    }
+    let on_plan_page = browser::document().and_then(|d| d.query_selector(".plan-page").ok().flatten()).is_some();
+    if on_plan_page {
+        request_animation_frame(move || {
+            if let Some(f) = field() {
+                let _ = f.focus();
+            }
+        });
+    }
+    on_plan_page
 }
 
 /// The shortcuts overlay, a native modal dialog (Escape closes it).

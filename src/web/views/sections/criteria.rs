@@ -38,8 +38,9 @@ pub fn CriteriaSection() -> impl IntoView {
                 "Decide now what security risk is acceptable. Rate by exploitability (AAMI TIR57 / SW96 practice) or likelihood "
                 "(ISO 14971 practice) against severity, and give each cell a zone."
             </p>
-            <GridSettings/>
+            // The grid is the artefact the room looks at; its settings follow it.
             <ZoneGrid/>
+            <GridSettings/>
         </section>
     }
 }
@@ -66,6 +67,7 @@ fn GridSettings() -> impl IntoView {
         }
     };
     view! {
+        <h3>"Grid settings"</h3>
         <div class="grid-settings">
             <fieldset class="field compact">
                 <legend>"Vertical axis"</legend>
@@ -136,6 +138,7 @@ fn ZoneGrid() -> impl IntoView {
     let likelihood = move |i: usize| derive(move |p| p.criteria.likelihood_levels.get(i).cloned().unwrap_or_default());
     let severity = move |j: usize| derive(move |p| p.criteria.severity_levels.get(j).cloned().unwrap_or_default());
     view! {
+        <div class="grid-block" data-artefact>
         <h3 id="grid-title">"The grid"</h3>
         <p class="legend" id="grid-legend">
             "Click a cell or press Space to change its zone; A, R and U set Acceptable, Review (reduce as far as possible) and Unacceptable."
@@ -166,6 +169,7 @@ fn ZoneGrid() -> impl IntoView {
                 </table>
             })
         }}
+        </div>
     }
 }
 

@@ -22,7 +22,7 @@ pub fn Dashboard() -> impl IntoView {
             <h2 id="overview-title">"What you walk away with"</h2>
             <p class="hint">"The Concept Phase deliverables of JSP2. Their state is computed from the plan; follow a link to fill what is missing."</p>
             <p class="progress" role="status">{move || format!("{} of 6 deliverables complete.", done())}</p>
-            <ol class="deliverables">
+            <ol class="deliverables" data-artefact>
                 {move || items.get().into_iter().map(|d| view! {
                     <li class=format!("deliverable {}", status_class(d.status))>
                         <h3>{d.title}</h3>

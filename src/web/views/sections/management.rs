@@ -12,9 +12,11 @@ pub fn ManagementSection() -> impl IntoView {
         <section aria-labelledby="a3-title">
             <h2 id="a3-title">"A.3 Security management plan"</h2>
             <p class="hint">"A living Security Risk Management Plan that guides the rest of the project. Risk acceptability criteria have their own page."</p>
-            {MANAGEMENT_SECTIONS[..3].iter().map(section_area).collect_view()}
-            <Sbom/>
-            {MANAGEMENT_SECTIONS[3..].iter().map(section_area).collect_view()}
+            <div class="form-body" data-artefact>
+                {MANAGEMENT_SECTIONS[..3].iter().map(section_area).collect_view()}
+                <Sbom/>
+                {MANAGEMENT_SECTIONS[3..].iter().map(section_area).collect_view()}
+            </div>
         </section>
     }
 }

@@ -15,6 +15,7 @@ pub fn ProjectSection() -> impl IntoView {
         <section aria-labelledby="a1-title">
             <h2 id="a1-title">"A.1 Release / change project planning"</h2>
             <p class="hint">"Define the scope, gather the inputs, name the outputs and commit the security resources now, not later."</p>
+            <div class="form-body" data-artefact>
             {text_field("plan-name", "Plan name", PlanText::Name)}
             {text_field("product", "Product", PlanText::Product)}
             <ScopeChoice/>
@@ -36,6 +37,7 @@ pub fn ProjectSection() -> impl IntoView {
                 PlanText::People)}
             {text_area("res-activities", "Security activities", "The security activities this scope needs (e.g. threat modelling, testing, SBOM).",
                 PlanText::Activities)}
+            </div>
         </section>
     }
 }

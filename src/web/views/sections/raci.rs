@@ -34,7 +34,7 @@ pub fn RolesSection() -> impl IntoView {
                 "service and manufacturing judge feasibility; clinicians check usability. Give each activity one Accountable role."
             </p>
             <p class="legend" id="raci-legend">"R Responsible · A Accountable · C Consulted · I Informed"</p>
-            <div class="table-scroll" tabindex="0" role="region" aria-label="RACI matrix">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="RACI matrix" data-artefact>
                 <table class="raci" aria-describedby="raci-legend">
                     <thead><tr>
                         <th scope="col">"Role"</th>

@@ -39,7 +39,7 @@ pub fn ReportSection() -> impl IntoView {
 
 fn report(p: &Plan) -> impl IntoView {
     view! {
-        <article class="report" aria-label="Report preview">
+        <article class="report" aria-label="Report preview" data-artefact>
             {cover(p)}
             {project(p)}
             {matrix(p)}

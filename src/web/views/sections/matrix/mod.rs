@@ -49,10 +49,15 @@ const STAKEHOLDERS: NamedItems = NamedItems {
     remove_note: "Their column of the matrix is removed too.",
 };
 
+/// Open at a desk; folded away on the projector, so the matrix comes first.
 #[component]
 fn StakeholderList() -> impl IntoView {
+    let workshop = crate::web::display::display().workshop;
+    let count = derive(|p| p.stakeholders.len());
     view! {
-        <h3>"Stakeholders"</h3>
-        <NameList kind=STAKEHOLDERS placeholder="e.g. Home caregivers"/>
+        <details class="stakeholders" prop:open=move || !workshop.get()>
+            <summary><h3>{move || format!("Stakeholders ({})", count.get())}</h3></summary>
+            <NameList kind=STAKEHOLDERS placeholder="e.g. Home caregivers"/>
+        </details>
     }
 }

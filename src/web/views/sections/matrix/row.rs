@@ -44,8 +44,11 @@ pub(super) fn NeedRow(
             <th scope="row">
                 <span id=format!("nl-{nid}") class="visually-hidden">{move || format!("{},", text())}</span>
                 <label for=format!("need-{nid}") class="visually-hidden">"Security need"</label>
-                <input id=format!("need-{nid}") type="text" class="need-text" maxlength="300" prop:value=text
-                    on:input=move |ev| { let v = event_target_value(&ev); edit_need(Box::new(move |n| n.text = v)); }/>
+                // A text area so that a long need wraps rather than being cut; it is
+                // one line of text, so Enter does not add a line break.
+                <textarea id=format!("need-{nid}") class="need-text" rows="2" maxlength="300" prop:value=text
+                    on:keydown=|ev| if ev.key() == "Enter" { ev.prevent_default(); }
+                    on:input=move |ev| { let v = event_target_value(&ev); edit_need(Box::new(move |n| n.text = v)); }></textarea>
             </th>
             <td>
                 <input type="text" class="user-need" maxlength="300" placeholder="UN-…"

@@ -80,15 +80,18 @@ pub(super) fn NeedMatrix() -> impl IntoView {
             "Cells: " <span class="rel rel-none">"·"</span> " none, " <span class="rel rel-relevant">"R"</span> " relevant, "
             <span class="rel rel-critical">"C"</span> " critical. Click or press Space to change; 0, 1, 2 set a value; arrow keys move."
         </p>
-        <div class="table-scroll" tabindex="0" role="region" aria-labelledby="matrix-title" node_ref=region
+        <div class="table-scroll matrix-region" tabindex="0" role="region" aria-labelledby="matrix-title" node_ref=region data-artefact
             on:scroll=move |_| view_window.on_scroll()>
             <table class="matrix" id="need-matrix" aria-describedby="matrix-legend"
                 aria-rowcount=move || (shown_ids.with(Vec::len) + 1).to_string()>
                 <colgroup>
                     <col class="need-col"/>
                     <col class="ref-col"/>
-                    <For each=move || stakeholders.get() key=|id| id.clone() let:_sid>
-                        <col class="stakeholder-col"/>
+                    <For each=move || stakeholders.get() key=|id| id.clone() let:sid>
+                        // Custom properties set through the CSSOM: the Content-Security-Policy refuses style attributes.
+                        <col class="stakeholder-col"
+                            style:--word={ let sid = sid.clone(); move || header_fit(&stakeholder_name(&sid)).0.to_string() }
+                            style:--lines={ let sid = sid.clone(); move || header_fit(&stakeholder_name(&sid)).1.to_string() }/>
                     </For>
                     <col class="order-col"/>
                 </colgroup>
@@ -97,7 +100,7 @@ pub(super) fn NeedMatrix() -> impl IntoView {
                         <th scope="col">"Security need"</th>
                         <th scope="col">"User need"</th>
                         <For each=move || stakeholders.get() key=|id| id.clone() let:sid>
-                            <th scope="col" class="col-head" id=format!("sl-{sid}")>{ let sid = sid.clone(); move || stakeholder_name(&sid) }<span class="visually-hidden">","</span></th>
+                            <th scope="col" class="col-head" id=format!("sl-{sid}")><span class="col-name">{ let sid = sid.clone(); move || stakeholder_name(&sid) }</span><span class="visually-hidden">","</span></th>
                         </For>
                         <th scope="col">"Order"</th>
                     </tr>
@@ -119,4 +122,29 @@ pub(super) fn NeedMatrix() -> impl IntoView {
             <p class="empty">"No need matches. Clear “Find needs” to see them all."</p>
         </Show>
     }
+}
+
+/// Characters per line of a header turned on its side (style/main.css gives
+/// such a line 8em, about 12 characters; fewer are counted, to be safe).
+const SIDEWAYS_LINE: usize = 10;
+
+/// A stakeholder column's size for its name, as CSS variables the stylesheet
+/// reads: `--word`, the longest word in characters (a header wraps only at
+/// spaces, so its column is at least that wide), and `--lines`, how many lines
+/// the name takes when the header is turned on its side on the projector.
+pub(super) fn header_fit(name: &str) -> (usize, usize) {
+    let words: Vec<usize> = name.split_whitespace().map(|w| w.chars().count()).collect();
+    let longest = words.iter().copied().max().unwrap_or(1);
+    let line = SIDEWAYS_LINE.max(longest);
+    let mut lines = 1;
+    let mut used = 0;
+    for w in words {
+        if used > 0 && used + 1 + w > line {
+            lines += 1;
+            used = w;
+        } else {
+            used += if used > 0 { 1 + w } else { w };
+        }
+    }
+    (longest, lines)
 }

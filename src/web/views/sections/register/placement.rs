@@ -13,6 +13,7 @@ pub(super) fn Placement(cell: RwSignal<Option<(Stage, Rating)>>) -> impl IntoVie
         app.session.plan.with(|p| p.as_ref().map(|p| assess::cell_counts(p, s)).unwrap_or_default())
     });
     view! {
+        <div class="placement-block" data-artefact>
         <h3 id="placement-title">"Entries on the grid"</h3>
         <fieldset class="field compact">
             <legend>"Show ratings"</legend>
@@ -59,5 +60,6 @@ pub(super) fn Placement(cell: RwSignal<Option<(Stage, Rating)>>) -> impl IntoVie
                 </table>
             }
         })}
+        </div>
     }
 }

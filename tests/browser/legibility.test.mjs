@@ -1,0 +1,223 @@
+// Legibility gate for the projector workshop: every section of a realistic
+// plan (8 stakeholders x 10 needs, 12 risks, 6 roles x 8 activities) shown in
+// workshop mode at 1280x720 and 1920x1080 and in normal mode at 1366x768 must
+// put its main artefact in the top third of the screen (workshop mode), never
+// scroll sideways, never clip a table header, and (workshop mode at 1280x720)
+// show table text at 18 px or more. Each setup collects every problem it finds
+// and fails once with the whole list; a screenshot of every section x setup
+// lands in test-results/legibility/ for people to look at.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { start, openApp, importFile, storedPlans, ARTIFACTS } from './harness.mjs';
+
+const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'workshop', 'insulin-pump.jsp-plan.json');
+const SHOTS = path.join(ARTIFACTS, 'legibility');
+
+/** The plan page's sections by URL hash, in workshop order. */
+const ANCHORS = ['overview', 'a1', 'a2', 'a3', 'criteria', 'register', 'roles', 'report'];
+
+const SETUPS = [
+  { name: 'workshop-1280x720', workshop: true, viewport: { width: 1280, height: 720 }, minTableText: 18 },
+  { name: 'workshop-1920x1080', workshop: true, viewport: { width: 1920, height: 1080 } },
+  { name: 'normal-1366x768', workshop: false, viewport: { width: 1366, height: 768 } },
+];
+
+let env;
+before(async () => { env = await start(); mkdirSync(SHOTS, { recursive: true }); });
+after(async () => { await env?.stop(); });
+
+/** Import the workshop plan on the plan list page (which opens it); fail loudly if the app refuses it. */
+async function openWorkshopPlan(page) {
+  const text = readFileSync(FIXTURE, 'utf8');
+  await importFile(page, path.basename(FIXTURE), text);
+  const refused = page.getByTestId('errors').locator('.notice-text');
+  await page.locator('.plan-page').or(refused).first().waitFor();
+  if (await refused.count()) {
+    const why = (await refused.allInnerTexts()).map((t) => t.replace(/[\u2068\u2069]/g, '')).join(' ');
+    assert.fail(`the workshop plan ${path.relative(process.cwd(), FIXTURE)} was not imported: ${why}`);
+  }
+  const { plan } = Object.values(await storedPlans(page))[0];
+  const expected = JSON.parse(text).plan;
+  for (const key of ['stakeholders', 'needs', 'need_links', 'risks', 'roles', 'activities', 'raci']) {
+    assert.equal(plan[key].length, expected[key].length, `the imported plan keeps all ${key}`);
+  }
+  // Dismiss the "Imported …" message: it stays above every section until then,
+  // and a facilitator clears it before the workshop starts.
+  const imported = page.getByTestId('infos').locator('.notice', { hasText: `Imported “\u2068${expected.name}\u2069”` });
+  await imported.getByRole('button', { name: 'Dismiss message' }).click();
+  await imported.waitFor({ state: 'detached' });
+  await page.mouse.move(0, 0); // no hover highlight left on what moved under the pointer
+}
+
+/** Show a section by its URL hash (the side navigation is hidden in workshop mode), at scroll top. */
+async function show(page, anchor) {
+  await page.evaluate((a) => { location.hash = `#${a}`; }, anchor);
+  // The (possibly hidden) side navigation marks the section being shown.
+  await page.locator(`nav.sections a[href="#${anchor}"][aria-current="page"]`).waitFor({ state: 'attached' });
+  await page.locator('.section-body h2').first().waitFor();
+  // The app focuses the new heading on the next animation frame, which may
+  // scroll; let that happen, then measure from the top of the page.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/**
+ * Everything the gate checks, measured in the page at once. Runs in the
+ * browser, so it must not use anything from this module.
+ *
+ * Effective font size = computed font-size x the product of the computed
+ * `zoom` of the element and all its ancestors. The app shrinks tables with
+ * `zoom: var(--table-zoom)`, and Chromium's getComputedStyle reports the
+ * font-size before that zoom: with the "Table size" select at 55%, a RACI cell
+ * still reports 24px while its glyphs are drawn at 55% (a Range over its text
+ * is 15px high instead of 28px); the zoom product gives 24 x 0.55 = 13.2px.
+ * Checked by hand on Chromium 156; a zoom on any ancestor is included too.
+ * This is used rather than glyph heights because it gives the font size in
+ * CSS px directly (a glyph box is ~1.17x the font size and rounded), and it
+ * works for form controls, whose text is not a text node in the DOM.
+ */
+function measure(minTableText) {
+  const text = (el) => {
+    const t = el.tagName === 'SELECT' ? el.selectedOptions[0]?.text ?? ''
+      : el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' ? el.value || el.placeholder
+        : el.innerText;
+    return t.trim().replace(/\s+/g, ' ').slice(0, 40);
+  };
+  const describe = (el) => {
+    if (el.tagName === 'TABLE') return tableName(el);
+    const cls = typeof el.className === 'string' && el.className.trim() ? `.${el.className.trim().split(/\s+/).join('.')}` : '';
+    return `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${cls} “${text(el)}”`;
+  };
+  const hidden = (el) => {
+    if (!el.checkVisibility({ visibilityProperty: true, opacityProperty: true })) return true;
+    if (el.closest('.visually-hidden, tr.spacer')) return true;
+    const r = el.getBoundingClientRect();
+    return r.width < 2 || r.height < 2;
+  };
+  const zoom = (el) => {
+    let z = 1;
+    for (let e = el; e; e = e.parentElement) z *= parseFloat(getComputedStyle(e).zoom) || 1;
+    return z;
+  };
+  const headings = [...document.querySelectorAll('.section-body h2, .section-body h3')];
+  const tableName = (table) => {
+    const before = headings.filter((h) => h.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).pop();
+    const cls = table.className.trim() ? `.${table.className.trim().split(/\s+/).join('.')}` : '';
+    const caption = table.caption?.textContent.trim();
+    const where = caption ? ` “${caption}”` : before ? ` under “${before.textContent.trim()}”` : '';
+    return `table${table.id ? `#${table.id}` : ''}${cls}${where}`;
+  };
+
+  const artefact = document.querySelector('.section-body [data-artefact]');
+  const result = {
+    innerWidth, innerHeight,
+    scrollWidth: document.documentElement.scrollWidth,
+    artefact: artefact && {
+      what: `${describe(artefact).slice(0, 60)} [data-artefact="${artefact.dataset.artefact}"]`,
+      top: artefact.getBoundingClientRect().top,
+    },
+    overflowing: [],
+    clipped: [],
+    smallText: [],
+  };
+
+  // What sticks out to the right: the outermost elements past the viewport's
+  // right edge that no scrolling or clipping box of their own holds in.
+  if (result.scrollWidth > innerWidth) {
+    const clips = (el) => getComputedStyle(el).overflowX !== 'visible';
+    const held = (el) => {
+      for (let e = el.parentElement; e && e !== document.body && e !== document.documentElement; e = e.parentElement) {
+        if (clips(e)) return true;
+      }
+      return false;
+    };
+    const past = (el) => el.getBoundingClientRect().right > innerWidth + 0.5;
+    result.overflowing = [...document.body.querySelectorAll('*')]
+      .filter((el) => past(el) && !held(el) && !(el.parentElement && past(el.parentElement) && el.parentElement !== document.body))
+      .sort((a, b) => b.getBoundingClientRect().right - a.getBoundingClientRect().right)
+      .slice(0, 3)
+      .map((el) => `${describe(el)} to ${Math.round(el.getBoundingClientRect().right)}px`);
+  }
+
+  for (const th of document.querySelectorAll('.section-body th')) {
+    if (hidden(th)) continue;
+    if (th.scrollWidth > th.clientWidth + 1) {
+      result.clipped.push(`${describe(th)} in ${tableName(th.closest('table'))}: scrollWidth ${th.scrollWidth} > clientWidth ${th.clientWidth}`);
+    }
+  }
+
+  const NO_TEXT = new Set(['checkbox', 'radio', 'hidden', 'range', 'color', 'file', 'image']);
+  const carriesText = (el) => {
+    if (el.matches('select, textarea, button')) return true;
+    if (el.tagName === 'INPUT') return !NO_TEXT.has(el.type);
+    return [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
+  };
+  for (const table of document.querySelectorAll('.section-body table:not(.shortcuts)')) {
+    if (!minTableText || hidden(table)) continue;
+    const small = [];
+    for (const el of table.querySelectorAll('th, td, th *, td *')) {
+      if (!carriesText(el) || hidden(el)) continue;
+      const fontSize = parseFloat(getComputedStyle(el).fontSize);
+      const z = zoom(el);
+      small.push({ el, fontSize, z, size: fontSize * z });
+    }
+    const below = small.filter((s) => s.size < minTableText - 0.05).sort((a, b) => a.size - b.size);
+    if (below.length) {
+      const kinds = new Map();
+      for (const s of below) {
+        const key = `${s.el.tagName.toLowerCase()} ${s.size.toFixed(1)}px`;
+        if (!kinds.has(key)) kinds.set(key, `${describe(s.el)}: ${s.fontSize}px × zoom ${+s.z.toFixed(3)} = ${s.size.toFixed(1)}px`);
+      }
+      result.smallText.push(`${tableName(table)}: ${below.length} of ${small.length} text elements below ${minTableText}px, `
+        + `smallest ${below[0].size.toFixed(1)}px; e.g. ${[...kinds.values()].slice(0, 3).join('; ')}`);
+    }
+  }
+  return result;
+}
+
+for (const setup of SETUPS) {
+  test(`legibility: ${setup.name}, every section`, async () => {
+    const context = await env.browser.newContext({ viewport: setup.viewport });
+    const { page, errors } = await openApp(context, env.base);
+    await openWorkshopPlan(page);
+    if (setup.workshop) {
+      await page.locator('body').press('w');
+      await page.waitForFunction(() => document.documentElement.dataset.workshop === 'on');
+      // On the projector the top bar gives way to the one slim workshop bar.
+      await page.getByRole('navigation', { name: 'Workshop steps' }).waitFor();
+      assert.equal(await page.locator('.topbar').isVisible(), false, 'the top bar hides in workshop mode');
+    } else {
+      assert.equal(await page.getByRole('button', { name: 'Workshop mode' }).getAttribute('aria-pressed'), 'false');
+    }
+
+    const problems = [];
+    for (const anchor of ANCHORS) {
+      await show(page, anchor);
+      const m = await page.evaluate(measure, setup.minTableText ?? 0);
+      const at = `#${anchor}`;
+      if (setup.workshop) {
+        const third = m.innerHeight / 3;
+        if (!m.artefact) {
+          problems.push(`${at}: artefact: no element matches .section-body [data-artefact]`);
+        } else if (!(m.artefact.top < third)) {
+          problems.push(`${at}: artefact: top is ${Math.round(m.artefact.top)}px, not in the top third (< ${Math.round(third)}px): ${m.artefact.what}`);
+        }
+      }
+      if (m.scrollWidth > m.innerWidth) {
+        problems.push(`${at}: sideways scroll: scrollWidth ${m.scrollWidth}px > innerWidth ${m.innerWidth}px`
+          + (m.overflowing.length ? `; sticking out: ${m.overflowing.join('; ')}` : ''));
+      }
+      for (const c of m.clipped) problems.push(`${at}: clipped header: ${c}`);
+      for (const s of m.smallText) problems.push(`${at}: table text: ${s}`);
+      await page.screenshot({ path: path.join(SHOTS, `${setup.name}-${anchor}.png`) });
+    }
+    for (const e of errors) problems.push(`page error: ${e}`);
+    await context.close();
+    assert.equal(problems.length, 0,
+      `${problems.length} legibility problem(s) in ${setup.name} (screenshots in ${path.relative(process.cwd(), SHOTS)}/):\n`
+      + problems.map((p) => `  - ${setup.name} ${p}`).join('\n'));
+  });
+}
