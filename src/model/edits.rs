@@ -150,10 +150,6 @@ impl Plan {
         }
     }
 
-    pub fn stakeholder_mut(&mut self, id: &str) -> Option<&mut Stakeholder> {
-        self.stakeholders.iter_mut().find(|s| s.id == id)
-    }
-
     pub fn add_stakeholder(&mut self, id: String, name: String) {
         self.stakeholders.push(Stakeholder { id, name, description: String::new() });
     }

@@ -88,10 +88,16 @@ pub(super) fn NeedMatrix() -> impl IntoView {
                     <col class="need-col"/>
                     <col class="ref-col"/>
                     <For each=move || stakeholders.get() key=|id| id.clone() let:sid>
-                        // Custom properties set through the CSSOM: the Content-Security-Policy refuses style attributes.
-                        <col class="stakeholder-col"
-                            style:--word={ let sid = sid.clone(); move || header_fit(&stakeholder_name(&sid)).0.to_string() }
-                            style:--lines={ let sid = sid.clone(); move || header_fit(&stakeholder_name(&sid)).1.to_string() }/>
+                        {
+                            // One fit per name, read by both properties.
+                            let fit = Memo::new(move |_| header_fit(&stakeholder_name(&sid)));
+                            // Custom properties set through the CSSOM: the Content-Security-Policy refuses style attributes.
+                            view! {
+                                <col class="stakeholder-col"
+                                    style:--word=move || fit.get().0.to_string()
+                                    style:--lines=move || fit.get().1.to_string()/>
+                            }
+                        }
                     </For>
                     <col class="order-col"/>
                 </colgroup>
