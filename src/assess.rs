@@ -36,6 +36,20 @@ pub fn judge(entry: &RiskEntry, criteria: &RiskCriteria) -> Judgement {
     Judgement { initial: entry.initial.and_then(|r| criteria.zone_of(r)), residual: entry.residual.and_then(|r| criteria.zone_of(r)) }
 }
 
+/// A rating by its level names, as the room says it: "Likely × Catastrophic"
+/// (a level without a name, which validation refuses, falls back to its number).
+pub fn rating_names(criteria: &RiskCriteria, r: Rating) -> String {
+    let name = |names: &[String], level: u8| {
+        names.get(usize::from(level).wrapping_sub(1)).filter(|n| !n.trim().is_empty()).cloned().unwrap_or_else(|| level.to_string())
+    };
+    format!("{} × {}", name(&criteria.likelihood_levels, r.likelihood), name(&criteria.severity_levels, r.severity))
+}
+
+/// A rating by its numbers, the secondary detail: "4 × 5".
+pub fn rating_numbers(r: Rating) -> String {
+    format!("{} × {}", r.likelihood, r.severity)
+}
+
 pub fn rating_at(entry: &RiskEntry, stage: Stage) -> Option<Rating> {
     match stage {
         Stage::Initial => entry.initial,

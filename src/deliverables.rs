@@ -3,7 +3,7 @@
 //! list of what is still missing, each gap pointing at where to fix it.
 
 use crate::assess::judge;
-use crate::model::{Answer, Plan, Raci, Scope, Zone};
+use crate::model::{Answer, Plan, PlanText, Raci, Scope, Zone};
 use crate::presets::IMPACT_QUESTIONS;
 
 /// The section where a gap is fixed: gaps link to it.
@@ -13,6 +13,43 @@ pub use crate::navigation::Section as Place;
 pub struct Gap {
     pub text: String,
     pub place: Place,
+    /// The control that fixes it: a gap link lands there, not at the top of its section.
+    pub fix: Fix,
+}
+
+/// What to fill to close a gap, named by the plan's data (the views know
+/// which control shows it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fix {
+    Text(PlanText),
+    Scope,
+    ImpactQuestions,
+    Grid,
+    /// The RACI column of this activity id.
+    Accountable(String),
+    NewStakeholder,
+    NewNeed,
+    NeedLinks,
+    UserNeeds,
+    SbomFormat,
+    NewRisk,
+    /// The register entry with this id.
+    Risk(String),
+}
+
+impl Fix {
+    /// The section a fix lives in.
+    pub fn place(&self) -> Place {
+        match self {
+            Fix::Text(t) if t.path().starts_with("management/") => Place::Management,
+            Fix::Text(_) | Fix::Scope | Fix::ImpactQuestions => Place::Project,
+            Fix::Grid => Place::Criteria,
+            Fix::Accountable(_) => Place::Roles,
+            Fix::NewStakeholder | Fix::NewNeed | Fix::NeedLinks | Fix::UserNeeds => Place::Stakeholders,
+            Fix::SbomFormat => Place::Management,
+            Fix::NewRisk | Fix::Risk(_) => Place::Register,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,11 +92,11 @@ impl Checks {
         Checks { met: 0, gaps: Vec::new() }
     }
 
-    fn require(&mut self, ok: bool, place: Place, text: impl Into<String>) {
+    fn require(&mut self, ok: bool, fix: Fix, text: impl Into<String>) {
         if ok {
             self.met += 1;
         } else {
-            self.gaps.push(Gap { text: text.into(), place });
+            self.gaps.push(Gap { text: text.into(), place: fix.place(), fix });
         }
     }
 
@@ -80,19 +117,19 @@ fn filled(s: &str) -> bool {
 fn development_plan(plan: &Plan) -> Deliverable {
     let p = &plan.project;
     let mut c = Checks::new();
-    c.require(filled(&p.product), Place::Project, "Name the product.");
-    c.require(p.scope.is_some(), Place::Project, "Choose the scope: new product, major addition or maintenance.");
-    c.require(filled(&p.description), Place::Project, "Summarise the project.");
-    c.require(filled(&p.resources.budget), Place::Project, "Commit a security budget.");
-    c.require(filled(&p.resources.people), Place::Project, "Name the people doing security work.");
-    c.require(filled(&p.resources.activities), Place::Project, "List the security activities.");
+    c.require(filled(&p.product), Fix::Text(PlanText::Product), "Name the product.");
+    c.require(p.scope.is_some(), Fix::Scope, "Choose the scope: new product, major addition or maintenance.");
+    c.require(filled(&p.description), Fix::Text(PlanText::Summary), "Summarise the project.");
+    c.require(filled(&p.resources.budget), Fix::Text(PlanText::Budget), "Commit a security budget.");
+    c.require(filled(&p.resources.people), Fix::Text(PlanText::People), "Name the people doing security work.");
+    c.require(filled(&p.resources.activities), Fix::Text(PlanText::Activities), "List the security activities.");
     if matches!(p.scope, Some(Scope::MajorAddition | Scope::Maintenance)) {
         // "Not sure yet" is an answer still to find, not a decision.
         let open = IMPACT_QUESTIONS
             .iter()
             .filter(|(id, _)| !p.change_impact.iter().any(|a| a.question_id == *id && a.answer != Answer::Unsure))
             .count();
-        c.require(open == 0, Place::Project, format!("Answer the Change Impact Assessment ({} open).", count(open, "question")));
+        c.require(open == 0, Fix::ImpactQuestions, format!("Answer the Change Impact Assessment ({} open).", count(open, "question")));
     }
     let title = match p.scope {
         Some(Scope::NewProduct) => "Development Plan",
@@ -103,31 +140,31 @@ fn development_plan(plan: &Plan) -> Deliverable {
 }
 
 fn management_plan(plan: &Plan) -> Deliverable {
-    let m = &plan.management;
     let mut c = Checks::new();
-    for (text, what) in [
-        (&m.security_and_safety_risk, "how security risk is assessed alongside safety risk"),
-        (&m.risk_acceptability, "what security risk is acceptable"),
-        (&m.third_party_monitoring, "how third-party component vulnerabilities are monitored"),
-        (&m.vulnerability_disclosure, "coordinated vulnerability disclosure"),
-        (&m.suppliers, "supplier and contractor expectations"),
-        (&m.roles_and_responsibilities, "roles and responsibilities"),
+    for (field, what) in [
+        (PlanText::SafetyRisk, "how security risk is assessed alongside safety risk"),
+        (PlanText::Acceptability, "what security risk is acceptable"),
+        (PlanText::ThirdParty, "how third-party component vulnerabilities are monitored"),
+        (PlanText::Disclosure, "coordinated vulnerability disclosure"),
+        (PlanText::Suppliers, "supplier and contractor expectations"),
+        (PlanText::Roles, "roles and responsibilities"),
     ] {
-        c.require(filled(text), Place::Management, format!("Describe {what}."));
+        let text = plan.text(field);
+        c.require(filled(text), Fix::Text(field), format!("Describe {what}."));
     }
     let zones: Vec<Zone> = plan.criteria.zones.iter().flatten().copied().collect();
     c.require(
         zones.contains(&Zone::Acceptable) && zones.contains(&Zone::Unacceptable),
-        Place::Criteria,
+        Fix::Grid,
         "Mark at least one acceptable and one unacceptable cell in the risk acceptability grid.",
     );
-    for (activity, n) in accountable_counts(plan).into_iter().filter(|(_, n)| *n != 1) {
+    for ((activity, n), id) in accountable_counts(plan).into_iter().zip(plan.activities.iter().map(|a| &a.id)).filter(|((_, n), _)| *n != 1) {
         let text = if n == 0 {
             format!("Give “{activity}” one Accountable role (it has none).")
         } else {
             format!("Give “{activity}” exactly one Accountable role (it has {n}).")
         };
-        c.require(false, Place::Roles, text);
+        c.require(false, Fix::Accountable(id.to_string()), text);
     }
     c.finish("Draft Security Management Plan with preliminary risk acceptability criteria")
 }
@@ -151,39 +188,39 @@ pub fn count(n: usize, noun: &str) -> String {
 
 fn stakeholder_needs(plan: &Plan) -> Deliverable {
     let mut c = Checks::new();
-    c.require(!plan.stakeholders.is_empty(), Place::Stakeholders, "Add the stakeholder groups.");
-    c.require(!plan.needs.is_empty(), Place::Stakeholders, "Record the stakeholders' security needs.");
+    c.require(!plan.stakeholders.is_empty(), Fix::NewStakeholder, "Add the stakeholder groups.");
+    c.require(!plan.needs.is_empty(), Fix::NewNeed, "Record the stakeholders' security needs.");
     let unlinked = plan.needs.iter().filter(|n| !plan.need_links.iter().any(|l| l.need_id == n.id)).count();
     if !plan.needs.is_empty() {
         c.require(
             unlinked == 0,
-            Place::Stakeholders,
+            Fix::NeedLinks,
             format!("Mark which stakeholders hold each need ({} without any).", count(unlinked, "need")),
         );
         let unfolded = plan.needs.iter().filter(|n| n.user_need_ref.as_deref().is_none_or(|r| !filled(r))).count();
-        c.require(unfolded == 0, Place::Stakeholders, format!("Fold each need into a user need ({unfolded} not yet folded)."));
+        c.require(unfolded == 0, Fix::UserNeeds, format!("Fold each need into a user need ({unfolded} not yet folded)."));
     }
     c.finish("Stakeholder security needs folded into user needs")
 }
 
 fn update_strategy(plan: &Plan) -> Deliverable {
     let mut c = Checks::new();
-    c.require(filled(&plan.management.update_and_rollback), Place::Management, "Define the update and rollback strategy.");
+    c.require(filled(&plan.management.update_and_rollback), Fix::Text(PlanText::Updates), "Define the update and rollback strategy.");
     c.finish("Update and rollback strategy")
 }
 
 fn sbom_approach(plan: &Plan) -> Deliverable {
     let s = &plan.management.sbom;
     let mut c = Checks::new();
-    c.require(!s.formats.is_empty(), Place::Management, "Choose the SBOM format (CycloneDX or SPDX).");
-    c.require(filled(&s.generated_when), Place::Management, "Say when the SBOM is generated.");
-    c.require(filled(&s.owner), Place::Management, "Name the SBOM owner.");
+    c.require(!s.formats.is_empty(), Fix::SbomFormat, "Choose the SBOM format (CycloneDX or SPDX).");
+    c.require(filled(&s.generated_when), Fix::Text(PlanText::SbomWhen), "Say when the SBOM is generated.");
+    c.require(filled(&s.owner), Fix::Text(PlanText::SbomOwner), "Name the SBOM owner.");
     c.finish("SBOM approach")
 }
 
 fn register(plan: &Plan) -> Deliverable {
     let mut c = Checks::new();
-    c.require(!plan.risks.is_empty(), Place::Register, "Add risk register entries.");
+    c.require(!plan.risks.is_empty(), Fix::NewRisk, "Add risk register entries.");
     for r in &plan.risks {
         let mut missing = Vec::new();
         if r.initial.is_none() {
@@ -204,11 +241,11 @@ fn register(plan: &Plan) -> Deliverable {
         if r.need_ids.is_empty() {
             missing.push("linked stakeholder need");
         }
-        c.require(missing.is_empty(), Place::Register, format!("{}: add {}.", r.id, missing.join(", ")));
+        c.require(missing.is_empty(), Fix::Risk(r.id.clone()), format!("{}: add {}.", r.id, missing.join(", ")));
         if r.residual.is_some() {
             c.require(
                 judge(r, &plan.criteria).residual != Some(Zone::Unacceptable),
-                Place::Register,
+                Fix::Risk(r.id.clone()),
                 format!("{}: the residual risk is unacceptable; add controls.", r.id),
             );
         }

@@ -5,7 +5,7 @@ mod common;
 
 use common::sample_plan;
 use jsp_planner::assess::{self, RegisterQuery, SortKey, Stage};
-use jsp_planner::deliverables::{deliverables, Completeness, Place};
+use jsp_planner::deliverables::{deliverables, Completeness, Fix, Gap, Place};
 use jsp_planner::model::*;
 use jsp_planner::presets;
 use jsp_planner::validate::validate;
@@ -34,6 +34,19 @@ fn an_entry_is_judged_by_its_residual_rating_once_assessed() {
     assert_eq!(j.current(), Some(Zone::Review));
     let untreated = risk("R-009", (1, 1), None);
     assert_eq!(assess::judge(&untreated, &plan.criteria).current(), Some(Zone::Acceptable));
+}
+
+#[test]
+fn ratings_read_as_level_names_with_numbers_beside() {
+    let plan = sample_plan();
+    let r = Rating { likelihood: 4, severity: 5 };
+    let names = assess::rating_names(&plan.criteria, r);
+    let expected = format!("{} × {}", plan.criteria.likelihood_levels[3], plan.criteria.severity_levels[4]);
+    assert_eq!(names, expected);
+    assert!(!names.contains('4') && !names.contains('5'), "names, not numbers: {names}");
+    assert_eq!(assess::rating_numbers(r), "4 × 5");
+    // A level past the names (never in a valid plan) still says something.
+    assert_eq!(assess::rating_names(&plan.criteria, Rating { likelihood: 9, severity: 1 }), format!("9 × {}", plan.criteria.severity_levels[0]));
 }
 
 #[test]
@@ -145,6 +158,38 @@ fn each_gap_says_what_is_missing_and_where() {
     assert_eq!(d[4].gaps[0].place, Place::Management);
     assert_eq!(d[5].gaps[0].text, "R-001: the residual risk is unacceptable; add controls.");
     assert!(d.iter().all(|x| x.status != Completeness::NotStarted));
+}
+
+#[test]
+fn each_text_gap_names_the_field_that_closes_it() {
+    // Emptying one text of a complete plan opens exactly one gap, whose fix is
+    // that text: the dashboard's link then lands on the right field.
+    let base = complete_plan();
+    let mut checked = 0;
+    for field in PlanText::ALL.into_iter().filter(|f| !base.text(*f).is_empty() && *f != PlanText::Name) {
+        let mut plan = base.clone();
+        plan.set_text(field, String::new());
+        let gaps: Vec<Gap> = deliverables(&plan).into_iter().flat_map(|d| d.gaps).collect();
+        assert_eq!(gaps.len(), 1, "{field:?}: {gaps:?}");
+        assert_eq!(gaps[0].fix, Fix::Text(field), "{}", gaps[0].text);
+        assert_eq!(gaps[0].place, gaps[0].fix.place());
+        checked += 1;
+    }
+    assert!(checked >= 13, "only {checked} texts checked");
+}
+
+#[test]
+fn other_gaps_name_their_control() {
+    let mut plan = complete_plan();
+    let activity = plan.activities[1].id.clone();
+    plan.raci.retain(|a| !(a.activity_id == activity && a.value == Raci::Accountable));
+    plan.risks.push(risk("R-002", (2, 2), None));
+    plan.management.sbom.formats.clear();
+    let fixes: Vec<Fix> = deliverables(&plan).into_iter().flat_map(|d| d.gaps).map(|g| g.fix).collect();
+    assert_eq!(fixes, [Fix::Accountable(activity), Fix::SbomFormat, Fix::Risk("R-002".into())]);
+    assert_eq!(Fix::Accountable(String::new()).place(), Place::Roles);
+    assert_eq!(Fix::Text(PlanText::SbomOwner).place(), Place::Management);
+    assert_eq!(Fix::Text(PlanText::Budget).place(), Place::Project);
 }
 
 #[test]

@@ -13,6 +13,9 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Run axe on the page as it is; returns readable lines, one per failing node. */
 async function audit(page, where) {
+  // An information notice fades out over its last second; caught mid-fade its
+  // text is briefly faint. Audit the steady state: every animation at its end.
+  await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
   const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return violations.flatMap((v) => v.nodes.map((n) => `${where}: ${v.id} (${v.impact}) at ${n.target.join(' ')}: ${n.failureSummary.split('\n')[1]?.trim()}`));
 }

@@ -2,7 +2,7 @@
 // plan (8 stakeholders x 10 needs, 12 risks, 6 roles x 8 activities) shown in
 // workshop mode at 1280x720 and 1920x1080 and in normal mode at 1366x768 must
 // put its main artefact in the top third of the screen (workshop mode), never
-// scroll sideways, never clip a table header, and (workshop mode at 1280x720)
+// scroll sideways (neither the page nor a table in its box), never clip a table header, and (workshop mode at 1280x720)
 // show table text at 18 px or more. Each setup collects every problem it finds
 // and fails once with the whole list; a screenshot of every section x setup
 // lands in test-results/legibility/ for people to look at.
@@ -20,7 +20,8 @@ const SHOTS = path.join(ARTIFACTS, 'legibility');
 const ANCHORS = ['overview', 'a1', 'a2', 'a3', 'criteria', 'register', 'roles', 'report'];
 
 const SETUPS = [
-  { name: 'workshop-1280x720', workshop: true, viewport: { width: 1280, height: 720 }, minTableText: 18 },
+  // The issue's bar for the projector: 8 stakeholders x at least 8 needs of the matrix on screen at once.
+  { name: 'workshop-1280x720', workshop: true, viewport: { width: 1280, height: 720 }, minTableText: 18, matrixFits: { stakeholders: 8, needs: 8 } },
   { name: 'workshop-1920x1080', workshop: true, viewport: { width: 1920, height: 1080 } },
   { name: 'normal-1366x768', workshop: false, viewport: { width: 1366, height: 768 } },
 ];
@@ -142,6 +143,14 @@ function measure(minTableText) {
       .map((el) => `${describe(el)} to ${Math.round(el.getBoundingClientRect().right)}px`);
   }
 
+  // Tables that scroll sideways inside their own box hide columns (ids, Edit buttons) from the room.
+  // Outside workshop mode the needs matrix may: with its need column frozen, a
+  // laptop beside the side navigation cannot show eight word-wide stakeholder columns.
+  const boxes = document.documentElement.dataset.workshop === 'on' ? '.table-scroll' : '.table-scroll:not(.matrix-region)';
+  result.scrollingBoxes = [...document.querySelectorAll(`.section-body ${boxes}`)]
+    .filter((box) => !hidden(box) && box.scrollWidth > box.clientWidth + 1)
+    .map((box) => `${describe(box.querySelector('table') ?? box)}: scrollWidth ${box.scrollWidth} > clientWidth ${box.clientWidth}`);
+
   for (const th of document.querySelectorAll('.section-body th')) {
     if (hidden(th)) continue;
     if (th.scrollWidth > th.clientWidth + 1) {
@@ -178,6 +187,18 @@ function measure(minTableText) {
   return result;
 }
 
+/** How many stakeholder columns and need rows of the needs matrix lie wholly inside the viewport. Runs in the browser. */
+function matrixOnScreen() {
+  const inside = (el) => {
+    const r = el.getBoundingClientRect();
+    return r.top >= 0 && r.left >= 0 && r.bottom <= innerHeight + 0.5 && r.right <= innerWidth + 0.5 && r.height > 0;
+  };
+  return {
+    stakeholders: [...document.querySelectorAll('.matrix thead th.col-head')].filter(inside).length,
+    needs: [...document.querySelectorAll('.matrix tbody tr:not(.spacer)')].filter(inside).length,
+  };
+}
+
 for (const setup of SETUPS) {
   test(`legibility: ${setup.name}, every section`, async () => {
     const context = await env.browser.newContext({ viewport: setup.viewport });
@@ -211,6 +232,15 @@ for (const setup of SETUPS) {
           + (m.overflowing.length ? `; sticking out: ${m.overflowing.join('; ')}` : ''));
       }
       for (const c of m.clipped) problems.push(`${at}: clipped header: ${c}`);
+      for (const b of m.scrollingBoxes) problems.push(`${at}: table scrolls sideways: ${b}`);
+      if (anchor === 'a2' && setup.matrixFits) {
+        const seen = await page.evaluate(matrixOnScreen);
+        const want = setup.matrixFits;
+        if (seen.stakeholders < want.stakeholders || seen.needs < want.needs) {
+          problems.push(`${at}: needs matrix: ${seen.stakeholders} stakeholder columns x ${seen.needs} need rows wholly on screen, `
+            + `want at least ${want.stakeholders} x ${want.needs}`);
+        }
+      }
       for (const s of m.smallText) problems.push(`${at}: table text: ${s}`);
       await page.screenshot({ path: path.join(SHOTS, `${setup.name}-${anchor}.png`) });
     }

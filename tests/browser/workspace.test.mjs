@@ -161,10 +161,18 @@ async function addRisks(page) {
   // Placed and judged in the table and on the grid.
   const rows = page.locator('table.register tbody tr');
   assert.equal(await rows.count(), 2);
-  assert.match(await rows.nth(0).innerText(), /4 × 5 Unacceptable[\s\S]*1 × 5 Review[\s\S]*Mitigating/);
+  // Ratings read as level names, with the numbers as a secondary detail.
+  assert.match(await rows.nth(0).innerText(),
+    /Unacceptable\s+Likely × Catastrophic\s+\(4 × 5\)[\s\S]*Review\s+Very hard × Catastrophic\s+\(1 × 5\)[\s\S]*Mitigating/);
   const frequentCell = page.getByRole('button', { name: /^Exploitability Likely, severity Catastrophic, .*: 1 entries$/ });
   await frequentCell.click();
   assert.equal(await rows.count(), 1);
+  assert.match(await page.locator('.cell-filter').innerText(), /initial ratings in cell Likely × Catastrophic \(4 × 5\)/);
+  // The chosen cell keeps its highlight with the pointer on another cell and focus elsewhere.
+  await page.getByRole('button', { name: /^Exploitability Possible, severity Serious, / }).hover();
+  await page.getByLabel('Search').focus();
+  assert.equal(await frequentCell.getAttribute('aria-pressed'), 'true');
+  assert.equal(await frequentCell.evaluate((el) => getComputedStyle(el).outlineWidth), '4px');
   assert.match(await rows.nth(0).innerText(), /R-001/);
   await page.getByRole('button', { name: 'Show all cells' }).click();
   await page.getByLabel('Sort by').selectOption('risk');
@@ -201,6 +209,7 @@ async function fillRaci(page) {
   for (const activity of ['A.1 Release / change project planning', 'A.2 Stakeholder security needs', 'Risk acceptability criteria', 'Risk register']) {
     await page.getByLabel(`Product security — ${activity}`).selectOption('A');
   }
+  assert.equal(await page.getByLabel('Add an activity', { exact: true }).count(), 1, 'labels take the right article');
   await page.getByLabel('Add a role').fill('Cybersecurity lead');
   await page.getByRole('button', { name: 'Add role' }).click();
   await page.getByLabel('Cybersecurity lead — Risk register').selectOption('R');
@@ -252,6 +261,42 @@ test('a new user produces every Concept Phase deliverable, and it all survives r
   await context.close();
 });
 
+/** Whether the focused element is `locator`'s and lies wholly on screen, below the sticky workshop bar. */
+async function focusedInView(page, locator) {
+  await page.waitForFunction(() => document.activeElement && document.activeElement.tagName !== 'H2');
+  return locator.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const bar = document.querySelector('.stepper')?.getBoundingClientRect().bottom ?? 0;
+    return { focused: document.activeElement === el, inView: r.top >= bar && r.bottom <= innerHeight && r.height > 0 };
+  });
+}
+
+test('a dashboard gap link lands on the field that fixes it, focused and in view', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const { page, errors } = await openApp(context, env.base);
+  await createPlan(page, 'Gaps');
+  await section(page, 'What you walk away with');
+  // Far down A.1: the budget field is below the fold of a section opened at its top.
+  await page.getByRole('link', { name: 'Commit a security budget.' }).click();
+  assert.deepEqual(await focusedInView(page, page.getByLabel('Security budget')), { focused: true, inView: true });
+  await page.keyboard.type('EUR 80k');
+  await section(page, 'What you walk away with');
+  assert.equal(await page.getByRole('link', { name: 'Commit a security budget.' }).count(), 0, 'typing there closed the gap');
+  // A RACI column lacking its Accountable role: the link lands in that column.
+  const raciGap = page.getByRole('link', { name: /^Give “.+” one Accountable role/ }).first();
+  const activity = (await raciGap.innerText()).match(/“(.+)”/)[1];
+  await raciGap.click();
+  const focused = await page.waitForFunction(() => document.activeElement?.tagName === 'SELECT' && document.activeElement.getAttribute('aria-label'));
+  assert.match(await focused.jsonValue(), new RegExp(` — ${activity.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`));
+  // In workshop mode the stakeholder list is folded away; a link into it unfolds it.
+  await section(page, 'What you walk away with');
+  await page.locator('body').press('w');
+  await page.getByRole('link', { name: /Record the stakeholders/ }).click();
+  assert.deepEqual(await focusedInView(page, page.locator('#new-need')), { focused: true, inView: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('a dashboard gap links to the section that fixes it', async () => {
   const context = await env.browser.newContext();
   const { page } = await openApp(context, env.base);
@@ -260,6 +305,7 @@ test('a dashboard gap links to the section that fixes it', async () => {
   await page.getByRole('link', { name: 'Define the update and rollback strategy.' }).click();
   await page.getByLabel('Update and rollback strategy').waitFor();
   assert.equal(new URL(page.url()).hash, '#a3');
+  assert.equal(await page.getByLabel('Update and rollback strategy').evaluate((el) => document.activeElement === el), true);
   await page.getByLabel('Update and rollback strategy').fill('A/B partitions');
   await section(page, 'What you walk away with');
   const card = page.locator('.deliverable', { hasText: 'Update and rollback strategy' });

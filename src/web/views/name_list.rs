@@ -73,7 +73,7 @@ pub fn NameList(kind: NamedItems, #[prop(optional)] placeholder: &'static str) -
             </For>
         </ul>
         <form class="inline-add" on:submit=add>
-            <label for=add_id.clone()>{format!("Add a {}", kind.noun)}</label>
+            <label for=add_id.clone()>{format!("Add {}", with_article(kind.noun))}</label>
             <input id=add_id type="text" maxlength="300" placeholder=placeholder
                 prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev))/>
             <button type="submit">{format!("Add {}", kind.noun)}</button>
@@ -84,4 +84,10 @@ pub fn NameList(kind: NamedItems, #[prop(optional)] placeholder: &'static str) -
 fn capitalise(s: &str) -> String {
     let mut c = s.chars();
     c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+}
+
+/// "a role", "an activity": the indefinite article a noun takes in the labels.
+fn with_article(noun: &str) -> String {
+    let article = if noun.starts_with(['a', 'e', 'i', 'o', 'u']) { "an" } else { "a" };
+    format!("{article} {noun}")
 }

@@ -30,7 +30,10 @@ pub fn Dashboard() -> impl IntoView {
                         {(!d.gaps.is_empty()).then(|| view! {
                             <ul class="gaps" aria-label=format!("Missing for {}", d.title)>
                                 {d.gaps.into_iter().map(|g| view! {
-                                    <li><a href=format!("#{}", g.place.anchor())>{g.text}</a></li>
+                                    <li><a href=format!("#{}", g.place.anchor()) on:click={
+                                        let fix = g.fix.clone();
+                                        move |_| super::fix_target::request(fix.clone())
+                                    }>{g.text}</a></li>
                                 }).collect_view()}
                             </ul>
                         })}

@@ -3,6 +3,7 @@
 
 mod criteria;
 mod dashboard;
+mod fix_target;
 mod management;
 mod matrix;
 mod project;
@@ -76,10 +77,14 @@ pub fn PlanPage() -> impl IntoView {
 }
 
 /// After a section change, move focus to its heading so keyboard and screen
-/// reader users land at the top of the new content.
+/// reader users land at the top of the new content; or, when a dashboard gap
+/// link caused the change, to the control that closes the gap.
 fn focus_heading() {
     request_animation_frame(|| {
         use wasm_bindgen::JsCast;
+        if fix_target::focus_requested() {
+            return;
+        }
         let el = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.query_selector(".section-body h2").ok().flatten())

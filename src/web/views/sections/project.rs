@@ -47,7 +47,7 @@ fn ScopeChoice() -> impl IntoView {
     let app = app();
     let scope = derive(|p| p.project.scope);
     view! {
-        <fieldset class="field">
+        <fieldset class="field scope">
             <legend>"Scope of the project"</legend>
             <p class="hint">"A new product needs a Development Plan; a major addition or maintenance needs a Change Impact Assessment."</p>
             {Scope::ALL.into_iter().map(|s| view! {

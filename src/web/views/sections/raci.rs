@@ -45,7 +45,7 @@ pub fn RolesSection() -> impl IntoView {
                                 0 => Some("No Accountable yet".to_string()),
                                 n => Some(format!("{n} Accountable: give it one")),
                             };
-                            view! { <th scope="col">{name}{move || flag().map(|f| view! { <span class="flag">{f}</span> })}</th> }
+                            view! { <th scope="col" class="col-head"><span class="col-name">{name}{move || flag().map(|f| view! { <span class="flag">{f}</span> })}</span></th> }
                         }).collect_view()}
                     </tr></thead>
                     <tbody>
@@ -60,7 +60,7 @@ pub fn RolesSection() -> impl IntoView {
                                         let current = move || cells.with(|c| c.get(&key).copied());
                                         let (rid, aid) = (rid.clone(), aid.clone());
                                         view! { <td>
-                                            <select aria-label=format!("{rname} — {aname}") on:change=move |ev| {
+                                            <select aria-label=format!("{rname} — {aname}") data-activity=aid.clone() on:change=move |ev| {
                                                 let v = event_target_value(&ev);
                                                 let value = Raci::ALL.into_iter().find(|r| r.letter() == v);
                                                 let (rid, aid) = (rid.clone(), aid.clone());

@@ -4,6 +4,7 @@ use super::*;
 
 #[component]
 pub(super) fn Filters(query: RwSignal<RegisterQuery>, cell: RwSignal<Option<(Stage, Rating)>>) -> impl IntoView {
+    let plan = app().session.plan;
     view! {
         <div class="filters" role="search" aria-label="Filter the register">
             <div class="field compact">
@@ -47,7 +48,11 @@ pub(super) fn Filters(query: RwSignal<RegisterQuery>, cell: RwSignal<Option<(Sta
             </div>
             <Show when=move || cell.get().is_some()>
                 <p class="cell-filter">
-                    {move || cell.get().map(|(s, r)| format!("Showing {} ratings in cell {} × {}.", if s == Stage::Initial { "initial" } else { "residual" }, r.likelihood, r.severity))}
+                    {move || cell.get().map(|(s, r)| {
+                        let names = plan.with(|p| p.as_ref().map(|p| assess::rating_names(&p.criteria, r))).unwrap_or_default();
+                        let stage = if s == Stage::Initial { "initial" } else { "residual" };
+                        format!("Showing {stage} ratings in cell {names} ({}).", assess::rating_numbers(r))
+                    })}
                     " "<button type="button" on:click=move |_| cell.set(None)>"Show all cells"</button>
                 </p>
             </Show>

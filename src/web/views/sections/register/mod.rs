@@ -31,25 +31,32 @@ pub(super) struct Row {
     id: String,
     asset: String,
     threat: String,
-    initial: String,
+    initial: Option<RatingText>,
     initial_zone: Option<Zone>,
-    residual: String,
+    residual: Option<RatingText>,
     residual_zone: Option<Zone>,
     status: RiskStatus,
     owner: String,
     needs: usize,
 }
 
+/// A rating as the table shows it: level names first, numbers as a detail.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(super) struct RatingText {
+    names: String,
+    numbers: String,
+}
+
 pub(super) fn row(r: &RiskEntry, c: &crate::model::RiskCriteria) -> Row {
     let j = assess::judge(r, c);
-    let rating = |x: Rating| format!("{} × {}", x.likelihood, x.severity);
+    let rating = |x: Rating| RatingText { names: assess::rating_names(c, x), numbers: assess::rating_numbers(x) };
     Row {
         id: r.id.clone(),
         asset: r.asset.clone(),
         threat: r.threat.clone(),
-        initial: r.initial.map_or_else(|| assess::NOT_RATED.to_string(), rating),
+        initial: r.initial.map(rating),
         initial_zone: j.initial,
-        residual: r.residual.map(rating).unwrap_or_else(|| "not assessed".into()),
+        residual: r.residual.map(rating),
         residual_zone: j.residual,
         status: r.status,
         owner: r.owner.clone(),

@@ -29,8 +29,8 @@ pub(super) fn RiskTable(
                 <caption class="visually-hidden">"Risk register entries"</caption>
                 <thead><tr>
                     <th scope="col">"Id"</th><th scope="col">"Asset or function"</th><th scope="col">"Threat or vulnerability"</th>
-                    <th scope="col">"Initial"</th><th scope="col">"Residual"</th><th scope="col">"Status"</th>
-                    <th scope="col">"Owner"</th><th scope="col">"Needs"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
+                    <th scope="col">"Initial"</th><th scope="col">"Residual"</th><th scope="col">"Status and owner"</th>
+                    <th scope="col">"Needs"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th>
                 </tr></thead>
                 <tbody>
                     <For each=move || rows.get() key=|r| r.clone() let:r>
@@ -40,21 +40,31 @@ pub(super) fn RiskTable(
                                 <th scope="row">{r.id.clone()}</th>
                                 <td>{r.asset.clone()}</td>
                                 <td>{r.threat.clone()}</td>
-                                <td><span class=format!("badge {}", zone_class(r.initial_zone))>{
-                                    if r.initial_zone.is_some() { format!("{} {}", r.initial, zone_label(r.initial_zone)) } else { r.initial.clone() }
-                                }</span></td>
-                                <td><span class=format!("badge {}", zone_class(r.residual_zone))>{
-                                    if r.residual_zone.is_some() { format!("{} {}", r.residual, zone_label(r.residual_zone)) } else { r.residual.clone() }
-                                }</span></td>
-                                <td>{r.status.label()}</td>
-                                <td>{r.owner.clone()}</td>
+                                <td class="rating">{judged(r.initial.clone(), r.initial_zone, assess::NOT_RATED)}</td>
+                                <td class="rating">{judged(r.residual.clone(), r.residual_zone, "Not assessed")}</td>
+                                <td>{r.status.label()}<span class="owner">{r.owner.clone()}</span></td>
                                 <td>{r.needs}</td>
-                                <td><button type="button" aria-label=format!("Edit {}", r.id) on:click={ let id = r.id.clone(); move |_| selected.set(Some(id.clone())) }>"Edit"</button></td>
+                                <td><button type="button" aria-label=format!("Edit {}", r.id) data-risk=r.id.clone() on:click={ let id = r.id.clone(); move |_| selected.set(Some(id.clone())) }>"Edit"</button></td>
                             </tr> }
                         }
                     </For>
                 </tbody>
             </table>
         </div>
+    }
+}
+
+/// A rating cell: the zone's badge, then the level names, then the numbers as
+/// a small detail ("Unacceptable / Likely × Catastrophic / 4 × 5"); or just
+/// `unrated` in a plain badge.
+fn judged(rating: Option<RatingText>, zone: Option<Zone>, unrated: &'static str) -> impl IntoView {
+    match rating {
+        None => view! { <span class=format!("badge {}", zone_class(zone))>{unrated}</span> }.into_any(),
+        Some(RatingText { names, numbers }) => view! {
+            <span class=format!("badge {}", zone_class(zone))>{zone_label(zone)}</span>
+            " " <span class="rating-names">{names}</span>
+            " " <small class="rating-numbers">"(" {numbers} ")"</small>
+        }
+        .into_any(),
     }
 }

@@ -1,0 +1,76 @@
+//! Where a dashboard gap is fixed: the control each `Fix` names, found in the
+//! page once its section is drawn, opened if folded away, and focused (which
+//! brings it into view).
+
+use std::cell::RefCell;
+
+use wasm_bindgen::JsCast;
+use web_sys::{Element, HtmlElement};
+
+use crate::deliverables::Fix;
+
+thread_local! {
+    /// The fix a gap link asked for, taken by the next section change.
+    static PENDING: RefCell<Option<Fix>> = const { RefCell::new(None) };
+}
+
+/// Remember `fix` for the section change the clicked link is about to cause.
+pub fn request(fix: Fix) {
+    PENDING.with(|p| *p.borrow_mut() = Some(fix));
+}
+
+/// Focus the control of the requested fix, if there is one and it is drawn.
+/// Returns whether it did, so the caller can fall back to the heading.
+pub fn focus_requested() -> bool {
+    let Some(fix) = PENDING.with(|p| p.borrow_mut().take()) else { return false };
+    let Some(el) = control(&fix) else { return false };
+    open_folds(&el);
+    el.focus().is_ok()
+}
+
+/// The first focusable control for `fix`.
+fn control(fix: &Fix) -> Option<HtmlElement> {
+    let doc = web_sys::window()?.document()?;
+    let body = doc.query_selector(".section-body").ok()??;
+    // Ids and paths come from the plan, so they are compared, never put in a selector.
+    let with_attr = |selector: &str, attr: &str, value: &str| {
+        let list = body.query_selector_all(selector).ok()?;
+        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).find(|e| e.get_attribute(attr).as_deref() == Some(value))
+    };
+    let first = |selector: &str| body.query_selector(selector).ok().flatten();
+    let found = match fix {
+        Fix::Text(t) => with_attr("[data-text]", "data-text", t.path()),
+        Fix::Scope => first("fieldset.scope input:checked").or_else(|| first("fieldset.scope input")),
+        Fix::ImpactQuestions => first("fieldset.cia input, fieldset.cia select"),
+        Fix::Grid => first("#zone-grid button"),
+        Fix::Accountable(activity) => with_attr("select[data-activity]", "data-activity", activity),
+        Fix::NewStakeholder => first("#new-stakeholder"),
+        Fix::NewNeed => first("#new-need"),
+        Fix::NeedLinks => first(".matrix-region"),
+        Fix::UserNeeds => empty_user_need(&body).or_else(|| first(".matrix-region")),
+        Fix::SbomFormat => first("fieldset.sbom input"),
+        Fix::NewRisk => first("#new-risk-asset"),
+        Fix::Risk(id) => with_attr("button[data-risk]", "data-risk", id),
+    };
+    found?.dyn_into::<HtmlElement>().ok()
+}
+
+/// The first drawn user-need field still empty.
+fn empty_user_need(body: &Element) -> Option<Element> {
+    let list = body.query_selector_all(".matrix input.user-need").ok()?;
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .find(|input| input.value().trim().is_empty())
+        .map(Into::into)
+}
+
+/// Open every `<details>` around `el` (the A.2 stakeholder list folds away in workshop mode).
+fn open_folds(el: &Element) {
+    let mut at = el.parent_element();
+    while let Some(e) = at {
+        if e.tag_name().eq_ignore_ascii_case("details") {
+            let _ = e.set_attribute("open", "");
+        }
+        at = e.parent_element();
+    }
+}
