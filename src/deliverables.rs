@@ -158,7 +158,8 @@ fn management_plan(plan: &Plan) -> Deliverable {
         Fix::Grid,
         "Mark at least one acceptable and one unacceptable cell in the risk acceptability grid.",
     );
-    for ((activity, n), id) in accountable_counts(plan).into_iter().zip(plan.activities.iter().map(|a| &a.id)).filter(|((_, n), _)| *n != 1) {
+    for ((activity, n), id) in accountable_counts(plan).into_iter().zip(plan.activities.iter().map(|a| &a.id)).filter(|((_, n), _)| *n != 1)
+    {
         let text = if n == 0 {
             format!("Give “{activity}” one Accountable role (it has none).")
         } else {

@@ -46,7 +46,10 @@ fn ratings_read_as_level_names_with_numbers_beside() {
     assert!(!names.contains('4') && !names.contains('5'), "names, not numbers: {names}");
     assert_eq!(assess::rating_numbers(r), "4 × 5");
     // A level past the names (never in a valid plan) still says something.
-    assert_eq!(assess::rating_names(&plan.criteria, Rating { likelihood: 9, severity: 1 }), format!("9 × {}", plan.criteria.severity_levels[0]));
+    assert_eq!(
+        assess::rating_names(&plan.criteria, Rating { likelihood: 9, severity: 1 }),
+        format!("9 × {}", plan.criteria.severity_levels[0])
+    );
 }
 
 #[test]

@@ -35,7 +35,9 @@ fn control(fix: &Fix) -> Option<HtmlElement> {
     // Ids and paths come from the plan, so they are compared, never put in a selector.
     let with_attr = |selector: &str, attr: &str, value: &str| {
         let list = body.query_selector_all(selector).ok()?;
-        (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).find(|e| e.get_attribute(attr).as_deref() == Some(value))
+        (0..list.length())
+            .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+            .find(|e| e.get_attribute(attr).as_deref() == Some(value))
     };
     let first = |selector: &str| body.query_selector(selector).ok().flatten();
     let found = match fix {

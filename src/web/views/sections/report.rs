@@ -144,7 +144,7 @@ fn matrix(p: &Plan) -> impl IntoView {
                     <tr>
                         <th scope="col">"Security need"</th>
                         <th scope="col">"User need"</th>
-                        {p.stakeholders.iter().map(|s| view! { <th scope="col">{s.name.clone()}</th> }).collect_view()}
+                        {p.stakeholders.iter().map(|s| view! { <th scope="col" class="col-head"><span class="col-name">{s.name.clone()}</span></th> }).collect_view()}
                     </tr>
                 </thead>
                 <tbody>
@@ -291,11 +291,11 @@ fn raci(p: &Plan) -> impl IntoView {
     view! {
         <section class="report-part">
             <h2>"Who is in the room (RACI)"</h2>
-            <table class="report-table">
+            <table class="report-table report-raci">
                 <thead>
                     <tr>
                         <th scope="col">"Role"</th>
-                        {p.activities.iter().map(|a| view! { <th scope="col">{a.name.clone()}</th> }).collect_view()}
+                        {p.activities.iter().map(|a| view! { <th scope="col" class="col-head"><span class="col-name">{a.name.clone()}</span></th> }).collect_view()}
                     </tr>
                 </thead>
                 <tbody>
