@@ -7,3 +7,5 @@ scripts/setup.sh
 PATH="$PWD/node_modules/binaryen/bin:$PATH" trunk build --release --offline
 # The Content-Security-Policy names the hash of Trunk's inline loader, which changes with each build.
 node scripts/csp.mjs dist/index.html
+# The offline worker's file list and version, and precompressed .br/.gz copies (after the CSP edit).
+node scripts/precache.mjs dist

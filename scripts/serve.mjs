@@ -10,7 +10,8 @@ export const SUBPATH = '/jsp-planner';
 /** Start a static server for `dir`; resolves to { server, url } once listening. */
 export function startServer({ dir, port = 0, host = '127.0.0.1' } = {}) {
   const root = dir ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
-  const files = sirv(root, { dev: true, etag: true });
+  // Precompressed .br / .gz copies (scripts/precache.mjs) are sent when the browser accepts them.
+  const files = sirv(root, { dev: true, etag: true, brotli: true, gzip: true });
   const server = http.createServer((req, res) => {
     if (req.url === SUBPATH) {
       res.writeHead(301, { location: `${SUBPATH}/` }).end();

@@ -5,6 +5,7 @@
 //! - [`storage`]: the plan library in localStorage.
 //! - [`files`]: downloads and reading picked or dropped files.
 //! - [`display`]: workshop mode, theme, zoom and full screen; [`keys`]: the global shortcuts.
+//! - [`offline`]: the service worker that lets the app open without the network, and its update offer.
 //! - [`views`]: components; they read signals and call [`state::AppState`] methods.
 
 pub(crate) mod browser;
@@ -12,6 +13,7 @@ mod crash;
 mod display;
 mod files;
 mod keys;
+mod offline;
 mod state;
 mod storage;
 mod views;
@@ -35,6 +37,9 @@ fn App() -> impl IntoView {
     provide_context(display);
     display.install();
     keys::install(app, display);
+    let offline = offline::Offline::new();
+    provide_context(offline);
+    offline.install();
 
     // Another tab saved or deleted a plan.
     let storage_listener = window_event_listener(leptos::ev::storage, move |ev| {

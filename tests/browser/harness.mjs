@@ -16,11 +16,11 @@ export const CHROMIUM_ARGS = [
 ];
 
 /** Start the server and the browser; the app is served under the /jsp-planner/ subpath. */
-export async function start() {
+export async function start({ dir = DIST } = {}) {
   if (!existsSync(path.join(DIST, 'index.html'))) {
     throw new Error('dist/ is missing: run scripts/build.sh first');
   }
-  const { server, url } = await startServer({ dir: DIST });
+  const { server, url } = await startServer({ dir });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_ARGS,
@@ -30,9 +30,17 @@ export async function start() {
     browser,
     origin: url,
     base: `${url}${SUBPATH}/`,
+    /** Stop serving (the browser stays): the network is gone for the app. */
+    async stopServer() {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    },
     async stop() {
       await browser.close();
-      await new Promise((r) => server.close(r));
+      if (server.listening) {
+        server.closeAllConnections();
+        await new Promise((r) => server.close(r));
+      }
     },
   };
 }

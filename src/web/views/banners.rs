@@ -24,6 +24,7 @@ pub fn TopBar() -> impl IntoView {
         </header>
         <ConflictBanner/>
         <RepairBanner/>
+        <UpdateBanner/>
     }
 }
 
@@ -41,6 +42,37 @@ fn SaveStatus() -> impl IntoView {
                     SaveState::Deleted => view! { <span class="bad">"Not saved: deleted in another tab"</span> }.into_any(),
                 }}
             </span>
+        </Show>
+    }
+}
+
+/// A new version of the app is installed and waits. Reloading is safe once
+/// this tab's edits are saved; if the last one could not be, the banner says
+/// so instead of reloading it away.
+#[component]
+fn UpdateBanner() -> impl IntoView {
+    let app = app();
+    let offline = expect_context::<crate::web::offline::Offline>();
+    let reload = move |_| {
+        if app.session.is_saved() {
+            offline.apply();
+        } else {
+            app.ui.notify(
+                NoticeKind::Error,
+                "Your last change is not saved in this browser, so the page was not reloaded. Export the plan file first, then reload.",
+            );
+        }
+    };
+    view! {
+        <Show when=move || offline.update_ready.get()>
+            <section class="banner update" role="status" aria-labelledby="update-title">
+                <h2 id="update-title">"A new version of JSP Planner is ready"</h2>
+                <p>"Reload to use it. Your plans stay in this browser."</p>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=reload>"Reload now"</button>
+                    <button type="button" on:click=move |_| offline.update_ready.set(false)>"Later"</button>
+                </div>
+            </section>
         </Show>
     }
 }
