@@ -255,6 +255,11 @@ struct Header {
     version: Option<Value>,
 }
 
+/// The text of a file's bytes (UTF-8, UTF-16 or Windows-1252), or why it is not text.
+pub fn decode_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, ImportError> {
+    decode::decode(bytes)
+}
+
 /// Read, migrate and validate a plan file. Any error leaves the caller's state untouched.
 pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
     let imported = parse(bytes)?;

@@ -18,6 +18,7 @@
 //! The browser app (`web`) exists only on wasm32 and is a thin layer over these.
 
 pub mod assess;
+pub mod backup;
 pub mod capture;
 pub mod decide;
 pub mod deliverables;

@@ -14,12 +14,13 @@ pub fn new_id(prefix: &str, entropy: u64) -> String {
 pub struct PlanSummary {
     pub id: String,
     pub name: String,
+    pub created_at: String,
     pub updated_at: String,
 }
 
 impl From<&Plan> for PlanSummary {
     fn from(p: &Plan) -> Self {
-        PlanSummary { id: p.id.clone(), name: p.name.clone(), updated_at: p.updated_at.clone() }
+        PlanSummary { id: p.id.clone(), name: p.name.clone(), created_at: p.created_at.clone(), updated_at: p.updated_at.clone() }
     }
 }
 

@@ -13,7 +13,7 @@ mod crash;
 mod display;
 mod files;
 mod keys;
-mod offline;
+pub(crate) mod offline;
 mod state;
 mod storage;
 mod views;

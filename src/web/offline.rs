@@ -100,3 +100,21 @@ fn reload() {
         let _ = w.location().reload();
     }
 }
+
+/// Ask the browser to keep this site's storage (`navigator.storage.persist()`)
+/// and put its answer in `answer`; it stays `None` where the browser has no
+/// storage manager.
+pub fn ask_persistent_storage(answer: RwSignal<Option<bool>>) {
+    let Some(window) = web_sys::window() else { return };
+    let manager = js_sys::Reflect::get(&window.navigator(), &JsValue::from_str("storage")).ok().filter(|m| !m.is_undefined());
+    let Some(manager) = manager.map(|m| m.unchecked_into::<web_sys::StorageManager>()) else { return };
+    wasm_bindgen_futures::spawn_local(async move {
+        let granted = match manager.persist() {
+            Ok(promise) => JsFuture::from(promise).await.ok().and_then(|v| v.as_bool()),
+            Err(_) => None,
+        };
+        if let Some(granted) = granted {
+            let _ = answer.try_set(Some(granted));
+        }
+    });
+}

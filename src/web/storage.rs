@@ -18,6 +18,8 @@ use crate::model::Plan;
 pub const PLAN_PREFIX: &str = "jsp-planner/plan/";
 const LAST_OPEN: &str = "jsp-planner/last-open";
 const PREFS_PREFIX: &str = "jsp-planner/pref/";
+/// When each plan was last exported or backed up: a JSON object, id to time.
+const COVERED: &str = "jsp-planner/covered";
 
 pub fn plan_key(id: &str) -> String {
     format!("{PLAN_PREFIX}{id}")
@@ -218,4 +220,31 @@ pub fn set_preference(name: &str, value: &str) {
 
 pub fn clear_preference(name: &str) {
     LocalStorage::delete(format!("{PREFS_PREFIX}{name}"));
+}
+
+/// When each plan was last exported or backed up (id to RFC 3339 time).
+pub fn covered() -> std::collections::HashMap<String, String> {
+    raw(COVERED).and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
+}
+
+/// Note that `ids` were exported or backed up at `now`. Failure only costs the reminder's accuracy.
+pub fn record_covered(ids: &[String], now: &str) {
+    let mut map = covered();
+    for id in ids {
+        map.insert(id.clone(), now.to_string());
+    }
+    // Forget plans no longer stored.
+    map.retain(|id, _| raw(&plan_key(id)).is_some());
+    if let Ok(text) = serde_json::to_string(&map) {
+        let _ = LocalStorage::raw().set_item(COVERED, &text);
+    }
+}
+
+/// Bytes the app's entries take in local storage (browsers count UTF-16 code units, 2 bytes each).
+pub fn bytes_used() -> usize {
+    raw_keys()
+        .into_iter()
+        .filter(|k| k.starts_with("jsp-planner/"))
+        .map(|k| (k.encode_utf16().count() + raw_js(&k).map_or(0, |v| v.length() as usize)) * 2)
+        .sum()
 }

@@ -22,7 +22,10 @@ impl AppState {
         };
         let name = files::file_name(&plan.name, ".jsp-plan.json");
         match files::download(&name, "application/json", &format::export_for_file(&plan)) {
-            Ok(()) => self.notify(NoticeKind::Info, format!("Exported “{}” as {name}.", isolate(&plan.name))),
+            Ok(()) => {
+                self.library.mark_covered(&[plan.id.clone()]);
+                self.notify(NoticeKind::Info, format!("Exported “{}” as {name}.", isolate(&plan.name)));
+            }
             Err(why) => self.notify(NoticeKind::Error, format!("The export failed: {why}")),
         }
     }
@@ -63,7 +66,12 @@ impl AppState {
 
     async fn import_one(self, file: web_sys::File) {
         let file_name = file.name();
-        let result = match files::read(&file, format::MAX_FILE_BYTES).await {
+        // Read up to a backup's size; a plan file over its own limit is refused by the importer.
+        let result = match files::read(&file, crate::backup::MAX_BYTES).await {
+            Ok(bytes) if crate::backup::is_backup(&bytes) => {
+                self.offer_restore(&file_name, crate::backup::read(&bytes));
+                return;
+            }
             Ok(bytes) => {
                 // Marks for the benchmark: parse + validate time of an import.
                 browser::mark("jsp-import-read");

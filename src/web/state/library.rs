@@ -12,17 +12,20 @@ use crate::web::{browser, storage};
 pub struct Library {
     pub plans: RwSignal<Vec<PlanSummary>>,
     pub unreadable: RwSignal<Vec<storage::Unreadable>>,
+    /// When each plan was last exported or backed up (id to time).
+    pub covered: RwSignal<std::collections::HashMap<String, String>>,
 }
 
 impl Library {
     pub fn new() -> Self {
-        Library { plans: RwSignal::new(Vec::new()), unreadable: RwSignal::new(Vec::new()) }
+        Library { plans: RwSignal::new(Vec::new()), unreadable: RwSignal::new(Vec::new()), covered: RwSignal::new(Default::default()) }
     }
 
     pub fn refresh(self) {
         let scan = storage::scan();
         self.plans.set(scan.plans);
         self.unreadable.set(scan.unreadable);
+        self.covered.set(storage::covered());
     }
 
     pub fn contains(self, id: &str) -> bool {
@@ -67,6 +70,12 @@ impl Library {
             storage::save(&copy, None).map(|_| copy.name.clone()).map_err(|e| format!("The copy could not be saved. {}", e.message()));
         self.refresh();
         result
+    }
+
+    /// Note that `ids` were just exported or backed up.
+    pub fn mark_covered(self, ids: &[String]) {
+        storage::record_covered(ids, &browser::now());
+        self.covered.set(storage::covered());
     }
 
     pub fn unreadable_keys(self) -> Vec<String> {

@@ -8,6 +8,7 @@
 //! are pure functions in [`crate::decide`]; this layer gathers the facts from
 //! the browser and acts. Views read signals and call these methods only.
 
+mod backup;
 mod files;
 mod library;
 mod session;
@@ -17,7 +18,7 @@ use leptos::prelude::*;
 
 pub use library::Library;
 pub use session::{SaveState, Session};
-pub use ui::{Confirmed, Dialog, Notice, NoticeKind, Ui};
+pub use ui::{Confirmed, Dialog, Notice, NoticeKind, RestoreItem, Ui};
 
 use super::{browser, storage};
 use crate::decide::{self, isolate, StorageAction};

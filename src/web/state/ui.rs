@@ -19,6 +19,11 @@ pub struct Notice {
 /// A modal question the app asks.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
+    /// A backup file was read: which of its plans to restore.
+    Restore {
+        file_name: String,
+        items: Vec<RestoreItem>,
+    },
     Rename {
         id: String,
         name: String,
@@ -45,6 +50,13 @@ pub enum Dialog {
         body: String,
         action: Confirmed,
     },
+}
+
+/// One readable plan of a backup, and how it stands against the copy here.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RestoreItem {
+    pub plan: Box<Plan>,
+    pub standing: crate::backup::Standing,
 }
 
 /// Edits that ask first.

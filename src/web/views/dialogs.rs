@@ -3,13 +3,14 @@
 use leptos::prelude::*;
 
 use super::app;
-use crate::web::state::Dialog;
+use crate::web::state::{Dialog, RestoreItem};
 
 #[component]
 pub fn Dialogs() -> impl IntoView {
     let app = app();
     move || {
         app.ui.dialog().map(|d| match d {
+            Dialog::Restore { file_name, items } => view! { <RestoreDialog file_name items/> }.into_any(),
             Dialog::Rename { id, name } => view! { <RenameDialog id name/> }.into_any(),
             Dialog::Delete { id, name } => view! { <DeleteDialog id name/> }.into_any(),
             Dialog::ImportConflict { incoming, existing_name } => {
@@ -45,6 +46,49 @@ fn Modal(title: String, children: Children) -> impl IntoView {
 
 fn close() {
     app().ui.close_dialog();
+}
+
+/// Which plans of a backup to restore: each with how it stands against the
+/// copy here; new and newer ones are ticked, identical ones cannot be.
+#[component]
+fn RestoreDialog(file_name: String, items: Vec<RestoreItem>) -> impl IntoView {
+    let app = app();
+    let chosen = RwSignal::new(items.iter().map(|i| i.standing.restore_by_default()).collect::<Vec<bool>>());
+    let count = move || chosen.with(|c| c.iter().filter(|x| **x).count());
+    let plans: Vec<crate::model::Plan> = items.iter().map(|i| (*i.plan).clone()).collect();
+    let restore = move |_| {
+        let picked = chosen.with_untracked(|c| plans.iter().zip(c).filter(|(_, on)| **on).map(|(p, _)| p.clone()).collect::<Vec<_>>());
+        close();
+        app.restore(picked);
+    };
+    view! {
+        <Modal title=format!("Restore plans from “{file_name}”")>
+            <p>"Choose the plans to restore. A restored plan replaces the copy in this browser; the others stay as they are."</p>
+            <ul class="restore-list">
+                {items.into_iter().enumerate().map(|(i, item)| {
+                    let id = format!("restore-{i}");
+                    let can = item.standing.changes_something();
+                    view! {
+                        <li class=format!("restore-item standing-{:?}", item.standing).to_lowercase()>
+                            <input type="checkbox" id=id.clone() disabled=!can
+                                prop:checked=move || chosen.with(|c| c[i])
+                                on:change=move |ev| { let on = event_target_checked(&ev); chosen.update(|c| c[i] = on); }/>
+                            <label for=id>
+                                <span class="plan-name">{item.plan.name.clone()}</span>
+                                <span class="standing">{item.standing.label()}</span>
+                            </label>
+                        </li>
+                    }
+                }).collect_view()}
+            </ul>
+            <div class="actions">
+                <button type="button" class="primary" disabled=move || count() == 0 on:click=restore>
+                    {move || match count() { 1 => "Restore 1 plan".to_string(), n => format!("Restore {n} plans") }}
+                </button>
+                <button type="button" on:click=move |_| close()>"Cancel"</button>
+            </div>
+        </Modal>
+    }
 }
 
 #[component]

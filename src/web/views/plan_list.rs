@@ -30,14 +30,18 @@ pub fn PlanList() -> impl IntoView {
                     <button type="submit" class="primary">"Create plan"</button>
                 </form>
                 <ImportButton/>
+                <Show when=move || app.library.plans.with(|l| !l.is_empty())>
+                    <button type="button" on:click=move |_| app.back_up_all()>"Back up all plans"</button>
+                </Show>
             </div>
+            <BackupStatus/>
             <Show
                 when=move || app.library.plans.with(|l| !l.is_empty())
                 fallback=|| view! { <p class="empty">"No plans yet. Create one, or import a plan file."</p> }
             >
                 <table class="plans">
                     <caption class="visually-hidden">"Stored plans, most recently edited first"</caption>
-                    <thead><tr><th scope="col">"Plan"</th><th scope="col">"Last edited"</th><th scope="col">"Actions"</th></tr></thead>
+                    <thead><tr><th scope="col">"Plan"</th><th scope="col">"Last edited"</th><th scope="col">"Last saved to a file"</th><th scope="col">"Actions"</th></tr></thead>
                     <tbody>
                         <For each=move || app.library.plans.get() key=|p| (p.id.clone(), p.name.clone(), p.updated_at.clone()) let:plan>
                             <PlanRow id=plan.id name=plan.name updated_at=plan.updated_at/>
@@ -52,7 +56,7 @@ pub fn PlanList() -> impl IntoView {
 #[component]
 fn PlanRow(id: String, name: String, updated_at: String) -> impl IntoView {
     let app = app();
-    let (open_id, rename_id, dup_id, export_id, delete_id) = (id.clone(), id.clone(), id.clone(), id.clone(), id);
+    let (open_id, rename_id, dup_id, export_id, covered_id, delete_id) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone(), id);
     let (rename_name, delete_name) = (name.clone(), name.clone());
     view! {
         <tr>
@@ -60,6 +64,7 @@ fn PlanRow(id: String, name: String, updated_at: String) -> impl IntoView {
                 <button type="button" class="link plan-name" on:click=move |_| app.open(&open_id)>{name.clone()}</button>
             </th>
             <td>{short_time(&updated_at)}</td>
+            <td>{move || app.library.covered.with(|c| c.get(&covered_id).map_or_else(|| "Never".to_string(), |t| short_time(t)))}</td>
             <td class="row-actions">
                 <button type="button" aria-label=format!("Rename {name}")
                     on:click=move |_| app.ask(Dialog::Rename { id: rename_id.clone(), name: rename_name.clone() })>"Rename"</button>
@@ -69,6 +74,58 @@ fn PlanRow(id: String, name: String, updated_at: String) -> impl IntoView {
                     on:click=move |_| app.ask(Dialog::Delete { id: delete_id.clone(), name: delete_name.clone() })>"Delete…"</button>
             </td>
         </tr>
+    }
+}
+
+/// Days of edits without a backup before the plan list reminds.
+const REMIND_AFTER_DAYS: i64 = 3;
+
+/// How safe the plans are: a reminder after days of edits without a backup,
+/// the storage they use, and whether the browser promised to keep it.
+#[component]
+fn BackupStatus() -> impl IntoView {
+    let app = app();
+    let due = Memo::new(move |_| {
+        let now = crate::web::browser::now();
+        app.library.covered.with(|covered| {
+            app.library.plans.with(|plans| {
+                let rows = plans.iter().map(|p| (p.created_at.as_str(), p.updated_at.as_str(), covered.get(&p.id).map(String::as_str)));
+                crate::backup::reminder_due(rows, &now, REMIND_AFTER_DAYS)
+            })
+        })
+    });
+    let used = Memo::new(move |_| {
+        app.library.plans.track();
+        app.library.covered.track();
+        crate::web::storage::bytes_used()
+    });
+    let persisted = RwSignal::new(None::<bool>);
+    crate::web::offline::ask_persistent_storage(persisted);
+    view! {
+        <Show when=move || due.get()>
+            <p class="reminder" role="status">
+                "Some plans have changed since they were last saved to a file, " {REMIND_AFTER_DAYS.to_string()} " or more days ago. "
+                "Back up all plans to keep a copy outside this browser."
+            </p>
+        </Show>
+        <p class="storage-line">
+            {move || format!("Your plans use {} of this browser’s storage. ", human_bytes(used.get()))}
+            {move || match persisted.get() {
+                Some(true) => "The browser keeps them until you clear this site’s data.",
+                Some(false) => "The browser may clear them when space runs low: keep backups.",
+                None => "",
+            }}
+        </p>
+    }
+}
+
+/// "12 kB", "1.4 MB": sizes as people read them (whole tenths, no float formatting).
+fn human_bytes(n: usize) -> String {
+    if n < 1_000_000 {
+        format!("{} kB", n.div_ceil(1000))
+    } else {
+        let tenths = n.div_ceil(100_000);
+        format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }
 

@@ -1,0 +1,125 @@
+//! The whole library as one file: back up every plan, and restore the plans
+//! of a backup the user chooses, each shown as new, identical, newer or older.
+
+use leptos::prelude::*;
+
+use super::{AppState, Dialog, NoticeKind, RestoreItem};
+use crate::backup::{self, Entry, Standing};
+use crate::decide::isolate;
+use crate::format::ImportError;
+use crate::model::Plan;
+use crate::web::{browser, files, storage};
+
+impl AppState {
+    /// Download every readable plan as one backup file.
+    pub fn back_up_all(self) {
+        let ids: Vec<String> = self.library.plans.with_untracked(|l| l.iter().map(|p| p.id.clone()).collect());
+        let plans: Vec<Plan> = ids
+            .iter()
+            .filter_map(|id| {
+                if self.open_id().as_deref() == Some(id) {
+                    self.session.plan.get_untracked()
+                } else {
+                    storage::load(id).ok().map(|l| l.plan)
+                }
+            })
+            .collect();
+        let now = browser::now();
+        let name = format!("jsp-planner-backup-{}.json", now.get(..10).unwrap_or("today"));
+        match files::download(&name, "application/json", &backup::write(&plans, &now)) {
+            Ok(()) => {
+                let ids: Vec<String> = plans.iter().map(|p| p.id.clone()).collect();
+                self.library.mark_covered(&ids);
+                let unreadable = self.library.unreadable_keys().len();
+                let skipped = if unreadable > 0 {
+                    format!(
+                        " {unreadable} stored {} that cannot be read {} not in it.",
+                        noun(unreadable, "entry", "entries"),
+                        if unreadable == 1 { "is" } else { "are" }
+                    )
+                } else {
+                    String::new()
+                };
+                self.notify(
+                    NoticeKind::Info,
+                    format!("Backed up {} {} as {name}.{skipped}", plans.len(), noun(plans.len(), "plan", "plans")),
+                );
+            }
+            Err(why) => self.notify(NoticeKind::Error, format!("The backup failed: {why}")),
+        }
+    }
+
+    /// A backup file was read: report the plans that cannot be restored and
+    /// ask which of the others to restore.
+    pub(super) fn offer_restore(self, file_name: &str, read: Result<Vec<Entry>, ImportError>) {
+        let entries = match read {
+            Ok(entries) => entries,
+            Err(e) => {
+                self.notify(NoticeKind::Error, format!("“{}” was not restored. {e} Your plans are unchanged.", isolate(file_name)));
+                return;
+            }
+        };
+        let total = entries.len();
+        let mut items = Vec::new();
+        for entry in entries {
+            match entry.plan {
+                Ok(plan) => {
+                    let here = self.stored_copy(&plan.id);
+                    let standing = Standing::of(&plan, here.as_ref());
+                    items.push(RestoreItem { plan: Box::new(plan), standing });
+                }
+                Err(e) => self.notify(
+                    NoticeKind::Error,
+                    format!("Plan {} of {total} in “{}” cannot be restored. {e}", entry.position, isolate(file_name)),
+                ),
+            }
+        }
+        if items.is_empty() {
+            self.notify(
+                NoticeKind::Info,
+                format!("“{}” holds no plan that can be restored. Your plans are unchanged.", isolate(file_name)),
+            );
+            return;
+        }
+        self.ask(Dialog::Restore { file_name: file_name.to_string(), items });
+    }
+
+    /// This browser's copy of plan `id`: the open one as edited, else as stored.
+    fn stored_copy(self, id: &str) -> Option<Plan> {
+        if self.open_id().as_deref() == Some(id) {
+            return self.session.plan.get_untracked();
+        }
+        storage::load(id).ok().map(|l| l.plan)
+    }
+
+    /// Restore the chosen plans of a backup, each replacing the copy here.
+    pub fn restore(self, plans: Vec<Plan>) {
+        let mut restored = 0;
+        for plan in plans {
+            let key = storage::plan_key(&plan.id);
+            let open = self.open_id().as_deref() == Some(plan.id.as_str());
+            let current = storage::raw_js(&key);
+            match storage::save(&plan, current.as_ref()) {
+                Ok(saved) => {
+                    restored += 1;
+                    if open {
+                        self.session.start(plan, saved.text, Vec::new());
+                    }
+                }
+                Err(e) => self.notify(NoticeKind::Error, format!("“{}” was not restored. {}", isolate(&plan.name), e.message())),
+            }
+        }
+        self.library.refresh();
+        if restored > 0 {
+            self.notify(NoticeKind::Info, format!("Restored {restored} {}.", noun(restored, "plan", "plans")));
+        }
+    }
+}
+
+fn noun(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
+}
