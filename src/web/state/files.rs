@@ -23,7 +23,7 @@ impl AppState {
         let name = files::file_name(&plan.name, ".jsp-plan.json");
         match files::download(&name, "application/json", &format::export_for_file(&plan)) {
             Ok(()) => {
-                self.library.mark_covered(&[plan.id.clone()]);
+                self.library.mark_covered(std::slice::from_ref(&plan.id));
                 self.notify(NoticeKind::Info, format!("Exported “{}” as {name}.", isolate(&plan.name)));
             }
             Err(why) => self.notify(NoticeKind::Error, format!("The export failed: {why}")),
