@@ -255,6 +255,13 @@ struct Header {
     version: Option<Value>,
 }
 
+/// A place in `plan` in words ("Risk R-001, owner"), from its JSON path
+/// (field names and list indices).
+pub fn place_phrase(plan: &Plan, segments: &[String]) -> String {
+    let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+    place::place(&segments, plan).phrase()
+}
+
 /// The text of a file's bytes (UTF-8, UTF-16 or Windows-1252), or why it is not text.
 pub fn decode_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, ImportError> {
     decode::decode(bytes)

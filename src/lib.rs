@@ -27,6 +27,7 @@ pub mod export;
 pub mod format;
 pub mod history;
 pub mod library;
+pub mod merge;
 pub mod model;
 pub mod navigation;
 pub mod presets;

@@ -1,0 +1,273 @@
+//! Three-way merge of two copies of one plan against their common ancestor
+//! (the version last exchanged as a file). A change made on one side only
+//! applies by itself; a field changed differently on both sides is a
+//! conflict, resolved by choosing mine or theirs.
+//!
+//! The merge works on the plan's JSON, so every field, present and future,
+//! takes part: objects field by field; lists of items with an id (or with
+//! `…_id` fields, like matrix cells and RACI assignments) item by item, in
+//! my order with their new items after; any other value as a whole. The
+//! result is read back as a plan, repaired (a link to an item the other side
+//! removed is dropped) and validated before anyone sees it.
+
+use serde_json::{Map, Value};
+
+use crate::model::Plan;
+use crate::validate::{describe, validate};
+
+/// One step into the plan's JSON: a field, or the item of a list with this key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Field(String),
+    Item(String),
+}
+
+/// Which side's value to keep.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    Mine,
+    Theirs,
+}
+
+/// A place changed differently on both sides. `None` means the side removed it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Conflict {
+    pub path: Vec<Step>,
+    pub mine: Option<Value>,
+    pub theirs: Option<Value>,
+    /// Where it is, in words ("Risk R-001, owner").
+    pub place: String,
+}
+
+/// The merge before conflicts are resolved: mine at every conflict.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merge {
+    merged: Value,
+    pub conflicts: Vec<Conflict>,
+    /// How many places took their change by itself.
+    pub theirs_applied: usize,
+}
+
+/// Merge `mine` and `theirs`, both descended from `base`.
+pub fn merge(base: &Plan, mine: &Plan, theirs: &Plan) -> Merge {
+    let (b, m, t) = (to_value(base), to_value(mine), to_value(theirs));
+    let mut state = State { conflicts: Vec::new(), theirs_applied: 0, path: Vec::new() };
+    let mut merged = state.value(Some(&b), Some(&m), Some(&t)).unwrap_or(m);
+    // Times of edit are not edits: the later one stands, never a conflict.
+    state.conflicts.retain(|c| !matches!(c.path.as_slice(), [Step::Field(f)] if f == "updated_at" || f == "created_at"));
+    if let Some(obj) = merged.as_object_mut() {
+        obj.insert("updated_at".into(), Value::String(mine.updated_at.clone().max(theirs.updated_at.clone())));
+        obj.insert("created_at".into(), Value::String(mine.created_at.clone().min(theirs.created_at.clone())));
+    }
+    for c in &mut state.conflicts {
+        c.place = place_of(mine, &c.path);
+    }
+    Merge { merged, conflicts: state.conflicts, theirs_applied: state.theirs_applied }
+}
+
+impl Merge {
+    /// The merged plan with `choices` (one per conflict, in order; missing
+    /// ones keep mine), repaired and validated; or why it cannot be.
+    pub fn resolve(&self, choices: &[Side]) -> Result<Resolved, String> {
+        let mut value = self.merged.clone();
+        for (i, c) in self.conflicts.iter().enumerate() {
+            if choices.get(i) == Some(&Side::Theirs) {
+                set(&mut value, &c.path, c.theirs.clone());
+            }
+        }
+        let mut plan: Plan = serde_json::from_value(value).map_err(|e| format!("The merged plan could not be read ({e})."))?;
+        let repairs = crate::repair::repair(&mut plan);
+        let problems = validate(&plan);
+        if let Some(first) = problems.first() {
+            return Err(format!("The merged plan breaks a rule: {}", describe(first, &plan)));
+        }
+        Ok(Resolved { plan, repairs })
+    }
+}
+
+/// A merged plan ready to store, and what was repaired to make it valid.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Resolved {
+    pub plan: Plan,
+    pub repairs: Vec<String>,
+}
+
+fn to_value(plan: &Plan) -> Value {
+    serde_json::to_value(plan).unwrap_or(Value::Null)
+}
+
+struct State {
+    conflicts: Vec<Conflict>,
+    theirs_applied: usize,
+    path: Vec<Step>,
+}
+
+impl State {
+    /// The merged value at the current path (`None`: absent).
+    fn value(&mut self, base: Option<&Value>, mine: Option<&Value>, theirs: Option<&Value>) -> Option<Value> {
+        if mine == theirs || base == theirs {
+            return mine.cloned();
+        }
+        if base == mine {
+            if !self.at_edit_time() {
+                self.theirs_applied += 1;
+            }
+            return theirs.cloned();
+        }
+        match (mine, theirs) {
+            _ if self.whole() => {
+                self.conflicts.push(Conflict {
+                    path: self.path.clone(),
+                    mine: mine.cloned(),
+                    theirs: theirs.cloned(),
+                    place: String::new(),
+                });
+                mine.cloned()
+            }
+            (Some(Value::Object(m)), Some(Value::Object(t))) => {
+                let b = base.and_then(Value::as_object);
+                Some(Value::Object(self.object(b, m, t)))
+            }
+            (Some(Value::Array(m)), Some(Value::Array(t))) if keyed(m, t) => {
+                let b = base.and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
+                Some(Value::Array(self.list(b, m, t)))
+            }
+            _ => {
+                self.conflicts.push(Conflict {
+                    path: self.path.clone(),
+                    mine: mine.cloned(),
+                    theirs: theirs.cloned(),
+                    place: String::new(),
+                });
+                mine.cloned()
+            }
+        }
+    }
+
+    /// Values that only make sense whole: the risk criteria (levels, names
+    /// and zones fit together) and a rating (a likelihood with its severity).
+    fn whole(&self) -> bool {
+        matches!(self.path.last(), Some(Step::Field(f)) if f == "criteria" || f == "initial" || f == "residual")
+    }
+
+    fn at_edit_time(&self) -> bool {
+        matches!(self.path.as_slice(), [Step::Field(f)] if f == "updated_at" || f == "created_at")
+    }
+
+    fn object(&mut self, base: Option<&Map<String, Value>>, mine: &Map<String, Value>, theirs: &Map<String, Value>) -> Map<String, Value> {
+        let mut out = Map::new();
+        let keys = mine.keys().chain(theirs.keys().filter(|k| !mine.contains_key(*k))).cloned().collect::<Vec<_>>();
+        for k in keys {
+            self.path.push(Step::Field(k.clone()));
+            if let Some(v) = self.value(base.and_then(|b| b.get(&k)), mine.get(&k), theirs.get(&k)) {
+                out.insert(k, v);
+            }
+            self.path.pop();
+        }
+        out
+    }
+
+    fn list(&mut self, base: &[Value], mine: &[Value], theirs: &[Value]) -> Vec<Value> {
+        let find = |list: &[Value], key: &str| list.iter().find(|v| key_of(v).as_deref() == Some(key)).cloned();
+        let mut out = Vec::new();
+        let mine_keys: Vec<String> = mine.iter().filter_map(key_of).collect();
+        let theirs_only = theirs.iter().filter_map(key_of).filter(|k| !mine_keys.contains(k));
+        for key in mine_keys.iter().cloned().chain(theirs_only.collect::<Vec<_>>()) {
+            self.path.push(Step::Item(key.clone()));
+            let (b, m, t) = (find(base, &key), find(mine, &key), find(theirs, &key));
+            if let Some(v) = self.value(b.as_ref(), m.as_ref(), t.as_ref()) {
+                out.push(v);
+            }
+            self.path.pop();
+        }
+        out
+    }
+}
+
+/// Whether two versions of a list hold items with keys (so it merges item
+/// by item): every element of both has one, and one of them has some.
+fn keyed(mine: &[Value], theirs: &[Value]) -> bool {
+    !(mine.is_empty() && theirs.is_empty()) && mine.iter().chain(theirs).all(|v| key_of(v).is_some())
+}
+
+/// An item's key: its `id`, else its `…_id` fields together.
+fn key_of(item: &Value) -> Option<String> {
+    let obj = item.as_object()?;
+    if let Some(id) = obj.get("id").and_then(Value::as_str) {
+        return Some(id.to_string());
+    }
+    let parts: Vec<String> =
+        obj.iter().filter(|(k, _)| k.ends_with("_id")).filter_map(|(k, v)| v.as_str().map(|v| format!("{k}={v}"))).collect();
+    (!parts.is_empty()).then(|| parts.join("&"))
+}
+
+/// Put `value` at `path` (`None` removes it; an item not there is appended).
+fn set(root: &mut Value, path: &[Step], value: Option<Value>) {
+    let Some((last, parents)) = path.split_last() else {
+        if let Some(v) = value {
+            *root = v;
+        }
+        return;
+    };
+    let mut at = root;
+    for step in parents {
+        let next = match (step, at) {
+            (Step::Field(f), Value::Object(o)) => o.get_mut(f),
+            (Step::Item(k), Value::Array(a)) => a.iter_mut().find(|v| key_of(v).as_deref() == Some(k.as_str())),
+            _ => None,
+        };
+        let Some(next) = next else { return };
+        at = next;
+    }
+    match (last, at, value) {
+        (Step::Field(f), Value::Object(o), Some(v)) => {
+            o.insert(f.clone(), v);
+        }
+        (Step::Field(f), Value::Object(o), None) => {
+            o.remove(f);
+        }
+        (Step::Item(k), Value::Array(a), v) => {
+            let i = a.iter().position(|x| key_of(x).as_deref() == Some(k.as_str()));
+            match (i, v) {
+                (Some(i), Some(v)) => a[i] = v,
+                (Some(i), None) => {
+                    a.remove(i);
+                }
+                (None, Some(v)) => a.push(v),
+                (None, None) => {}
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The place of `path` in words, named as in `plan` (mine).
+fn place_of(plan: &Plan, path: &[Step]) -> String {
+    // The place namer reads index paths; an item mine removed gets no index.
+    let value = to_value(plan);
+    let mut segments = Vec::new();
+    let mut at = Some(&value);
+    for step in path {
+        match step {
+            Step::Field(f) => {
+                segments.push(f.clone());
+                at = at.and_then(|v| v.get(f));
+            }
+            Step::Item(k) => {
+                let list = at.and_then(Value::as_array);
+                let i = list.and_then(|l| l.iter().position(|v| key_of(v).as_deref() == Some(k.as_str())));
+                match i {
+                    Some(i) => {
+                        segments.push(i.to_string());
+                        at = list.and_then(|l| l.get(i));
+                    }
+                    None => {
+                        segments.push(format!("“{k}”"));
+                        at = None;
+                    }
+                }
+            }
+        }
+    }
+    crate::format::place_phrase(plan, &segments)
+}

@@ -1,0 +1,173 @@
+//! The edits the app makes, as a proptest menu with arbitrary inputs (empty,
+//! blank, very long, any Unicode, any number): shared by the edit-sequence
+//! and merge property tests (included with `mod edits;`).
+#![allow(dead_code)]
+
+use jsp_planner::model::*;
+use proptest::prelude::*;
+
+#[derive(Debug, Clone)]
+pub enum Op {
+    Text(PlanText, String),
+    AddNamed(NamedList, String),
+    RenameNamed(NamedList, usize, String),
+    MoveNamed(NamedList, usize, bool),
+    RemoveNamed(NamedList, usize),
+    AddNeed(String),
+    NeedText(usize, String),
+    UserNeed(usize, String),
+    RemoveNeed(usize),
+    Relevance(usize, usize, u8),
+    AddRisk(String, String),
+    Rate(usize, u8, u8),
+    Residual(usize, Option<(u8, u8)>),
+    LinkNeed(usize, usize),
+    Resize(usize, usize),
+    Preset(usize),
+    LevelName(bool, usize, String),
+    Zone(usize, usize, u8),
+    Checklist(bool, String),
+    Impact(usize, String),
+    Sbom(bool, bool),
+    Raci(usize, usize, u8),
+    Examples,
+}
+
+fn text() -> impl Strategy<Value = String> {
+    prop_oneof![Just(String::new()), Just("   ".to_string()), "\\PC{0,40}", (0usize..3).prop_map(|k| "x".repeat([299, 301, 20_001][k])),]
+}
+
+pub fn op() -> impl Strategy<Value = Op> {
+    let i = 0usize..12;
+    prop_oneof![
+        (proptest::sample::select(PlanText::ALL.to_vec()), text()).prop_map(|(f, t)| Op::Text(f, t)),
+        (list(), text()).prop_map(|(l, t)| Op::AddNamed(l, t)),
+        (list(), i.clone(), text()).prop_map(|(l, i, t)| Op::RenameNamed(l, i, t)),
+        (list(), i.clone(), any::<bool>()).prop_map(|(l, i, up)| Op::MoveNamed(l, i, up)),
+        (list(), i.clone()).prop_map(|(l, i)| Op::RemoveNamed(l, i)),
+        text().prop_map(Op::AddNeed),
+        (i.clone(), text()).prop_map(|(i, t)| Op::NeedText(i, t)),
+        (i.clone(), text()).prop_map(|(i, t)| Op::UserNeed(i, t)),
+        i.clone().prop_map(Op::RemoveNeed),
+        (i.clone(), i.clone(), 0u8..3).prop_map(|(a, b, r)| Op::Relevance(a, b, r)),
+        (text(), text()).prop_map(|(a, t)| Op::AddRisk(a, t)),
+        (i.clone(), any::<u8>(), any::<u8>()).prop_map(|(i, l, s)| Op::Rate(i, l, s)),
+        (i.clone(), proptest::option::of((any::<u8>(), any::<u8>()))).prop_map(|(i, r)| Op::Residual(i, r)),
+        (i.clone(), i.clone()).prop_map(|(a, b)| Op::LinkNeed(a, b)),
+        (0usize..8, 0usize..8).prop_map(|(l, s)| Op::Resize(l, s)),
+        (0usize..6).prop_map(Op::Preset),
+        (any::<bool>(), 0usize..6, text()).prop_map(|(l, i, t)| Op::LevelName(l, i, t)),
+        (0usize..6, 0usize..6, 0u8..3).prop_map(|(i, j, z)| Op::Zone(i, j, z)),
+        (any::<bool>(), text()).prop_map(|(o, t)| Op::Checklist(o, t)),
+        (0usize..12, text()).prop_map(|(q, t)| Op::Impact(q, t)),
+        (any::<bool>(), any::<bool>()).prop_map(|(s, u)| Op::Sbom(s, u)),
+        (i.clone(), i, 0u8..5).prop_map(|(a, b, v)| Op::Raci(a, b, v)),
+        Just(Op::Examples),
+    ]
+}
+
+fn list() -> impl Strategy<Value = NamedList> {
+    proptest::sample::select(vec![NamedList::Stakeholders, NamedList::Roles, NamedList::Activities])
+}
+
+fn nth(items: Vec<(String, String)>, i: usize) -> Option<String> {
+    (!items.is_empty()).then(|| items[i % items.len()].0.clone())
+}
+
+fn nth_id<T: Identified>(items: &[T], i: usize) -> Option<String> {
+    (!items.is_empty()).then(|| items[i % items.len()].id().to_string())
+}
+
+/// The change each op makes, through the model's named edits as the views make it.
+pub fn run(op: Op, p: &mut Plan, n: usize) {
+    match op {
+        Op::Text(field, t) => p.set_text(field, t),
+        Op::AddNamed(list, t) => p.add_named(list, format!("x-{n}"), t),
+        Op::RenameNamed(list, i, t) => {
+            if let Some(id) = nth(p.named_items(list), i) {
+                p.rename_named(list, &id, t);
+            }
+        }
+        Op::MoveNamed(list, i, up) => {
+            if let Some(id) = nth(p.named_items(list), i) {
+                p.move_named(list, &id, if up { -1 } else { 1 });
+            }
+        }
+        Op::RemoveNamed(list, i) => {
+            if let Some(id) = nth(p.named_items(list), i) {
+                p.remove_named(list, &id);
+            }
+        }
+        Op::AddNeed(t) => p.add_need(format!("nd-{n}"), t),
+        Op::NeedText(i, t) => {
+            if let Some(n) = nth_id(&p.needs, i).and_then(|id| p.need_mut(&id)) {
+                n.text = t;
+            }
+        }
+        Op::UserNeed(i, t) => {
+            if let Some(n) = nth_id(&p.needs, i).and_then(|id| p.need_mut(&id)) {
+                n.set_user_need(t);
+            }
+        }
+        Op::RemoveNeed(i) => {
+            if let Some(id) = nth_id(&p.needs, i) {
+                p.remove_need(&id);
+            }
+        }
+        Op::Relevance(a, b, r) => {
+            if let (Some(s), Some(nd)) = (nth_id(&p.stakeholders, a), nth_id(&p.needs, b)) {
+                let value = [None, Some(Relevance::Relevant), Some(Relevance::Critical)][usize::from(r)];
+                p.set_relevance(&s, &nd, value);
+            }
+        }
+        Op::AddRisk(a, t) => {
+            p.add_risk(&a, &t);
+        }
+        Op::Rate(i, l, s) => {
+            if let Some(r) = nth_id(&p.risks, i).and_then(|id| p.risk_mut(&id)) {
+                r.initial = Some(Rating { likelihood: l, severity: s });
+            }
+        }
+        Op::Residual(i, rating) => {
+            if let Some(r) = nth_id(&p.risks, i).and_then(|id| p.risk_mut(&id)) {
+                r.residual = rating.map(|(likelihood, severity)| Rating { likelihood, severity });
+            }
+        }
+        Op::LinkNeed(a, b) => {
+            if let (Some(r), Some(nd)) = (nth_id(&p.risks, a), nth_id(&p.needs, b)) {
+                if let Some(x) = p.risk_mut(&r) {
+                    x.need_ids.retain(|y| *y != nd);
+                    x.need_ids.push(nd);
+                }
+            }
+        }
+        Op::Resize(l, s) => {
+            p.resize_grid(l, s);
+        }
+        Op::Preset(i) => {
+            if let Some((_, c)) = jsp_planner::presets::grid_presets().into_iter().nth(i) {
+                p.apply_grid(c);
+            }
+        }
+        Op::LevelName(likelihood, i, t) => p.rename_level(likelihood, i, t),
+        Op::Zone(i, j, z) => p.set_zone(i, j, [Zone::Acceptable, Zone::Review, Zone::Unacceptable][usize::from(z)]),
+        Op::Checklist(outputs, t) => {
+            let list = if outputs { Checklist::Outputs } else { Checklist::Inputs };
+            p.add_checklist_item(list, format!("c-{n}"), t);
+        }
+        Op::Impact(q, t) => {
+            let (qid, _) = jsp_planner::presets::IMPACT_QUESTIONS[q % jsp_planner::presets::IMPACT_QUESTIONS.len()];
+            p.answer_impact(qid, Answer::Unsure);
+            p.note_impact(qid, t);
+        }
+        Op::Sbom(spdx, used) => p.set_sbom_format(if spdx { SbomFormat::Spdx } else { SbomFormat::Cyclonedx }, used),
+        Op::Raci(a, b, v) => {
+            if let (Some(r), Some(x)) = (nth_id(&p.roles, a), nth_id(&p.activities, b)) {
+                p.set_raci(&r, &x, Raci::ALL.get(usize::from(v)).copied());
+            }
+        }
+        Op::Examples => {
+            p.accept_example_needs();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Three-way merge of two copies of a plan: properties over random edit
+//! sequences on each side, and the cases a workshop meets.
+
+mod common;
+mod edits;
+
+use common::sample_plan;
+use edits::{op, run, Op};
+use jsp_planner::edit::apply;
+use jsp_planner::merge::{merge, Side};
+use jsp_planner::model::*;
+use jsp_planner::validate::validate;
+use proptest::prelude::*;
+
+/// `base` after `ops`, each through the one edit path (refused edits change nothing).
+fn edited(base: &Plan, ops: Vec<Op>, now: &str) -> Plan {
+    let mut plan = base.clone();
+    for (n, op) in ops.into_iter().enumerate() {
+        let _ = apply(&mut plan, now, |p| run(op, p, n + 1000));
+    }
+    plan
+}
+
+/// Times of edit aside (a merge keeps the later one), are two plans the same?
+fn same(a: &Plan, b: &Plan) -> bool {
+    let mut b = b.clone();
+    b.updated_at = a.updated_at.clone();
+    b.created_at = a.created_at.clone();
+    *a == b
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    #[test]
+    fn merging_with_an_unchanged_side_gives_the_other_side(ops in proptest::collection::vec(op(), 1..25)) {
+        let base = sample_plan();
+        let changed = edited(&base, ops, "2026-11-23T11:00:00.000Z");
+        let theirs_only = merge(&base, &base, &changed);
+        prop_assert!(theirs_only.conflicts.is_empty(), "{:?}", theirs_only.conflicts);
+        let resolved = theirs_only.resolve(&[]).map_err(TestCaseError::fail)?;
+        prop_assert!(same(&changed, &resolved.plan), "theirs lost: {:?}", resolved.repairs);
+        let mine_only = merge(&base, &changed, &base).resolve(&[]).map_err(TestCaseError::fail)?;
+        prop_assert!(same(&changed, &mine_only.plan));
+        // Merging a plan with itself changes nothing.
+        let itself = merge(&base, &changed, &changed);
+        prop_assert!(itself.conflicts.is_empty());
+        prop_assert!(same(&changed, &itself.resolve(&[]).map_err(TestCaseError::fail)?.plan));
+    }
+
+    #[test]
+    fn every_merge_of_two_edited_copies_validates(
+        mine_ops in proptest::collection::vec(op(), 1..20),
+        theirs_ops in proptest::collection::vec(op(), 1..20),
+        pick_theirs in any::<bool>(),
+    ) {
+        let base = sample_plan();
+        let mine = edited(&base, mine_ops, "2026-11-23T11:00:00.000Z");
+        let theirs = edited(&base, theirs_ops, "2026-11-23T12:00:00.000Z");
+        let m = merge(&base, &mine, &theirs);
+        let side = if pick_theirs { Side::Theirs } else { Side::Mine };
+        let choices = vec![side; m.conflicts.len()];
+        let resolved = m.resolve(&choices).map_err(TestCaseError::fail)?;
+        prop_assert!(validate(&resolved.plan).is_empty());
+        let later = mine.updated_at.clone().max(theirs.updated_at.clone());
+        prop_assert_eq!(&resolved.plan.updated_at, &later, "the later edit time stands");
+        for c in &m.conflicts {
+            prop_assert!(!c.place.is_empty());
+        }
+    }
+}
+
+#[test]
+fn edits_on_different_fields_both_survive_and_same_field_edits_conflict() {
+    let base = sample_plan();
+    let mut mine = base.clone();
+    mine.project.resources.budget = "EUR 80k".into();
+    mine.risks[0].owner = "Mine".into();
+    let mut theirs = base.clone();
+    theirs.project.resources.people = "2 FTE".into();
+    theirs.risks[0].owner = "Theirs".into();
+    theirs.add_need("nd-new".into(), "Audit log of remote sessions".into());
+    theirs.updated_at = "2026-11-24T09:00:00.000Z".into();
+
+    let m = merge(&base, &mine, &theirs);
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    let c = &m.conflicts[0];
+    assert_eq!(c.place, "Risk R-001, owner");
+    assert_eq!(c.mine, Some("Mine".into()));
+    assert_eq!(c.theirs, Some("Theirs".into()));
+    assert_eq!(m.theirs_applied, 2, "their people and their new need");
+
+    let kept_mine = m.resolve(&[Side::Mine]).unwrap().plan;
+    assert_eq!(kept_mine.project.resources.budget, "EUR 80k");
+    assert_eq!(kept_mine.project.resources.people, "2 FTE");
+    assert_eq!(kept_mine.risks[0].owner, "Mine");
+    assert!(kept_mine.needs.iter().any(|n| n.id == "nd-new"));
+    assert_eq!(kept_mine.updated_at, "2026-11-24T09:00:00.000Z");
+    assert_eq!(m.resolve(&[Side::Theirs]).unwrap().plan.risks[0].owner, "Theirs");
+}
+
+#[test]
+fn a_removal_against_an_edit_is_a_conflict_and_links_to_removed_items_go() {
+    let base = sample_plan();
+    let need = base.needs[0].id.clone();
+    let mut mine = base.clone();
+    mine.remove_need(&need);
+    let mut theirs = base.clone();
+    theirs.need_mut(&need).unwrap().text = "Reworded by the other team".into();
+    let m = merge(&base, &mine, &theirs);
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    assert_eq!(m.conflicts[0].mine, None);
+    let removed = m.resolve(&[Side::Mine]).unwrap().plan;
+    assert!(removed.needs.iter().all(|n| n.id != need));
+    assert!(removed.need_links.iter().all(|l| l.need_id != need), "no link left to a removed need");
+    let kept = m.resolve(&[Side::Theirs]).unwrap().plan;
+    assert_eq!(kept.needs.iter().find(|n| n.id == need).unwrap().text, "Reworded by the other team");
+}
