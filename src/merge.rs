@@ -75,7 +75,8 @@ impl Merge {
                 set(&mut value, &c.path, c.theirs.clone());
             }
         }
-        let mut plan: Plan = serde_json::from_value(value).map_err(|e| format!("The merged plan could not be read ({e})."))?;
+        let file = format!("{{\"format\":\"{}\",\"version\":{},\"plan\":{value}}}", crate::format::FORMAT, crate::format::VERSION);
+        let mut plan = crate::format::parse(file.as_bytes()).map_err(|e| format!("The merged plan could not be read ({e})."))?.plan;
         let repairs = crate::repair::repair(&mut plan);
         let problems = validate(&plan);
         if let Some(first) = problems.first() {
@@ -92,8 +93,14 @@ pub struct Resolved {
     pub repairs: Vec<String>,
 }
 
+/// The plan's JSON, through the plan file writer and the JSON reader the
+/// app already has (`serde_json::to_value` / `from_value` would put a second
+/// serializer and deserializer of the whole plan into the wasm).
 fn to_value(plan: &Plan) -> Value {
-    serde_json::to_value(plan).unwrap_or(Value::Null)
+    serde_json::from_str::<Value>(&crate::format::export_compact(plan))
+        .ok()
+        .and_then(|mut file| file.get_mut("plan").map(Value::take))
+        .unwrap_or(Value::Null)
 }
 
 struct State {

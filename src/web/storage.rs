@@ -18,6 +18,9 @@ use crate::model::Plan;
 pub const PLAN_PREFIX: &str = "jsp-planner/plan/";
 const LAST_OPEN: &str = "jsp-planner/last-open";
 const PREFS_PREFIX: &str = "jsp-planner/pref/";
+/// The version of each plan last exchanged as a file (exported or imported):
+/// the common ancestor a later merge with another copy starts from.
+const BASE_PREFIX: &str = "jsp-planner/base/";
 /// When each plan was last exported or backed up: a JSON object, id to time.
 const COVERED: &str = "jsp-planner/covered";
 
@@ -247,4 +250,20 @@ pub fn bytes_used() -> usize {
         .filter(|k| k.starts_with("jsp-planner/"))
         .map(|k| (k.encode_utf16().count() + raw_js(&k).map_or(0, |v| v.length() as usize)) * 2)
         .sum()
+}
+
+/// The version of plan `id` last exchanged as a file, if kept and readable.
+pub fn base(id: &str) -> Option<Plan> {
+    let text = raw(&format!("{BASE_PREFIX}{id}"))?;
+    format::import(text.as_bytes()).ok().map(|i| i.plan)
+}
+
+/// Keep `plan` as the version last exchanged. A full storage only costs the
+/// merge offer for this plan, so a failure is not reported.
+pub fn set_base(plan: &Plan) {
+    let _ = LocalStorage::raw().set_item(&format!("{BASE_PREFIX}{}", plan.id), &format::export_compact(plan));
+}
+
+pub fn remove_base(id: &str) {
+    LocalStorage::delete(format!("{BASE_PREFIX}{id}"));
 }

@@ -23,6 +23,7 @@ impl AppState {
         let name = files::file_name(&plan.name, ".jsp-plan.json");
         match files::download(&name, "application/json", &format::export_for_file(&plan)) {
             Ok(()) => {
+                storage::set_base(&plan);
                 self.library.mark_covered(std::slice::from_ref(&plan.id));
                 self.notify(NoticeKind::Info, format!("Exported “{}” as {name}.", isolate(&plan.name)));
             }
@@ -118,6 +119,7 @@ impl AppState {
     fn store_imported(self, plan: Plan, replace: Option<JsString>) {
         match storage::save(&plan, replace.as_ref()) {
             Ok(saved) => {
+                storage::set_base(&plan);
                 let name = plan.name.clone();
                 self.session.start(plan, saved.text, Vec::new());
                 self.notify(NoticeKind::Info, format!("Imported “{}”.", isolate(&name)));

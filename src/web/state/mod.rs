@@ -11,6 +11,7 @@
 mod backup;
 mod files;
 mod library;
+mod merging;
 mod session;
 mod ui;
 
@@ -124,6 +125,7 @@ impl AppState {
             self.close();
         }
         storage::remove(&storage::plan_key(id));
+        storage::remove_base(id);
         self.library.refresh();
         self.notify(NoticeKind::Info, "The plan was deleted.");
     }

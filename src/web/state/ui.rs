@@ -19,6 +19,13 @@ pub struct Notice {
 /// A modal question the app asks.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Dialog {
+    /// Two copies of one plan merged: the conflicts to choose for. `from_tab`:
+    /// theirs is another tab's stored version, not a file.
+    Merge {
+        theirs: Box<Plan>,
+        merge: Box<crate::merge::Merge>,
+        from_tab: bool,
+    },
     /// A backup file was read: which of its plans to restore.
     Restore {
         file_name: String,

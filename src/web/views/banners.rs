@@ -89,7 +89,8 @@ fn ConflictBanner() -> impl IntoView {
                 <h2 id="conflict-title">"This plan was changed in another tab"</h2>
                 <p>"Your edits in this tab are kept here but not saved until you choose:"</p>
                 <div class="actions">
-                    <button type="button" class="primary" on:click=move |_| app.save_mine_as_copy()>"Keep mine as a new plan"</button>
+                    <button type="button" class="primary" on:click=move |_| app.merge_tabs()>"Merge both…"</button>
+                    <button type="button" on:click=move |_| app.save_mine_as_copy()>"Keep mine as a new plan"</button>
                     <button type="button" on:click=move |_| app.load_theirs()>"Load the other tab’s version (drops my edits)"</button>
                     <button type="button" class="danger" on:click=move |_| app.keep_mine()>"Overwrite theirs with mine"</button>
                 </div>

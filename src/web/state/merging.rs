@@ -1,0 +1,97 @@
+//! Merging two copies of the open or a stored plan: a file of a plan that is
+//! already here, or the version another tab saved over this tab's edits.
+//! Nothing is stored until the user has seen the conflicts and chosen; the
+//! merged plan is applied as one edit, so it can be undone.
+
+use leptos::prelude::*;
+
+use super::{AppState, Dialog, NoticeKind};
+use crate::decide::isolate;
+use crate::deliverables::count;
+use crate::format;
+use crate::merge::{merge, Merge, Side};
+use crate::model::Plan;
+use crate::web::storage;
+
+impl AppState {
+    /// Whether a file of plan `id` can be merged: this browser kept the version last exchanged.
+    pub fn can_merge(self, id: &str) -> bool {
+        storage::base(id).is_some()
+    }
+
+    /// Merge a file's plan with the copy here, from the version last exchanged.
+    pub fn merge_file(self, theirs: Plan) {
+        let mine = if self.open_id().as_deref() == Some(theirs.id.as_str()) {
+            self.session.plan.get_untracked()
+        } else {
+            storage::load(&theirs.id).ok().map(|l| l.plan)
+        };
+        let (Some(base), Some(mine)) = (storage::base(&theirs.id), mine) else {
+            self.notify(NoticeKind::Error, "This plan cannot be merged: the version it was last shared as is not kept here.");
+            return;
+        };
+        let merge = merge(&base, &mine, &theirs);
+        self.ask(Dialog::Merge { theirs: Box::new(theirs), merge: Box::new(merge), from_tab: false });
+    }
+
+    /// Another tab saved the open plan while this tab has edits: merge both,
+    /// from the version this tab last read or wrote.
+    pub fn merge_tabs(self) {
+        let Some(id) = self.open_id() else { return };
+        let base = self.session.stored_text().and_then(|t| format::import(t.as_bytes()).ok()).map(|i| i.plan);
+        let theirs = storage::load(&id).ok().map(|l| l.plan);
+        let (Some(base), Some(mine), Some(theirs)) = (base, self.session.plan.get_untracked(), theirs) else {
+            self.notify(NoticeKind::Error, "The two versions could not be merged: the other tab’s version cannot be read.");
+            return;
+        };
+        let merge = merge(&base, &mine, &theirs);
+        self.ask(Dialog::Merge { theirs: Box::new(theirs), merge: Box::new(merge), from_tab: true });
+    }
+
+    /// Store the merge with the user's choices, as one undoable edit of the plan.
+    pub fn finish_merge(self, theirs: Plan, merge: &Merge, choices: &[Side], from_tab: bool) {
+        let resolved = match merge.resolve(choices) {
+            Ok(resolved) => resolved,
+            Err(why) => {
+                self.notify(NoticeKind::Error, format!("{why} Nothing was changed."));
+                return;
+            }
+        };
+        let id = theirs.id.clone();
+        if from_tab {
+            // Start from the other tab's stored version, so the merge is
+            // written over it (and undo goes back to it).
+            match storage::load(&id) {
+                Ok(loaded) => self.session.follow(loaded),
+                Err(why) => {
+                    self.notify(NoticeKind::Error, format!("The other tab’s version could not be read ({why}). Nothing was changed."));
+                    return;
+                }
+            }
+        } else if self.open_id().as_deref() != Some(id.as_str()) {
+            self.open(&id);
+        }
+        let merged = resolved.plan;
+        let name = merged.name.clone();
+        if self.session.edit(move |p| *p = merged).is_err() {
+            self.notify(NoticeKind::Error, "The merged plan could not be saved. Nothing was changed.");
+            return;
+        }
+        if !from_tab {
+            storage::set_base(&theirs);
+        }
+        self.library.refresh();
+        let source = if from_tab { "the other tab" } else { "the file" };
+        let mut text = format!(
+            "Merged “{}”: {} from {source} applied by themselves, {} chosen.",
+            isolate(&name),
+            count(merge.theirs_applied, "change"),
+            count(merge.conflicts.len(), "conflict"),
+        );
+        for repair in resolved.repairs {
+            text.push(' ');
+            text.push_str(&repair);
+        }
+        self.notify(NoticeKind::Info, text + " Undo takes it back.");
+    }
+}

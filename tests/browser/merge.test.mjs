@@ -1,0 +1,98 @@
+// Two copies of one plan edited in two places come back together: a file
+// from another browser profile is merged with the copy here (a conflict
+// resolved by choice, every other edit of both sides kept, undo takes it
+// back), and two tabs that saved over each other merge both versions.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openApp, createPlan, section, storedPlans, download, importFile, backToList } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.stop(); });
+
+const field = (page, label) => page.getByLabel(label, { exact: true });
+const exportOpen = (page) => download(page, () => page.getByRole('button', { name: 'Export plan file' }).click());
+
+test('two profiles edit copies of one plan; the import merges them', async () => {
+  const alice = await env.browser.newContext();
+  const bob = await env.browser.newContext();
+  const { page: a, errors } = await openApp(alice, env.base);
+  const { page: b } = await openApp(bob, env.base);
+
+  await createPlan(a, 'Shared pump');
+  await section(a, 'A.1 Project planning');
+  await field(a, 'Product').fill('Pump');
+  const shared = await exportOpen(a);
+
+  // Bob imports Alice's file and edits two fields.
+  await importFile(b, shared.name, shared.text);
+  await b.locator('.plan-page').waitFor();
+  await section(b, 'A.1 Project planning');
+  await field(b, 'Security budget').fill('Budget from Bob');
+  await field(b, 'Product').fill('Pump (Bob)');
+  const fromBob = await exportOpen(b);
+
+  // Meanwhile Alice edits another field, and the same Product field.
+  await field(a, 'Security people').fill('People from Alice');
+  await field(a, 'Product').fill('Pump (Alice)');
+  await backToList(a);
+  await importFile(a, fromBob.name, fromBob.text);
+  await a.getByRole('dialog', { name: 'This plan is already in your library' }).waitFor();
+  await a.getByRole('button', { name: 'Merge…' }).click();
+
+  const dialog = a.getByRole('dialog', { name: 'Merge “Shared pump”' });
+  await dialog.waitFor();
+  assert.match(await dialog.innerText(), /1 change from the file apply by themselves\. 1 place was changed on both sides/);
+  const conflict = dialog.getByRole('group', { name: 'Product' });
+  assert.equal(await conflict.getByRole('radio', { name: /^Mine: Pump \(Alice\)$/ }).isChecked(), true, 'mine by default');
+  // Nothing is stored before the choice is made.
+  assert.equal(Object.values(await storedPlans(a))[0].plan.project.resources.budget, '');
+  await conflict.getByRole('radio', { name: /^The file’s: Pump \(Bob\)$/ }).check();
+  await dialog.getByRole('button', { name: 'Merge' }).click();
+  await dialog.waitFor({ state: 'detached' });
+
+  const merged = Object.values(await storedPlans(a))[0].plan.project;
+  assert.equal(merged.product, 'Pump (Bob)', 'the conflict resolved as chosen');
+  assert.equal(merged.resources.budget, 'Budget from Bob', 'their other edit came in by itself');
+  assert.equal(merged.resources.people, 'People from Alice', 'my other edit stayed');
+  assert.match(await a.getByTestId('infos').innerText(), /Merged “\u2068Shared pump\u2069”: 1 change from the file applied by themselves, 1 conflict chosen/);
+  await section(a, 'A.1 Project planning');
+  assert.equal(await field(a, 'Security budget').inputValue(), 'Budget from Bob');
+
+  // The merge is one edit: undo takes it back.
+  await a.getByRole('button', { name: 'Undo' }).click();
+  const undone = Object.values(await storedPlans(a))[0].plan.project;
+  assert.equal(undone.product, 'Pump (Alice)');
+  assert.equal(undone.resources.budget, '');
+  assert.deepEqual(errors, []);
+  await alice.close();
+  await bob.close();
+});
+
+test('two tabs that saved over each other merge both versions', async () => {
+  const context = await env.browser.newContext();
+  const { page: tab, errors } = await openApp(context, env.base);
+  await createPlan(tab, 'Two-tab merge');
+  await section(tab, 'A.1 Project planning');
+  // Another tab saves a new product behind this tab's back (no storage event reaches the writer).
+  await tab.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('jsp-planner/plan/'));
+    const file = JSON.parse(localStorage.getItem(key));
+    file.plan.project.product = 'Product from the other tab';
+    file.plan.updated_at = new Date(Date.now() + 1000).toISOString();
+    localStorage.setItem(key, JSON.stringify(file));
+  });
+  await field(tab, 'Security budget').fill('Budget from this tab');
+  await tab.getByRole('heading', { name: 'This plan was changed in another tab' }).waitFor();
+  await tab.getByRole('button', { name: 'Merge both…' }).click();
+  const dialog = tab.getByRole('dialog', { name: 'Merge “Two-tab merge”' });
+  assert.match(await dialog.innerText(), /1 change from the other tab apply by themselves; nothing conflicts/);
+  await dialog.getByRole('button', { name: 'Merge' }).click();
+  await tab.getByRole('heading', { name: 'This plan was changed in another tab' }).waitFor({ state: 'detached' });
+  const { plan } = Object.values(await storedPlans(tab))[0];
+  assert.equal(plan.project.product, 'Product from the other tab');
+  assert.equal(plan.project.resources.budget, 'Budget from this tab');
+  assert.match(await tab.getByTestId('save-status').innerText(), /Saved in this browser/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
