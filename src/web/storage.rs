@@ -21,7 +21,7 @@ const PREFS_PREFIX: &str = "jsp-planner/pref/";
 /// The version of each plan last exchanged as a file (exported or imported):
 /// the common ancestor a later merge with another copy starts from.
 const BASE_PREFIX: &str = "jsp-planner/base/";
-/// When each plan was last exported or backed up: a JSON object, id to time.
+/// When each plan was last exported or backed up: lines of id, tab, time.
 const COVERED: &str = "jsp-planner/covered";
 
 pub fn plan_key(id: &str) -> String {
@@ -226,8 +226,11 @@ pub fn clear_preference(name: &str) {
 }
 
 /// When each plan was last exported or backed up (id to RFC 3339 time).
+/// Stored as lines of "id<TAB>time": ids and times hold neither.
 pub fn covered() -> std::collections::HashMap<String, String> {
-    raw(COVERED).and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
+    raw(COVERED)
+        .map(|text| text.lines().filter_map(|l| l.split_once('\t')).map(|(id, t)| (id.to_string(), t.to_string())).collect())
+        .unwrap_or_default()
 }
 
 /// Note that `ids` were exported or backed up at `now`. Failure only costs the reminder's accuracy.
@@ -238,9 +241,8 @@ pub fn record_covered(ids: &[String], now: &str) {
     }
     // Forget plans no longer stored.
     map.retain(|id, _| raw(&plan_key(id)).is_some());
-    if let Ok(text) = serde_json::to_string(&map) {
-        let _ = LocalStorage::raw().set_item(COVERED, &text);
-    }
+    let text: String = map.iter().map(|(id, t)| format!("{id}\t{t}\n")).collect();
+    let _ = LocalStorage::raw().set_item(COVERED, &text);
 }
 
 /// Bytes the app's entries take in local storage (browsers count UTF-16 code units, 2 bytes each).
