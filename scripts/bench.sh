@@ -5,3 +5,5 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh --browser
 scripts/build.sh
 node scripts/bench.mjs
+# The merge, natively (release build): two ~1 MB copies, 100 changes each side.
+cargo test --release --locked --test merge bench_merge_of_two_large_copies -- --ignored --nocapture 2>/dev/null | grep '^Merge of'

@@ -175,14 +175,20 @@ impl State {
     }
 
     fn list(&mut self, base: &[Value], mine: &[Value], theirs: &[Value]) -> Vec<Value> {
-        let find = |list: &[Value], key: &str| list.iter().find(|v| key_of(v).as_deref() == Some(key)).cloned();
-        let mut out = Vec::new();
-        let mine_keys: Vec<String> = mine.iter().filter_map(key_of).collect();
-        let theirs_only = theirs.iter().filter_map(key_of).filter(|k| !mine_keys.contains(k));
-        for key in mine_keys.iter().cloned().chain(theirs_only.collect::<Vec<_>>()) {
+        // Each list indexed by key once: a plan's lists hold thousands of items.
+        let index = |list: &[Value]| -> std::collections::HashMap<String, usize> {
+            list.iter().enumerate().filter_map(|(i, v)| key_of(v).map(|k| (k, i))).collect()
+        };
+        let (bi, mi, ti) = (index(base), index(mine), index(theirs));
+        let mut keys: Vec<(usize, String)> = mi.iter().map(|(k, i)| (*i, k.clone())).collect();
+        keys.sort_unstable();
+        let mut theirs_only: Vec<(usize, String)> = ti.iter().filter(|(k, _)| !mi.contains_key(*k)).map(|(k, i)| (*i, k.clone())).collect();
+        theirs_only.sort_unstable();
+        let mut out = Vec::with_capacity(mine.len().max(theirs.len()));
+        for (_, key) in keys.into_iter().chain(theirs_only) {
             self.path.push(Step::Item(key.clone()));
-            let (b, m, t) = (find(base, &key), find(mine, &key), find(theirs, &key));
-            if let Some(v) = self.value(b.as_ref(), m.as_ref(), t.as_ref()) {
+            let (b, m, t) = (bi.get(&key).map(|&i| &base[i]), mi.get(&key).map(|&i| &mine[i]), ti.get(&key).map(|&i| &theirs[i]));
+            if let Some(v) = self.value(b, m, t) {
                 out.push(v);
             }
             self.path.pop();
