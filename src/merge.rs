@@ -46,23 +46,27 @@ pub struct Merge {
     pub conflicts: Vec<Conflict>,
     /// How many places took their change by itself.
     pub theirs_applied: usize,
+    /// Those places in words, for the preview ("Risk R-001, owner").
+    pub applied: Vec<String>,
 }
 
 /// Merge `mine` and `theirs`, both descended from `base`.
 pub fn merge(base: &Plan, mine: &Plan, theirs: &Plan) -> Merge {
     let (b, m, t) = (to_value(base), to_value(mine), to_value(theirs));
-    let mut state = State { conflicts: Vec::new(), theirs_applied: 0, path: Vec::new() };
-    let mut merged = state.value(Some(&b), Some(&m), Some(&t)).unwrap_or(m);
+    let mut state = State { conflicts: Vec::new(), theirs_applied: 0, applied: Vec::new(), path: Vec::new() };
+    let mut merged = state.value(Some(&b), Some(&m), Some(&t)).unwrap_or_else(|| m.clone());
     // Times of edit are not edits: the later one stands, never a conflict.
     state.conflicts.retain(|c| !matches!(c.path.as_slice(), [Step::Field(f)] if f == "updated_at" || f == "created_at"));
     if let Some(obj) = merged.as_object_mut() {
         obj.insert("updated_at".into(), Value::String(mine.updated_at.clone().max(theirs.updated_at.clone())));
         obj.insert("created_at".into(), Value::String(mine.created_at.clone().min(theirs.created_at.clone())));
     }
+    let sides = [(mine, &m), (theirs, &t)];
     for c in &mut state.conflicts {
-        c.place = place_of(mine, &c.path);
+        c.place = place_of(&sides, &c.path);
     }
-    Merge { merged, conflicts: state.conflicts, theirs_applied: state.theirs_applied }
+    let applied = state.applied.iter().map(|path| place_of(&sides, path)).collect();
+    Merge { merged, conflicts: state.conflicts, theirs_applied: state.theirs_applied, applied }
 }
 
 impl Merge {
@@ -106,6 +110,7 @@ fn to_value(plan: &Plan) -> Value {
 struct State {
     conflicts: Vec<Conflict>,
     theirs_applied: usize,
+    applied: Vec<Vec<Step>>,
     path: Vec<Step>,
 }
 
@@ -117,7 +122,7 @@ impl State {
         }
         if base == mine {
             if !self.at_edit_time() {
-                self.theirs_applied += 1;
+                self.note_applied(base, theirs);
             }
             return theirs.cloned();
         }
@@ -147,6 +152,50 @@ impl State {
                     place: String::new(),
                 });
                 mine.cloned()
+            }
+        }
+    }
+
+    /// Record, for the preview, each place where `theirs` differs from
+    /// `base` under the current path: the fields and items themselves, not
+    /// the whole list or section that contains them.
+    fn note_applied(&mut self, base: Option<&Value>, theirs: Option<&Value>) {
+        match (base, theirs) {
+            (Some(Value::Object(b)), Some(Value::Object(t))) if !self.whole() => {
+                let keys: Vec<String> = t.keys().chain(b.keys().filter(|k| !t.contains_key(*k))).cloned().collect();
+                for k in keys {
+                    if b.get(&k) != t.get(&k) {
+                        self.path.push(Step::Field(k.clone()));
+                        self.note_applied(b.get(&k), t.get(&k));
+                        self.path.pop();
+                    }
+                }
+            }
+            (Some(Value::Array(b)), Some(Value::Array(t))) if keyed(b, t) => {
+                let index = |list: &[Value]| -> std::collections::HashMap<String, usize> {
+                    list.iter().enumerate().filter_map(|(i, v)| key_of(v).map(|k| (k, i))).collect()
+                };
+                let (bi, ti) = (index(b), index(t));
+                let keys: Vec<String> = t.iter().chain(b.iter()).filter_map(key_of).collect();
+                let mut seen = std::collections::HashSet::new();
+                for key in keys.into_iter().filter(|k| seen.insert(k.clone())) {
+                    let (bv, tv) = (bi.get(&key).map(|&i| &b[i]), ti.get(&key).map(|&i| &t[i]));
+                    if bv != tv {
+                        self.path.push(Step::Item(key));
+                        // A whole item added or removed is one place.
+                        if bv.is_some() && tv.is_some() {
+                            self.note_applied(bv, tv);
+                        } else {
+                            self.theirs_applied += 1;
+                            self.applied.push(self.path.clone());
+                        }
+                        self.path.pop();
+                    }
+                }
+            }
+            _ => {
+                self.theirs_applied += 1;
+                self.applied.push(self.path.clone());
             }
         }
     }
@@ -254,12 +303,18 @@ fn set(root: &mut Value, path: &[Step], value: Option<Value>) {
     }
 }
 
-/// The place of `path` in words, named as in `plan` (mine).
-fn place_of(plan: &Plan, path: &[Step]) -> String {
-    // The place namer reads index paths; an item mine removed gets no index.
-    let value = to_value(plan);
+/// The place of `path` in words, named as in mine, or in theirs for an item
+/// only they have.
+/// `sides` holds each plan with its JSON, mine first.
+fn place_of(sides: &[(&Plan, &Value)], path: &[Step]) -> String {
+    sides.iter().find_map(|(plan, value)| place_in(plan, value, path)).unwrap_or_else(|| "The plan".into())
+}
+
+/// The place of `path` in `plan` (whose JSON is `value`), if every item on the way is in it.
+fn place_in(plan: &Plan, value: &Value, path: &[Step]) -> Option<String> {
+    // The place namer reads index paths.
     let mut segments = Vec::new();
-    let mut at = Some(&value);
+    let mut at = Some(value);
     for step in path {
         match step {
             Step::Field(f) => {
@@ -274,13 +329,10 @@ fn place_of(plan: &Plan, path: &[Step]) -> String {
                         segments.push(i.to_string());
                         at = list.and_then(|l| l.get(i));
                     }
-                    None => {
-                        segments.push(format!("“{k}”"));
-                        at = None;
-                    }
+                    None => return None,
                 }
             }
         }
     }
-    crate::format::place_phrase(plan, &segments)
+    Some(crate::format::place_phrase(plan, &segments))
 }

@@ -89,6 +89,10 @@ fn edits_on_different_fields_both_survive_and_same_field_edits_conflict() {
     assert_eq!(c.mine, Some("Mine".into()));
     assert_eq!(c.theirs, Some("Theirs".into()));
     assert_eq!(m.theirs_applied, 2, "their people and their new need");
+    // The preview names each place that takes their change.
+    assert_eq!(m.applied.len(), 2);
+    assert!(m.applied.iter().any(|p| p.to_lowercase().contains("people")), "{:?}", m.applied);
+    assert!(m.applied.iter().any(|p| p.contains("Audit log of remote sessions")), "{:?}", m.applied);
 
     let kept_mine = m.resolve(&[Side::Mine]).unwrap().plan;
     assert_eq!(kept_mine.project.resources.budget, "EUR 80k");

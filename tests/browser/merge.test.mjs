@@ -43,6 +43,9 @@ test('two profiles edit copies of one plan; the import merges them', async () =>
   const dialog = a.getByRole('dialog', { name: 'Merge “Shared pump”' });
   await dialog.waitFor();
   assert.match(await dialog.innerText(), /1 change from the file apply by themselves\. 1 place was changed on both sides/);
+  // A preview of what comes in by itself, before anything is stored.
+  await dialog.getByText('What applies by itself (1)').click();
+  assert.match(await dialog.locator('.merge-applied li').innerText(), /budget/i);
   const conflict = dialog.getByRole('group', { name: 'Product' });
   assert.equal(await conflict.getByRole('radio', { name: /^Mine: Pump \(Alice\)$/ }).isChecked(), true, 'mine by default');
   // Nothing is stored before the choice is made.

@@ -67,6 +67,7 @@ fn MergeDialog(theirs: crate::model::Plan, merge: crate::merge::Merge, from_tab:
         ),
     };
     let conflicts = merge.conflicts.clone();
+    let applied = merge.applied.clone();
     let title = format!("Merge “{}”", theirs.name);
     let apply = move |_| {
         let picked = choices.get_untracked();
@@ -76,6 +77,12 @@ fn MergeDialog(theirs: crate::model::Plan, merge: crate::merge::Merge, from_tab:
     view! {
         <Modal title>
             <p>{summary}</p>
+            {(!applied.is_empty()).then(|| view! {
+                <details class="merge-applied">
+                    <summary>{format!("What applies by itself ({})", applied.len())}</summary>
+                    <ul>{applied.into_iter().map(|place| view! { <li>{place}</li> }).collect_view()}</ul>
+                </details>
+            })}
             <ol class="merge-conflicts">
                 {conflicts.into_iter().enumerate().map(|(i, c)| {
                     let name = format!("merge-{i}");
