@@ -127,20 +127,11 @@ impl State {
             return theirs.cloned();
         }
         match (mine, theirs) {
-            _ if self.whole() => {
-                self.conflicts.push(Conflict {
-                    path: self.path.clone(),
-                    mine: mine.cloned(),
-                    theirs: theirs.cloned(),
-                    place: String::new(),
-                });
-                mine.cloned()
-            }
-            (Some(Value::Object(m)), Some(Value::Object(t))) => {
+            (Some(Value::Object(m)), Some(Value::Object(t))) if !self.whole() => {
                 let b = base.and_then(Value::as_object);
                 Some(Value::Object(self.object(b, m, t)))
             }
-            (Some(Value::Array(m)), Some(Value::Array(t))) if keyed(m, t) => {
+            (Some(Value::Array(m)), Some(Value::Array(t))) if !self.whole() && keyed(m, t) => {
                 let b = base.and_then(Value::as_array).map(Vec::as_slice).unwrap_or(&[]);
                 Some(Value::Array(self.list(b, m, t)))
             }
@@ -172,9 +163,6 @@ impl State {
                 }
             }
             (Some(Value::Array(b)), Some(Value::Array(t))) if keyed(b, t) => {
-                let index = |list: &[Value]| -> std::collections::HashMap<String, usize> {
-                    list.iter().enumerate().filter_map(|(i, v)| key_of(v).map(|k| (k, i))).collect()
-                };
                 let (bi, ti) = (index(b), index(t));
                 let keys: Vec<String> = t.iter().chain(b.iter()).filter_map(key_of).collect();
                 let mut seen = std::collections::HashSet::new();
@@ -224,10 +212,6 @@ impl State {
     }
 
     fn list(&mut self, base: &[Value], mine: &[Value], theirs: &[Value]) -> Vec<Value> {
-        // Each list indexed by key once: a plan's lists hold thousands of items.
-        let index = |list: &[Value]| -> std::collections::HashMap<String, usize> {
-            list.iter().enumerate().filter_map(|(i, v)| key_of(v).map(|k| (k, i))).collect()
-        };
         let (bi, mi, ti) = (index(base), index(mine), index(theirs));
         let mut keys: Vec<(usize, String)> = mi.iter().map(|(k, i)| (*i, k.clone())).collect();
         keys.sort_unstable();
@@ -250,6 +234,12 @@ impl State {
 /// by item): every element of both has one, and one of them has some.
 fn keyed(mine: &[Value], theirs: &[Value]) -> bool {
     !(mine.is_empty() && theirs.is_empty()) && mine.iter().chain(theirs).all(|v| key_of(v).is_some())
+}
+
+/// Each item's position by key, built once per list: a plan's lists hold
+/// thousands of items, and looking each up by scanning would be quadratic.
+fn index(list: &[Value]) -> std::collections::HashMap<String, usize> {
+    list.iter().enumerate().filter_map(|(i, v)| key_of(v).map(|k| (k, i))).collect()
 }
 
 /// An item's key: its `id`, else its `…_id` fields together.
