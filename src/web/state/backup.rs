@@ -14,16 +14,7 @@ impl AppState {
     /// Download every readable plan as one backup file.
     pub fn back_up_all(self) {
         let ids: Vec<String> = self.library.plans.with_untracked(|l| l.iter().map(|p| p.id.clone()).collect());
-        let plans: Vec<Plan> = ids
-            .iter()
-            .filter_map(|id| {
-                if self.open_id().as_deref() == Some(id) {
-                    self.session.plan.get_untracked()
-                } else {
-                    storage::load(id).ok().map(|l| l.plan)
-                }
-            })
-            .collect();
+        let plans: Vec<Plan> = ids.iter().filter_map(|id| self.copy_here(id)).collect();
         let now = browser::now();
         let name = format!("jsp-planner-backup-{}.json", now.get(..10).unwrap_or("today"));
         match files::download(&name, "application/json", &backup::write(&plans, &now)) {
@@ -64,7 +55,7 @@ impl AppState {
         for entry in entries {
             match entry.plan {
                 Ok(plan) => {
-                    let here = self.stored_copy(&plan.id);
+                    let here = self.copy_here(&plan.id);
                     let standing = Standing::of(&plan, here.as_ref());
                     items.push(RestoreItem { plan: Box::new(plan), standing });
                 }
@@ -82,14 +73,6 @@ impl AppState {
             return;
         }
         self.ask(Dialog::Restore { file_name: file_name.to_string(), items });
-    }
-
-    /// This browser's copy of plan `id`: the open one as edited, else as stored.
-    fn stored_copy(self, id: &str) -> Option<Plan> {
-        if self.open_id().as_deref() == Some(id) {
-            return self.session.plan.get_untracked();
-        }
-        storage::load(id).ok().map(|l| l.plan)
     }
 
     /// Restore the chosen plans of a backup, each replacing the copy here.

@@ -14,9 +14,7 @@ use crate::web::{browser, files, storage};
 
 impl AppState {
     pub fn export(self, id: &str) {
-        let plan =
-            if self.open_id().as_deref() == Some(id) { self.session.plan.get_untracked() } else { storage::load(id).ok().map(|l| l.plan) };
-        let Some(plan) = plan else {
+        let Some(plan) = self.copy_here(id) else {
             self.notify(NoticeKind::Error, "The plan could not be read for export.");
             return;
         };

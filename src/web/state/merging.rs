@@ -21,12 +21,7 @@ impl AppState {
 
     /// Merge a file's plan with the copy here, from the version last exchanged.
     pub fn merge_file(self, theirs: Plan) {
-        let mine = if self.open_id().as_deref() == Some(theirs.id.as_str()) {
-            self.session.plan.get_untracked()
-        } else {
-            storage::load(&theirs.id).ok().map(|l| l.plan)
-        };
-        let (Some(base), Some(mine)) = (storage::base(&theirs.id), mine) else {
+        let (Some(base), Some(mine)) = (storage::base(&theirs.id), self.copy_here(&theirs.id)) else {
             self.notify(NoticeKind::Error, "This plan cannot be merged: the version it was last shared as is not kept here.");
             return;
         };

@@ -69,6 +69,14 @@ impl AppState {
         self.session.open_id()
     }
 
+    /// This browser's copy of plan `id`: the open one as edited, else as stored.
+    pub fn copy_here(self, id: &str) -> Option<Plan> {
+        if self.open_id().as_deref() == Some(id) {
+            return self.session.plan.get_untracked();
+        }
+        storage::load(id).ok().map(|l| l.plan)
+    }
+
     // ----- the plan list -------------------------------------------------
 
     pub fn create(self, raw_name: &str) {
