@@ -62,7 +62,7 @@ pub(super) fn NeedRow(
             // A plain map rather than a keyed <For>: the cells are rebuilt only
             // when the stakeholders change, and skipping For's per-item
             // bookkeeping makes a screenful of 50-cell rows paint sooner.
-            {move || stakeholders.with(|ids| ids.iter().cloned().map(|sid| {
+            {move || stakeholders.with(|ids| ids.iter().map(|sid| {
                     let nid = cells_id.clone();
                     let value = { let sid = sid.clone(); move || row_links.with(|m| m.get(&sid).copied()) };
                     let set = { let (nid, sid) = (nid.clone(), sid.clone()); move |v: Option<Relevance>| {
