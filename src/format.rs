@@ -453,7 +453,8 @@ fn too_large(size: usize) -> String {
     }
 }
 
-fn human_bytes(n: usize) -> String {
+/// "12 kB", "4.3 MB": a size as people read it (integer arithmetic only).
+pub fn human_bytes(n: usize) -> String {
     const MB: usize = 1024 * 1024;
     if n >= MB {
         let tenths = (n * 10 + MB / 2) / MB;

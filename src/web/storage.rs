@@ -233,16 +233,19 @@ pub fn covered() -> std::collections::HashMap<String, String> {
         .unwrap_or_default()
 }
 
-/// Note that `ids` were exported or backed up at `now`. Failure only costs the reminder's accuracy.
-pub fn record_covered(ids: &[String], now: &str) {
+/// Note that `ids` were exported or backed up at `now`, and return every
+/// plan's time. Failure to store it only costs the reminder's accuracy.
+pub fn record_covered(ids: &[String], now: &str) -> std::collections::HashMap<String, String> {
     let mut map = covered();
     for id in ids {
         map.insert(id.clone(), now.to_string());
     }
-    // Forget plans no longer stored.
-    map.retain(|id, _| raw(&plan_key(id)).is_some());
+    // Forget plans no longer stored (by key: reading each plan's text would cost megabytes).
+    let stored: std::collections::HashSet<String> = raw_keys().into_iter().collect();
+    map.retain(|id, _| stored.contains(&plan_key(id)));
     let text: String = map.iter().map(|(id, t)| format!("{id}\t{t}\n")).collect();
     let _ = LocalStorage::raw().set_item(COVERED, &text);
+    map
 }
 
 /// Bytes the app's entries take in local storage (browsers count UTF-16 code units, 2 bytes each).

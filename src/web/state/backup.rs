@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::{AppState, Dialog, NoticeKind, RestoreItem};
 use crate::backup::{self, Entry, Standing};
 use crate::decide::isolate;
+use crate::deliverables::count;
 use crate::format::ImportError;
 use crate::model::Plan;
 use crate::web::{browser, files, storage};
@@ -22,19 +23,12 @@ impl AppState {
                 let ids: Vec<String> = plans.iter().map(|p| p.id.clone()).collect();
                 self.library.mark_covered(&ids);
                 let unreadable = self.library.unreadable_keys().len();
-                let skipped = if unreadable > 0 {
-                    format!(
-                        " {unreadable} stored {} that cannot be read {} not in it.",
-                        noun(unreadable, "entry", "entries"),
-                        if unreadable == 1 { "is" } else { "are" }
-                    )
-                } else {
-                    String::new()
+                let skipped = match unreadable {
+                    0 => String::new(),
+                    1 => " 1 stored entry that cannot be read is not in it.".to_string(),
+                    n => format!(" {n} stored entries that cannot be read are not in it."),
                 };
-                self.notify(
-                    NoticeKind::Info,
-                    format!("Backed up {} {} as {name}.{skipped}", plans.len(), noun(plans.len(), "plan", "plans")),
-                );
+                self.notify(NoticeKind::Info, format!("Backed up {} as {name}.{skipped}", count(plans.len(), "plan")));
             }
             Err(why) => self.notify(NoticeKind::Error, format!("The backup failed: {why}")),
         }
@@ -94,15 +88,7 @@ impl AppState {
         }
         self.library.refresh();
         if restored > 0 {
-            self.notify(NoticeKind::Info, format!("Restored {restored} {}.", noun(restored, "plan", "plans")));
+            self.notify(NoticeKind::Info, format!("Restored {}.", count(restored, "plan")));
         }
-    }
-}
-
-fn noun(n: usize, one: &'static str, many: &'static str) -> &'static str {
-    if n == 1 {
-        one
-    } else {
-        many
     }
 }

@@ -67,15 +67,18 @@ impl AppState {
         let file_name = file.name();
         // Read up to a backup's size; a plan file over its own limit is refused by the importer.
         let result = match files::read(&file, crate::backup::MAX_BYTES).await {
-            Ok(bytes) if crate::backup::is_backup(&bytes) => {
-                self.offer_restore(&file_name, crate::backup::read(&bytes));
-                return;
-            }
             Ok(bytes) => {
                 // Marks for the benchmark: parse + validate time of an import.
                 browser::mark("jsp-import-read");
                 let result = format::import(&bytes);
                 browser::mark("jsp-import-checked");
+                // A backup is refused as a plan file for its format (or its
+                // size) only: look for one then, not in every plan file.
+                let maybe_backup = matches!(result, Err(ImportError::WrongFormat { .. } | ImportError::TooLarge { .. }));
+                if maybe_backup && crate::backup::is_backup(&bytes) {
+                    self.offer_restore(&file_name, crate::backup::read(&bytes));
+                    return;
+                }
                 result
             }
             Err(files::ReadError::TooLarge(size)) => Err(ImportError::TooLarge { size }),

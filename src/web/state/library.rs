@@ -74,8 +74,7 @@ impl Library {
 
     /// Note that `ids` were just exported or backed up.
     pub fn mark_covered(self, ids: &[String]) {
-        storage::record_covered(ids, &browser::now());
-        self.covered.set(storage::covered());
+        self.covered.set(storage::record_covered(ids, &browser::now()));
     }
 
     pub fn unreadable_keys(self) -> Vec<String> {

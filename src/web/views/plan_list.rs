@@ -109,23 +109,13 @@ fn BackupStatus() -> impl IntoView {
             </p>
         </Show>
         <p class="storage-line">
-            {move || format!("Your plans use {} of this browser’s storage. ", human_bytes(used.get()))}
+            {move || format!("Your plans use {} of this browser’s storage. ", crate::format::human_bytes(used.get()))}
             {move || match persisted.get() {
                 Some(true) => "The browser keeps them until you clear this site’s data.",
                 Some(false) => "The browser may clear them when space runs low: keep backups.",
                 None => "",
             }}
         </p>
-    }
-}
-
-/// "12 kB", "1.4 MB": sizes as people read them (whole tenths, no float formatting).
-fn human_bytes(n: usize) -> String {
-    if n < 1_000_000 {
-        format!("{} kB", n.div_ceil(1000))
-    } else {
-        let tenths = n.div_ceil(100_000);
-        format!("{}.{} MB", tenths / 10, tenths % 10)
     }
 }
 
