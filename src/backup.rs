@@ -54,18 +54,18 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Entry>, ImportError> {
         return Err(ImportError::TooLarge { size: bytes.len() });
     }
     let text = format::decode_text(bytes)?;
-    let value: Value = serde_json::from_str(&text).map_err(|_| ImportError::NotAPlanFile("it is not a readable backup file".into()))?;
+    let value: Value = serde_json::from_str(&text).map_err(|e| format::json_error(e, &text))?;
     match value.get("version") {
         Some(v) if v.as_u64() == Some(VERSION) || v.as_f64() == Some(VERSION as f64) => {}
         Some(v) if v.as_u64().is_some_and(|n| n > VERSION) => {
-            return Err(ImportError::NotAPlanFile(format!(
+            return Err(ImportError::BadBackup(format!(
                 "it is a backup of version {v}, newer than this version of JSP Planner reads (up to {VERSION}); open it in a newer version"
             )))
         }
-        _ => return Err(ImportError::NotAPlanFile("its “version” is not a backup version".into())),
+        _ => return Err(ImportError::BadBackup("its “version” is not a backup version".into())),
     }
     let Some(plans) = value.get("plans").and_then(Value::as_array) else {
-        return Err(ImportError::NotAPlanFile("it has no list of “plans”".into()));
+        return Err(ImportError::BadBackup("it has no list of “plans”".into()));
     };
     Ok(plans
         .iter()

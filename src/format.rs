@@ -103,6 +103,9 @@ pub enum ImportError {
     },
     /// JSON, but not an object with a `format` field.
     NotAPlanFile(String),
+    /// A whole-library backup file (`crate::backup`) that cannot be restored;
+    /// `why` reads after "cannot be restored:".
+    BadBackup(String),
     WrongFormat {
         found: String,
     },
@@ -146,6 +149,7 @@ impl std::fmt::Display for ImportError {
             ImportError::Encoding { message, .. } => write!(f, "{message}."),
             ImportError::NotJson { line, column, message, .. } => write!(f, "{message} (line {line}, column {column})."),
             ImportError::NotAPlanFile(why) => write!(f, "The file is JSON but not a plan file: {why}."),
+            ImportError::BadBackup(why) => write!(f, "This backup file cannot be restored: {why}."),
             ImportError::WrongFormat { found } => {
                 write!(f, "This is not a JSP Planner plan file: its “format” is {found}, not “{FORMAT}”.")
             }
@@ -177,7 +181,11 @@ impl ImportError {
     pub fn detail(&self) -> Option<String> {
         match self {
             ImportError::TooLarge { size } => Some(format!("{size} bytes; the limit is {MAX_FILE_BYTES} bytes")),
-            ImportError::Empty | ImportError::Binary | ImportError::NotAPlanFile(_) | ImportError::Migration { .. } => None,
+            ImportError::Empty
+            | ImportError::Binary
+            | ImportError::NotAPlanFile(_)
+            | ImportError::BadBackup(_)
+            | ImportError::Migration { .. } => None,
             ImportError::Encoding { encoding, .. } => Some(format!("encoding: {encoding}")),
             ImportError::NotJson { detail, .. } => Some(detail.clone()),
             ImportError::WrongFormat { found } => Some(format!("format: {found}")),
@@ -363,7 +371,7 @@ fn strict_from_str(text: &str) -> Result<PlanFile, ImportError> {
 /// which serde_json reports as a syntax error in valid JSON) is a shape error,
 /// located by re-scanning the text; the text is parsed as a `Value` only on
 /// this path, to name items by their id or name.
-fn json_error(e: serde_json::Error, text: &str) -> ImportError {
+pub(crate) fn json_error(e: serde_json::Error, text: &str) -> ImportError {
     let original = strip_position(&e.to_string());
     let root = if e.is_data() || e.is_syntax() { serde_json::from_str::<Value>(text).ok() } else { None };
     if e.is_data() || (e.is_syntax() && root.is_some()) {
