@@ -104,7 +104,7 @@ pub enum ImportError {
     /// JSON, but not an object with a `format` field.
     NotAPlanFile(String),
     /// A whole-library backup file (`crate::backup`) that cannot be restored;
-    /// `why` reads after "cannot be restored:".
+    /// `why` is a sentence about the file ("it has no list …") without its period.
     BadBackup(String),
     WrongFormat {
         found: String,
@@ -149,7 +149,7 @@ impl std::fmt::Display for ImportError {
             ImportError::Encoding { message, .. } => write!(f, "{message}."),
             ImportError::NotJson { line, column, message, .. } => write!(f, "{message} (line {line}, column {column})."),
             ImportError::NotAPlanFile(why) => write!(f, "The file is JSON but not a plan file: {why}."),
-            ImportError::BadBackup(why) => write!(f, "This backup file cannot be restored: {why}."),
+            ImportError::BadBackup(why) => write!(f, "{}.", place::capitalize(why)),
             ImportError::WrongFormat { found } => {
                 write!(f, "This is not a JSP Planner plan file: its “format” is {found}, not “{FORMAT}”.")
             }
