@@ -3,8 +3,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-# Debian's binaryen 108 produces broken wasm; use the npm binaryen@132 wasm-opt.
-PATH="$PWD/node_modules/binaryen/bin:$PATH" trunk build --release --offline
+# Trunk builds the page, styles and static files; its post-build hook
+# (scripts/wasm.mjs, Trunk.toml) the WebAssembly in two parts.
+trunk build --release --offline
 # The Content-Security-Policy names the hash of Trunk's inline loader, which changes with each build.
 node scripts/csp.mjs dist/index.html
 # The offline worker's file list and version, and precompressed .br/.gz copies (after the CSP edit).

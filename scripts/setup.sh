@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Install what building and testing JSP Planner needs, skipping what is
 # already there. Safe to run again; fast when everything is installed.
-#   scripts/setup.sh            build tools: wasm target, trunk, wasm-bindgen-cli, npm packages
+#   scripts/setup.sh            build tools: wasm target, trunk, wasm-bindgen-cli, wasm-split-cli, npm packages
 #   scripts/setup.sh --browser  the same, plus Debian's chromium, chromium-driver and
 #                               poppler-utils (pdftotext, pdftoppm: the report PDF test reads them)
 set -euo pipefail
@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 
 TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130   # must equal the wasm-bindgen pin in Cargo.toml
+WASM_SPLIT_VERSION=0.2.4       # Leptos's wasm splitter (the crate behind cargo-leptos --split)
 
 have() { command -v "$1" >/dev/null 2>&1; }
 say() { printf '[setup] %s\n' "$*"; }
@@ -32,6 +33,12 @@ if ! have wasm-bindgen || [[ "$(wasm-bindgen --version)" != "wasm-bindgen $WASM_
   say "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 5 minutes the first time)"
   # Not --locked: its lock file names a crate version the registry does not serve.
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
+fi
+
+# It has no --version flag: ask cargo which version it installed.
+if ! have wasm-split-cli || ! cargo install --list | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:"; then
+  say "installing wasm-split-cli $WASM_SPLIT_VERSION (about 2 minutes the first time)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --locked --features build-binary --force
 fi
 
 # npm packages (binaryen's wasm-opt, playwright-core, sirv), reinstalled only when the lock file changes.

@@ -6,11 +6,13 @@
 //! - [`files`]: downloads and reading picked or dropped files.
 //! - [`display`]: workshop mode, theme, zoom and full screen; [`keys`]: the global shortcuts.
 //! - [`offline`]: the service worker that lets the app open without the network, and its update offer.
+//! - [`editor`]: the plan editor, a second download fetched when a plan first opens.
 //! - [`views`]: components; they read signals and call [`state::AppState`] methods.
 
 pub(crate) mod browser;
 mod crash;
 mod display;
+mod editor;
 mod files;
 mod keys;
 pub(crate) mod offline;
@@ -76,7 +78,7 @@ fn App() -> impl IntoView {
             <views::Notices/>
             <main id="main" tabindex="-1">
                 {move || match open_id.get() {
-                    Some(_) => view! { <views::PlanPage/> }.into_any(),
+                    Some(_) => view! { <editor::Editor/> }.into_any(),
                     None => view! { <views::PlanList/> }.into_any(),
                 }}
             </main>

@@ -32,7 +32,8 @@ impl Offline {
         let ready = self.update_ready;
         wasm_bindgen_futures::spawn_local(async move {
             let Ok(registration) = JsFuture::from(workers.register(WORKER)).await else { return };
-            let registration: ServiceWorkerRegistration = registration.unchecked_into();
+            // Not a registration where a browser (or its automation) blocks service workers.
+            let Ok(registration) = registration.dyn_into::<ServiceWorkerRegistration>() else { return };
             // Only an update waits: the very first worker installs with no page to replace.
             let has_controller = move || container().and_then(|c| c.controller()).is_some();
             if registration.waiting().is_some() && has_controller() {

@@ -12,7 +12,7 @@ mod workshop;
 pub use banners::{Notices, TopBar};
 pub use dialogs::Dialogs;
 pub use plan_list::PlanList;
-pub use sections::{step_section, PlanPage};
+pub use sections::{load_plan_editor, step_section};
 pub use workshop::{focus_capture, ShortcutsHelp};
 
 use leptos::prelude::*;

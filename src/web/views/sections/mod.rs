@@ -32,8 +32,18 @@ pub fn step_section(delta: isize) {
     }
 }
 
+/// The plan editor lives in its own part of the app, downloaded the first
+/// time a plan opens (`scripts/wasm.sh` splits it off): the first screen, the
+/// plan list, needs none of it. What comes back is the function that draws
+/// the editor; a download that fails is an error the caller can show and
+/// retry, not a crash.
+#[leptos::wasm_split::wasm_split(plan_editor, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn load_plan_editor() -> Result<fn() -> AnyView, leptos::wasm_split::SplitLoaderError> {
+    Ok(|| view! { <PlanPage/> }.into_any())
+}
+
 #[component]
-pub fn PlanPage() -> impl IntoView {
+fn PlanPage() -> impl IntoView {
     let section = RwSignal::new(Section::from_anchor(&current_hash()).unwrap_or(Section::Dashboard));
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         if let Some(s) = Section::from_anchor(&current_hash()) {

@@ -1,0 +1,66 @@
+// The plan editor is a second wasm file, downloaded when a plan first opens
+// (scripts/wasm.mjs splits it off): the plan list never asks for it, a failed
+// download says so and can be retried, and nothing is lost meanwhile.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openApp, createPlan, storedPlans } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.stop(); });
+
+const EDITOR = /plan-editor-[0-9a-f]+\.wasm$/;
+
+/** A context without the offline worker, so every file comes from the page's own requests. */
+async function pageWithoutWorker() {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const { page, errors } = await openApp(context, env.base);
+  const requested = [];
+  page.on('request', (r) => requested.push(r.url()));
+  return { context, page, errors, requested };
+}
+
+test('the plan list opens without the editor; the first plan opened downloads it once', async () => {
+  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const requested = [];
+  page.on('request', (r) => requested.push(r.url()));
+  await page.goto(env.base);
+  await page.locator('#plans-title').waitFor();
+  // Give a stray early download the time to start before looking.
+  await page.waitForTimeout(300);
+  assert.equal(requested.filter((u) => EDITOR.test(u)).length, 0, `the plan list downloaded the editor: ${requested.join(', ')}`);
+  assert.ok(requested.some((u) => /jsp-planner-[0-9a-f]+_bg\.wasm$/.test(u)), 'the main wasm part was requested');
+
+  await createPlan(page, 'Infusion pump 3.2');
+  await page.locator('.deliverables').waitFor();
+  await page.getByRole('button', { name: '← All plans' }).click();
+  await createPlan(page, 'Second plan');
+  await page.locator('.deliverables').waitFor();
+  assert.equal(requested.filter((u) => EDITOR.test(u)).length, 1, 'the editor was downloaded exactly once');
+  await context.close();
+});
+
+test('a failed editor download says so, keeps the plan, and "Try again" opens it', async () => {
+  const { context, page, errors, requested } = await pageWithoutWorker();
+  let block = true;
+  await page.route(EDITOR, (route) => (block ? route.abort('internetdisconnected') : route.continue()));
+
+  await page.getByLabel('New plan name').fill('Offline in the room');
+  await page.getByRole('button', { name: 'Create plan' }).click();
+  const alert = page.getByRole('alert').filter({ hasText: 'The plan editor could not be downloaded' });
+  await alert.waitFor();
+  assert.ok(await page.getByRole('button', { name: 'Reload the app' }).isVisible());
+  // The plan was created and stored although its editor could not be shown.
+  const plans = Object.values(await storedPlans(page));
+  assert.deepEqual(plans.map((p) => p.plan.name), ['Offline in the room']);
+
+  block = false;
+  await page.getByRole('button', { name: 'Try again' }).click();
+  await page.locator('.deliverables').waitFor();
+  assert.equal(await alert.count(), 0);
+  assert.equal(requested.filter((u) => EDITOR.test(u)).length, 2, 'one failed and one successful download');
+  // The aborted download is logged by the loader; nothing else went wrong.
+  assert.deepEqual(errors.filter((e) => !/plan-editor|Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(e)), []);
+  await context.close();
+});
