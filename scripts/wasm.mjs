@@ -24,7 +24,9 @@ const release = (process.env.TRUNK_PROFILE ?? 'release') === 'release';
 const NAME = 'jsp-planner';
 const WASM = `target/wasm32-unknown-unknown/${release ? 'release' : 'debug'}/${NAME}.wasm`;
 const WASM_OPT = path.resolve('node_modules/binaryen/bin/wasm-opt');
-const OPT = ['-Oz', '--low-memory-unused'];
+// WASM_NAMES=1 keeps function names, for reading a profile (a larger build, not for shipping).
+const names = process.env.WASM_NAMES === '1';
+const OPT = ['-Oz', '--low-memory-unused', ...(names ? ['-g'] : [])];
 
 function run(cmd, args) {
   execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'] });
@@ -35,7 +37,7 @@ run('cargo', ['build', ...(release ? ['--release'] : []), '--locked', '--target'
 const work = mkdtempSync(path.join(tmpdir(), 'jsp-wasm-'));
 try {
   run('wasm-split-cli', ['--target', 'web', '--out-name', NAME, WASM, work]);
-  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', '--remove-name-section',
+  run('wasm-bindgen', ['--target', 'web', '--no-typescript', '--keep-lld-exports', ...(names ? [] : ['--remove-name-section']),
     '--remove-producers-section', '--out-dir', path.join(work, 'bound'), '--out-name', NAME, path.join(work, `${NAME}.wasm`)]);
   const parts = {
     main: path.join(work, 'main.wasm'),
@@ -49,7 +51,7 @@ try {
   const loaderJs = readFileSync(path.join(work, '__wasm_split.js'), 'utf8');
   const bytes = [readFileSync(parts.main), readFileSync(parts.editor), mainJs, loaderJs];
   const hash = bytes.reduce((h, b) => h.update(b), createHash('sha256')).digest('hex').slice(0, 16);
-  const names = {
+  const files = {
     js: `${NAME}-${hash}.js`,
     wasm: `${NAME}-${hash}_bg.wasm`,
     loader: `plan-editor-${hash}.js`,
@@ -57,23 +59,23 @@ try {
   };
 
   // The main part imports the loader (the wasm's import keeps its module name; only the JS specifier moves).
-  writeFileSync(path.join(dist, names.js), replaceOnce(mainJs, 'from "./__wasm_split.js"', `from "./${names.loader}"`));
-  writeFileSync(path.join(dist, names.loader), replaceOnce(
-    replaceOnce(loaderJs, 'from "./jsp-planner.js"', `from "./${names.js}"`),
-    '"./split_plan_editor.wasm"', `"./${names.editor}"`));
-  renameSync(parts.main, path.join(dist, names.wasm));
-  renameSync(parts.editor, path.join(dist, names.editor));
+  writeFileSync(path.join(dist, files.js), replaceOnce(mainJs, 'from "./__wasm_split.js"', `from "./${files.loader}"`));
+  writeFileSync(path.join(dist, files.loader), replaceOnce(
+    replaceOnce(loaderJs, 'from "./jsp-planner.js"', `from "./${files.js}"`),
+    '"./split_plan_editor.wasm"', `"./${files.editor}"`));
+  renameSync(parts.main, path.join(dist, files.wasm));
+  renameSync(parts.editor, path.join(dist, files.editor));
 
   const page = path.join(dist, 'index.html');
   const html = readFileSync(page, 'utf8');
   const start = [
-    `<link rel="modulepreload" href="./${names.js}">`,
-    `<link rel="modulepreload" href="./${names.loader}">`,
-    `<link rel="preload" href="./${names.wasm}" as="fetch" type="application/wasm" crossorigin>`,
-    `<script type="module">import init from './${names.js}'; await init({ module_or_path: './${names.wasm}' });</script>`,
+    `<link rel="modulepreload" href="./${files.js}">`,
+    `<link rel="modulepreload" href="./${files.loader}">`,
+    `<link rel="preload" href="./${files.wasm}" as="fetch" type="application/wasm" crossorigin>`,
+    `<script type="module">import init from './${files.js}'; await init({ module_or_path: './${files.wasm}' });</script>`,
   ].join('\n');
   writeFileSync(page, replaceOnce(html, '</head>', `${start}\n</head>`));
-  console.log(`[wasm] ${dist}: ${names.js}, ${names.wasm} (first screen); ${names.editor} (plan editor, on demand)`);
+  console.log(`[wasm] ${dist}: ${files.js}, ${files.wasm} (first screen); ${files.editor} (plan editor, on demand)`);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

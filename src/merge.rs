@@ -1,7 +1,9 @@
 //! Three-way merge of two copies of one plan against their common ancestor
 //! (the version last exchanged as a file). A change made on one side only
 //! applies by itself; a field changed differently on both sides is a
-//! conflict, resolved by choosing mine or theirs.
+//! conflict, resolved by choosing mine or theirs, or, inside an item of a
+//! list (a need, a risk, a stakeholder), both: mine stays and theirs is
+//! added beside it as a new item.
 //!
 //! The merge works on the plan's JSON, so every field, present and future,
 //! takes part: objects field by field; lists of items with an id (or with
@@ -27,6 +29,9 @@ pub enum Step {
 pub enum Side {
     Mine,
     Theirs,
+    /// Mine, and their version of the whole item added as a new item
+    /// (offered where [`Conflict::both`] is set).
+    Both,
 }
 
 /// A place changed differently on both sides. `None` means the side removed it.
@@ -37,6 +42,9 @@ pub struct Conflict {
     pub theirs: Option<Value>,
     /// Where it is, in words ("Risk R-001, owner").
     pub place: String,
+    /// Inside an item with an id that both sides still have: the path of
+    /// that item and their whole version of it, so both can be kept.
+    pub both: Option<(Vec<Step>, Value)>,
 }
 
 /// The merge before conflicts are resolved: mine at every conflict.
@@ -64,6 +72,7 @@ pub fn merge(base: &Plan, mine: &Plan, theirs: &Plan) -> Merge {
     let sides = [(mine, &m), (theirs, &t)];
     for c in &mut state.conflicts {
         c.place = place_of(&sides, &c.path);
+        c.both = their_item(&m, &t, &c.path);
     }
     let applied = state.applied.iter().map(|path| place_of(&sides, path)).collect();
     Merge { merged, conflicts: state.conflicts, theirs_applied: state.theirs_applied, applied }
@@ -74,9 +83,16 @@ impl Merge {
     /// ones keep mine), repaired and validated; or why it cannot be.
     pub fn resolve(&self, choices: &[Side]) -> Result<Resolved, String> {
         let mut value = self.merged.clone();
+        let mut copied: Vec<&[Step]> = Vec::new();
         for (i, c) in self.conflicts.iter().enumerate() {
-            if choices.get(i) == Some(&Side::Theirs) {
-                set(&mut value, &c.path, c.theirs.clone());
+            match (choices.get(i), &c.both) {
+                (Some(Side::Theirs), _) => set(&mut value, &c.path, c.theirs.clone()),
+                // Several conflicts in one item copy it once.
+                (Some(Side::Both), Some((item, theirs))) if !copied.contains(&item.as_slice()) => {
+                    copied.push(item);
+                    add_copy(&mut value, item, theirs.clone());
+                }
+                _ => {}
             }
         }
         let file = format!("{{\"format\":\"{}\",\"version\":{},\"plan\":{value}}}", crate::format::FORMAT, crate::format::VERSION);
@@ -141,6 +157,7 @@ impl State {
                     mine: mine.cloned(),
                     theirs: theirs.cloned(),
                     place: String::new(),
+                    both: None,
                 });
                 mine.cloned()
             }
@@ -251,6 +268,64 @@ fn key_of(item: &Value) -> Option<String> {
     let parts: Vec<String> =
         obj.iter().filter(|(k, _)| k.ends_with("_id")).filter_map(|(k, v)| v.as_str().map(|v| format!("{k}={v}"))).collect();
     (!parts.is_empty()).then(|| parts.join("&"))
+}
+
+/// The value at `path`, if there is one.
+fn get<'a>(root: &'a Value, path: &[Step]) -> Option<&'a Value> {
+    path.iter().try_fold(root, |at, step| match (step, at) {
+        (Step::Field(f), Value::Object(o)) => o.get(f),
+        (Step::Item(k), Value::Array(a)) => a.iter().find(|v| key_of(v).as_deref() == Some(k.as_str())),
+        _ => None,
+    })
+}
+
+/// For a conflict inside an item with an `id` that both sides have: the
+/// item's path and their version of it (for "keep both").
+fn their_item(mine: &Value, theirs: &Value, path: &[Step]) -> Option<(Vec<Step>, Value)> {
+    let end = path.iter().rposition(|s| matches!(s, Step::Item(_)))? + 1;
+    let item = &path[..end];
+    let has_id = |v: &Value| v.get("id").and_then(Value::as_str).is_some();
+    let (m, t) = (get(mine, item)?, get(theirs, item)?);
+    (has_id(m) && has_id(t)).then(|| (item.to_vec(), t.clone()))
+}
+
+/// Add `copy` (their version of the item at `item`) right after mine, under
+/// a new id: the next free `R-…` number for a risk, else the id with `-2`,
+/// `-3`… Links to the item keep pointing at mine.
+fn add_copy(root: &mut Value, item: &[Step], mut copy: Value) {
+    let Some((Step::Item(key), list_path)) = item.split_last() else { return };
+    let list_path = list_path.to_vec();
+    let Some(Value::Array(list)) = get_mut(root, &list_path) else { return };
+    let taken: std::collections::HashSet<String> = list.iter().filter_map(key_of).collect();
+    let id = fresh_id(key, &taken);
+    if let Some(obj) = copy.as_object_mut() {
+        obj.insert("id".into(), Value::String(id));
+    }
+    let at = list.iter().position(|v| key_of(v).as_deref() == Some(key.as_str())).map_or(list.len(), |i| i + 1);
+    list.insert(at, copy);
+}
+
+fn get_mut<'a>(root: &'a mut Value, path: &[Step]) -> Option<&'a mut Value> {
+    path.iter().try_fold(root, |at, step| match (step, at) {
+        (Step::Field(f), Value::Object(o)) => o.get_mut(f),
+        (Step::Item(k), Value::Array(a)) => a.iter_mut().find(|v| key_of(v).as_deref() == Some(k.as_str())),
+        _ => None,
+    })
+}
+
+/// An id not in `taken`, made from `id`.
+fn fresh_id(id: &str, taken: &std::collections::HashSet<String>) -> String {
+    if let Some(digits) = id.strip_prefix("R-").filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())) {
+        let width = digits.len();
+        let highest = taken.iter().filter_map(|t| t.strip_prefix("R-")?.parse::<u64>().ok()).max().unwrap_or(0);
+        return format!("R-{:0width$}", highest + 1);
+    }
+    // Keep within the id length limit, on a character boundary.
+    let mut stem = id.to_string();
+    while stem.len() > crate::validate::MAX_ID_LEN - 8 {
+        stem.pop();
+    }
+    (2..).map(|n| format!("{stem}-{n}")).find(|c| !taken.contains(c)).unwrap_or_default()
 }
 
 /// Put `value` at `path` (`None` removes it; an item not there is appended).

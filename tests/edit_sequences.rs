@@ -6,8 +6,9 @@
 mod edits;
 
 use edits::{op, run};
-use jsp_planner::edit::apply;
+use jsp_planner::edit::{apply, SizeCheck, EDIT_GROWTH_BOUND};
 use jsp_planner::format::{export_compact, import};
+use jsp_planner::model::PlanText;
 use jsp_planner::validate::validate;
 use proptest::prelude::*;
 
@@ -19,10 +20,20 @@ proptest! {
         let mut plan = jsp_planner::presets::new_plan("plan-seq".into(), "Sequence".into(), "2026-11-23T10:00:00.000Z".into());
         for (n, op) in ops.into_iter().enumerate() {
             let before = plan.clone();
-            match apply(&mut plan, "2026-11-23T11:00:00.000Z", |p| run(op, p, n)) {
+            let bytes_before = export_compact(&plan).len();
+            // Alternate the two size checks: the text now, or later within the growth bound.
+            let size = if n % 2 == 0 { SizeCheck::Now } else { SizeCheck::Within(bytes_before) };
+            match apply(&mut plan, "2026-11-23T11:00:00.000Z", size, |p| run(op, p, n)) {
                 Ok(Some(applied)) => {
                     prop_assert_eq!(&applied.before, &before);
-                    prop_assert_eq!(&applied.text, &export_compact(&plan));
+                    let text = export_compact(&plan);
+                    match applied.text {
+                        Some(written) => prop_assert_eq!(&written, &text),
+                        None => {
+                            prop_assert_eq!(size, SizeCheck::Within(bytes_before));
+                            prop_assert!(text.len() <= bytes_before + EDIT_GROWTH_BOUND, "grew {} bytes", text.len() - bytes_before);
+                        }
+                    }
                 }
                 Ok(None) => prop_assert_eq!(&plan, &before),
                 // A refused edit leaves the plan exactly as it was.
@@ -42,10 +53,39 @@ proptest! {
 #[test]
 fn clearing_the_plan_name_is_refused_in_words() {
     let mut plan = jsp_planner::presets::new_plan("plan-x".into(), "Named".into(), "2026-11-23T10:00:00.000Z".into());
-    let why = apply(&mut plan, "2026-11-23T11:00:00.000Z", |p| p.name = "  ".into()).err().expect("refused");
+    let why = apply(&mut plan, "2026-11-23T11:00:00.000Z", SizeCheck::Now, |p| p.name = "  ".into()).err().expect("refused");
     assert_eq!(plan.name, "Named");
     assert!(why.to_lowercase().contains("plan name"), "{why}");
     assert!(why.contains("empty"), "{why}");
+}
+
+/// The largest ordinary edit: two texts (an edit sets at most two) as long
+/// as a text may be, every character written as a six-byte JSON escape.
+#[test]
+fn the_largest_ordinary_edit_grows_the_text_by_less_than_the_bound() {
+    let mut plan = jsp_planner::presets::new_plan("plan-x".into(), "Big".into(), "2026-11-23T10:00:00.000Z".into());
+    let worst: String = "\u{1}".repeat(jsp_planner::validate::MAX_TEXT_LEN);
+    let bytes_before = export_compact(&plan).len();
+    let applied = apply(&mut plan, "2026-11-23T11:00:00.000Z", SizeCheck::Within(bytes_before), |p| {
+        p.set_text(PlanText::Summary, worst.clone());
+        p.set_text(PlanText::Updates, worst.clone());
+    });
+    assert!(applied.expect("kept").is_some());
+    let grown = export_compact(&plan).len() - bytes_before;
+    assert!(grown >= 2 * 6 * jsp_planner::validate::MAX_TEXT_LEN, "the test edit is as large as intended: {grown}");
+    assert!(grown <= EDIT_GROWTH_BOUND, "{grown} > {EDIT_GROWTH_BOUND}");
+}
+
+/// Near the file limit an ordinary edit is checked at once: its text comes back.
+#[test]
+fn near_the_limit_the_size_is_checked_at_once() {
+    let mut plan = jsp_planner::presets::new_plan("plan-x".into(), "Near".into(), "2026-11-23T10:00:00.000Z".into());
+    let near = jsp_planner::format::MAX_FILE_BYTES - EDIT_GROWTH_BOUND + 1;
+    let applied = apply(&mut plan, "2026-11-23T11:00:00.000Z", SizeCheck::Within(near), |p| p.name = "Nearer".into());
+    assert_eq!(applied.expect("kept").expect("changed").text, Some(export_compact(&plan)));
+    let far = jsp_planner::format::MAX_FILE_BYTES - EDIT_GROWTH_BOUND;
+    let applied = apply(&mut plan, "2026-11-23T11:00:00.000Z", SizeCheck::Within(far), |p| p.name = "Far".into());
+    assert_eq!(applied.expect("kept").expect("changed").text, None);
 }
 
 #[test]

@@ -6,7 +6,7 @@ mod edits;
 
 use common::sample_plan;
 use edits::{op, run, Op};
-use jsp_planner::edit::apply;
+use jsp_planner::edit::{apply, SizeCheck};
 use jsp_planner::merge::{merge, Side};
 use jsp_planner::model::*;
 use jsp_planner::validate::validate;
@@ -16,7 +16,7 @@ use proptest::prelude::*;
 fn edited(base: &Plan, ops: Vec<Op>, now: &str) -> Plan {
     let mut plan = base.clone();
     for (n, op) in ops.into_iter().enumerate() {
-        let _ = apply(&mut plan, now, |p| run(op, p, n + 1000));
+        let _ = apply(&mut plan, now, SizeCheck::Now, |p| run(op, p, n + 1000));
     }
     plan
 }
@@ -52,14 +52,19 @@ proptest! {
     fn every_merge_of_two_edited_copies_validates(
         mine_ops in proptest::collection::vec(op(), 1..20),
         theirs_ops in proptest::collection::vec(op(), 1..20),
-        pick_theirs in any::<bool>(),
+        pick in 0u8..3,
     ) {
         let base = sample_plan();
         let mine = edited(&base, mine_ops, "2026-11-23T11:00:00.000Z");
         let theirs = edited(&base, theirs_ops, "2026-11-23T12:00:00.000Z");
         let m = merge(&base, &mine, &theirs);
-        let side = if pick_theirs { Side::Theirs } else { Side::Mine };
-        let choices = vec![side; m.conflicts.len()];
+        // Mine, theirs, or both wherever both is offered.
+        let choices: Vec<Side> = m.conflicts.iter().map(|c| match pick {
+            0 => Side::Mine,
+            1 => Side::Theirs,
+            _ if c.both.is_some() => Side::Both,
+            _ => Side::Mine,
+        }).collect();
         let resolved = m.resolve(&choices).map_err(TestCaseError::fail)?;
         prop_assert!(validate(&resolved.plan).is_empty());
         let later = mine.updated_at.clone().max(theirs.updated_at.clone());
@@ -101,6 +106,41 @@ fn edits_on_different_fields_both_survive_and_same_field_edits_conflict() {
     assert!(kept_mine.needs.iter().any(|n| n.id == "nd-new"));
     assert_eq!(kept_mine.updated_at, "2026-11-24T09:00:00.000Z");
     assert_eq!(m.resolve(&[Side::Theirs]).unwrap().plan.risks[0].owner, "Theirs");
+}
+
+#[test]
+fn both_keeps_mine_and_adds_theirs_as_a_new_item() {
+    let base = sample_plan();
+    let need = base.needs[0].id.clone();
+    let mut mine = base.clone();
+    mine.risks[0].owner = "Mine".into();
+    mine.risks[0].controls = "My controls".into();
+    mine.need_mut(&need).unwrap().text = "Worded by us".into();
+    let mut theirs = base.clone();
+    theirs.risks[0].owner = "Theirs".into();
+    theirs.risks[0].controls = "Their controls".into();
+    theirs.need_mut(&need).unwrap().text = "Worded by them".into();
+    let m = merge(&base, &mine, &theirs);
+    assert_eq!(m.conflicts.len(), 3, "{:?}", m.conflicts);
+    assert!(m.conflicts.iter().all(|c| c.both.is_some()), "every conflict is inside an item with an id");
+
+    let both = m.resolve(&[Side::Both, Side::Both, Side::Both]).unwrap().plan;
+    assert_eq!(both.risks.len(), base.risks.len() + 1, "one copy of the risk, for two conflicts in it");
+    assert_eq!((both.risks[0].owner.as_str(), both.risks[0].controls.as_str()), ("Mine", "My controls"));
+    let copy = &both.risks[1];
+    assert_eq!((copy.owner.as_str(), copy.controls.as_str()), ("Theirs", "Their controls"));
+    assert!(copy.id.starts_with("R-") && base.risks.iter().all(|r| r.id != copy.id), "a new risk number: {}", copy.id);
+    let texts: Vec<&str> = both.needs.iter().map(|n| n.text.as_str()).collect();
+    assert!(texts.contains(&"Worded by us") && texts.contains(&"Worded by them"), "{texts:?}");
+    assert_eq!(both.needs.iter().find(|n| n.text == "Worded by them").unwrap().id, format!("{need}-2"));
+    assert!(validate(&both).is_empty());
+
+    // A removal against an edit has no item on one side: both is not offered.
+    let mut removed = base.clone();
+    removed.remove_need(&need);
+    let removal = merge(&base, &removed, &theirs);
+    let c = removal.conflicts.iter().find(|c| c.mine.is_none()).expect("the removal conflicts");
+    assert!(c.both.is_none());
 }
 
 #[test]

@@ -25,6 +25,19 @@ pub fn mark(name: &str) {
     }
 }
 
+/// Run `f` just after the browser next paints: a callback queued from the
+/// next animation frame runs once that frame is on screen. A hidden page
+/// does not paint, so there `f` runs as soon as the current work is done.
+pub fn after_paint(f: impl FnOnce() + 'static) {
+    use leptos::prelude::{request_animation_frame, set_timeout};
+    use std::time::Duration;
+    if document().is_none_or(|d| d.hidden()) {
+        set_timeout(f, Duration::ZERO);
+    } else {
+        request_animation_frame(move || set_timeout(f, Duration::ZERO));
+    }
+}
+
 pub fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }

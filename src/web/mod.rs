@@ -48,6 +48,13 @@ fn App() -> impl IntoView {
         app.on_storage_event(ev.key(), ev.old_value(), ev.new_value());
     });
     on_cleanup(move || storage_listener.remove());
+    // Edits are written just after they are painted: write any that wait when the page is hidden or closed.
+    let hidden_listener = window_event_listener_untyped("visibilitychange", move |_| app.session.flush());
+    let leave_listener = window_event_listener_untyped("pagehide", move |_| app.session.flush());
+    on_cleanup(move || {
+        hidden_listener.remove();
+        leave_listener.remove();
+    });
 
     let dragging = RwSignal::new(false);
     let on_drop = move |ev: web_sys::DragEvent| {

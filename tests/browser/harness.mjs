@@ -68,8 +68,24 @@ export async function createPlan(page, name) {
   await page.locator('.plan-page').waitFor();
 }
 
-/** Every localStorage entry of the page's origin. */
-export function storageSnapshot(page) {
+/**
+ * Let the app finish writing: it saves an edit just after the frame that
+ * shows it (src/web/state/session.rs), so wait for a frame and the tasks
+ * queued behind it.
+ */
+export function settled(page) {
+  return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => setTimeout(r, 0), 0))));
+}
+
+/** The save status line, once the last edit has been written (or refused). */
+export async function saveStatus(page) {
+  await settled(page);
+  return page.getByTestId('save-status').innerText();
+}
+
+/** Every localStorage entry of the page's origin, once the last edit has been written. */
+export async function storageSnapshot(page) {
+  await settled(page);
   return page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
 }
 

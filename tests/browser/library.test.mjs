@@ -2,7 +2,7 @@
 // duplicate, delete, and the same things across reloads.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, createPlan, storedPlans, backToList, ready, section } from './harness.mjs';
+import { start, openApp, createPlan, storedPlans, backToList, ready, section, saveStatus } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -80,5 +80,5 @@ test('the app also works at the server root', async () => {
 });
 
 async function assertSaved(page) {
-  assert.equal((await page.getByTestId('save-status').innerText()).trim(), 'Saved in this browser');
+  assert.equal((await saveStatus(page)).trim(), 'Saved in this browser');
 }

@@ -4,7 +4,7 @@
 // back), and two tabs that saved over each other merge both versions.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, createPlan, section, storedPlans, download, importFile, backToList } from './harness.mjs';
+import { start, openApp, createPlan, section, storedPlans, download, importFile, backToList, saveStatus, settled } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -48,6 +48,8 @@ test('two profiles edit copies of one plan; the import merges them', async () =>
   assert.match(await dialog.locator('.merge-applied li').innerText(), /budget/i);
   const conflict = dialog.getByRole('group', { name: 'Product' });
   assert.equal(await conflict.getByRole('radio', { name: /^Mine: Pump \(Alice\)$/ }).isChecked(), true, 'mine by default');
+  // "Both" is for items of a list (a need, a risk), not for a field of the plan.
+  assert.equal(await conflict.getByRole('radio', { name: /^Both/ }).count(), 0);
   // Nothing is stored before the choice is made.
   assert.equal(Object.values(await storedPlans(a))[0].plan.project.resources.budget, '');
   await conflict.getByRole('radio', { name: /^The file’s: Pump \(Bob\)$/ }).check();
@@ -78,6 +80,7 @@ test('two tabs that saved over each other merge both versions', async () => {
   await createPlan(tab, 'Two-tab merge');
   await section(tab, 'A.1 Project planning');
   // Another tab saves a new product behind this tab's back (no storage event reaches the writer).
+  await settled(tab);
   await tab.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => k.startsWith('jsp-planner/plan/'));
     const file = JSON.parse(localStorage.getItem(key));
@@ -95,7 +98,7 @@ test('two tabs that saved over each other merge both versions', async () => {
   const { plan } = Object.values(await storedPlans(tab))[0];
   assert.equal(plan.project.product, 'Product from the other tab');
   assert.equal(plan.project.resources.budget, 'Budget from this tab');
-  assert.match(await tab.getByTestId('save-status').innerText(), /Saved in this browser/);
+  assert.match(await saveStatus(tab), /Saved in this browser/);
   assert.deepEqual(errors, []);
   await context.close();
 });

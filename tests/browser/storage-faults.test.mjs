@@ -2,7 +2,7 @@
 // same plan edited in two tabs. The user is told; nothing is lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, createPlan, storedPlans, backToList, ready, section } from './harness.mjs';
+import { start, openApp, createPlan, storedPlans, backToList, ready, section, saveStatus, settled } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -60,7 +60,7 @@ test('a full storage quota is shown and the stored plan is kept', async () => {
     }
   });
   await page.getByLabel('Product', { exact: true }).fill('Typed after the disk filled, longer than anything stored before');
-  assert.match(await page.getByTestId('save-status').innerText(), /Not saved: Browser storage is full/);
+  assert.match(await saveStatus(page), /Not saved: Browser storage is full/);
   // The edit is still on screen, the stored version is the last good one.
   assert.equal(await page.getByLabel('Product', { exact: true }).inputValue(), 'Typed after the disk filled, longer than anything stored before');
   assert.deepEqual(await storedPlans(page), before);
@@ -68,7 +68,7 @@ test('a full storage quota is shown and the stored plan is kept', async () => {
   // Free space: the next edit saves everything.
   await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
   await page.getByLabel('Security budget').fill('2 FTE');
-  assert.equal((await page.getByTestId('save-status').innerText()).trim(), 'Saved in this browser');
+  assert.equal((await saveStatus(page)).trim(), 'Saved in this browser');
   const [stored] = Object.values(await storedPlans(page));
   assert.equal(stored.plan.project.product, 'Typed after the disk filled, longer than anything stored before');
   await context.close();
@@ -77,6 +77,7 @@ test('a full storage quota is shown and the stored plan is kept', async () => {
 /** Write the open plan's stored text behind this tab's back: no storage event
  *  reaches the tab that writes, so its next save finds a version it never saw. */
 async function writeBehind(page, product) {
+  await settled(page);
   await page.evaluate((value) => {
     const key = Object.keys(localStorage).find((k) => k.startsWith('jsp-planner/plan/'));
     const file = JSON.parse(localStorage.getItem(key));
@@ -95,7 +96,7 @@ test('a change this tab did not see is noticed, never silently overwritten', asy
   // Tab B keeps typing: its edit stays on screen but is not saved over A's.
   await tabB.getByLabel('Security budget').fill('From tab B');
   await tabB.getByRole('heading', { name: 'This plan was changed in another tab' }).waitFor();
-  assert.match(await tabB.getByTestId('save-status').innerText(), /changed in another tab/);
+  assert.match(await saveStatus(tabB), /changed in another tab/);
   let [stored] = Object.values(await storedPlans(tabB));
   assert.equal(stored.plan.project.product, 'From tab A');
   assert.equal(stored.plan.project.resources.budget, '');
@@ -122,7 +123,7 @@ test('choosing "Load the other tab’s version" shows the other tab’s edits', 
   await tabB.getByRole('button', { name: 'Load the other tab’s version' }).click();
   assert.equal(await tabB.getByLabel('Product', { exact: true }).inputValue(), 'Newer from A');
   await tabB.getByLabel('Security budget').fill('Now B saves again');
-  assert.equal((await tabB.getByTestId('save-status').innerText()).trim(), 'Saved in this browser');
+  assert.equal((await saveStatus(tabB)).trim(), 'Saved in this browser');
   const [stored] = Object.values(await storedPlans(tabB));
   assert.equal(stored.plan.project.product, 'Newer from A');
   assert.equal(stored.plan.project.resources.budget, 'Now B saves again');

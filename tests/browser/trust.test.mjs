@@ -3,9 +3,7 @@
 // encoding and number imported or refused one by one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import {
-  start, openApp, createPlan, storedPlans, backToList, section, ready, SECTIONS, download,
-} from './harness.mjs';
+import { start, openApp, createPlan, storedPlans, backToList, section, ready, SECTIONS, download, saveStatus, settled } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -31,7 +29,7 @@ test('N pressed ten times within 200 ms in workshop mode raises no page error', 
   await page.locator('html:not([data-workshop])').waitFor();
   await section(page, 'A.1 Project planning');
   await page.getByLabel('Product', { exact: true }).fill('Still responsive');
-  assert.equal((await page.getByTestId('save-status').innerText()).trim(), 'Saved in this browser');
+  assert.equal((await saveStatus(page)).trim(), 'Saved in this browser');
   await context.close();
 });
 
@@ -83,6 +81,7 @@ test('a stored plan with an empty name opens repaired, with the repair listed', 
   const { page } = await openApp(context, env.base);
   await createPlan(page, 'To be broken');
   await backToList(page);
+  await settled(page);
   await page.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => k.startsWith('jsp-planner/plan/'));
     const file = JSON.parse(localStorage.getItem(key));
@@ -137,7 +136,7 @@ test('a follower tab takes the other tab’s edit; a plan deleted elsewhere can 
   assert.equal(await tabB.locator('.banner.conflict').count(), 0);
   assert.match(await tabB.getByTestId('infos').innerText(), /another tab/);
   await tabB.getByLabel('Security budget').fill('Typed in tab B');
-  assert.equal((await tabB.getByTestId('save-status').innerText()).trim(), 'Saved in this browser');
+  assert.equal((await saveStatus(tabB)).trim(), 'Saved in this browser');
 
   // Tab A deletes the plan; tab B is told it was deleted and keeps its version.
   await backToList(tabA);
@@ -159,6 +158,7 @@ test('the conflict banner stays in view while the page scrolls', async () => {
   await createPlan(page, 'Scrolled plan');
   await section(page, 'A.1 Project planning');
   // A write this tab did not make and was not told of (no event in the same tab).
+  await settled(page);
   await page.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => k.startsWith('jsp-planner/plan/'));
     const file = JSON.parse(localStorage.getItem(key));

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::session::Session;
+use crate::edit::SizeCheck;
 use crate::library::{self as plans, PlanSummary};
 use crate::model::Plan;
 use crate::web::{browser, storage};
@@ -57,8 +58,9 @@ impl Library {
     pub fn change_stored(self, id: &str, change: impl FnOnce(&mut Plan)) -> Result<(), String> {
         let loaded = storage::load(id)?;
         let mut plan = loaded.plan;
-        let Some(applied) = crate::edit::apply(&mut plan, &browser::now(), change)? else { return Ok(()) };
-        storage::save_text(id, applied.text, Some(&loaded.text)).map(|_| ()).map_err(|e| e.message())
+        let Some(applied) = crate::edit::apply(&mut plan, &browser::now(), SizeCheck::Now, change)? else { return Ok(()) };
+        let text = applied.text.unwrap_or_else(|| crate::format::export_compact(&plan));
+        storage::save_text(id, text, Some(&loaded.text)).map(|_| ()).map_err(|e| e.message())
     }
 
     /// Store a copy of plan `id` under a new id; returns the copy's name.

@@ -68,7 +68,7 @@ impl AppState {
         }
         let merged = resolved.plan;
         let name = merged.name.clone();
-        if self.session.edit(move |p| *p = merged).is_err() {
+        if self.session.edit_whole(move |p| *p = merged).is_err() {
             self.notify(NoticeKind::Error, "The merged plan could not be saved. Nothing was changed.");
             return;
         }

@@ -36,6 +36,28 @@ pub struct Session {
     /// The stored text of the open plan as this tab last read or wrote it
     /// (a JS string: see `storage::raw_js`).
     stored: StoredValue<Option<JsString>, LocalStorage>,
+    /// Edits not yet written: they are written together just after the next
+    /// paint (see [`Session::edit`]), or at once when the page is hidden.
+    unwritten: StoredValue<Unwritten>,
+}
+
+/// What is known of the open plan's text size, and the edits not yet written.
+#[derive(Clone, Copy, Default)]
+struct Unwritten {
+    /// At most this many bytes of text, as last written or read.
+    written_bytes: usize,
+    /// Edits made since; each adds at most [`edit::EDIT_GROWTH_BOUND`].
+    edits: usize,
+}
+
+impl Unwritten {
+    fn size_check(self) -> edit::SizeCheck {
+        edit::SizeCheck::Within(self.written_bytes.saturating_add(self.edits.saturating_mul(edit::EDIT_GROWTH_BOUND)))
+    }
+
+    fn written(bytes: usize) -> Self {
+        Unwritten { written_bytes: bytes, edits: 0 }
+    }
 }
 
 impl Session {
@@ -48,6 +70,7 @@ impl Session {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             stored: StoredValue::new_local(None),
+            unwritten: StoredValue::new(Unwritten::default()),
         }
     }
 
@@ -57,7 +80,10 @@ impl Session {
 
     /// Start a session on `plan`, read from (or just written as) `text`.
     pub fn start(self, plan: Plan, text: JsString, repairs: Vec<String>) {
+        self.flush();
         self.reset_history();
+        // UTF-16 units to UTF-8 bytes: at most three bytes each.
+        self.unwritten.set_value(Unwritten::written(text.length() as usize * 3));
         storage::set_last_open(Some(&plan.id));
         self.stored.set_value(Some(text));
         self.save_state.set(SaveState::Saved);
@@ -66,6 +92,7 @@ impl Session {
     }
 
     pub fn end(self) {
+        self.flush();
         self.reset_history();
         storage::set_last_open(None);
         self.plan.set(None);
@@ -81,26 +108,42 @@ impl Session {
     /// Apply an edit if the result keeps every rule that loading checks and
     /// fits in a plan file; otherwise the plan keeps its last valid value and
     /// the reason comes back in words. A kept edit goes onto the undo history
-    /// (typing in one field makes one step) and is saved at once.
+    /// (typing in one field makes one step) and is saved just after the
+    /// screen shows it: writing a 1 MB plan's text takes longer than a frame,
+    /// and a burst of edits (typing) is written once. An ordinary edit cannot
+    /// pass the size limit unseen ([`edit::SizeCheck`]); near the limit it
+    /// is written at once.
     pub fn edit(self, change: impl FnOnce(&mut Plan)) -> Result<(), String> {
+        self.edit_sized(false, change)
+    }
+
+    /// An edit of any size (a merge): its text is written, and its size checked, at once.
+    pub fn edit_whole(self, change: impl FnOnce(&mut Plan)) -> Result<(), String> {
+        self.edit_sized(true, change)
+    }
+
+    fn edit_sized(self, whole: bool, change: impl FnOnce(&mut Plan)) -> Result<(), String> {
         // One copy of the edit path in the wasm, whatever the closure's type.
         let mut change = Some(change);
-        self.edit_with(&mut |p| {
+        self.edit_with(whole, &mut |p| {
             if let Some(change) = change.take() {
                 change(p)
             }
         })
     }
 
-    fn edit_with(self, change: &mut dyn FnMut(&mut Plan)) -> Result<(), String> {
+    fn edit_with(self, whole: bool, change: &mut dyn FnMut(&mut Plan)) -> Result<(), String> {
         let mut outcome = Err("No plan is open.".to_string());
         let mut text = None;
+        let mut kept = false;
+        let size = if whole { edit::SizeCheck::Now } else { self.unwritten.get_value().size_check() };
         self.plan.maybe_update(|p| {
             let Some(p) = p else { return false };
-            match edit::apply(p, &browser::now(), change) {
+            match edit::apply(p, &browser::now(), size, change) {
                 Ok(Some(applied)) => {
                     self.history.update_value(|h| h.record(applied.before, browser::typing_group()));
-                    text = Some(applied.text);
+                    text = applied.text;
+                    kept = true;
                     outcome = Ok(());
                     true
                 }
@@ -114,11 +157,45 @@ impl Session {
                 }
             }
         });
-        if let Some(text) = text {
+        if kept {
             self.sync_history_flags();
-            self.persist(text);
+            match text {
+                Some(text) => self.persist(text),
+                None => self.write_after_paint(),
+            }
         }
         outcome
+    }
+
+    /// Note one more unwritten edit and write them all once the screen has shown it.
+    fn write_after_paint(self) {
+        let before = self.unwritten.get_value();
+        self.unwritten.set_value(Unwritten { edits: before.edits + 1, ..before });
+        if before.edits == 0 {
+            browser::after_paint(move || self.flush());
+        }
+    }
+
+    /// Write the edits not yet written, if any (also when the page is hidden
+    /// or closed, and before another plan opens).
+    pub fn flush(self) {
+        let Some(pending) = self.unwritten.try_get_value() else { return };
+        if pending.edits == 0 {
+            return;
+        }
+        let Some(text) = self.plan.with_untracked(|p| p.as_ref().map(format::export_compact)) else { return };
+        if text.len() > format::MAX_FILE_BYTES {
+            // Not reachable by the edits the app makes (see `edit::EDIT_GROWTH_BOUND`); never store it.
+            self.unwritten.set_value(Unwritten { edits: 0, ..pending });
+            self.save_state.set(SaveState::Unsaved(edit::too_large()));
+            return;
+        }
+        self.persist(text);
+    }
+
+    /// Whether edits wait to be written.
+    fn has_unwritten(self) -> bool {
+        self.unwritten.try_get_value().is_some_and(|u| u.edits > 0)
     }
 
     /// Step back (or forward) one edit; false when there was nothing to step to.
@@ -152,6 +229,7 @@ impl Session {
 
     /// Write the open plan's text, unless another tab's change waits for the user.
     fn persist(self, text: String) {
+        self.unwritten.set_value(Unwritten::written(text.len()));
         if matches!(self.save_state.get_untracked(), SaveState::Conflict | SaveState::Deleted) {
             return;
         }
@@ -170,6 +248,7 @@ impl Session {
     /// Take the version another tab wrote (this tab had no edits of its own).
     pub fn follow(self, loaded: storage::Loaded) {
         self.reset_history();
+        self.unwritten.set_value(Unwritten::written(loaded.text.length() as usize * 3));
         self.stored.set_value(Some(loaded.text));
         self.save_state.set(SaveState::Saved);
         self.plan.set(Some(loaded.plan));
@@ -180,6 +259,7 @@ impl Session {
         let result = self.plan.with_untracked(|p| p.as_ref().map(storage::save_over));
         match result {
             Some(Ok(text)) => {
+                self.unwritten.set_value(Unwritten::written(text.length() as usize * 3));
                 self.stored.set_value(Some(text));
                 self.save_state.set(SaveState::Saved);
                 Ok(())
@@ -191,6 +271,6 @@ impl Session {
 
     /// Whether this tab's edits are all in storage, as far as it knows.
     pub fn is_saved(self) -> bool {
-        self.save_state.get_untracked() == SaveState::Saved
+        self.save_state.get_untracked() == SaveState::Saved && !self.has_unwritten()
     }
 }

@@ -100,6 +100,14 @@ fn MergeDialog(theirs: crate::model::Plan, merge: crate::merge::Merge, from_tab:
                                 <legend>{c.place.clone()}</legend>
                                 {option(Side::Mine, "Mine: ", c.mine.clone())}
                                 {option(Side::Theirs, if from_tab { "Other tab’s: " } else { "The file’s: " }, c.theirs.clone())}
+                                {c.both.is_some().then(|| view! {
+                                    <label class="choice">
+                                        <input type="radio" name=format!("merge-{i}") prop:checked=move || choices.with(|v| v[i] == Side::Both)
+                                            on:change=move |_| choices.update(|v| v[i] = Side::Both)/>
+                                        <span class="side">"Both: "</span>
+                                        <span class="value">{if from_tab { "keep mine, and add the other tab’s as a new item" } else { "keep mine, and add the file’s as a new item" }}</span>
+                                    </label>
+                                })}
                             </fieldset>
                         </li>
                     }
