@@ -207,7 +207,7 @@ export async function editsAtSize(page, mb) {
     const filler = Math.max(0, bytes - JSON.stringify(file).length);
     Object.assign(file, bigPlan({ needs: 100, risks: 250, filler }));
   }
-  file.plan.id = `plan-size-${mb}`;
+  file.plan.id = `plan-size-${String(mb).replace('.', '-')}`;
   // One plan at a time: four sizes together would pass the browser's storage quota.
   await page.evaluate(() => localStorage.clear());
   await storePlan(page, file);
