@@ -163,11 +163,11 @@ const stats = (xs) => {
 const ms = (x) => `${x.toFixed(1)} ms`;
 const budget = (value, limit) => `${value <= limit ? 'within' : 'OVER'} budget ${limit} ms`;
 
-/** The benchmark plan padded with description text to about `bytes` of JSON. */
-export function planOfSize(bytes, id) {
-  const base = bigPlan();
+/** The benchmark plan (of `shape`, see `bigPlan`) padded with description text to about `bytes` of JSON. */
+export function planOfSize(bytes, id, shape = {}) {
+  const base = bigPlan(shape);
   const filler = Math.max(0, bytes - JSON.stringify(base).length);
-  const file = bigPlan({ filler });
+  const file = bigPlan({ ...shape, filler });
   file.plan.id = id;
   return file;
 }
@@ -202,12 +202,8 @@ async function timeToPainted(page, url, selector) {
 export async function editsAtSize(page, mb) {
   const bytes = mb * 1024 * 1024;
   // The standard benchmark plan is about 370 kB: a quarter megabyte gets a smaller matrix and register.
-  const file = bytes < 370 * 1024 ? bigPlan({ needs: 100, risks: 250 }) : planOfSize(bytes, 'plan-bench');
-  if (bytes < 370 * 1024) {
-    const filler = Math.max(0, bytes - JSON.stringify(file).length);
-    Object.assign(file, bigPlan({ needs: 100, risks: 250, filler }));
-  }
-  file.plan.id = `plan-size-${String(mb).replace('.', '-')}`;
+  const shape = bytes < 370 * 1024 ? { needs: 100, risks: 250 } : {};
+  const file = planOfSize(bytes, `plan-size-${String(mb).replace('.', '-')}`, shape);
   // One plan at a time: four sizes together would pass the browser's storage quota.
   await page.evaluate(() => localStorage.clear());
   await storePlan(page, file);

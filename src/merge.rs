@@ -336,16 +336,7 @@ fn set(root: &mut Value, path: &[Step], value: Option<Value>) {
         }
         return;
     };
-    let mut at = root;
-    for step in parents {
-        let next = match (step, at) {
-            (Step::Field(f), Value::Object(o)) => o.get_mut(f),
-            (Step::Item(k), Value::Array(a)) => a.iter_mut().find(|v| key_of(v).as_deref() == Some(k.as_str())),
-            _ => None,
-        };
-        let Some(next) = next else { return };
-        at = next;
-    }
+    let Some(at) = get_mut(root, parents) else { return };
     match (last, at, value) {
         (Step::Field(f), Value::Object(o), Some(v)) => {
             o.insert(f.clone(), v);

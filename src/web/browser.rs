@@ -38,6 +38,13 @@ pub fn after_paint(f: impl FnOnce() + 'static) {
     }
 }
 
+/// Load the page again (the app reopens where it was; edits are in storage).
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
 pub fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }

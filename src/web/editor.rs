@@ -10,17 +10,11 @@ use std::cell::Cell;
 
 use leptos::prelude::*;
 
-use super::views;
+use super::{browser, views};
 
 thread_local! {
     /// The editor once downloaded, so opening another plan draws it at once.
     static LOADED: Cell<Option<fn() -> AnyView>> = const { Cell::new(None) };
-}
-
-fn reload() {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().reload();
-    }
 }
 
 /// Where the editor's download stands.
@@ -65,7 +59,7 @@ pub fn Editor() -> impl IntoView {
                 </p>
                 <button type="button" class="primary" on:click=move |_| start()>"Try again"</button>
                 " "
-                <button type="button" on:click=move |_| reload()>"Reload the app"</button>
+                <button type="button" on:click=move |_| browser::reload()>"Reload the app"</button>
             </div>
         }
         .into_any(),

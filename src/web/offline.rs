@@ -4,6 +4,7 @@
 //! and the update banner offers a reload; the waiting worker takes over only
 //! when the user agrees, so a deploy never reloads the page under an edit.
 
+use super::browser;
 use leptos::prelude::*;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
@@ -57,8 +58,8 @@ impl Offline {
 
     /// Let the waiting version take over, then reload into it.
     pub fn apply(self) {
-        let Some(workers) = container() else { return reload() };
-        let on_change = Closure::<dyn FnMut()>::new(reload);
+        let Some(workers) = container() else { return browser::reload() };
+        let on_change = Closure::<dyn FnMut()>::new(browser::reload);
         workers.set_oncontrollerchange(Some(on_change.as_ref().unchecked_ref()));
         on_change.forget();
         wasm_bindgen_futures::spawn_local(async move {
@@ -71,7 +72,7 @@ impl Offline {
                 Some(worker) => {
                     let _ = worker.post_message(&JsValue::from_str("skip-waiting"));
                 }
-                None => reload(),
+                None => browser::reload(),
             }
         });
     }
@@ -94,12 +95,6 @@ fn watch_install(worker: &ServiceWorker, done: impl Fn() + 'static) {
     });
     worker.set_onstatechange(Some(on_state.as_ref().unchecked_ref()));
     on_state.forget();
-}
-
-fn reload() {
-    if let Some(w) = web_sys::window() {
-        let _ = w.location().reload();
-    }
 }
 
 /// Ask the browser to keep this site's storage (`navigator.storage.persist()`)

@@ -58,6 +58,11 @@ impl Unwritten {
     fn written(bytes: usize) -> Self {
         Unwritten { written_bytes: bytes, edits: 0 }
     }
+
+    /// Just read or written as this JS string: UTF-16 units to UTF-8 bytes are at most three bytes each.
+    fn stored(text: &JsString) -> Self {
+        Self::written(text.length() as usize * 3)
+    }
 }
 
 impl Session {
@@ -82,8 +87,7 @@ impl Session {
     pub fn start(self, plan: Plan, text: JsString, repairs: Vec<String>) {
         self.flush();
         self.reset_history();
-        // UTF-16 units to UTF-8 bytes: at most three bytes each.
-        self.unwritten.set_value(Unwritten::written(text.length() as usize * 3));
+        self.unwritten.set_value(Unwritten::stored(&text));
         storage::set_last_open(Some(&plan.id));
         self.stored.set_value(Some(text));
         self.save_state.set(SaveState::Saved);
@@ -248,7 +252,7 @@ impl Session {
     /// Take the version another tab wrote (this tab had no edits of its own).
     pub fn follow(self, loaded: storage::Loaded) {
         self.reset_history();
-        self.unwritten.set_value(Unwritten::written(loaded.text.length() as usize * 3));
+        self.unwritten.set_value(Unwritten::stored(&loaded.text));
         self.stored.set_value(Some(loaded.text));
         self.save_state.set(SaveState::Saved);
         self.plan.set(Some(loaded.plan));
@@ -259,7 +263,7 @@ impl Session {
         let result = self.plan.with_untracked(|p| p.as_ref().map(storage::save_over));
         match result {
             Some(Ok(text)) => {
-                self.unwritten.set_value(Unwritten::written(text.length() as usize * 3));
+                self.unwritten.set_value(Unwritten::stored(&text));
                 self.stored.set_value(Some(text));
                 self.save_state.set(SaveState::Saved);
                 Ok(())
