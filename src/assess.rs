@@ -33,7 +33,12 @@ pub fn zone_label(zone: Option<Zone>) -> &'static str {
 pub const NOT_RATED: &str = "Not rated";
 
 pub fn judge(entry: &RiskEntry, criteria: &RiskCriteria) -> Judgement {
-    Judgement { initial: entry.initial.and_then(|r| criteria.zone_of(r)), residual: entry.residual.and_then(|r| criteria.zone_of(r)) }
+    judge_ratings(criteria, entry.initial, entry.residual)
+}
+
+/// The zones of an initial and a residual rating.
+pub fn judge_ratings(criteria: &RiskCriteria, initial: Option<Rating>, residual: Option<Rating>) -> Judgement {
+    Judgement { initial: initial.and_then(|r| criteria.zone_of(r)), residual: residual.and_then(|r| criteria.zone_of(r)) }
 }
 
 /// A rating by its level names, as the room says it: "Likely × Catastrophic"

@@ -60,3 +60,40 @@ for (const theme of ['light', 'dark']) {
     await context.close();
   });
 }
+
+// The register's rows are laid out as grids (so an edit lays out one row, not
+// all); the browser must still expose a table of rows and cells. Rows far off
+// screen are skipped until scrolled to (content-visibility), as the needs
+// matrix draws only the rows near its view; their text stays findable.
+test('the risk register is a table to assistive technology', async () => {
+  const context = await env.browser.newContext();
+  const { page } = await openApp(context, env.base);
+  await populated(page);
+  await page.getByLabel('Asset or function').first().fill('Bluetooth pairing');
+  await page.getByRole('button', { name: 'Add risk' }).click();
+  await page.locator('table.register tbody tr').nth(1).scrollIntoViewIfNeeded();
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const cdp = await context.newCDPSession(page);
+  const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+  const role = (n) => n.role?.value;
+  const table = nodes.find((n) => role(n) === 'table' && n.name?.value === 'Risk register entries');
+  assert.ok(table, 'the register is a table named by its caption');
+  const byId = new Map(nodes.map((n) => [n.nodeId, n]));
+  const under = (n, wanted, out = []) => {
+    for (const c of n.childIds ?? []) {
+      const child = byId.get(c);
+      if (!child) continue;
+      if (wanted.includes(role(child))) out.push(child);
+      under(child, wanted, out);
+    }
+    return out;
+  };
+  const rows = under(table, ['row']);
+  assert.equal(rows.length, 3, 'a header row and two entries');
+  const headers = under(rows[0], ['columnheader']).map((n) => n.name?.value);
+  assert.deepEqual(headers.slice(0, 3), ['Id', 'Asset or function', 'Threat or vulnerability']);
+  const second = rows[2];
+  assert.equal(under(second, ['rowheader'])[0]?.name?.value, 'R-002');
+  assert.deepEqual(under(second, ['cell']).slice(0, 1).map((n) => n.name?.value), ['Bluetooth pairing'], 'the asset is the first cell of its row');
+  await context.close();
+});

@@ -6,10 +6,10 @@ use super::*;
 #[component]
 pub(super) fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl IntoView {
     let app = app();
-    let entry = {
-        let id = id.clone();
-        derive(move |p| p.risks.iter().find(|r| r.id == id).cloned())
-    };
+    // One memo per field: an edit re-renders only the controls whose value
+    // changed (with 200 needs, re-checking every need box on each keystroke
+    // in the owner field cost more than the edit itself).
+    let fields = Fields::new(&id);
     let criteria = derive(|p| Some(p.criteria.clone()));
     let needs = derive(|p| p.needs.iter().map(|n| (n.id.clone(), n.text.clone())).collect::<Vec<_>>());
     let edit = {
@@ -24,22 +24,23 @@ pub(super) fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl
         }
     };
     let judgement = move || {
-        let (Some(e), Some(c)) = (entry.get(), criteria.get()) else { return String::new() };
-        let j = assess::judge(&e, &c);
-        match e.residual {
-            _ if e.initial.is_none() => "Not rated yet: choose its initial levels below.".to_string(),
+        let Some(c) = criteria.get() else { return String::new() };
+        let (initial, residual) = (fields.initial.get(), fields.residual.get());
+        let j = assess::judge_ratings(&c, initial, residual);
+        match residual {
+            _ if initial.is_none() => "Not rated yet: choose its initial levels below.".to_string(),
             Some(_) => format!("Initial risk: {}. Residual risk: {}.", zone_label(j.initial), zone_label(j.residual)),
             None => format!("Initial risk: {}. Residual risk not assessed yet.", zone_label(j.initial)),
         }
     };
     let text_input = {
         let edit = edit.clone();
-        move |fid: &'static str, label: &'static str, get: fn(&RiskEntry) -> String, set: fn(&mut RiskEntry, String)| {
+        move |fid: &'static str, label: &'static str, value: Memo<String>, set: fn(&mut RiskEntry, String)| {
             let edit = edit.clone();
             view! {
                 <div class="field">
                     <label for=fid>{label}</label>
-                    <input id=fid type="text" maxlength="300" prop:value=move || entry.get().map(|e| get(&e)).unwrap_or_default()
+                    <input id=fid type="text" maxlength="300" prop:value=move || value.get()
                         on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |r| set(r, v))); }/>
                 </div>
             }
@@ -55,7 +56,7 @@ pub(super) fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl
             let levels =
                 move || criteria.get().map(|c| if likelihood { c.likelihood_levels } else { c.severity_levels }).unwrap_or_default();
             let current = move || {
-                let rating = entry.get().and_then(|e| if residual { e.residual } else { e.initial });
+                let rating = if residual { fields.residual.get() } else { fields.initial.get() };
                 match rating {
                     Some(r) => {
                         if likelihood {
@@ -71,10 +72,10 @@ pub(super) fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl
             view! {
                 <div class="field compact">
                     <label for=fid>{label}</label>
-                    <select id=fid prop:disabled=move || residual && entry.get().is_some_and(|e| e.residual.is_none())
+                    <select id=fid prop:disabled=move || residual && fields.residual.with(Option::is_none)
                         on:change=move |ev| {
                             let v: u8 = event_target_value(&ev).parse().unwrap_or(0);
-                            let rated = entry.get_untracked().is_some_and(|e| if residual { e.residual.is_some() } else { e.initial.is_some() });
+                            let rated = if residual { fields.residual.get_untracked() } else { fields.initial.get_untracked() }.is_some();
                             if !rated {
                                 pending.update(|p| if likelihood { p.0 = v } else { p.1 = v });
                                 let (l, s) = pending.get_untracked();
@@ -117,8 +118,8 @@ pub(super) fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl
         <section class="risk-editor" aria-labelledby="risk-editor-title">
             <h3 id="risk-editor-title">{heading}</h3>
             <p class="judgement" role="status">{judgement}</p>
-            {text_input("risk-asset", "Asset or function", |e| e.asset.clone(), |r, v| r.asset = v)}
-            {text_input("risk-threat", "Threat or vulnerability", |e| e.threat.clone(), |r, v| r.threat = v)}
+            {text_input("risk-asset", "Asset or function", fields.asset, |r, v| r.asset = v)}
+            {text_input("risk-threat", "Threat or vulnerability", fields.threat, |r, v| r.threat = v)}
             <fieldset class="field ratings">
                 <legend>"Initial rating (before controls)"</legend>
                 { let rs = rating_select.clone(); move || rs("risk-initial-l", axis().to_string(), false, true) }
@@ -126,20 +127,20 @@ pub(super) fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl
             </fieldset>
             <div class="field">
                 <label for="risk-controls">"Controls"</label>
-                <textarea id="risk-controls" rows="3" prop:value=move || entry.get().map(|e| e.controls).unwrap_or_default()
+                <textarea id="risk-controls" rows="3" prop:value=move || fields.controls.get()
                     on:input=move |ev| { let v = event_target_value(&ev); edit_controls(Box::new(move |r| r.controls = v)); }></textarea>
             </div>
             <fieldset class="field ratings">
                 <legend>"Residual rating (after controls)"</legend>
                 <label class="choice">
-                    <input type="checkbox" prop:checked=move || entry.get().is_some_and(|e| e.residual.is_some())
-                        prop:disabled=move || entry.get().is_some_and(|e| e.initial.is_none() && e.residual.is_none())
+                    <input type="checkbox" prop:checked=move || fields.residual.with(Option::is_some)
+                        prop:disabled=move || fields.initial.with(Option::is_none) && fields.residual.with(Option::is_none)
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
                             edit_residual(Box::new(move |r| r.residual = if on { r.residual.or(r.initial) } else { None }));
                         }/>
                     "Residual risk assessed"
-                    {move || entry.get().is_some_and(|e| e.initial.is_none()).then_some(view! { <span class="hint">" (rate the initial risk first)"</span> })}
+                    {move || fields.initial.with(Option::is_none).then_some(view! { <span class="hint">" (rate the initial risk first)"</span> })}
                 </label>
                 { let rs = rating_select.clone(); move || rs("risk-residual-l", axis().to_string(), true, true) }
                 {rating_select("risk-residual-s", "Severity".into(), true, false)}
@@ -154,7 +155,7 @@ pub(super) fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl
                     let edit_needs = edit_needs.clone();
                     list.into_iter().map(|(nid, text)| {
                         let edit_needs = edit_needs.clone();
-                        let checked = { let nid = nid.clone(); move || entry.get().is_some_and(|e| e.need_ids.contains(&nid)) };
+                        let checked = { let nid = nid.clone(); move || fields.need_ids.with(|ids| ids.contains(&nid)) };
                         view! {
                             <label class="choice">
                                 <input type="checkbox" prop:checked=checked on:change=move |ev| {
@@ -168,14 +169,14 @@ pub(super) fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl
                     }).collect_view().into_any()
                 }}
             </fieldset>
-            {text_input("risk-owner", "Owner", |e| e.owner.clone(), |r, v| r.owner = v)}
+            {text_input("risk-owner", "Owner", fields.owner, |r, v| r.owner = v)}
             <div class="field compact">
                 <label for="risk-status-edit">"Status"</label>
                 <select id="risk-status-edit" on:change=move |ev| {
                     let v = event_target_value(&ev);
                     if let Some(s) = RiskStatus::ALL.into_iter().find(|s| s.label() == v) { edit_status(Box::new(move |r| r.status = s)); }
                 }>
-                    {move || { let cur = entry.get().map(|e| e.status); RiskStatus::ALL.map(|s| view! { <option value=s.label() selected=cur == Some(s)>{s.label()}</option> }).collect_view() }}
+                    {move || { let cur = fields.status.get(); RiskStatus::ALL.map(|s| view! { <option value=s.label() selected=cur == Some(s)>{s.label()}</option> }).collect_view() }}
                 </select>
             </div>
             <div class="actions">
@@ -190,4 +191,45 @@ pub(super) fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl
             </div>
         </section>
     }
+}
+
+/// The entry's fields, one memo each (see [`RiskEditor`]).
+#[derive(Clone, Copy)]
+struct Fields {
+    asset: Memo<String>,
+    threat: Memo<String>,
+    controls: Memo<String>,
+    owner: Memo<String>,
+    initial: Memo<Option<Rating>>,
+    residual: Memo<Option<Rating>>,
+    status: Memo<Option<RiskStatus>>,
+    need_ids: Memo<Vec<String>>,
+}
+
+impl Fields {
+    fn new(id: &str) -> Self {
+        // The entry is found once per edit; each field then reads it by position.
+        let at = {
+            let id = id.to_string();
+            derive(move |p| p.risks.iter().position(|r| r.id == id))
+        };
+        Fields {
+            asset: field(at, |r| r.asset.clone()),
+            threat: field(at, |r| r.threat.clone()),
+            controls: field(at, |r| r.controls.clone()),
+            owner: field(at, |r| r.owner.clone()),
+            initial: field(at, |r| r.initial),
+            residual: field(at, |r| r.residual),
+            status: field(at, |r| Some(r.status)),
+            need_ids: field(at, |r| r.need_ids.clone()),
+        }
+    }
+}
+
+/// One field of the entry at position `at` (its default once the entry is gone).
+fn field<T>(at: Memo<Option<usize>>, get: fn(&RiskEntry) -> T) -> Memo<T>
+where
+    T: PartialEq + Default + Send + Sync + 'static,
+{
+    derive(move |p| at.get().and_then(|i| p.risks.get(i)).map(get).unwrap_or_default())
 }

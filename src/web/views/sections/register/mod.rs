@@ -25,7 +25,7 @@ use filters::Filters;
 use placement::Placement;
 use table::RiskTable;
 
-/// One table row, as displayed; the `For` key, so only changed rows re-render.
+/// One table row, as displayed.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(super) struct Row {
     id: String,
@@ -40,6 +40,16 @@ pub(super) struct Row {
     needs: usize,
 }
 
+impl Row {
+    /// The `For` key: the id and a hash of what is shown, so only changed
+    /// rows are drawn again; hashing once here is cheaper than the list
+    /// hashing and cloning whole rows as keys.
+    pub(super) fn key(&self) -> (String, u64) {
+        use std::hash::BuildHasher;
+        (self.id.clone(), rustc_hash::FxBuildHasher.hash_one(self))
+    }
+}
+
 /// A rating as the table shows it: level names first, numbers as a detail.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub(super) struct RatingText {
@@ -47,21 +57,36 @@ pub(super) struct RatingText {
     numbers: String,
 }
 
-pub(super) fn row(r: &RiskEntry, c: &crate::model::RiskCriteria) -> Row {
-    let j = assess::judge(r, c);
-    let rating = |x: Rating| RatingText { names: assess::rating_names(c, x), numbers: assess::rating_numbers(x) };
-    Row {
-        id: r.id.clone(),
-        asset: r.asset.clone(),
-        threat: r.threat.clone(),
-        initial: r.initial.map(rating),
-        initial_zone: j.initial,
-        residual: r.residual.map(rating),
-        residual_zone: j.residual,
-        status: r.status,
-        owner: r.owner.clone(),
-        needs: r.need_ids.len(),
-    }
+/// The rows of `risks`, judged by `c`. Each grid cell's text is written once
+/// (25 cells, where 500 entries would format 1,000 ratings).
+pub(super) fn rows<'a>(risks: impl Iterator<Item = &'a RiskEntry>, c: &crate::model::RiskCriteria) -> Vec<Row> {
+    let mut texts: rustc_hash::FxHashMap<Rating, (RatingText, Option<Zone>)> = Default::default();
+    let mut judged = |x: Option<Rating>| {
+        x.map(|x| {
+            texts
+                .entry(x)
+                .or_insert_with(|| (RatingText { names: assess::rating_names(c, x), numbers: assess::rating_numbers(x) }, c.zone_of(x)))
+                .clone()
+        })
+    };
+    risks
+        .map(|r| {
+            let (initial, initial_zone) = judged(r.initial).map_or((None, None), |(t, z)| (Some(t), z));
+            let (residual, residual_zone) = judged(r.residual).map_or((None, None), |(t, z)| (Some(t), z));
+            Row {
+                id: r.id.clone(),
+                asset: r.asset.clone(),
+                threat: r.threat.clone(),
+                initial,
+                initial_zone,
+                residual,
+                residual_zone,
+                status: r.status,
+                owner: r.owner.clone(),
+                needs: r.need_ids.len(),
+            }
+        })
+        .collect()
 }
 
 #[component]
@@ -71,8 +96,7 @@ pub fn RegisterSection() -> impl IntoView {
     let selected = RwSignal::new(None::<String>);
     // The editor shows while its entry exists: deleting it (once confirmed) or
     // undoing its creation closes it; cancelling the delete keeps it open.
-    let ids = derive(|p| p.risks.iter().map(|r| r.id.clone()).collect::<Vec<_>>());
-    let editing = Memo::new(move |_| selected.get().filter(|id| ids.with(|ids| ids.contains(id))));
+    let editing = derive(move |p| selected.with(|s| s.clone().filter(|id| p.risks.iter().any(|r| r.id == *id))));
     view! {
         <section aria-labelledby="register-title">
             <h2 id="register-title">"Risk register"</h2>
