@@ -9,6 +9,7 @@ await page.locator('#plans-title').waitFor();
 await storePlan(page, planOfSize(1024 * 1024, 'plan-bench'));
 await page.goto(`${env.base}?p=1#overview`);
 if (process.env.NOCV) await page.addStyleTag({ content: '.register tbody tr { content-visibility: visible !important; }' });
+if (process.env.STYLE) await page.addStyleTag({ content: process.env.STYLE });
 await page.locator('.deliverables').waitFor();
 const to = (hash, sel) => page.evaluate(async ({ hash, sel }) => {
   const t0 = performance.now();

@@ -51,9 +51,14 @@ pub(super) fn NeedMatrix() -> impl IntoView {
     let columns = Signal::derive(move || stakeholders.with(Vec::len) + 3);
     let region = NodeRef::<leptos::html::Div>::new();
     let view_window = RowWindow::new(region, move || shown_ids.with(Vec::len));
-    Effect::new(move |_| {
+    // Back to the top when the search changes; not when the matrix is first
+    // drawn: setting the scroll position makes the browser lay out the page
+    // at once, a third of showing a 50 x 200 matrix.
+    Effect::new(move |first: Option<()>| {
         find.track();
-        view_window.to_top();
+        if first.is_some() {
+            view_window.to_top();
+        }
     });
 
     view! {
