@@ -119,7 +119,7 @@ test('a new risk is "Not rated" until both levels are chosen', async () => {
   await page.locator('#risk-initial-l').selectOption('2');
   assert.match(await row.innerText(), /Not rated/);
   await page.locator('#risk-initial-s').selectOption('3');
-  await page.waitForFunction(() => !document.querySelector('table.register tbody tr').innerText.includes('Not rated'));
+  await page.waitForFunction(() => !document.querySelector('table.register tbody tr').textContent.includes('Not rated'));
   const [stored] = Object.values(await storedPlans(page));
   assert.deepEqual(stored.plan.risks[0].initial, { likelihood: 2, severity: 3 });
   await context.close();
