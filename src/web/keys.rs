@@ -31,7 +31,7 @@ pub fn install(app: AppState, display: Display) {
             workshop: display.workshop.get_untracked(),
         };
         let Some(shortcut) = Shortcut::from_key(press) else { return };
-        let plan_open = app.session.plan.with_untracked(Option::is_some);
+        let plan_open = app.session.open_untracked().is_some();
         let handled = match shortcut {
             Shortcut::Undo if plan_open => {
                 app.undo();

@@ -76,7 +76,7 @@ fn App() -> impl IntoView {
         }
     };
 
-    let open_id = Memo::new(move |_| app.session.plan.with(|p| p.as_ref().map(|p| p.id.clone())));
+    let open = Memo::new(move |_| app.session.open());
 
     view! {
         <div class="app" on:drop=on_drop on:dragover=on_dragover on:dragleave=on_dragleave>
@@ -84,8 +84,11 @@ fn App() -> impl IntoView {
             <views::TopBar/>
             <views::Notices/>
             <main id="main" tabindex="-1">
-                {move || match open_id.get() {
-                    Some(_) => view! { <editor::Editor/> }.into_any(),
+                {move || match open.get() {
+                    Some(plan) => {
+                        provide_context(plan);
+                        view! { <editor::Editor/> }.into_any()
+                    }
                     None => view! { <views::PlanList/> }.into_any(),
                 }}
             </main>

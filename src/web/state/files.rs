@@ -31,15 +31,13 @@ impl AppState {
 
     /// Download the open plan in one of the outside formats.
     pub fn download_output(self, output: Output) {
-        let Some((name, text)) = self.session.plan.with_untracked(|p| {
-            p.as_ref().map(|p| {
-                let (suffix, text) = match output {
-                    Output::Markdown => (".md", export::plan_markdown(p)),
-                    Output::RegisterCsv => ("-risk-register.csv", export::register_csv(p)),
-                    Output::MatrixCsv => ("-stakeholder-needs.csv", export::matrix_csv(p)),
-                };
-                (files::file_name(&p.name, suffix), text)
-            })
+        let Some((name, text)) = self.session.with_plan(|p| {
+            let (suffix, text) = match output {
+                Output::Markdown => (".md", export::plan_markdown(p)),
+                Output::RegisterCsv => ("-risk-register.csv", export::register_csv(p)),
+                Output::MatrixCsv => ("-stakeholder-needs.csv", export::matrix_csv(p)),
+            };
+            (files::file_name(&p.name, suffix), text)
         }) else {
             return;
         };
@@ -159,7 +157,7 @@ impl AppState {
     /// Save the open plan's stored text exactly as it is (before a repair is saved).
     pub fn download_stored_original(self) {
         let Some(text) = self.session.stored_text() else { return };
-        let name = self.session.plan.with_untracked(|p| p.as_ref().map(|p| files::file_name(&p.name, ".original.json")));
+        let name = self.session.with_plan(|p| files::file_name(&p.name, ".original.json"));
         if let Err(why) = files::download(&name.unwrap_or_else(|| "plan.original.json".into()), "application/json", &text) {
             self.notify(NoticeKind::Error, format!("The download failed: {why}"));
         }

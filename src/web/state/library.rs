@@ -44,7 +44,7 @@ impl Library {
 
     /// Keep the open plan's line of the list in step after an edit.
     pub fn note(self, session: Session) {
-        let Some(summary) = session.plan.with_untracked(|p| p.as_ref().map(PlanSummary::from)) else { return };
+        let Some(summary) = session.with_plan(|p| PlanSummary::from(p)) else { return };
         if self.plans.with_untracked(|l| l.first() == Some(&summary)) {
             return;
         }

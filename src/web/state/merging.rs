@@ -3,8 +3,6 @@
 //! Nothing is stored until the user has seen the conflicts and chosen; the
 //! merged plan is applied as one edit, so it can be undone.
 
-use leptos::prelude::*;
-
 use super::{AppState, Dialog, NoticeKind};
 use crate::decide::isolate;
 use crate::deliverables::count;
@@ -35,7 +33,7 @@ impl AppState {
         let Some(id) = self.open_id() else { return };
         let base = self.session.stored_text().and_then(|t| format::import(t.as_bytes()).ok()).map(|i| i.plan);
         let theirs = storage::load(&id).ok().map(|l| l.plan);
-        let (Some(base), Some(mine), Some(theirs)) = (base, self.session.plan.get_untracked(), theirs) else {
+        let (Some(base), Some(mine), Some(theirs)) = (base, self.session.with_plan(Plan::clone), theirs) else {
             self.notify(NoticeKind::Error, "The two versions could not be merged: the other tab’s version cannot be read.");
             return;
         };

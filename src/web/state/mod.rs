@@ -15,10 +15,8 @@ mod merging;
 mod session;
 mod ui;
 
-use leptos::prelude::*;
-
 pub use library::Library;
-pub use session::{SaveState, Session};
+pub use session::{OpenPlan, SaveState, Session};
 pub use ui::{Confirmed, Dialog, Notice, NoticeKind, RestoreItem, Ui};
 
 use super::{browser, storage};
@@ -72,7 +70,7 @@ impl AppState {
     /// This browser's copy of plan `id`: the open one as edited, else as stored.
     pub fn copy_here(self, id: &str) -> Option<Plan> {
         if self.open_id().as_deref() == Some(id) {
-            return self.session.plan.get_untracked();
+            return self.session.with_plan(Plan::clone);
         }
         storage::load(id).ok().map(|l| l.plan)
     }
@@ -184,11 +182,11 @@ impl AppState {
                     self.session.follow(loaded);
                     self.notify(NoticeKind::Info, "Updated with the changes made in another tab.");
                 } else {
-                    self.session.save_state.set(SaveState::Conflict);
+                    self.session.set_save_state(SaveState::Conflict);
                 }
             }
-            StorageAction::Conflict => self.session.save_state.set(SaveState::Conflict),
-            StorageAction::Deleted => self.session.save_state.set(SaveState::Deleted),
+            StorageAction::Conflict => self.session.set_save_state(SaveState::Conflict),
+            StorageAction::Deleted => self.session.set_save_state(SaveState::Deleted),
         }
         self.library.refresh();
     }
@@ -205,13 +203,13 @@ impl AppState {
     pub fn keep_mine(self) {
         match self.session.overwrite() {
             Ok(()) => self.library.refresh(),
-            Err(why) => self.session.save_state.set(SaveState::Unsaved(why)),
+            Err(why) => self.session.set_save_state(SaveState::Unsaved(why)),
         }
     }
 
     /// Conflict or delete resolution: keep this tab's version as a new plan.
     pub fn save_mine_as_copy(self) {
-        let Some(mine) = self.session.plan.get_untracked() else { return };
+        let Some(mine) = self.session.with_plan(Plan::clone) else { return };
         let name = self.library.unique_name(&plans::copy_name(&mine.name));
         let copy = plans::duplicate(&mine, plans::new_id("plan", browser::entropy()), &browser::now(), name);
         match storage::save(&copy, None) {
@@ -221,7 +219,7 @@ impl AppState {
                 self.library.refresh();
                 self.notify(NoticeKind::Info, format!("Your version is kept as “{}”.", isolate(&name)));
             }
-            Err(e) => self.session.save_state.set(SaveState::Unsaved(e.message())),
+            Err(e) => self.session.set_save_state(SaveState::Unsaved(e.message())),
         }
     }
 

@@ -1,6 +1,9 @@
-//! The open plan: its signal, the one edit path (apply, check every rule,
-//! record for undo, save), undo/redo, the stored text it was read from, and
-//! whether this tab is in step with storage.
+//! The open plan. [`Session`] holds at most one [`OpenPlan`]: created when a
+//! plan opens and dropped when it closes, it owns that plan's signal (never
+//! empty), the one edit path (apply, check every rule, record for undo,
+//! save), undo/redo, the stored text it was read from, and whether this tab
+//! is in step with storage. The plan editor's views are given the
+//! `OpenPlan` itself, so inside them there is always a plan.
 
 use js_sys::JsString;
 use leptos::prelude::*;
@@ -24,21 +27,36 @@ pub enum SaveState {
 
 #[derive(Clone, Copy)]
 pub struct Session {
-    /// The open plan, if any. Components under the plan page only exist
-    /// while it is `Some`; they read it through [`Session::derive`]-style memos.
-    pub plan: RwSignal<Option<Plan>>,
+    open: RwSignal<Option<OpenPlan>>,
+    /// The reactive owner of the open plan's signals: dropping it disposes them.
+    owner: StoredValue<Option<Owner>, LocalStorage>,
+    /// The app's owner, under which each open plan's owner is made (not
+    /// under whichever view happened to call [`Session::start`]).
+    root: StoredValue<Option<Owner>, LocalStorage>,
+}
+
+/// One opened plan and all that goes with it.
+#[derive(Clone, Copy)]
+pub struct OpenPlan {
+    pub plan: RwSignal<Plan>,
     pub save_state: RwSignal<SaveState>,
     /// What was repaired when the plan opened (see `crate::repair`); shown until dismissed.
     pub repairs: RwSignal<Vec<String>>,
-    history: StoredValue<History<Plan>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
-    /// The stored text of the open plan as this tab last read or wrote it
+    history: StoredValue<History<Plan>>,
+    /// The stored text of the plan as this tab last read or wrote it
     /// (a JS string: see `storage::raw_js`).
-    stored: StoredValue<Option<JsString>, LocalStorage>,
+    stored: StoredValue<JsString, LocalStorage>,
     /// Edits not yet written: they are written together just after the next
-    /// paint (see [`Session::edit`]), or at once when the page is hidden.
+    /// paint (see [`OpenPlan::edit`]), or at once when the page is hidden.
     unwritten: StoredValue<Unwritten>,
+}
+
+impl PartialEq for OpenPlan {
+    fn eq(&self, other: &Self) -> bool {
+        self.plan == other.plan
+    }
 }
 
 /// What is known of the open plan's text size, and the edits not yet written.
@@ -67,46 +85,128 @@ impl Unwritten {
 
 impl Session {
     pub fn new() -> Self {
-        Session {
-            plan: RwSignal::new(None),
-            save_state: RwSignal::new(SaveState::Saved),
-            repairs: RwSignal::new(Vec::new()),
-            history: StoredValue::new(History::default()),
-            can_undo: RwSignal::new(false),
-            can_redo: RwSignal::new(false),
-            stored: StoredValue::new_local(None),
-            unwritten: StoredValue::new(Unwritten::default()),
-        }
+        Session { open: RwSignal::new(None), owner: StoredValue::new_local(None), root: StoredValue::new_local(Owner::current()) }
+    }
+
+    /// The open plan, if any (tracked: views that show it follow openings and closings).
+    pub fn open(self) -> Option<OpenPlan> {
+        self.open.get()
+    }
+
+    pub fn open_untracked(self) -> Option<OpenPlan> {
+        self.open.try_get_untracked().flatten()
     }
 
     pub fn open_id(self) -> Option<String> {
-        self.plan.with_untracked(|p| p.as_ref().map(|p| p.id.clone()))
+        self.open_untracked().and_then(|o| o.plan.try_with_untracked(|p| p.id.clone()))
+    }
+
+    /// Read the open plan, if any, without tracking it.
+    pub fn with_plan<R>(self, f: impl FnOnce(&Plan) -> R) -> Option<R> {
+        self.open_untracked().and_then(|o| o.plan.try_with_untracked(f))
     }
 
     /// Start a session on `plan`, read from (or just written as) `text`.
     pub fn start(self, plan: Plan, text: JsString, repairs: Vec<String>) {
         self.flush();
-        self.reset_history();
-        self.unwritten.set_value(Unwritten::stored(&text));
         storage::set_last_open(Some(&plan.id));
-        self.stored.set_value(Some(text));
-        self.save_state.set(SaveState::Saved);
-        self.repairs.set(repairs);
-        self.plan.set(Some(plan));
+        let owner = self.root.with_value(|root| match root {
+            Some(root) => root.with(Owner::new),
+            None => Owner::new(),
+        });
+        let open = owner.with(|| OpenPlan::new(plan, text, repairs));
+        self.retire(Some(owner));
+        self.open.set(Some(open));
     }
 
     pub fn end(self) {
         self.flush();
-        self.reset_history();
         storage::set_last_open(None);
-        self.plan.set(None);
-        self.stored.set_value(None);
-        self.repairs.set(Vec::new());
-        self.save_state.set(SaveState::Saved);
+        self.retire(None);
+        self.open.set(None);
+    }
+
+    /// Put `next` in place of the last plan's owner, and dispose of the last
+    /// plan's signals once the views that read them are gone (they go when
+    /// the change of plan is drawn).
+    fn retire(self, next: Option<Owner>) {
+        let last = self.owner.try_update_value(|o| std::mem::replace(o, next)).flatten();
+        if let Some(last) = last {
+            leptos::prelude::set_timeout(move || drop(last), std::time::Duration::from_millis(0));
+        }
+    }
+
+    pub fn save_state(self) -> SaveState {
+        self.open().map_or(SaveState::Saved, |o| o.save_state.get())
+    }
+
+    pub fn set_save_state(self, state: SaveState) {
+        if let Some(o) = self.open_untracked() {
+            o.save_state.set(state);
+        }
     }
 
     pub fn stored_text(self) -> Option<String> {
-        self.stored.with_value(|s| s.as_ref().map(String::from))
+        self.open_untracked().map(OpenPlan::stored_text)
+    }
+
+    /// See [`OpenPlan::edit`].
+    pub fn edit(self, change: impl FnOnce(&mut Plan)) -> Result<(), String> {
+        self.open_untracked().ok_or_else(|| "No plan is open.".to_string())?.edit(change)
+    }
+
+    /// See [`OpenPlan::edit_whole`].
+    pub fn edit_whole(self, change: impl FnOnce(&mut Plan)) -> Result<(), String> {
+        self.open_untracked().ok_or_else(|| "No plan is open.".to_string())?.edit_whole(change)
+    }
+
+    /// Write the open plan's edits not yet written, if any.
+    pub fn flush(self) {
+        if let Some(o) = self.open_untracked() {
+            o.flush();
+        }
+    }
+
+    pub fn step_history(self, step: impl FnOnce(&mut History<Plan>, Plan) -> Option<Plan>) -> bool {
+        self.open_untracked().is_some_and(|o| o.step_history(step))
+    }
+
+    pub fn follow(self, loaded: storage::Loaded) {
+        if let Some(o) = self.open_untracked() {
+            o.follow(loaded);
+        }
+    }
+
+    pub fn overwrite(self) -> Result<(), String> {
+        self.open_untracked().map_or(Ok(()), OpenPlan::overwrite)
+    }
+
+    /// Whether this tab's edits are all in storage, as far as it knows.
+    pub fn is_saved(self) -> bool {
+        self.open_untracked().is_none_or(OpenPlan::is_saved)
+    }
+}
+
+impl OpenPlan {
+    fn new(plan: Plan, text: JsString, repairs: Vec<String>) -> Self {
+        OpenPlan {
+            plan: RwSignal::new(plan),
+            save_state: RwSignal::new(SaveState::Saved),
+            repairs: RwSignal::new(repairs),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            history: StoredValue::new(History::default()),
+            unwritten: StoredValue::new(Unwritten::stored(&text)),
+            stored: StoredValue::new_local(text),
+        }
+    }
+
+    fn id(self) -> Option<String> {
+        self.plan.try_with_untracked(|p| p.id.clone())
+    }
+
+    pub fn stored_text(self) -> String {
+        self.stored.with_value(|s| String::from(s))
     }
 
     /// Apply an edit if the result keeps every rule that loading checks and
@@ -137,28 +237,21 @@ impl Session {
     }
 
     fn edit_with(self, whole: bool, change: &mut dyn FnMut(&mut Plan)) -> Result<(), String> {
-        let mut outcome = Err("No plan is open.".to_string());
+        let mut outcome = Ok(());
         let mut text = None;
         let mut kept = false;
         let size = if whole { edit::SizeCheck::Now } else { self.unwritten.get_value().size_check() };
-        self.plan.maybe_update(|p| {
-            let Some(p) = p else { return false };
-            match edit::apply(p, &browser::now(), size, change) {
-                Ok(Some(applied)) => {
-                    self.history.update_value(|h| h.record(applied.before, browser::typing_group()));
-                    text = applied.text;
-                    kept = true;
-                    outcome = Ok(());
-                    true
-                }
-                Ok(None) => {
-                    outcome = Ok(());
-                    false
-                }
-                Err(why) => {
-                    outcome = Err(why);
-                    false
-                }
+        self.plan.maybe_update(|p| match edit::apply(p, &browser::now(), size, change) {
+            Ok(Some(applied)) => {
+                self.history.update_value(|h| h.record(applied.before, browser::typing_group()));
+                text = applied.text;
+                kept = true;
+                true
+            }
+            Ok(None) => false,
+            Err(why) => {
+                outcome = Err(why);
+                false
             }
         });
         if kept {
@@ -187,7 +280,8 @@ impl Session {
         if pending.edits == 0 {
             return;
         }
-        let Some(text) = self.plan.with_untracked(|p| p.as_ref().map(format::export_compact)) else { return };
+        // A plan closed meanwhile was written as it closed.
+        let Some(text) = self.plan.try_with_untracked(format::export_compact) else { return };
         if text.len() > format::MAX_FILE_BYTES {
             // Not reachable by the edits the app makes (see `edit::EDIT_GROWTH_BOUND`); never store it.
             self.unwritten.set_value(Unwritten { edits: 0, ..pending });
@@ -204,13 +298,13 @@ impl Session {
 
     /// Step back (or forward) one edit; false when there was nothing to step to.
     pub fn step_history(self, step: impl FnOnce(&mut History<Plan>, Plan) -> Option<Plan>) -> bool {
-        let Some(current) = self.plan.get_untracked() else { return false };
+        let current = self.plan.get_untracked();
         let mut next = None;
         self.history.update_value(|h| next = step(h, current));
         let Some(mut plan) = next else { return false };
         plan.updated_at = browser::now();
         let text = format::export_compact(&plan);
-        self.plan.set(Some(plan));
+        self.plan.set(plan);
         self.sync_history_flags();
         self.persist(text);
         true
@@ -237,11 +331,11 @@ impl Session {
         if matches!(self.save_state.get_untracked(), SaveState::Conflict | SaveState::Deleted) {
             return;
         }
-        let Some(id) = self.open_id() else { return };
-        let result = self.stored.with_value(|expected| storage::save_text(&id, text, expected.as_ref()));
+        let Some(id) = self.id() else { return };
+        let result = self.stored.with_value(|expected| storage::save_text(&id, text, Some(expected)));
         match result {
             Ok(saved) => {
-                self.stored.set_value(Some(saved.text));
+                self.stored.set_value(saved.text);
                 self.save_state.set(SaveState::Saved);
             }
             Err(storage::SaveError::Conflict) => self.save_state.set(SaveState::Conflict),
@@ -253,28 +347,26 @@ impl Session {
     pub fn follow(self, loaded: storage::Loaded) {
         self.reset_history();
         self.unwritten.set_value(Unwritten::stored(&loaded.text));
-        self.stored.set_value(Some(loaded.text));
+        self.stored.set_value(loaded.text);
         self.save_state.set(SaveState::Saved);
-        self.plan.set(Some(loaded.plan));
+        self.plan.set(loaded.plan);
     }
 
     /// Conflict resolution: write this tab's version over the stored one.
     pub fn overwrite(self) -> Result<(), String> {
-        let result = self.plan.with_untracked(|p| p.as_ref().map(storage::save_over));
-        match result {
-            Some(Ok(text)) => {
+        match self.plan.with_untracked(storage::save_over) {
+            Ok(text) => {
                 self.unwritten.set_value(Unwritten::stored(&text));
-                self.stored.set_value(Some(text));
+                self.stored.set_value(text);
                 self.save_state.set(SaveState::Saved);
                 Ok(())
             }
-            Some(Err(e)) => Err(e.message()),
-            None => Ok(()),
+            Err(e) => Err(e.message()),
         }
     }
 
     /// Whether this tab's edits are all in storage, as far as it knows.
     pub fn is_saved(self) -> bool {
-        self.save_state.get_untracked() == SaveState::Saved && !self.has_unwritten()
+        self.save_state.try_get_untracked().is_none_or(|s| s == SaveState::Saved) && !self.has_unwritten()
     }
 }

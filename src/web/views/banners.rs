@@ -9,7 +9,7 @@ use crate::web::state::{Confirmed, Dialog, NoticeKind, SaveState};
 #[component]
 pub fn TopBar() -> impl IntoView {
     let app = app();
-    let plan_name = Memo::new(move |_| app.session.plan.with(|p| p.as_ref().map(|p| p.name.clone())));
+    let plan_name = Memo::new(move |_| app.session.open().map(|o| o.plan.with(|p| p.name.clone())));
     view! {
         <header class="topbar">
             <span class="brand">"JSP Planner"</span>
@@ -31,11 +31,11 @@ pub fn TopBar() -> impl IntoView {
 #[component]
 fn SaveStatus() -> impl IntoView {
     let app = app();
-    let open = Memo::new(move |_| app.session.plan.with(Option::is_some));
+    let open = Memo::new(move |_| app.session.open().is_some());
     view! {
         <Show when=move || open.get()>
             <span class="save-status" role="status" data-testid="save-status">
-                {move || match app.session.save_state.get() {
+                {move || match app.session.save_state() {
                     SaveState::Saved => view! { <span class="ok">"Saved in this browser"</span> }.into_any(),
                     SaveState::Unsaved(why) => view! { <span class="bad">"Not saved: " {why}</span> }.into_any(),
                     SaveState::Conflict => view! { <span class="bad">"Not saved: changed in another tab"</span> }.into_any(),
@@ -82,7 +82,7 @@ fn UpdateBanner() -> impl IntoView {
 #[component]
 fn ConflictBanner() -> impl IntoView {
     let app = app();
-    let state = move || app.session.save_state.get();
+    let state = move || app.session.save_state();
     view! {
         <Show when=move || state() == SaveState::Conflict>
             <section class="banner conflict" role="alert" aria-labelledby="conflict-title">
@@ -120,14 +120,14 @@ fn ConflictBanner() -> impl IntoView {
 fn RepairBanner() -> impl IntoView {
     let app = app();
     view! {
-        <Show when=move || app.session.repairs.with(|r| !r.is_empty())>
+        <Show when=move || app.session.open().is_some_and(|o| o.repairs.with(|r| !r.is_empty()))>
             <section class="banner repaired" role="status" aria-labelledby="repaired-title">
                 <h2 id="repaired-title">"This plan was repaired when it opened"</h2>
-                <ul>{move || app.session.repairs.get().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+                <ul>{move || app.session.open().map(|o| o.repairs.get()).unwrap_or_default().into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
                 <p>"The stored copy stays as it was until your next edit."</p>
                 <div class="actions">
                     <button type="button" on:click=move |_| app.download_stored_original()>"Download the original"</button>
-                    <button type="button" on:click=move |_| app.session.repairs.set(Vec::new())>"Dismiss"</button>
+                    <button type="button" on:click=move |_| if let Some(o) = app.session.open_untracked() { o.repairs.set(Vec::new()) }>"Dismiss"</button>
                 </div>
             </section>
         </Show>

@@ -10,8 +10,8 @@ pub fn derive<T>(f: impl Fn(&Plan) -> T + Send + Sync + 'static) -> Memo<T>
 where
     T: PartialEq + Default + Send + Sync + 'static,
 {
-    let plan = app().session.plan;
-    Memo::new(move |_| plan.with(|p| p.as_ref().map(&f).unwrap_or_default()))
+    let plan = super::open_plan().plan;
+    Memo::new(move |_| plan.with(&f))
 }
 
 /// Why the value last typed into a field was not kept. The plan keeps its

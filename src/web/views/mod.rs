@@ -23,6 +23,12 @@ pub(crate) fn app() -> AppState {
     expect_context::<AppState>()
 }
 
+/// The plan the editor shows: given to the editor's views when a plan opens,
+/// so inside them there is always one (see `state::OpenPlan`).
+pub(crate) fn open_plan() -> crate::web::state::OpenPlan {
+    expect_context::<crate::web::state::OpenPlan>()
+}
+
 /// A short local date and time for a stored RFC 3339 timestamp.
 pub(crate) fn short_time(ts: &str) -> String {
     let date = js_sys::Date::new(&ts.into());

@@ -17,13 +17,13 @@ use crate::web::state::{NoticeKind, SaveState};
 pub fn DisplayControls() -> impl IntoView {
     let app = app();
     let d = display();
-    let open = Memo::new(move |_| app.session.plan.with(Option::is_some));
+    let open = Memo::new(move |_| app.session.open().is_some());
     view! {
         <div class="display-controls">
             <Show when=move || open.get()>
-                <button type="button" class="bar" on:click=move |_| app.undo() disabled=move || !app.session.can_undo.get()
+                <button type="button" class="bar" on:click=move |_| app.undo() disabled=move || !app.session.open().is_some_and(|o| o.can_undo.get())
                     aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">"Undo"</button>
-                <button type="button" class="bar" on:click=move |_| app.redo() disabled=move || !app.session.can_redo.get()
+                <button type="button" class="bar" on:click=move |_| app.redo() disabled=move || !app.session.open().is_some_and(|o| o.can_redo.get())
                     aria-keyshortcuts="Control+Shift+Z" title="Redo (Shift+Ctrl+Z)">"Redo"</button>
             </Show>
             <button type="button" class="bar" aria-pressed=move || d.workshop.get().to_string()
@@ -42,8 +42,8 @@ pub fn Stepper(section: Signal<Section>) -> impl IntoView {
     let app = app();
     let d = display();
     let position = move || Section::ALL.iter().position(|s| *s == section.get()).unwrap_or(0);
-    let plan_name = Memo::new(move |_| app.session.plan.with(|p| p.as_ref().map(|p| p.name.clone()).unwrap_or_default()));
-    let unsaved = move || !matches!(app.session.save_state.get(), SaveState::Saved);
+    let plan_name = Memo::new(move |_| app.session.open().map(|o| o.plan.with(|p| p.name.clone())).unwrap_or_default());
+    let unsaved = move || !matches!(app.session.save_state(), SaveState::Saved);
     view! {
         <nav class="stepper" aria-label="Workshop steps">
             <span class="stepper-plan">{move || plan_name.get()}</span>

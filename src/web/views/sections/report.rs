@@ -10,11 +10,12 @@ use crate::deliverables::deliverables;
 use crate::model::{ChecklistItem, Plan, Rating, MANAGEMENT_SECTIONS};
 use crate::presets::IMPACT_QUESTIONS;
 use crate::web::state::Output;
-use crate::web::views::{app, short_time};
+use crate::web::views::{app, open_plan, short_time};
 
 #[component]
 pub fn ReportSection() -> impl IntoView {
     let app = app();
+    let plan = open_plan().plan;
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -32,7 +33,7 @@ pub fn ReportSection() -> impl IntoView {
                     <button type="button" on:click=move |_| app.download_output(Output::MatrixCsv)>"Download needs matrix (CSV)"</button>
                 </div>
             </div>
-            {move || app.session.plan.with(|p| p.as_ref().map(report))}
+            {move || plan.with(report)}
         </section>
     }
 }

@@ -4,7 +4,7 @@ use super::*;
 
 #[component]
 pub(super) fn Filters(query: RwSignal<RegisterQuery>, cell: RwSignal<Option<(Stage, Rating)>>) -> impl IntoView {
-    let plan = app().session.plan;
+    let plan = open_plan().plan;
     view! {
         <div class="filters" role="search" aria-label="Filter the register">
             <div class="field compact">
@@ -49,7 +49,7 @@ pub(super) fn Filters(query: RwSignal<RegisterQuery>, cell: RwSignal<Option<(Sta
             <Show when=move || cell.get().is_some()>
                 <p class="cell-filter">
                     {move || cell.get().map(|(s, r)| {
-                        let names = plan.with(|p| p.as_ref().map(|p| assess::rating_names(&p.criteria, r))).unwrap_or_default();
+                        let names = plan.with(|p| assess::rating_names(&p.criteria, r));
                         let stage = if s == Stage::Initial { "initial" } else { "residual" };
                         format!("Showing {stage} ratings in cell {names} ({}).", assess::rating_numbers(r))
                     })}

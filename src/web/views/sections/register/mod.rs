@@ -8,8 +8,8 @@ use super::criteria::zone_class;
 use crate::assess::{self, RegisterQuery, SortKey, Stage};
 use crate::model::{Rating, RiskEntry, RiskStatus, Zone};
 use crate::web::state::{Confirmed, Dialog};
-use crate::web::views::app;
 use crate::web::views::common::{derive, level_options};
+use crate::web::views::{app, open_plan};
 
 use crate::assess::zone_label;
 

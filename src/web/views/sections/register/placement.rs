@@ -5,12 +5,12 @@ use super::*;
 /// The grid with how many entries sit in each cell; a cell click filters the table.
 #[component]
 pub(super) fn Placement(cell: RwSignal<Option<(Stage, Rating)>>) -> impl IntoView {
-    let app = app();
     let stage = RwSignal::new(Stage::Initial);
     let criteria = derive(|p| Some(p.criteria.clone()));
+    let plan = open_plan().plan;
     let counts = Memo::new(move |_| {
         let s = stage.get();
-        app.session.plan.with(|p| p.as_ref().map(|p| assess::cell_counts(p, s)).unwrap_or_default())
+        plan.with(|p| assess::cell_counts(p, s))
     });
     view! {
         <div class="placement-block" data-artefact>

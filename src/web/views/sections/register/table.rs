@@ -8,12 +8,11 @@ pub(super) fn RiskTable(
     cell: RwSignal<Option<(Stage, Rating)>>,
     selected: RwSignal<Option<String>>,
 ) -> impl IntoView {
-    let app = app();
+    let plan = open_plan().plan;
     let rows = Memo::new(move |_| {
         let q = query.get();
         let c = cell.get();
-        app.session.plan.with(|p| {
-            let Some(p) = p else { return Vec::new() };
+        plan.with(|p| {
             let shown =
                 assess::query(p, &q).into_iter().filter(|r| c.is_none_or(|(stage, rating)| assess::rating_at(r, stage) == Some(rating)));
             rows(shown, &p.criteria)
