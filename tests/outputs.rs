@@ -220,6 +220,85 @@ fn hostile_text_stays_text_in_markdown() {
 fn escaping_leaves_plain_words_alone() {
     assert_eq!(escape_markdown("Signed updates"), "Signed updates");
     assert_eq!(escape_markdown("a|b\nc"), "a\\|b c");
+    // Ids, times, sentences, numbers and paths read as written.
+    for plain in [
+        "R-001",
+        "2026-11-23T22:35",
+        "Patch within 30 days (critical: 7).",
+        "CVSS 9.8 - see UN-12",
+        "snake_case_name",
+        "C:\\Users\\pump",
+        "AT&T",
+        "Budget: $40k",
+        "e.g. 1.2.3",
+        "Q&A 50% (approx.) !",
+    ] {
+        assert_eq!(escape_markdown(plain), plain, "{plain} was escaped");
+    }
+}
+
+#[test]
+fn escaping_marks_only_what_is_markup() {
+    for (text, escaped) in [
+        ("*bold* and _em_", "\\*bold\\* and \\_em\\_"),
+        ("[x](javascript:alert(1))", "\\[x\\](javascript:alert(1))"),
+        ("<img src=x>", "\\<img src=x>"),
+        ("# Title", "\\# Title"),
+        ("- item", "\\- item"),
+        ("> quote", "\\> quote"),
+        ("12. twelve", "12\\. twelve"),
+        ("3) three", "3\\) three"),
+        ("a > b - c # d", "a > b - c # d"),
+        ("see http://x.example and www.x.example", "see http\\://x.example and www\\.x.example"),
+        ("mail a@b.example", "mail a\\@b.example"),
+        ("&amp; &#65; & x", "\\&amp; \\&#65; & x"),
+        ("$a$ and $b", "\\$a\\$ and \\$b"),
+        ("~~gone~~", "\\~\\~gone\\~\\~"),
+        ("`code`", "\\`code\\`"),
+        ("end\\", "end\\\\"),
+    ] {
+        assert_eq!(escape_markdown(text), escaped, "{text}");
+    }
+}
+
+proptest::proptest! {
+    /// Whatever the text, its escaped form renders as exactly that text: in a
+    /// paragraph and in a table cell, with every extension a wiki may turn on.
+    #[test]
+    fn escaped_text_renders_as_itself(text in "[a-z0-9 .:/\\-+#>*_`\\[\\]()<&;|~$@!=^{}\\\\w]{1,24}") {
+        let expected = text.trim();
+        proptest::prop_assume!(!expected.is_empty());
+        let escaped = escape_markdown(&text);
+        let paragraph = render_all(&escaped);
+        proptest::prop_assert_eq!(inner(&paragraph, "<p>", "</p>").map(str::to_string), Some(html_text(expected)), "{}", escaped);
+        let table = render_all(&format!("| a |\n|---|\n| {escaped} |\n"));
+        proptest::prop_assert_eq!(inner(&table, "<td>", "</td>").map(str::to_string), Some(html_text(expected)), "{}", escaped);
+    }
+}
+
+/// Markdown to HTML with the extensions of common wikis and GitHub.
+fn render_all(markdown: &str) -> String {
+    use pulldown_cmark::Options;
+    let options = Options::ENABLE_TABLES
+        | Options::ENABLE_GFM
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_MATH;
+    let mut html = String::new();
+    pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new_ext(markdown, options));
+    html
+}
+
+/// The one element's content, if the HTML is that element alone (after any table head).
+fn inner<'a>(html: &'a str, open: &str, close: &str) -> Option<&'a str> {
+    let start = html.find(open)? + open.len();
+    let end = html[start..].find(close)? + start;
+    (html.matches(open).count() == 1).then_some(&html[start..end])
+}
+
+fn html_text(text: &str) -> String {
+    text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
 }
 
 // ----- shortcuts -----------------------------------------------------------
