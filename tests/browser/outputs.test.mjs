@@ -221,6 +221,9 @@ test('CSV and Markdown exports match the plan', async () => {
   assert.deepEqual(reg.rows.map((r) => cellText(r[2])), plan.risks.map((r) => r.threat));
   const needs = tables.find((t) => cellText(t.header[0]) === 'Security need');
   assert.deepEqual(needs.rows.map((r) => cellText(r[0])), plan.needs.map((n) => n.text));
+  // Plain words read as written in the file (it diffs and greps): no "R\-001".
+  assert.ok(md.text.includes(`| ${plan.risks[0].id} |`), 'risk ids are not escaped');
+  assert.doesNotMatch(md.text, /\d\\-\d/, 'no escaped hyphen between digits (ids, dates)');
   const html = marked.parse(md.text);
   assert.ok(!html.includes('<img'), 'hostile text forms no tag in rendered Markdown');
   assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));
