@@ -9,13 +9,13 @@ pub(super) fn RiskTable(
     selected: RwSignal<Option<String>>,
 ) -> impl IntoView {
     let plan = open_plan().plan;
-    let rows = Memo::new(move |_| {
+    let rows = Memo::new(move |last: Option<&Rows>| {
         let q = query.get();
         let c = cell.get();
         plan.with(|p| {
             let shown =
                 assess::query(p, &q).into_iter().filter(|r| c.is_none_or(|(stage, rating)| assess::rating_at(r, stage) == Some(rating)));
-            rows(shown, &p.criteria)
+            rows(shown, &p.criteria, last)
         })
     });
     let total = derive(|p| p.risks.len());
@@ -23,7 +23,7 @@ pub(super) fn RiskTable(
     // table's semantics (tests/browser/a11y.test.mjs checks it), so no role
     // attributes: 4,500 of them took a tenth of drawing a 500-entry register.
     view! {
-        <p class="count-line" role="status">{move || format!("{} of {} entries shown.", rows.with(Vec::len), total.get())}</p>
+        <p class="count-line" role="status">{move || format!("{} of {} entries shown.", rows.with(|r| r.rows.len()), total.get())}</p>
         <div class="table-scroll">
             <table class="register">
                 <caption class="visually-hidden">"Risk register entries"</caption>
@@ -37,12 +37,12 @@ pub(super) fn RiskTable(
                 // an edit replaces its row, and a position-based rule would
                 // then restyle every row after it.
                 <tbody>
-                    <For each=move || rows.with(|r| r.iter().take(ALWAYS_DRAWN).cloned().collect::<Vec<_>>()) key=Row::key let:r>
+                    <For each=move || rows.with(|r| r.rows.iter().take(ALWAYS_DRAWN).cloned().collect::<Vec<_>>()) key=Row::key let:r>
                         {row_view(r, selected)}
                     </For>
                 </tbody>
                 <tbody class="far">
-                    <For each=move || rows.with(|r| r.iter().skip(ALWAYS_DRAWN).cloned().collect::<Vec<_>>()) key=Row::key let:r>
+                    <For each=move || rows.with(|r| r.rows.iter().skip(ALWAYS_DRAWN).cloned().collect::<Vec<_>>()) key=Row::key let:r>
                         {row_view(r, selected)}
                     </For>
                 </tbody>
@@ -56,7 +56,7 @@ pub(super) fn RiskTable(
 /// a workshop's register stays well within this.
 const ALWAYS_DRAWN: usize = 20;
 
-fn row_view(r: Row, selected: RwSignal<Option<String>>) -> impl IntoView {
+fn row_view(r: Arc<Row>, selected: RwSignal<Option<String>>) -> impl IntoView {
     let id = r.id.clone();
     view! { <tr class:selected=move || selected.get().as_deref() == Some(id.as_str())>
         <th scope="row">{r.id.clone()}</th>
