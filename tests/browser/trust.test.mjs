@@ -33,6 +33,39 @@ test('N pressed ten times within 200 ms in workshop mode raises no page error', 
   await context.close();
 });
 
+// Each opening makes a fresh session (its own signals) and the last one is
+// put away: switching at once after typing must lose nothing and touch
+// nothing already put away.
+test('switching plans straight after typing keeps every edit and raises no page error', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const { page, errors } = await openApp(context, env.base);
+  await createPlan(page, 'Pump A');
+  await backToList(page);
+  await createPlan(page, 'Pump B');
+  await backToList(page);
+  for (let round = 0; round < 4; round++) {
+    for (const name of ['Pump A', 'Pump B']) {
+      await page.locator('button.plan-name', { hasText: name }).click();
+      await section(page, 'A.1 Project planning');
+      // Typed and left at once: the text is written after the next paint, or as the plan closes.
+      const product = page.getByLabel('Product', { exact: true });
+      await product.selectText();
+      await product.pressSequentially(`${name} r${round}`, { delay: 0 });
+      await page.getByRole('button', { name: '← All plans' }).click();
+      await page.locator('#plans-title').waitFor();
+    }
+  }
+  await settled(page);
+  const stored = Object.values(await storedPlans(page)).map((f) => [f.plan.name, f.plan.project.product]).sort();
+  assert.deepEqual(stored, [['Pump A', 'Pump A r3'], ['Pump B', 'Pump B r3']]);
+  await page.locator('button.plan-name', { hasText: 'Pump A' }).click();
+  await page.keyboard.press('Control+z');
+  await section(page, 'A.1 Project planning');
+  assert.equal(await page.getByLabel('Product', { exact: true }).inputValue(), 'Pump A r3', 'a reopened plan starts a fresh undo history');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('clearing the plan name keeps the last valid name, says why, and the plan reopens', async () => {
   const context = await env.browser.newContext();
   const { page, errors } = await openApp(context, env.base);
