@@ -272,6 +272,43 @@ async function hashToPainted(page, hash, selector) {
   }, { hash, sel: selector });
 }
 
+/**
+ * A 1 MB plan stored here with 100 edits of its own, its base (the version
+ * last exchanged), and a file of it with 100 other edits: ms from "Merge…"
+ * to the merge dialog painted.
+ */
+export async function mergeInBrowser(page, base, run) {
+  const file = planOfSize(1024 * 1024, `plan-merge-${run}`);
+  const mine = structuredClone(file);
+  const theirs = structuredClone(file);
+  for (let i = 0; i < 100; i++) {
+    mine.plan.risks[i].owner = `Mine ${i}`;
+    theirs.plan.risks[200 + i].threat = `Theirs ${i}`;
+  }
+  await page.goto(`${base}?merge=${run}`);
+  await page.locator('#plans-title').waitFor();
+  await page.evaluate(([id, baseText, mineText]) => {
+    localStorage.clear();
+    localStorage.setItem(`jsp-planner/base/${id}`, baseText);
+    localStorage.setItem(`jsp-planner/plan/${id}`, mineText);
+  }, [file.plan.id, JSON.stringify(file), JSON.stringify(mine)]);
+  await page.reload();
+  await page.locator('#plans-title').waitFor();
+  await page.getByTestId('import-input').setInputFiles({ name: 'theirs.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(theirs)) });
+  await page.getByRole('button', { name: 'Merge…' }).waitFor();
+  return page.evaluate(async () => {
+    const t0 = performance.now();
+    [...document.querySelectorAll('button')].find((b) => b.textContent === 'Merge…').click();
+    const giveUp = t0 + 30000;
+    while (![...document.querySelectorAll('[role="dialog"] h2, dialog h2')].some((h) => h.textContent.startsWith('Merge “'))) {
+      if (performance.now() > giveUp) throw new Error(`the merge dialog never appeared: ${document.body.innerText.slice(0, 300)}`);
+      await new Promise((r) => setTimeout(r, 1));
+    }
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t0;
+  });
+}
+
 async function main() {
 const env = await start();
 try {
@@ -362,6 +399,12 @@ try {
   const ic = stats(imports.checked).median;
   const ip = stats(imports.painted).median;
   console.log(`Import of a 1 MB plan: parse + validate median ${ms(ic)} (${budget(ic, 50)}), file chosen to painted median ${ms(ip)} (${budget(ip, 400)})`);
+
+  const merges = [];
+  for (let i = 0; i < 5; i++) merges.push(await mergeInBrowser(page, env.base, i));
+  const mm = stats(merges).median;
+  console.log(`Merge of two 1 MB copies, 100 changes each side, in the browser ("Merge…" clicked to the merge dialog painted: `
+    + `reading the kept base and this copy, merging, naming each change): median ${ms(mm)} (${budget(mm, 100)})`);
   await context.close();
 } finally {
   await env.stop();
