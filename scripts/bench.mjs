@@ -286,7 +286,8 @@ export async function mergeInBrowser(page, base, run) {
     theirs.plan.risks[200 + i].threat = `Theirs ${i}`;
   }
   await page.goto(`${base}?merge=${run}`);
-  await page.locator('#plans-title').waitFor();
+  // The plan list, or the plan the last step left open.
+  await page.locator('#plans-title, .plan-page').first().waitFor();
   await page.evaluate(([id, baseText, mineText]) => {
     localStorage.clear();
     localStorage.setItem(`jsp-planner/base/${id}`, baseText);
