@@ -37,7 +37,7 @@ pub fn escape_markdown(text: &str) -> String {
                 '&' => is_reference(&chars[i + 1..]),
                 '$' => maths,
                 ':' => prev.is_some_and(|p| p.is_ascii_alphabetic()) && next == Some('/'),
-                '.' => i >= 3 && chars[i - 3..i].iter().collect::<String>().eq_ignore_ascii_case("www"),
+                '.' => i >= 3 && chars[i - 3..i].iter().all(|c| c.eq_ignore_ascii_case(&'w')),
                 _ => false,
             };
         if escape {

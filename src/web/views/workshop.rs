@@ -4,8 +4,9 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::app;
+use super::common::derive;
 use super::sections::{step_section, Section};
+use super::{app, open_plan};
 use crate::capture::CaptureKind;
 use crate::shortcuts::HELP;
 use crate::web::browser;
@@ -39,11 +40,12 @@ pub fn DisplayControls() -> impl IntoView {
 /// we are, previous/next, and the few controls a presenter needs.
 #[component]
 pub fn Stepper(section: Signal<Section>) -> impl IntoView {
-    let app = app();
     let d = display();
     let position = move || Section::ALL.iter().position(|s| *s == section.get()).unwrap_or(0);
-    let plan_name = Memo::new(move |_| app.session.open().map(|o| o.plan.with(|p| p.name.clone())).unwrap_or_default());
-    let unsaved = move || !matches!(app.session.save_state(), SaveState::Saved);
+    // Inside the plan editor: the open plan is always there.
+    let plan_name = derive(|p| p.name.clone());
+    let save_state = open_plan().save_state;
+    let unsaved = move || !matches!(save_state.get(), SaveState::Saved);
     view! {
         <nav class="stepper" aria-label="Workshop steps">
             <span class="stepper-plan">{move || plan_name.get()}</span>

@@ -33,7 +33,7 @@ pub fn step_section(delta: isize) {
 }
 
 /// The plan editor lives in its own part of the app, downloaded the first
-/// time a plan opens (`scripts/wasm.sh` splits it off): the first screen, the
+/// time a plan opens (`scripts/wasm.mjs` splits it off): the first screen, the
 /// plan list, needs none of it. What comes back is the function that draws
 /// the editor; a download that fails is an error the caller can show and
 /// retry, not a crash.

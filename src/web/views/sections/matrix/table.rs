@@ -52,8 +52,8 @@ pub(super) fn NeedMatrix() -> impl IntoView {
     let region = NodeRef::<leptos::html::Div>::new();
     let view_window = RowWindow::new(region, move || shown_ids.with(Vec::len));
     // Back to the top when the search changes; not when the matrix is first
-    // drawn: setting the scroll position makes the browser lay out the page
-    // at once, a third of showing a 50 x 200 matrix.
+    // drawn, where it is already at the top and setting the scroll position
+    // would make the browser lay out the half-built page at once.
     Effect::new(move |first: Option<()>| {
         find.track();
         if first.is_some() {

@@ -74,9 +74,9 @@ pub(super) struct RatingText {
 }
 
 /// The table's rows, and the criteria they were judged by.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub(super) struct Rows {
-    criteria: Option<crate::model::RiskCriteria>,
+    criteria: crate::model::RiskCriteria,
     pub(super) rows: Vec<Arc<Row>>,
 }
 
@@ -85,7 +85,7 @@ pub(super) struct Rows {
 /// of text again took a fifth of it. Each grid cell's text is written once.
 pub(super) fn rows<'a>(risks: impl Iterator<Item = &'a RiskEntry>, c: &crate::model::RiskCriteria, last: Option<&Rows>) -> Rows {
     let reusable: rustc_hash::FxHashMap<&str, &Arc<Row>> =
-        last.filter(|l| l.criteria.as_ref() == Some(c)).map(|l| l.rows.iter().map(|r| (r.id.as_str(), r)).collect()).unwrap_or_default();
+        last.filter(|l| l.criteria == *c).map(|l| l.rows.iter().map(|r| (r.id.as_str(), r)).collect()).unwrap_or_default();
     let mut texts: rustc_hash::FxHashMap<Rating, (RatingText, Option<Zone>)> = Default::default();
     let mut judged = |x: Option<Rating>| {
         x.map(|x| {
@@ -121,7 +121,7 @@ pub(super) fn rows<'a>(risks: impl Iterator<Item = &'a RiskEntry>, c: &crate::mo
             }
         })
         .collect();
-    Rows { criteria: Some(c.clone()), rows }
+    Rows { criteria: c.clone(), rows }
 }
 
 #[component]

@@ -7,11 +7,7 @@ use super::*;
 pub(super) fn Placement(cell: RwSignal<Option<(Stage, Rating)>>) -> impl IntoView {
     let stage = RwSignal::new(Stage::Initial);
     let criteria = derive(|p| Some(p.criteria.clone()));
-    let plan = open_plan().plan;
-    let counts = Memo::new(move |_| {
-        let s = stage.get();
-        plan.with(|p| assess::cell_counts(p, s))
-    });
+    let counts = derive(move |p| assess::cell_counts(p, stage.get()));
     view! {
         <div class="placement-block" data-artefact>
         <h3 id="placement-title">"Entries on the grid"</h3>
