@@ -151,7 +151,9 @@ function measure(minTableText) {
     .filter((box) => !hidden(box) && box.scrollWidth > box.clientWidth + 1)
     .map((box) => `${describe(box.querySelector('table') ?? box)}: scrollWidth ${box.scrollWidth} > clientWidth ${box.clientWidth}`);
 
-  for (const th of document.querySelectorAll('.section-body th')) {
+  // Header cells must not clip their text; register cells neither (its rows
+  // are grids with fixed columns, where a long word would run into the next cell).
+  for (const th of document.querySelectorAll('.section-body th, .section-body table.register td')) {
     if (hidden(th)) continue;
     if (th.scrollWidth > th.clientWidth + 1) {
       result.clipped.push(`${describe(th)} in ${tableName(th.closest('table'))}: scrollWidth ${th.scrollWidth} > clientWidth ${th.clientWidth}`);
@@ -231,7 +233,7 @@ for (const setup of SETUPS) {
         problems.push(`${at}: sideways scroll: scrollWidth ${m.scrollWidth}px > innerWidth ${m.innerWidth}px`
           + (m.overflowing.length ? `; sticking out: ${m.overflowing.join('; ')}` : ''));
       }
-      for (const c of m.clipped) problems.push(`${at}: clipped header: ${c}`);
+      for (const c of m.clipped) problems.push(`${at}: clipped cell text: ${c}`);
       for (const b of m.scrollingBoxes) problems.push(`${at}: table scrolls sideways: ${b}`);
       if (anchor === 'a2' && setup.matrixFits) {
         const seen = await page.evaluate(matrixOnScreen);
