@@ -160,7 +160,12 @@ pub fn ShortcutsHelp() -> impl IntoView {
         }
     });
     view! {
-        <dialog node_ref=node class="modal help" aria-labelledby="help-title" on:close=move |_| d.help.set(false)>
+        <dialog node_ref=node class="modal help" aria-labelledby="help-title"
+            // Escape closes the help at once, as the app's other dialogs do: the
+            // browser's own close event comes a task later, and a shortcut pressed
+            // in between was ignored as if the help were still open.
+            on:cancel=move |ev: web_sys::Event| { ev.prevent_default(); d.help.set(false); }
+            on:close=move |_| d.help.set(false)>
             <h2 id="help-title">"Keyboard shortcuts"</h2>
             <table class="shortcuts">
                 <thead><tr><th scope="col">"Keys"</th><th scope="col">"Action"</th></tr></thead>
