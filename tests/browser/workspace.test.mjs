@@ -61,6 +61,10 @@ async function buildMatrix(page) {
   await cell('Audit log', 'Hospital IT').click();
   await cell('Audit log', 'Hospital IT').click();
   assert.match(await cell('Audit log', 'Hospital IT').evaluate(accessibleName), /, critical$/);
+  // The room sees each value's symbol, and the focus stays on the cell edited.
+  assert.equal(await cell('Audit log', 'Hospital IT').innerText(), 'C');
+  assert.equal(await cell('Audit log', 'Field service').innerText(), 'R');
+  assert.equal(await page.evaluate(() => document.activeElement.getAttribute('aria-label')), 'critical');
 
   // Keyboard: from that cell, arrow keys move and 1 / 2 / 0 / Space set values.
   await cell('Audit log', 'Hospital IT').focus();
@@ -76,6 +80,7 @@ async function buildMatrix(page) {
   assert.match(await cell('Proof of compliance', 'Field service').evaluate(accessibleName), /, relevant$/);
   await page.keyboard.press('0');
   assert.match(await cell('Proof of compliance', 'Field service').evaluate(accessibleName), /, none$/);
+  assert.equal(await cell('Proof of compliance', 'Field service').innerText(), '·');
 
   // Rename a stakeholder, reorder a need, and fold every need into a user need.
   await page.getByLabel('Stakeholder name').nth(3).fill('Field service engineers');

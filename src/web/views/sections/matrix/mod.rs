@@ -18,9 +18,11 @@ use crate::web::views::common::{derive, focus_id, follow, table_arrow_nav};
 use crate::web::views::name_list::{NameList, NamedItems};
 use crate::web::views::row_window::{RowWindow, Spacer};
 
+mod cells;
 mod row;
 mod table;
 
+use cells::Cells;
 use row::NeedRow;
 use table::NeedMatrix;
 

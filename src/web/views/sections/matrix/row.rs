@@ -10,7 +10,6 @@ pub(super) fn NeedRow(
     nid: String,
     /// Position among all needs (0-based), announced as the row's index.
     index: usize,
-    need_ids: Memo<Vec<String>>,
     stakeholders: Memo<Vec<String>>,
     needs: Memo<HashMap<String, SecurityNeed>>,
     links: Memo<LinkIndex>,
@@ -40,7 +39,7 @@ pub(super) fn NeedRow(
     let edit_ref = edit_need.clone();
     let (up_id, down_id, del_id, cells_id) = (nid.clone(), nid.clone(), nid.clone(), nid.clone());
     view! {
-        <tr aria-rowindex=(index + 2).to_string()>
+        <tr aria-rowindex=(index + 2).to_string() data-nid=nid.clone()>
             <th scope="row">
                 <span id=format!("nl-{nid}") class="visually-hidden">{move || format!("{},", text())}</span>
                 <label for=format!("need-{nid}") class="visually-hidden">"Security need"</label>
@@ -59,55 +58,11 @@ pub(super) fn NeedRow(
                         edit_ref(Box::new(move |n| n.set_user_need(v)));
                     }/>
             </td>
-            // A plain map rather than a keyed <For>: the cells are rebuilt only
-            // when the stakeholders change, and skipping For's per-item
-            // bookkeeping makes a screenful of 50-cell rows paint sooner.
-            {move || stakeholders.with(|ids| ids.iter().map(|sid| {
-                    let nid = cells_id.clone();
-                    let value = { let sid = sid.clone(); move || row_links.with(|m| m.get(&sid).copied()) };
-                    let set = { let (nid, sid) = (nid.clone(), sid.clone()); move |v: Option<Relevance>| {
-                        let (nid, sid) = (nid.clone(), sid.clone());
-                        app.edit(move |p| p.set_relevance(&sid, &nid, v));
-                    } };
-                    let (set_key, value_key, value_class, value_state) = (set.clone(), value.clone(), value.clone(), value);
-                    // The accessible name is "need, stakeholder, state": the row and column
-                    // headers, then the button's own aria-label. The symbol is drawn by CSS
-                    // from the class, so an edit changes two attributes and no text, which
-                    // keeps the browser from laying out again (see style/main.css).
-                    let own_id = format!("st-{nid}-{sid}");
-                    let (nid_key, sid_key) = (nid.clone(), sid.clone());
-                    view! {
-                        <td class="cell">
-                            <button type="button" id=own_id.clone() class=move || format!("rel {}", rel_class(value_class()))
-                                aria-labelledby=format!("nl-{nid} sl-{sid} {own_id}")
-                                aria-label=move || value_state().map_or("none", Relevance::label).to_lowercase()
-                                on:click=move |_| set(Relevance::cycle(value_key()))
-                                on:keydown=move |ev| {
-                                    // Up and down go by need, since the next row may not be drawn yet.
-                                    let up = match ev.key().as_str() { "ArrowUp" => Some(true), "ArrowDown" => Some(false), _ => None };
-                                    if let Some(up) = up {
-                                        ev.prevent_default();
-                                        let target = need_ids.with_untracked(|ids| {
-                                            let i = ids.iter().position(|x| *x == nid_key)?;
-                                            ids.get(if up { i.checked_sub(1)? } else { i + 1 }).cloned()
-                                        });
-                                        if let Some(t) = target { focus_id(&format!("st-{t}-{sid_key}")); }
-                                        return;
-                                    }
-                                    if table_arrow_nav(&ev) { return; }
-                                    let v = match ev.key().as_str() {
-                                        "0" => None,
-                                        "1" => Some(Relevance::Relevant),
-                                        "2" => Some(Relevance::Critical),
-                                        _ => return,
-                                    };
-                                    ev.prevent_default();
-                                    set_key(v);
-                                }>
-                            </button>
-                        </td>
-                    }
-                }).collect_view())}
+            // The cells are our own view (cells.rs); the table handles their clicks and keys.
+            {move || Cells {
+                nid: cells_id.clone(),
+                values: stakeholders.with(|ids| row_links.with(|m| ids.iter().map(|sid| (sid.clone(), m.get(sid).copied())).collect())),
+            }}
             <td class="row-actions">
                 <button type="button" class="icon" aria-label=move || format!("Move “{}” up", text())
                     on:click=move |_| { let id = up_id.clone(); app.edit(move |p| p.move_need(&id, -1)); }>"↑"</button>
@@ -123,13 +78,5 @@ pub(super) fn NeedRow(
                     }>"×"</button>
             </td>
         </tr>
-    }
-}
-
-pub(super) fn rel_class(v: Option<Relevance>) -> &'static str {
-    match v {
-        None => "rel-none",
-        Some(Relevance::Relevant) => "rel-relevant",
-        Some(Relevance::Critical) => "rel-critical",
     }
 }

@@ -88,6 +88,7 @@ pub(super) fn NeedMatrix() -> impl IntoView {
         <div class="table-scroll matrix-region" tabindex="0" role="region" aria-labelledby="matrix-title" node_ref=region data-artefact
             on:scroll=move |_| view_window.on_scroll()>
             <table class="matrix" id="need-matrix" aria-describedby="matrix-legend"
+                on:click=move |ev| cell_click(&ev, links) on:keydown=move |ev| cell_key(&ev, shown_ids)
                 aria-rowcount=move || (shown_ids.with(Vec::len) + 1).to_string()>
                 <colgroup>
                     <col class="need-col"/>
@@ -120,7 +121,7 @@ pub(super) fn NeedMatrix() -> impl IntoView {
                     <Spacer rows=Signal::derive(move || view_window.range().0) row_px=view_window.row_px columns/>
                     <For each=move || { let (a, b) = view_window.range(); shown_ids.with(|ids| ids[a..b].iter().cloned().enumerate().map(|(i, id)| (a + i, id)).collect::<Vec<_>>()) }
                         key=|(i, id)| (*i, id.clone()) let:row>
-                        <NeedRow nid=row.1 index=row.0 need_ids=shown_ids stakeholders needs links/>
+                        <NeedRow nid=row.1 index=row.0 stakeholders needs links/>
                     </For>
                     <Spacer rows=Signal::derive(move || shown_ids.with(Vec::len).saturating_sub(view_window.range().1)) row_px=view_window.row_px columns/>
                 </tbody>
@@ -158,4 +159,65 @@ pub(super) fn header_fit(name: &str) -> (usize, usize) {
         }
     }
     (longest, lines)
+}
+
+/// The need and stakeholder of the matrix cell an event came from, if any.
+fn cell_of(ev: &web_sys::Event) -> Option<(String, String)> {
+    use wasm_bindgen::JsCast;
+    let button = ev.target()?.dyn_into::<web_sys::Element>().ok()?;
+    if button.tag_name() != "BUTTON" || !button.class_list().contains("rel") {
+        return None;
+    }
+    let sid = button.get_attribute("data-sid")?;
+    let nid = button.closest("tr").ok()??.get_attribute("data-nid")?;
+    Some((nid, sid))
+}
+
+fn relevance(links: Memo<LinkIndex>, nid: &str, sid: &str) -> Option<Relevance> {
+    links.with_untracked(|m| m.get(nid).and_then(|row| row.get(sid)).copied())
+}
+
+fn set_cell(nid: String, sid: String, v: Option<Relevance>) {
+    app().edit(move |p| p.set_relevance(&sid, &nid, v));
+}
+
+/// Click (and Space or Enter, which click a button) cycles none -> relevant -> critical.
+fn cell_click(ev: &leptos::ev::MouseEvent, links: Memo<LinkIndex>) {
+    if let Some((nid, sid)) = cell_of(ev) {
+        let next = Relevance::cycle(relevance(links, &nid, &sid));
+        set_cell(nid, sid, next);
+    }
+}
+
+/// 0, 1 and 2 set a cell; arrow keys, Home and End move between cells.
+fn cell_key(ev: &leptos::ev::KeyboardEvent, shown: Memo<Vec<String>>) {
+    let Some((nid, sid)) = cell_of(ev) else { return };
+    // Up and down go by need, since the next row may not be drawn yet.
+    let up = match ev.key().as_str() {
+        "ArrowUp" => Some(true),
+        "ArrowDown" => Some(false),
+        _ => None,
+    };
+    if let Some(up) = up {
+        ev.prevent_default();
+        let target = shown.with_untracked(|ids| {
+            let i = ids.iter().position(|x| *x == nid)?;
+            ids.get(if up { i.checked_sub(1)? } else { i + 1 }).cloned()
+        });
+        if let Some(t) = target {
+            focus_id(&format!("st-{t}-{sid}"));
+        }
+        return;
+    }
+    if table_arrow_nav(ev) {
+        return;
+    }
+    let v = match ev.key().as_str() {
+        "0" => None,
+        "1" => Some(Relevance::Relevant),
+        "2" => Some(Relevance::Critical),
+        _ => return,
+    };
+    ev.prevent_default();
+    set_cell(nid, sid, v);
 }
