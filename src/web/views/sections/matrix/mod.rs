@@ -51,13 +51,19 @@ const STAKEHOLDERS: NamedItems = NamedItems {
     remove_note: "Their column of the matrix is removed too.",
 };
 
-/// Open at a desk; folded away on the projector, so the matrix comes first.
+/// A list longer than this starts folded at a desk too: 50 stakeholders'
+/// fields would push the matrix two screens down (and cost its first draw
+/// about 20 ms of layout).
+const LONG_LIST: usize = 12;
+
+/// Open at a desk; folded away on the projector, and when it is long, so the
+/// matrix comes first. Once shown, it stays as the user leaves it.
 #[component]
 fn StakeholderList() -> impl IntoView {
     let workshop = crate::web::display::display().workshop;
     let count = derive(|p| p.stakeholders.len());
     view! {
-        <details class="stakeholders" prop:open=move || !workshop.get()>
+        <details class="stakeholders" prop:open=move || !workshop.get() && count.get_untracked() <= LONG_LIST>
             <summary><h3>{move || format!("Stakeholders ({})", count.get())}</h3></summary>
             <NameList kind=STAKEHOLDERS placeholder="e.g. Home caregivers"/>
         </details>
