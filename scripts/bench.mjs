@@ -138,6 +138,7 @@ export function bigPlan({ stakeholders = 50, needs = 200, risks = 500, filler = 
       likelihood_levels: ['Remote', 'Unlikely', 'Possible', 'Likely', 'Frequent'],
       severity_levels: ['Negligible', 'Minor', 'Serious', 'Critical', 'Catastrophic'],
       zones: Array.from({ length: 5 }, (_, l) => Array.from({ length: 5 }, (_, s) => (l + s <= 2 ? 'acceptable' : l + s <= 5 ? 'review' : 'unacceptable'))),
+      removed_likelihood_levels: [], removed_severity_levels: [],
     },
     risks: Array.from({ length: risks }, (_, i) => ({
       id: `R-${String(i + 1).padStart(3, '0')}`, asset: `Asset ${i % 40}`, threat: `Threat ${i}: spoofed command on interface ${i % 7}`,
@@ -152,7 +153,9 @@ export function bigPlan({ stakeholders = 50, needs = 200, risks = 500, filler = 
       if ((s * 7 + n * 13) % 3 === 0) plan.need_links.push({ stakeholder_id: `sh-${s}`, need_id: `nd-${n}`, relevance: (s + n) % 2 ? 'relevant' : 'critical' });
     }
   }
-  return { format: 'jsp-planner/plan', version: 1, plan };
+  // The current version, as the app writes and stores it (an older file is
+  // migrated on every read, which is not what a user's stored plan costs).
+  return { format: 'jsp-planner/plan', version: 2, plan };
 }
 
 const stats = (xs) => {
