@@ -313,6 +313,23 @@ pub fn parse(bytes: &[u8]) -> Result<Imported, ImportError> {
     Ok(Imported { plan: file.plan, migrated_from })
 }
 
+/// The plan's JSON from a plan file, migrated to this version but not read
+/// into a [`Plan`] nor checked against its rules: for the ancestor of a
+/// merge, which is only compared with.
+pub fn plan_json(bytes: &[u8]) -> Result<Value, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { size: bytes.len() });
+    }
+    let text = decode::decode(bytes)?;
+    let (version, _) = read_header(&text)?;
+    let value: Value = serde_json::from_str(&text).map_err(|e| json_error(e, &text))?;
+    let mut file = if version == VERSION { value } else { migrate(value, version)? };
+    match file.get_mut("plan").map(Value::take) {
+        Some(plan @ Value::Object(_)) => Ok(plan),
+        _ => Err(ImportError::NotAPlanFile("it has no plan".into())),
+    }
+}
+
 /// The version, and whether it was written as a plain integer (`2`, not `2.0`).
 fn read_header(text: &str) -> Result<(u64, bool), ImportError> {
     // serde would read a struct from an array too; a plan file is an object.

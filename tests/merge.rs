@@ -7,7 +7,8 @@ mod edits;
 use common::sample_plan;
 use edits::{op, run, Op};
 use jsp_planner::edit::{apply, SizeCheck};
-use jsp_planner::merge::{merge, Side};
+use jsp_planner::format;
+use jsp_planner::merge::{merge, merge_onto, Side};
 use jsp_planner::model::*;
 use jsp_planner::validate::validate;
 use proptest::prelude::*;
@@ -58,6 +59,10 @@ proptest! {
         let mine = edited(&base, mine_ops, "2026-11-23T11:00:00.000Z");
         let theirs = edited(&base, theirs_ops, "2026-11-23T12:00:00.000Z");
         let m = merge(&base, &mine, &theirs);
+        // The app merges onto the ancestor's stored text, read only as JSON:
+        // the same merge, from a stored file of the current version or an older one.
+        let stored = format::export_compact(&base);
+        prop_assert_eq!(&merge_onto(&format::plan_json(stored.as_bytes()).unwrap(), &mine, &theirs), &m);
         // Mine, theirs, or both wherever both is offered.
         let choices: Vec<Side> = m.conflicts.iter().map(|c| match pick {
             0 => Side::Mine,
@@ -186,4 +191,28 @@ fn bench_merge_of_two_large_copies() {
     }
     let ms = start.elapsed().as_secs_f64() * 1000.0 / f64::from(runs);
     println!("Merge of two {:.1} MB copies, 100 changes each side (native, release): {ms:.1} ms (goal 100 ms)", size as f64 / 1_048_576.0);
+}
+
+#[test]
+fn the_ancestor_is_read_as_json_from_any_version_and_a_non_plan_is_refused() {
+    let base = sample_plan();
+    let mut v1: serde_json::Value = serde_json::from_str(&format::export_compact(&base)).unwrap();
+    v1["version"] = 1.into();
+    let criteria = v1["plan"]["criteria"].as_object_mut().unwrap();
+    criteria.remove("removed_likelihood_levels");
+    criteria.remove("removed_severity_levels");
+    let read = format::plan_json(v1.to_string().as_bytes()).unwrap();
+    let current = format::plan_json(format::export_compact(&base).as_bytes()).unwrap();
+    assert_eq!(read, current, "version 1 is migrated forward");
+    let mut theirs = base.clone();
+    theirs.name = "Theirs".into();
+    assert_eq!(merge_onto(&read, &base, &theirs), merge(&base, &base, &theirs));
+    for bad in [
+        r#"{"format":"jsp-planner/plan","version":2}"#,
+        r#"{"format":"jsp-planner/plan","version":2,"plan":[]}"#,
+        "[]",
+        r#"{"format":"other","version":2,"plan":{}}"#,
+    ] {
+        assert!(format::plan_json(bad.as_bytes()).is_err(), "{bad}");
+    }
 }

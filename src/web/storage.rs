@@ -257,10 +257,11 @@ pub fn bytes_used() -> usize {
         .sum()
 }
 
-/// The version of plan `id` last exchanged as a file, if kept and readable.
-pub fn base(id: &str) -> Option<Plan> {
+/// The version of plan `id` last exchanged, as JSON to merge onto (see
+/// [`crate::merge::merge_onto`]).
+pub fn base_json(id: &str) -> Option<serde_json::Value> {
     let text = raw(&format!("{BASE_PREFIX}{id}"))?;
-    format::import(text.as_bytes()).ok().map(|i| i.plan)
+    format::plan_json(text.as_bytes()).ok()
 }
 
 /// Keep `plan` as the version last exchanged. A full storage only costs the

@@ -7,23 +7,23 @@ use super::{AppState, Dialog, NoticeKind};
 use crate::decide::isolate;
 use crate::deliverables::count;
 use crate::format;
-use crate::merge::{merge, Merge, Side};
+use crate::merge::{merge_onto, Merge, Side};
 use crate::model::Plan;
 use crate::web::storage;
 
 impl AppState {
     /// Whether a file of plan `id` can be merged: this browser kept the version last exchanged.
     pub fn can_merge(self, id: &str) -> bool {
-        storage::base(id).is_some()
+        storage::base_json(id).is_some()
     }
 
     /// Merge a file's plan with the copy here, from the version last exchanged.
     pub fn merge_file(self, theirs: Plan) {
-        let (Some(base), Some(mine)) = (storage::base(&theirs.id), self.copy_here(&theirs.id)) else {
+        let (Some(base), Some(mine)) = (storage::base_json(&theirs.id), self.copy_here(&theirs.id)) else {
             self.notify(NoticeKind::Error, "This plan cannot be merged: the version it was last shared as is not kept here.");
             return;
         };
-        let merge = merge(&base, &mine, &theirs);
+        let merge = merge_onto(&base, &mine, &theirs);
         self.ask(Dialog::Merge { theirs: Box::new(theirs), merge: Box::new(merge), from_tab: false });
     }
 
@@ -31,13 +31,13 @@ impl AppState {
     /// from the version this tab last read or wrote.
     pub fn merge_tabs(self) {
         let Some(id) = self.open_id() else { return };
-        let base = self.session.stored_text().and_then(|t| format::import(t.as_bytes()).ok()).map(|i| i.plan);
+        let base = self.session.stored_text().and_then(|t| format::plan_json(t.as_bytes()).ok());
         let theirs = storage::load(&id).ok().map(|l| l.plan);
         let (Some(base), Some(mine), Some(theirs)) = (base, self.session.with_plan(Plan::clone), theirs) else {
             self.notify(NoticeKind::Error, "The two versions could not be merged: the other tab’s version cannot be read.");
             return;
         };
-        let merge = merge(&base, &mine, &theirs);
+        let merge = merge_onto(&base, &mine, &theirs);
         self.ask(Dialog::Merge { theirs: Box::new(theirs), merge: Box::new(merge), from_tab: true });
     }
 
