@@ -145,7 +145,9 @@ export function bigPlan({ stakeholders = 50, needs = 200, risks = 500, filler = 
       initial: { likelihood: level(i, 5), severity: level(i * 3, 5) }, controls: `Authentication, logging. ${'Detail of the control. '.repeat(Math.ceil(filler / risks / 23))}`,
       residual: i % 3 ? { likelihood: 1, severity: level(i, 5) } : null,
       need_ids: [`nd-${i % needs}`], owner: `Owner ${i % 9}`, status: ['open', 'mitigating', 'accepted', 'closed'][i % 4],
+      treatment: null, control_ids: [], acceptance: { rationale: '', approver: '', date: '' },
     })),
+    controls: [],
     roles: [], activities: [], raci: [],
   };
   for (let s = 0; s < stakeholders; s++) {
@@ -155,7 +157,7 @@ export function bigPlan({ stakeholders = 50, needs = 200, risks = 500, filler = 
   }
   // The current version, as the app writes and stores it (an older file is
   // migrated on every read, which is not what a user's stored plan costs).
-  return { format: 'jsp-planner/plan', version: 2, plan };
+  return { format: 'jsp-planner/plan', version: 3, plan };
 }
 
 const stats = (xs) => {

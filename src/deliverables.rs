@@ -1,9 +1,11 @@
 //! "What you walk away with": the six Concept Phase deliverables, each with a
 //! completeness computed from the plan's data (never ticked by hand) and the
 //! list of what is still missing, each gap pointing at where to fix it.
+//! Traceability and risk acceptance gaps, which go beyond the JSP's six, are
+//! [`crate::trace::gaps`]; the dashboard shows them apart.
 
 use crate::assess::judge;
-use crate::model::{Answer, Plan, PlanText, Raci, Scope, Zone};
+use crate::model::{Answer, Plan, PlanText, Raci, Scope, Treatment, Zone};
 use crate::presets::IMPACT_QUESTIONS;
 
 /// The section where a gap is fixed: gaps link to it.
@@ -35,6 +37,10 @@ pub enum Fix {
     NewRisk,
     /// The register entry with this id.
     Risk(String),
+    /// The acceptance of this register entry's residual risk.
+    Acceptance(String),
+    /// The risk control with this id.
+    Control(String),
 }
 
 impl Fix {
@@ -47,7 +53,8 @@ impl Fix {
             Fix::Accountable(_) => Place::Roles,
             Fix::NewStakeholder | Fix::NewNeed | Fix::NeedLinks | Fix::UserNeeds => Place::Stakeholders,
             Fix::SbomFormat => Place::Management,
-            Fix::NewRisk | Fix::Risk(_) => Place::Register,
+            Fix::NewRisk | Fix::Risk(_) | Fix::Acceptance(_) => Place::Register,
+            Fix::Control(_) => Place::Traceability,
         }
     }
 }
@@ -233,7 +240,9 @@ fn register(plan: &Plan) -> Deliverable {
         if !filled(&r.threat) {
             missing.push("threat");
         }
-        if !filled(&r.controls) {
+        // Accepting, transferring or avoiding a risk may need no control of ours.
+        let mitigated = matches!(r.treatment, None | Some(Treatment::Mitigate));
+        if mitigated && r.control_ids.is_empty() && !filled(&r.controls) {
             missing.push("controls");
         }
         if r.residual.is_none() {
@@ -243,11 +252,14 @@ fn register(plan: &Plan) -> Deliverable {
             missing.push("linked stakeholder need");
         }
         c.require(missing.is_empty(), Fix::Risk(r.id.clone()), format!("{}: add {}.", r.id, missing.join(", ")));
-        if r.residual.is_some() {
+        // An unacceptable residual risk needs more controls, or a recorded
+        // benefit-risk acceptance (the acceptance itself is checked with
+        // the traceability: `crate::trace::gaps`).
+        if r.residual.is_some() && !r.acceptance.is_complete() {
             c.require(
                 judge(r, &plan.criteria).residual != Some(Zone::Unacceptable),
                 Fix::Risk(r.id.clone()),
-                format!("{}: the residual risk is unacceptable; add controls.", r.id),
+                format!("{}: the residual risk is unacceptable; add controls or record its acceptance.", r.id),
             );
         }
     }

@@ -2,7 +2,7 @@
 //! local storage keeps.
 //!
 //! ```json
-//! { "format": "jsp-planner/plan", "version": 2, "plan": { ... } }
+//! { "format": "jsp-planner/plan", "version": 3, "plan": { ... } }
 //! ```
 //!
 //! The JSON Schema generated from these types is shipped as
@@ -30,14 +30,14 @@ use crate::validate::{describe, validate, Violation};
 /// The value of the `format` field of every plan file.
 pub const FORMAT: &str = "jsp-planner/plan";
 /// The version this build writes; it reads this one and every older one.
-pub const VERSION: u64 = 2;
+pub const VERSION: u64 = 3;
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
 /// Migrations from version `i + 1` to `i + 2`, applied in order to the raw
 /// JSON. A format change adds a function here and bumps [`VERSION`].
 type Migration = fn(Value) -> Result<Value, String>;
-const MIGRATIONS: &[Migration] = &[v1_to_v2];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
 
 /// Version 2 keeps the names of grid levels removed by shrinking the grid
 /// (`criteria.removed_likelihood_levels` / `removed_severity_levels`) and
@@ -49,6 +49,24 @@ fn v1_to_v2(mut file: Value) -> Result<Value, String> {
     if let Some(criteria) = file.pointer_mut("/plan/criteria").and_then(Value::as_object_mut) {
         for key in ["removed_likelihood_levels", "removed_severity_levels"] {
             criteria.entry(key).or_insert_with(|| Value::Array(Vec::new()));
+        }
+    }
+    Ok(file)
+}
+
+/// Version 3 adds risk treatment and acceptance: the plan's shared risk
+/// `controls`, and on each entry its `treatment`, `control_ids` and
+/// `acceptance`. A version 2 plan had none of them: no controls are linked
+/// (its free-text `controls` notes are kept), no treatment is chosen, and
+/// nothing is accepted yet.
+fn v2_to_v3(mut file: Value) -> Result<Value, String> {
+    let Some(plan) = file.get_mut("plan").and_then(Value::as_object_mut) else { return Ok(file) };
+    plan.entry("controls").or_insert_with(|| Value::Array(Vec::new()));
+    if let Some(risks) = plan.get_mut("risks").and_then(Value::as_array_mut) {
+        for risk in risks.iter_mut().filter_map(Value::as_object_mut) {
+            risk.entry("treatment").or_insert(Value::Null);
+            risk.entry("control_ids").or_insert_with(|| Value::Array(Vec::new()));
+            risk.entry("acceptance").or_insert_with(|| serde_json::json!({ "rationale": "", "approver": "", "date": "" }));
         }
     }
     Ok(file)

@@ -14,6 +14,7 @@
 //! - [`navigation`]: the plan's sections (id, title, anchor) as one table.
 //! - [`repair`]: opening a stored plan that breaks a rule, with each fix said in words.
 //! - [`shortcuts`]: the keyboard shortcuts and their help text.
+//! - [`trace`]: traceability from stakeholder need to verified control, and its gaps.
 //!
 //! The browser app (`web`) exists only on wasm32 and is a thin layer over these.
 
@@ -33,6 +34,7 @@ pub mod navigation;
 pub mod presets;
 pub mod repair;
 pub mod shortcuts;
+pub mod trace;
 pub mod validate;
 
 #[cfg(target_arch = "wasm32")]

@@ -11,6 +11,7 @@ pub enum Section {
     Management,
     Criteria,
     Register,
+    Traceability,
     Roles,
     Report,
 }
@@ -25,25 +26,27 @@ pub struct SectionInfo {
 }
 
 /// Every section in workshop order.
-pub const SECTIONS: [SectionInfo; 8] = [
+pub const SECTIONS: [SectionInfo; 9] = [
     SectionInfo { section: Section::Dashboard, anchor: "overview", title: "What you walk away with" },
     SectionInfo { section: Section::Project, anchor: "a1", title: "A.1 Project planning" },
     SectionInfo { section: Section::Stakeholders, anchor: "a2", title: "A.2 Stakeholder needs" },
     SectionInfo { section: Section::Management, anchor: "a3", title: "A.3 Security management plan" },
     SectionInfo { section: Section::Criteria, anchor: "criteria", title: "A.3 Risk acceptability" },
     SectionInfo { section: Section::Register, anchor: "register", title: "Risk register" },
+    SectionInfo { section: Section::Traceability, anchor: "trace", title: "Controls and traceability" },
     SectionInfo { section: Section::Roles, anchor: "roles", title: "Who is in the room" },
     SectionInfo { section: Section::Report, anchor: "report", title: "Report and exports" },
 ];
 
 impl Section {
-    pub const ALL: [Section; 8] = [
+    pub const ALL: [Section; 9] = [
         Section::Dashboard,
         Section::Project,
         Section::Stakeholders,
         Section::Management,
         Section::Criteria,
         Section::Register,
+        Section::Traceability,
         Section::Roles,
         Section::Report,
     ];

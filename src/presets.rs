@@ -198,6 +198,7 @@ pub fn new_plan(id: String, name: String, now: String) -> Plan {
         need_links: Vec::new(),
         management: ManagementPlan::default(),
         criteria: criteria_5x5(),
+        controls: Vec::new(),
         risks: Vec::new(),
         roles: roles(),
         activities: activities(),

@@ -55,6 +55,10 @@ pub fn repair(plan: &mut Plan) -> Vec<String> {
     for (i, level) in plan.criteria.severity_levels.iter_mut().enumerate() {
         name(level, &format!("Severity {}", i + 1), "A severity level name", &mut log);
     }
+    for c in &mut plan.controls {
+        cut(&mut c.description, MAX_TEXT_LEN, &format!("The description of control {}", c.id), &mut log);
+        cut(&mut c.verification, MAX_NAME_LEN, &format!("The verification of control {}", c.id), &mut log);
+    }
     links(plan, &mut log);
     risks(plan, &mut log);
     log
@@ -120,12 +124,19 @@ fn links(plan: &mut Plan, log: &mut Vec<String>) {
     if plan.raci.len() < before {
         log.push(format!("{} RACI cells pointed at nothing and were removed.", before - plan.raci.len()));
     }
+    let controls: HashSet<String> = plan.controls.iter().map(|c| c.id.clone()).collect();
     for r in &mut plan.risks {
         let before = r.need_ids.len();
         let mut seen = HashSet::new();
         r.need_ids.retain(|n| needs.contains(n) && seen.insert(n.clone()));
         if r.need_ids.len() < before {
             log.push(format!("Risk {} linked needs that no longer exist; those links were removed.", r.id));
+        }
+        let before = r.control_ids.len();
+        let mut seen = HashSet::new();
+        r.control_ids.retain(|c| controls.contains(c) && seen.insert(c.clone()));
+        if r.control_ids.len() < before {
+            log.push(format!("Risk {} linked controls that no longer exist; those links were removed.", r.id));
         }
     }
 }
@@ -139,7 +150,13 @@ fn risks(plan: &mut Plan, log: &mut Vec<String>) {
         cut(&mut r.asset, MAX_NAME_LEN, &format!("The asset of risk {}", r.id), log);
         cut(&mut r.owner, MAX_NAME_LEN, &format!("The owner of risk {}", r.id), log);
         cut(&mut r.threat, MAX_TEXT_LEN, &format!("The threat of risk {}", r.id), log);
-        cut(&mut r.controls, MAX_TEXT_LEN, &format!("The controls of risk {}", r.id), log);
+        cut(&mut r.controls, MAX_TEXT_LEN, &format!("The control notes of risk {}", r.id), log);
+        cut(&mut r.acceptance.rationale, MAX_TEXT_LEN, &format!("The acceptance rationale of risk {}", r.id), log);
+        cut(&mut r.acceptance.approver, MAX_NAME_LEN, &format!("The approver of risk {}", r.id), log);
+        if !r.acceptance.date.is_empty() && !crate::validate::is_date(&r.acceptance.date) {
+            log.push(format!("The acceptance date of risk {} was not a date and was cleared.", r.id));
+            r.acceptance.date.clear();
+        }
         let id = r.id.clone();
         for (stage, rating) in [("initial", r.initial.as_mut()), ("residual", r.residual.as_mut())] {
             let Some(rating) = rating else { continue };

@@ -61,7 +61,8 @@ pub fn validate(plan: &Plan) -> Vec<Violation> {
     check_texts(&mut v, plan, |path| path.starts_with("management/"));
     check_management(&mut v, &plan.management);
     check_criteria(&mut v, &plan.criteria);
-    check_risks(&mut v, plan);
+    let controls = check_controls(&mut v, plan);
+    check_risks(&mut v, plan, &controls);
     check_raci(&mut v, plan);
     v.found
 }
@@ -249,7 +250,27 @@ fn check_rating(v: &mut Checker, path: impl Fn() -> String, r: Rating, c: &RiskC
     }
 }
 
-fn check_risks(v: &mut Checker, plan: &Plan) {
+fn check_controls<'a>(v: &mut Checker, plan: &'a Plan) -> HashSet<&'a str> {
+    let ids = v.ids("controls", plan.controls.iter().map(|c| c.id.as_str()));
+    for (i, c) in plan.controls.iter().enumerate() {
+        v.text(|| format!("controls/{i}/description"), &c.description);
+        v.name(|| format!("controls/{i}/verification"), &c.verification, false);
+    }
+    ids
+}
+
+/// A calendar date written YYYY-MM-DD (what a date field gives), or empty.
+pub(crate) fn is_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+        return false;
+    }
+    let (month, day) = (&s[5..7], &s[8..10]);
+    matches!(month.parse::<u8>(), Ok(1..=12)) && matches!(day.parse::<u8>(), Ok(1..=31))
+}
+
+fn check_risks(v: &mut Checker, plan: &Plan, controls: &HashSet<&str>) {
     v.ids("risks", plan.risks.iter().map(|r| r.id.as_str()));
     let needs: HashSet<&str> = plan.needs.iter().map(|n| n.id.as_str()).collect();
     for (i, r) in plan.risks.iter().enumerate() {
@@ -269,6 +290,19 @@ fn check_risks(v: &mut Checker, plan: &Plan) {
             if !seen.insert(n) {
                 v.fail(format!("risks/{i}/need_ids/{j}"), format!("is {}, which is already linked", quoted(n)));
             }
+        }
+        let mut seen = HashSet::default();
+        for (j, c) in r.control_ids.iter().enumerate() {
+            v.link(|| format!("risks/{i}/control_ids/{j}"), c, controls);
+            if !seen.insert(c) {
+                v.fail(format!("risks/{i}/control_ids/{j}"), format!("is {}, which is already linked", quoted(c)));
+            }
+        }
+        let a = &r.acceptance;
+        v.text(|| format!("risks/{i}/acceptance/rationale"), &a.rationale);
+        v.name(|| format!("risks/{i}/acceptance/approver"), &a.approver, false);
+        if !a.date.is_empty() && !is_date(&a.date) {
+            v.fail(format!("risks/{i}/acceptance/date"), "must be a date written YYYY-MM-DD, or empty");
         }
     }
 }

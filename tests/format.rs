@@ -53,8 +53,8 @@ fn export_then_import_gives_the_same_plan() {
 fn export_names_format_and_version() {
     let v = file_json();
     assert_eq!(v["format"], "jsp-planner/plan");
-    assert_eq!(format::VERSION, 2);
-    assert_eq!(v["version"], 2);
+    assert_eq!(format::VERSION, 3);
+    assert_eq!(v["version"], 3);
     assert_eq!(v["plan"]["name"], "Infusion pump 3.2");
     assert_eq!(v["plan"]["criteria"]["removed_severity_levels"], json!([]));
 }
@@ -101,7 +101,7 @@ fn fixture(name: &str) -> Vec<u8> {
 }
 
 #[test]
-fn version_1_files_are_migrated_and_export_as_version_2() {
+fn version_1_files_are_migrated_and_export_as_the_current_version() {
     for name in ["full-plan.jsp-plan.json", "minimal.jsp-plan.json", "version-float.jsp-plan.json"] {
         let imported = format::import(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(imported.migrated_from, Some(1), "{name}");
@@ -110,7 +110,7 @@ fn version_1_files_are_migrated_and_export_as_version_2() {
 
         let exported = format::export_for_file(&imported.plan);
         let v: Value = serde_json::from_str(&exported).unwrap();
-        assert_eq!(v["version"], 2, "{name}");
+        assert_eq!(v["version"], 3, "{name}");
         let again = format::import(exported.as_bytes()).unwrap();
         assert_eq!(again.migrated_from, None, "{name}");
         assert_eq!(again.plan, imported.plan, "{name}");
@@ -122,15 +122,44 @@ fn a_version_1_plan_keeps_everything_it_had() {
     let original: Value = serde_json::from_slice(&fixture("full-plan.jsp-plan.json")).unwrap();
     let imported = format::import(&fixture("full-plan.jsp-plan.json")).unwrap();
     let mut exported: Value = serde_json::from_str(&format::export_compact(&imported.plan)).unwrap();
-    // The only differences: the version and the two new, empty lists.
-    assert_eq!(exported["version"], 2);
+    // The only differences: the version and the new, empty fields of versions 2 and 3.
+    assert_eq!(exported["version"], 3);
     let criteria = exported["plan"]["criteria"].as_object_mut().unwrap();
     assert_eq!(criteria.remove("removed_likelihood_levels"), Some(json!([])));
     assert_eq!(criteria.remove("removed_severity_levels"), Some(json!([])));
+    remove_version_3_fields(&mut exported);
     exported["version"] = json!(1);
     assert_eq!(exported, original);
     assert_eq!(imported.plan.risks[1].initial, Some(jsp_planner::model::Rating { likelihood: 3, severity: 4 }));
     assert_eq!(imported.plan.stakeholders[5].name, "Pharmacy (Zürich site)");
+}
+
+/// Take out what version 3 added (checking it is empty), leaving a version 2 plan.
+fn remove_version_3_fields(file: &mut Value) {
+    let plan = file["plan"].as_object_mut().unwrap();
+    assert_eq!(plan.remove("controls"), Some(json!([])));
+    for risk in plan["risks"].as_array_mut().unwrap() {
+        let risk = risk.as_object_mut().unwrap();
+        assert_eq!(risk.remove("treatment"), Some(Value::Null));
+        assert_eq!(risk.remove("control_ids"), Some(json!([])));
+        assert_eq!(risk.remove("acceptance"), Some(json!({ "rationale": "", "approver": "", "date": "" })));
+    }
+}
+
+#[test]
+fn a_version_2_plan_keeps_everything_and_gains_no_controls_yet() {
+    let path = format!("{}/tests/fixtures/workshop/insulin-pump.jsp-plan.json", env!("CARGO_MANIFEST_DIR"));
+    let bytes = std::fs::read(path).unwrap();
+    let original: Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(original["version"], 2, "the workshop fixture stays a version 2 file, to test this migration");
+    let imported = format::import(&bytes).unwrap();
+    assert_eq!(imported.migrated_from, Some(2));
+    assert!(!imported.plan.risks.is_empty());
+    assert!(imported.plan.risks.iter().all(|r| r.treatment.is_none() && r.control_ids.is_empty() && !r.acceptance.is_complete()));
+    let mut exported: Value = serde_json::from_str(&format::export_compact(&imported.plan)).unwrap();
+    remove_version_3_fields(&mut exported);
+    exported["version"] = json!(2);
+    assert_eq!(exported, original);
 }
 
 // --- Versions ---------------------------------------------------------------
@@ -138,12 +167,12 @@ fn a_version_1_plan_keeps_everything_it_had() {
 #[test]
 fn a_version_written_as_a_whole_float_is_that_version() {
     let mut v = file_json();
-    v["version"] = json!(2.0);
+    v["version"] = json!(3.0);
     let imported = import_value(&v).unwrap();
     assert_eq!(imported.migrated_from, None);
     assert_eq!(imported.plan, sample_plan());
-    let text = format::export_compact(&sample_plan()).replacen("\"version\":2", "\"version\":2.0", 1);
-    assert!(text.contains("\"version\":2.0"));
+    let text = format::export_compact(&sample_plan()).replacen("\"version\":3", "\"version\":3.0", 1);
+    assert!(text.contains("\"version\":3.0"));
     assert_eq!(format::import(text.as_bytes()).unwrap().plan, sample_plan());
 }
 
@@ -157,11 +186,11 @@ fn newer_version_is_refused_with_both_versions_named() {
     assert_plain(&msg);
     assert_eq!(
         msg,
-        "The file was saved by a newer JSP Planner (format version 3); this app reads versions up to 2. \
+        "The file was saved by a newer JSP Planner (format version 4); this app reads versions up to 3. \
          Open it in an up-to-date JSP Planner."
     );
-    v["version"] = json!(3.0);
-    assert_eq!(import_value(&v).unwrap_err(), ImportError::NewerVersion { found: 3 });
+    v["version"] = json!(4.0);
+    assert_eq!(import_value(&v).unwrap_err(), ImportError::NewerVersion { found: 4 });
 }
 
 #[test]
@@ -172,13 +201,13 @@ fn bad_versions_are_refused_in_plain_words() {
         let err = import_value(&v).unwrap_err();
         assert!(matches!(err, ImportError::BadVersion { .. }), "{bad}: {err:?}");
         let msg = message(Err(err));
-        assert_eq!(msg, format!("The file’s “version” is {shown}; it must be a whole number: 1 or 2."), "{bad}");
+        assert_eq!(msg, format!("The file’s “version” is {shown}; it must be a whole number: from 1 to 3."), "{bad}");
     }
     let mut v = file_json();
     v["version"] = Value::Null;
-    assert_eq!(message(import_value(&v)), "The file has no “version”; it must be a whole number: 1 or 2.");
+    assert_eq!(message(import_value(&v)), "The file has no “version”; it must be a whole number: from 1 to 3.");
     v.as_object_mut().unwrap().remove("version");
-    assert_eq!(message(import_value(&v)), "The file has no “version”; it must be a whole number: 1 or 2.");
+    assert_eq!(message(import_value(&v)), "The file has no “version”; it must be a whole number: from 1 to 3.");
 }
 
 // --- Encodings --------------------------------------------------------------
@@ -463,7 +492,7 @@ fn missing_unknown_and_duplicate_fields_name_where_they_are() {
     let err = format::import(text.as_bytes()).unwrap_err();
     assert!(matches!(err, ImportError::Shape { ref path, .. } if path == "plan/name"), "{err:?}");
     assert_eq!(message(Err(err)), "The plan: “name” appears twice.");
-    let text = format::export_compact(&sample_plan()).replacen("\"version\":2", "\"version\":2,\"version\":2", 1);
+    let text = format::export_compact(&sample_plan()).replacen("\"version\":3", "\"version\":3,\"version\":3", 1);
     assert_eq!(message(format::import(text.as_bytes())), "The file: “version” appears twice.");
 }
 
@@ -473,7 +502,7 @@ fn deep_nesting_is_a_clear_error_not_a_crash() {
     let in_header = format!("{{\"format\":{deep},\"version\":1}}");
     let msg = message(format::import(in_header.as_bytes()));
     assert!(msg.contains("nested too deeply"), "{msg}");
-    let in_plan = format!("{{\"format\":\"jsp-planner/plan\",\"version\":2,\"plan\":{{\"id\":{deep}}}}}");
+    let in_plan = format!("{{\"format\":\"jsp-planner/plan\",\"version\":3,\"plan\":{{\"id\":{deep}}}}}");
     let err = format::import(in_plan.as_bytes()).unwrap_err();
     assert!(matches!(err, ImportError::Shape { ref path, .. } if path == "plan/id"), "{err:?}");
     assert_eq!(message(Err(err)), "Plan id must be text in quotes, not a list.");

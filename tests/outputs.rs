@@ -6,6 +6,7 @@ use common::sample_plan;
 use jsp_planner::capture::CaptureKind;
 use jsp_planner::export::{escape_markdown, matrix_csv, plan_markdown, register_csv, safe_cell};
 use jsp_planner::history::{Group, History, GROUP_WINDOW_MS, LIMIT};
+use jsp_planner::model::Acceptance;
 use jsp_planner::validate::validate;
 
 const HOSTILE: &str = "<img src=x onerror=alert(1)> [click](javascript:alert(2)) **bold** | pipe http://evil.example www.evil.example";
@@ -115,11 +116,14 @@ fn register_csv_parses_back_to_the_register() {
     let r = &rows[1];
     assert_eq!(r[0], "R-001");
     assert_eq!(r[1], "Dose update service");
-    assert_eq!(r[6], "Signed updates, \"secure\" boot\nand monitoring");
     assert_eq!(r[5], "Unacceptable");
-    assert_eq!(r[9], "Review");
-    assert_eq!(r[10], "Review");
-    assert_eq!(r[13], "Mitigating");
+    assert_eq!(r[6], "Mitigate");
+    assert_eq!(r[7], "C-001 Firmware images are signed and verified by secure boot");
+    assert_eq!(r[8], "Signed updates, \"secure\" boot\nand monitoring");
+    assert_eq!(r[11], "Review");
+    assert_eq!(r[12], "Review");
+    assert_eq!(r[15], "Mitigating");
+    assert_eq!(rows[0][16..], ["Acceptance rationale", "Accepted by", "Accepted on"]);
     assert!(rows.iter().all(|row| row.len() == rows[0].len()));
 }
 
@@ -133,7 +137,7 @@ proptest::proptest! {
         plan.risks[0].owner = owner.clone();
         let rows = parse_csv(&register_csv(&plan));
         proptest::prop_assert_eq!(&rows[1][1], &safe_cell(&asset));
-        proptest::prop_assert_eq!(&rows[1][12], &safe_cell(&owner));
+        proptest::prop_assert_eq!(&rows[1][14], &safe_cell(&owner));
         proptest::prop_assert_eq!(rows.len(), 1 + plan.risks.len());
     }
 }
@@ -332,4 +336,29 @@ fn a_presenters_clicker_steps_sections_only_in_workshop_mode() {
     // Outside workshop mode Page Down scrolls the page as usual.
     assert_eq!(Shortcut::from_key(KeyPress { key: "PageDown", ..Default::default() }), None);
     assert_eq!(Shortcut::from_key(KeyPress { key: "ArrowRight", ..Default::default() }), None);
+}
+
+#[test]
+fn markdown_lists_treatment_controls_acceptance_and_the_trace() {
+    let mut plan = sample_plan();
+    plan.risks[0].acceptance = Acceptance {
+        rationale: "Benefit of remote dosing outweighs *the* residual risk".into(),
+        approver: "Head of QA".into(),
+        date: "2026-11-24".into(),
+    };
+    let html = render(&plan_markdown(&plan));
+    assert!(html.contains("<td>Mitigate</td>"), "{html}");
+    assert!(html.contains("<td>C-001 Firmware images are signed and verified by secure boot; Signed updates, secure boot</td>"), "{html}");
+    assert!(html.contains("<h3>Acceptance of residual risks</h3>"));
+    assert!(
+        html.contains("<td>Benefit of remote dosing outweighs *the* residual risk</td><td>Head of QA</td><td>2026-11-24</td>"),
+        "{html}"
+    );
+    assert!(html.contains("<h3>Risk controls</h3>"));
+    assert!(html.contains("<td>Design</td><td>Implemented</td><td>VER-SEC-012</td><td>R-001</td>"), "{html}");
+    assert!(html.contains("<h3>Traceability</h3>"));
+    assert!(
+        html.contains("<td>Security updates that need no technical steps from the patient</td><td>Critical</td><td>—</td><td>R-001</td>"),
+        "{html}"
+    );
 }

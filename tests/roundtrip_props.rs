@@ -66,9 +66,10 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
                     0..5,
                 ),
                 prop::collection::vec((0usize..8, 0usize..6, 0u8..4), 0..10),
+                prop::collection::vec(text(), 0..4),
             )
         })
-        .prop_map(|((criteria, stakeholder_names, need_texts, name, scope), cells, critical, risks, raci)| {
+        .prop_map(|((criteria, stakeholder_names, need_texts, name, scope), cells, critical, risks, raci, control_texts)| {
             let mut plan = jsp_planner::presets::new_plan("plan-prop".into(), name, common::NOW.into());
             plan.project.scope = scope;
             plan.criteria = criteria;
@@ -99,8 +100,34 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
                     need_ids,
                     owner: String::new(),
                     status: RiskStatus::Open,
+                    treatment: Treatment::ALL.get(i % 5).copied(),
+                    control_ids: Vec::new(),
+                    acceptance: Acceptance::default(),
                 })
                 .collect();
+            // Every third entry is accepted; controls shared between entries.
+            for (i, description) in control_texts.into_iter().enumerate() {
+                let id = format!("C-{:03}", i + 1);
+                plan.controls.push(Control {
+                    id: id.clone(),
+                    description,
+                    kind: ControlKind::ALL[i % 3],
+                    status: ControlStatus::ALL[(i / 3) % 3],
+                    verification: if i % 2 == 0 { format!("VER-{i}") } else { String::new() },
+                });
+                for (j, risk) in plan.risks.iter_mut().enumerate() {
+                    if (i + j) % 2 == 0 {
+                        risk.control_ids.push(id.clone());
+                    }
+                }
+            }
+            for risk in plan.risks.iter_mut().step_by(3) {
+                risk.acceptance = Acceptance {
+                    rationale: "Benefit outweighs <risk> & \"residual\"".into(),
+                    approver: "Head of QA".into(),
+                    date: "2026-11-24".into(),
+                };
+            }
             let values = [Raci::Responsible, Raci::Accountable, Raci::Consulted, Raci::Informed];
             for (role, activity, value) in raci {
                 let (role_id, activity_id) = (plan.roles[role].id.clone(), plan.activities[activity].id.clone());

@@ -22,6 +22,9 @@ fn risk(id: &str, initial: (u8, u8), residual: Option<(u8, u8)>) -> RiskEntry {
         need_ids: vec![],
         owner: String::new(),
         status: RiskStatus::Open,
+        treatment: None,
+        control_ids: vec![],
+        acceptance: Acceptance::default(),
     }
 }
 
@@ -159,7 +162,12 @@ fn each_gap_says_what_is_missing_and_where() {
     assert_eq!(d[0].gaps[0].text, "Answer the Change Impact Assessment (6 questions open).");
     assert_eq!(d[2].gaps[0].text, "Fold each need into a user need (1 not yet folded).");
     assert_eq!(d[4].gaps[0].place, Place::Management);
-    assert_eq!(d[5].gaps[0].text, "R-001: the residual risk is unacceptable; add controls.");
+    assert_eq!(d[5].gaps[0].text, "R-001: the residual risk is unacceptable; add controls or record its acceptance.");
+    assert!(d.iter().all(|x| x.status != Completeness::NotStarted));
+    // A recorded benefit-risk acceptance settles it.
+    plan.risks[0].acceptance =
+        Acceptance { rationale: "Benefit outweighs it".into(), approver: "Head of QA".into(), date: "2026-11-24".into() };
+    assert!(deliverables(&plan)[5].gaps.is_empty());
     assert!(d.iter().all(|x| x.status != Completeness::NotStarted));
 }
 
@@ -190,6 +198,7 @@ fn other_gaps_name_their_control() {
     plan.management.sbom.formats.clear();
     let fixes: Vec<Fix> = deliverables(&plan).into_iter().flat_map(|d| d.gaps).map(|g| g.fix).collect();
     assert_eq!(fixes, [Fix::Accountable(activity), Fix::SbomFormat, Fix::Risk("R-002".into())]);
+    assert_eq!(Fix::Control(String::new()).place(), Place::Traceability);
     assert_eq!(Fix::Accountable(String::new()).place(), Place::Roles);
     assert_eq!(Fix::Text(PlanText::SbomOwner).place(), Place::Management);
     assert_eq!(Fix::Text(PlanText::Budget).place(), Place::Project);

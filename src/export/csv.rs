@@ -60,7 +60,9 @@ pub fn register_csv(plan: &Plan) -> String {
         format!("Initial {}", axis.to_lowercase()),
         "Initial severity".into(),
         "Initial zone".into(),
+        "Treatment".into(),
         "Controls".into(),
+        "Control notes".into(),
         format!("Residual {}", axis.to_lowercase()),
         "Residual severity".into(),
         "Residual zone".into(),
@@ -68,6 +70,9 @@ pub fn register_csv(plan: &Plan) -> String {
         "Linked stakeholder needs".into(),
         "Owner".into(),
         "Status".into(),
+        "Acceptance rationale".into(),
+        "Accepted by".into(),
+        "Accepted on".into(),
     ];
     let mut rows = vec![header.to_vec()];
     for r in &plan.risks {
@@ -79,6 +84,8 @@ pub fn register_csv(plan: &Plan) -> String {
             r.initial.map_or(String::new(), |x| level(&c.likelihood_levels, x.likelihood)),
             r.initial.map_or(String::new(), |x| level(&c.severity_levels, x.severity)),
             if r.initial.is_some() { zone(j.initial) } else { NOT_RATED.into() },
+            r.treatment.map_or(String::new(), |t| t.label().to_string()),
+            crate::trace::controls_of(plan, r).iter().map(|c| format!("{} {}", c.id, c.description)).collect::<Vec<_>>().join("; "),
             r.controls.clone(),
             r.residual.map_or(String::new(), |x| level(&c.likelihood_levels, x.likelihood)),
             r.residual.map_or(String::new(), |x| level(&c.severity_levels, x.severity)),
@@ -87,6 +94,9 @@ pub fn register_csv(plan: &Plan) -> String {
             linked_needs(plan, &r.need_ids).join("; "),
             r.owner.clone(),
             r.status.label().to_string(),
+            r.acceptance.rationale.clone(),
+            r.acceptance.approver.clone(),
+            r.acceptance.date.clone(),
         ]);
     }
     to_csv(rows)
@@ -105,6 +115,18 @@ pub fn matrix_csv(plan: &Plan) -> String {
             plan.stakeholders.iter().map(|s| index.get(&(s.id.as_str(), n.id.as_str())).map_or(String::new(), |r| r.label().to_string())),
         );
         rows.push(row);
+    }
+    to_csv(rows)
+}
+
+/// The traceability table (see [`crate::trace::rows`]): stakeholder need,
+/// user need, risk, control and its verification, one chain per row.
+pub fn trace_csv(plan: &Plan) -> String {
+    let header = ["Need id", "Security need", "Critical", "User need", "Risk", "Control", "Control description", "Verification"];
+    let mut rows = vec![header.map(String::from).to_vec()];
+    for r in crate::trace::rows(plan) {
+        let critical = if r.critical { "Critical" } else { "" };
+        rows.push(vec![r.need_id, r.need, critical.into(), r.user_need, r.risk_id, r.control_id, r.control, r.verification]);
     }
     to_csv(rows)
 }

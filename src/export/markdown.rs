@@ -6,7 +6,7 @@ use std::fmt::Write;
 use super::{level, linked_needs, rating_words};
 use crate::assess::{judge, zone_label, NOT_RATED};
 use crate::deliverables::deliverables;
-use crate::model::{ChecklistItem, Plan, Scope, MANAGEMENT_SECTIONS};
+use crate::model::{Acceptance, ChecklistItem, Plan, RiskEntry, Scope, MANAGEMENT_SECTIONS};
 use crate::presets::IMPACT_QUESTIONS;
 
 /// Make user text inert in Markdown, escaping only what could be read as
@@ -257,6 +257,7 @@ fn register(out: &mut String, plan: &Plan) {
         "Asset or function",
         "Threat or vulnerability",
         "Initial",
+        "Treatment",
         "Controls",
         "Residual",
         "Acceptability",
@@ -279,12 +280,80 @@ fn register(out: &mut String, plan: &Plan) {
                     Some(x) => escape_markdown(&format!("{} ({})", rating_words(c, x), zone_label(j.initial))),
                     None => NOT_RATED.into(),
                 },
-                text_or_dash(&r.controls),
+                r.treatment.map_or("Not decided", |t| t.label()).into(),
+                text_or_dash(&crate::trace::controls_text(plan, r)),
                 r.residual.map_or("Not assessed".into(), |x| escape_markdown(&rating_words(c, x))),
                 zone_label(j.current()).into(),
                 text_or_dash(&linked_needs(plan, &r.need_ids).join("; ")),
                 text_or_dash(&r.owner),
                 r.status.label().into(),
+            ]
+        })
+        .collect();
+    table(out, &header, &rows);
+    acceptances(out, plan);
+    controls(out, plan);
+    traceability(out, plan);
+}
+
+fn acceptances(out: &mut String, plan: &Plan) {
+    let accepted: Vec<&RiskEntry> = plan.risks.iter().filter(|r| r.acceptance != Acceptance::default()).collect();
+    if accepted.is_empty() {
+        return;
+    }
+    out.push_str("### Acceptance of residual risks\n\n");
+    let header = ["Risk", "Benefit-risk rationale", "Accepted by", "Accepted on"].map(String::from).to_vec();
+    let rows: Vec<Vec<String>> = accepted
+        .iter()
+        .map(|r| {
+            let a = &r.acceptance;
+            vec![escape_markdown(&r.id), text_or_dash(&a.rationale), text_or_dash(&a.approver), text_or_dash(&a.date)]
+        })
+        .collect();
+    table(out, &header, &rows);
+}
+
+fn controls(out: &mut String, plan: &Plan) {
+    if plan.controls.is_empty() {
+        return;
+    }
+    out.push_str("### Risk controls\n\n");
+    let header = ["Control", "Description", "Kind", "Status", "Verification", "Used by"].map(String::from).to_vec();
+    let rows: Vec<Vec<String>> = plan
+        .controls
+        .iter()
+        .map(|c| {
+            let used: Vec<&str> = plan.risks.iter().filter(|r| r.control_ids.contains(&c.id)).map(|r| r.id.as_str()).collect();
+            vec![
+                escape_markdown(&c.id),
+                text_or_dash(&c.description),
+                c.kind.label().into(),
+                c.status.label().into(),
+                text_or_dash(&c.verification),
+                text_or_dash(&used.join(", ")),
+            ]
+        })
+        .collect();
+    table(out, &header, &rows);
+}
+
+fn traceability(out: &mut String, plan: &Plan) {
+    if plan.needs.is_empty() && plan.risks.is_empty() {
+        return;
+    }
+    out.push_str("### Traceability\n\n");
+    let header = ["Stakeholder need", "Critical", "User need", "Risk", "Control", "Verification"].map(String::from).to_vec();
+    let rows: Vec<Vec<String>> = crate::trace::rows(plan)
+        .into_iter()
+        .map(|r| {
+            let control = if r.control_id.is_empty() { String::new() } else { format!("{} {}", r.control_id, r.control) };
+            vec![
+                if r.need_id.is_empty() { "(no need linked)".into() } else { text_or_dash(&r.need) },
+                if r.critical { "Critical".into() } else { String::new() },
+                text_or_dash(&r.user_need),
+                text_or_dash(&r.risk_id),
+                text_or_dash(&control),
+                text_or_dash(&r.verification),
             ]
         })
         .collect();

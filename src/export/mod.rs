@@ -6,7 +6,7 @@
 mod csv;
 mod markdown;
 
-pub use self::csv::{matrix_csv, register_csv, safe_cell};
+pub use self::csv::{matrix_csv, register_csv, safe_cell, trace_csv};
 pub use markdown::{escape_markdown, plan_markdown};
 
 use crate::model::{Plan, Rating, RiskCriteria};

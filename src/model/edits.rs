@@ -12,7 +12,7 @@ pub trait Identified {
 macro_rules! identified {
     ($($t:ty),*) => { $(impl Identified for $t { fn id(&self) -> &str { &self.id } })* };
 }
-identified!(Stakeholder, SecurityNeed, RiskEntry, Role, Activity, ChecklistItem);
+identified!(Stakeholder, SecurityNeed, RiskEntry, Role, Activity, ChecklistItem, Control);
 
 /// Move the item with `id` one place up (`-1`) or down (`+1`); false if it cannot move.
 pub fn move_by<T: Identified>(items: &mut [T], id: &str, delta: isize) -> bool {

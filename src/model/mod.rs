@@ -16,7 +16,10 @@ pub use edits::{move_by, Checklist, Identified, NamedList};
 pub use management::{ManagementPlan, SbomApproach, SbomFormat, TextSection, MANAGEMENT_SECTIONS};
 pub use project::{Answer, ChecklistItem, ImpactAnswer, ProjectPlanning, Resources, Scope};
 pub use raci::{Activity, Raci, RaciAssignment, Role};
-pub use risk::{LikelihoodAxis, Rating, RiskCriteria, RiskEntry, RiskStatus, Zone, MAX_LEVELS, MIN_LEVELS};
+pub use risk::{
+    Acceptance, Control, ControlKind, ControlStatus, LikelihoodAxis, Rating, RiskCriteria, RiskEntry, RiskStatus, Treatment, Zone,
+    MAX_LEVELS, MIN_LEVELS,
+};
 pub use stakeholders::{NeedLink, Relevance, SecurityNeed, Stakeholder};
 pub use texts::{PlanText, TextKind};
 
@@ -49,6 +52,8 @@ pub struct Plan {
     pub criteria: RiskCriteria,
     /// Risk register entries.
     pub risks: Vec<RiskEntry>,
+    /// Risk controls, shared by the entries that link them (format version 3).
+    pub controls: Vec<Control>,
     /// Who is in the room: roles (rows of the RACI matrix).
     pub roles: Vec<Role>,
     /// Concept Phase activities (columns of the RACI matrix).
@@ -92,6 +97,33 @@ impl Plan {
     pub fn remove_stakeholder(&mut self, id: &str) {
         self.stakeholders.retain(|s| s.id != id);
         self.need_links.retain(|l| l.stakeholder_id != id);
+    }
+
+    /// Remove a control and its links from risk entries.
+    pub fn remove_control(&mut self, id: &str) {
+        self.controls.retain(|c| c.id != id);
+        for risk in &mut self.risks {
+            risk.control_ids.retain(|c| c != id);
+        }
+    }
+
+    pub fn control_mut(&mut self, id: &str) -> Option<&mut Control> {
+        self.controls.iter_mut().find(|c| c.id == id)
+    }
+
+    /// Add a control with the next free id (C-001, C-002, ...); returns its id.
+    pub fn add_control(&mut self, description: &str, kind: ControlKind) -> String {
+        // After the highest number in use, as risk ids are.
+        let max = self.controls.iter().filter_map(|c| c.id.strip_prefix("C-").and_then(|n| n.parse::<u32>().ok())).max().unwrap_or(0);
+        let id = format!("C-{:03}", max.saturating_add(1));
+        self.controls.push(Control {
+            id: id.clone(),
+            description: description.trim().into(),
+            kind,
+            status: ControlStatus::Planned,
+            verification: String::new(),
+        });
+        id
     }
 
     /// Remove a need, its matrix cells and its links from risk entries.

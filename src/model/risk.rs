@@ -91,7 +91,8 @@ pub struct RiskEntry {
     /// Rating before controls; `None` (null in the file) until the team rates
     /// it. An unrated entry has no zone: it is never shown as acceptable.
     pub initial: Option<Rating>,
-    /// Risk controls, free text.
+    /// Notes on the risk controls, free text (the controls themselves are
+    /// [`Plan::controls`](crate::model::Plan::controls), linked by `control_ids`).
     pub controls: String,
     /// Rating after controls, once assessed.
     pub residual: Option<Rating>,
@@ -99,6 +100,12 @@ pub struct RiskEntry {
     pub need_ids: Vec<String>,
     pub owner: String,
     pub status: RiskStatus,
+    /// How the risk is treated; `None` until decided (format version 3).
+    pub treatment: Option<Treatment>,
+    /// The controls that reduce it, by id (format version 3).
+    pub control_ids: Vec<String>,
+    /// The acceptance of its residual risk (format version 3).
+    pub acceptance: Acceptance,
 }
 
 impl RiskEntry {
@@ -114,6 +121,9 @@ impl RiskEntry {
             need_ids: Vec::new(),
             owner: String::new(),
             status: RiskStatus::Open,
+            treatment: None,
+            control_ids: Vec::new(),
+            acceptance: Acceptance::default(),
         }
     }
 }
@@ -138,4 +148,108 @@ impl RiskStatus {
             RiskStatus::Closed => "Closed",
         }
     }
+}
+
+/// How a risk is treated (ISO 14971 / AAMI SW96 risk control options).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Treatment {
+    /// Reduce it with risk controls.
+    Mitigate,
+    /// Keep it as it is, with a recorded benefit-risk rationale.
+    Accept,
+    /// Share it with another party (a supplier, the operator).
+    Transfer,
+    /// Remove the feature or exposure that carries it.
+    Avoid,
+}
+
+impl Treatment {
+    pub const ALL: [Treatment; 4] = [Treatment::Mitigate, Treatment::Accept, Treatment::Transfer, Treatment::Avoid];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Treatment::Mitigate => "Mitigate",
+            Treatment::Accept => "Accept",
+            Treatment::Transfer => "Transfer",
+            Treatment::Avoid => "Avoid",
+        }
+    }
+}
+
+/// Why a residual risk in the review or unacceptable zone is accepted, and
+/// who accepted it when (format version 3). Empty texts: not accepted yet.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Acceptance {
+    /// The benefit-risk rationale (AAMI SW96).
+    pub rationale: String,
+    /// Name and role of the person who accepted the risk.
+    pub approver: String,
+    /// The date of acceptance, YYYY-MM-DD, or empty.
+    pub date: String,
+}
+
+impl Acceptance {
+    /// Rationale, approver and date are all given.
+    pub fn is_complete(&self) -> bool {
+        [&self.rationale, &self.approver, &self.date].iter().all(|s| !s.trim().is_empty())
+    }
+}
+
+/// What kind of risk control (ISO 14971's order of priority).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ControlKind {
+    /// Inherent security by design.
+    Design,
+    /// Information for safety and security: labelling, instructions, the MDS2.
+    Labelling,
+    /// A process or procedure (monitoring, patching, access review).
+    Procedure,
+}
+
+impl ControlKind {
+    pub const ALL: [ControlKind; 3] = [ControlKind::Design, ControlKind::Labelling, ControlKind::Procedure];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ControlKind::Design => "Design",
+            ControlKind::Labelling => "Labelling",
+            ControlKind::Procedure => "Procedure",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ControlStatus {
+    Planned,
+    Implemented,
+    Verified,
+}
+
+impl ControlStatus {
+    pub const ALL: [ControlStatus; 3] = [ControlStatus::Planned, ControlStatus::Implemented, ControlStatus::Verified];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ControlStatus::Planned => "Planned",
+            ControlStatus::Implemented => "Implemented",
+            ControlStatus::Verified => "Verified",
+        }
+    }
+}
+
+/// A risk control, which any number of register entries can share (format version 3).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Control {
+    /// Stable identifier, e.g. "C-001"; shown to users.
+    pub id: String,
+    pub description: String,
+    pub kind: ControlKind,
+    pub status: ControlStatus,
+    /// Where its verification is recorded (a test report, a protocol id), or empty.
+    pub verification: String,
 }

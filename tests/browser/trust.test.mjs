@@ -270,12 +270,15 @@ test('two dropped files each get their own outcome; UTF-16, Windows-1252 and ver
   v1.plan.id = 'plan-v1';
   delete v1.plan.criteria.removed_likelihood_levels;
   delete v1.plan.criteria.removed_severity_levels;
+  delete v1.plan.controls;
+  for (const r of v1.plan.risks) { delete r.treatment; delete r.control_ids; delete r.acceptance; }
   const v1Text = JSON.stringify(v1).replace('"version":1,', '"version":1.0,');
   await drop(page, [{ name: 'v1.json', bytes: Buffer.from(v1Text) }]);
   await page.waitForFunction(() => !!localStorage.getItem('jsp-planner/plan/plan-v1'));
   const migrated = (await storedPlans(page))['jsp-planner/plan/plan-v1'];
-  assert.equal(migrated.version, 2);
+  assert.equal(migrated.version, 3);
   assert.deepEqual(migrated.plan.criteria.removed_likelihood_levels, []);
+  assert.deepEqual(migrated.plan.controls, []);
   assert.deepEqual(errors, []);
   await context.close();
 });

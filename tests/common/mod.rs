@@ -26,6 +26,16 @@ pub fn sample_plan() -> Plan {
         need_ids: vec!["nd-updates-no-steps".into()],
         owner: "Engineering".into(),
         status: RiskStatus::Mitigating,
+        treatment: Some(Treatment::Mitigate),
+        control_ids: vec!["C-001".into()],
+        acceptance: Acceptance::default(),
+    });
+    plan.controls.push(Control {
+        id: "C-001".into(),
+        description: "Firmware images are signed and verified by secure boot".into(),
+        kind: ControlKind::Design,
+        status: ControlStatus::Implemented,
+        verification: "VER-SEC-012".into(),
     });
     plan.raci.push(RaciAssignment { role_id: "role-product-security".into(), activity_id: "act-a3".into(), value: Raci::Accountable });
     plan

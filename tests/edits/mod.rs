@@ -31,6 +31,12 @@ pub enum Op {
     Sbom(bool, bool),
     Raci(usize, usize, u8),
     Examples,
+    AddControl(String),
+    LinkControl(usize, usize),
+    RemoveControl(usize),
+    Verification(usize, String),
+    Treatment(usize, u8),
+    Accept(usize, String, String, String),
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -61,8 +67,15 @@ pub fn op() -> impl Strategy<Value = Op> {
         (any::<bool>(), text()).prop_map(|(o, t)| Op::Checklist(o, t)),
         (0usize..12, text()).prop_map(|(q, t)| Op::Impact(q, t)),
         (any::<bool>(), any::<bool>()).prop_map(|(s, u)| Op::Sbom(s, u)),
-        (i.clone(), i, 0u8..5).prop_map(|(a, b, v)| Op::Raci(a, b, v)),
+        (i.clone(), i.clone(), 0u8..5).prop_map(|(a, b, v)| Op::Raci(a, b, v)),
         Just(Op::Examples),
+        text().prop_map(Op::AddControl),
+        (i.clone(), i.clone()).prop_map(|(a, b)| Op::LinkControl(a, b)),
+        i.clone().prop_map(Op::RemoveControl),
+        (i.clone(), text()).prop_map(|(c, t)| Op::Verification(c, t)),
+        (i.clone(), 0u8..5).prop_map(|(r, t)| Op::Treatment(r, t)),
+        (i.clone(), text(), text(), prop_oneof![Just("2026-11-24".to_string()), Just("2026-13-01".into()), text()])
+            .prop_map(|(r, a, b, d)| Op::Accept(r, a, b, d)),
     ]
 }
 
@@ -131,6 +144,37 @@ pub fn run(op: Op, p: &mut Plan, n: usize) {
         Op::Residual(i, rating) => {
             if let Some(r) = nth_id(&p.risks, i).and_then(|id| p.risk_mut(&id)) {
                 r.residual = rating.map(|(likelihood, severity)| Rating { likelihood, severity });
+            }
+        }
+        Op::AddControl(t) => {
+            p.add_control(&t, ControlKind::Design);
+        }
+        Op::LinkControl(a, b) => {
+            if let (Some(r), Some(c)) = (nth_id(&p.risks, a), nth_id(&p.controls, b)) {
+                if let Some(x) = p.risk_mut(&r) {
+                    x.control_ids.retain(|y| *y != c);
+                    x.control_ids.push(c);
+                }
+            }
+        }
+        Op::RemoveControl(i) => {
+            if let Some(c) = nth_id(&p.controls, i) {
+                p.remove_control(&c);
+            }
+        }
+        Op::Verification(i, t) => {
+            if let Some(c) = nth_id(&p.controls, i).and_then(|id| p.control_mut(&id)) {
+                c.verification = t;
+            }
+        }
+        Op::Treatment(i, t) => {
+            if let Some(r) = nth_id(&p.risks, i).and_then(|id| p.risk_mut(&id)) {
+                r.treatment = Treatment::ALL.get(usize::from(t)).copied();
+            }
+        }
+        Op::Accept(i, rationale, approver, date) => {
+            if let Some(r) = nth_id(&p.risks, i).and_then(|id| p.risk_mut(&id)) {
+                r.acceptance = Acceptance { rationale, approver, date };
             }
         }
         Op::LinkNeed(a, b) => {
