@@ -144,7 +144,7 @@ async function addRisks(page) {
   await editor.getByLabel('Exploitability').first().selectOption('4');
   await editor.getByLabel('Severity').first().selectOption('5');
   assert.match(await editor.locator('.judgement').innerText(), /Initial risk: Unacceptable/);
-  await editor.getByLabel('Controls', { exact: true }).fill('Signed updates, secure boot');
+  await editor.getByLabel('Control notes', { exact: true }).fill('Signed updates, secure boot');
   await editor.getByLabel('Residual risk assessed').check();
   await page.locator('#risk-residual-l').selectOption('1');
   assert.match(await editor.locator('.judgement').innerText(), /Residual risk: Review/);
@@ -156,7 +156,7 @@ async function addRisks(page) {
   await add('Service laptop', 'Stolen remote-access credentials');
   await editor.getByLabel('Exploitability').first().selectOption('3');
   await editor.getByLabel('Severity').first().selectOption('2');
-  await editor.getByLabel('Controls', { exact: true }).fill('MFA, short-lived certificates');
+  await editor.getByLabel('Control notes', { exact: true }).fill('MFA, short-lived certificates');
   await editor.getByLabel('Residual risk assessed').check();
   await page.locator('#risk-residual-l').selectOption('1');
   assert.match(await editor.locator('.judgement').innerText(), /Residual risk: Acceptable/);

@@ -36,6 +36,7 @@ impl AppState {
                 Output::Markdown => (".md", export::plan_markdown(p)),
                 Output::RegisterCsv => ("-risk-register.csv", export::register_csv(p)),
                 Output::MatrixCsv => ("-stakeholder-needs.csv", export::matrix_csv(p)),
+                Output::TraceCsv => ("-traceability.csv", export::trace_csv(p)),
             };
             (files::file_name(&p.name, suffix), text)
         }) else {
@@ -43,7 +44,7 @@ impl AppState {
         };
         let mime = match output {
             Output::Markdown => "text/markdown;charset=utf-8",
-            Output::RegisterCsv | Output::MatrixCsv => "text/csv;charset=utf-8",
+            Output::RegisterCsv | Output::MatrixCsv | Output::TraceCsv => "text/csv;charset=utf-8",
         };
         match files::download(&name, mime, &text) {
             Ok(()) => self.notify(NoticeKind::Info, format!("Downloaded {name}.")),

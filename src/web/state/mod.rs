@@ -31,6 +31,7 @@ pub enum Output {
     Markdown,
     RegisterCsv,
     MatrixCsv,
+    TraceCsv,
 }
 
 #[derive(Clone, Copy)]
@@ -229,6 +230,7 @@ impl AppState {
             Confirmed::RemoveNamed(list, id) => self.edit(|p| p.remove_named(list, &id)),
             Confirmed::RemoveNeed(id) => self.edit(|p| p.remove_need(&id)),
             Confirmed::RemoveRisk(id) => self.edit(|p| p.remove_risk(&id)),
+            Confirmed::RemoveControl(id) => self.edit(|p| p.remove_control(&id)),
             Confirmed::DiscardMine => {
                 self.close();
                 self.notify(NoticeKind::Info, "Your version of the deleted plan was discarded.");

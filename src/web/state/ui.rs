@@ -73,6 +73,8 @@ pub enum Confirmed {
     RemoveNamed(NamedList, String),
     RemoveNeed(String),
     RemoveRisk(String),
+    /// A risk control, and its links from register entries.
+    RemoveControl(String),
     /// Replace the grid with the preset at this index of `presets::grid_presets`.
     ApplyGridPreset(usize),
     /// Close the open plan, dropping this tab's version (after a delete elsewhere).

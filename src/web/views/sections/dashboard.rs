@@ -40,6 +40,26 @@ pub fn Dashboard() -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ol>
+            <TraceSummary/>
+        </section>
+    }
+}
+
+/// Beyond the JSP's six: the gaps in the chain from stakeholder need to
+/// verified control, and residual risks not yet accepted.
+#[component]
+fn TraceSummary() -> impl IntoView {
+    let gaps = derive(crate::trace::gaps);
+    view! {
+        <section class="trace-summary" aria-labelledby="trace-summary-title">
+            <h3 id="trace-summary-title">"Traceability and risk acceptance"</h3>
+            <p>{move || match gaps.with(Vec::len) {
+                0 => "Every critical need is traced to a verified control, and every residual risk that needs it is accepted.".to_string(),
+                n => format!("{} in the chain from stakeholder need to verified control.", crate::deliverables::count(n, "gap")),
+            }}</p>
+            <ul class="gaps" aria-label="Traceability and risk acceptance gaps">
+                {move || gaps.get().into_iter().map(|g| view! { <li>{super::trace::gap_link(g)}</li> }).collect_view()}
+            </ul>
         </section>
     }
 }

@@ -52,7 +52,9 @@ fn control(fix: &Fix) -> Option<HtmlElement> {
         Fix::UserNeeds => empty_user_need(&body).or_else(|| first(".matrix-region")),
         Fix::SbomFormat => first("fieldset.sbom input"),
         Fix::NewRisk => first("#new-risk-asset"),
-        Fix::Risk(id) => with_attr("button[data-risk]", "data-risk", id),
+        // The entry's row: choosing it opens its editor, acceptance included.
+        Fix::Risk(id) | Fix::Acceptance(id) => with_attr("button[data-risk]", "data-risk", id),
+        Fix::Control(id) => with_attr("input[data-control]", "data-control", id),
     };
     found?.dyn_into::<HtmlElement>().ok()
 }

@@ -10,6 +10,7 @@ mod project;
 mod raci;
 mod register;
 mod report;
+mod trace;
 
 use leptos::prelude::*;
 
@@ -78,6 +79,7 @@ fn PlanPage() -> impl IntoView {
                     Section::Management => view! { <management::ManagementSection/> }.into_any(),
                     Section::Criteria => view! { <criteria::CriteriaSection/> }.into_any(),
                     Section::Register => view! { <register::RegisterSection/> }.into_any(),
+                    Section::Traceability => view! { <trace::TraceSection/> }.into_any(),
                     Section::Roles => view! { <raci::RolesSection/> }.into_any(),
                     Section::Report => view! { <report::ReportSection/> }.into_any(),
                 }}

@@ -260,8 +260,8 @@ fn register(p: &Plan) -> impl IntoView {
                 <thead>
                     <tr>
                         <th scope="col">"ID"</th><th scope="col">"Asset or function"</th><th scope="col">"Threat or vulnerability"</th>
-                        <th scope="col">"Initial"</th><th scope="col">"Controls"</th><th scope="col">"Residual"</th>
-                        <th scope="col">"Acceptability"</th><th scope="col">"Owner"</th><th scope="col">"Status"</th>
+                        <th scope="col">"Initial"</th><th scope="col">"Treatment and controls"</th><th scope="col">"Residual"</th>
+                        <th scope="col">"Acceptability"</th><th scope="col">"Needs"</th><th scope="col">"Owner, status"</th>
                     </tr>
                 </thead>
                 <tbody>
@@ -274,18 +274,40 @@ fn register(p: &Plan) -> impl IntoView {
                                 <td>{or_dash(&r.asset)}</td>
                                 <td>{or_dash(&r.threat)}</td>
                                 <td>{r.initial.map_or(crate::assess::NOT_RATED.into(), rating)}</td>
-                                <td>{or_dash(&r.controls)}</td>
+                                <td>{format!("{}: {}", r.treatment.map_or("Not decided", |t| t.label()), or_dash(&crate::trace::controls_text(p, r)))}</td>
                                 <td>{r.residual.map_or("Not assessed".into(), rating)}</td>
                                 <td class=zone_class(j.current())>{crate::assess::zone_label(j.current())}</td>
-                                <td>{or_dash(&r.owner)}</td>
-                                <td>{r.status.label()}</td>
+                                <td>{or_dash(&p.needs.iter().filter(|n| r.need_ids.contains(&n.id)).map(|n| n.text.as_str()).collect::<Vec<_>>().join("; "))}</td>
+                                <td>{format!("{}, {}", or_dash(&r.owner), r.status.label().to_lowercase())}</td>
                             </tr>
                         }
                     }).collect_view()}
                 </tbody>
             </table>
+            {acceptances(p)}
         </section>
     }
+}
+
+/// Who accepted which residual risk, when and why.
+fn acceptances(p: &Plan) -> impl IntoView {
+    let accepted: Vec<_> = p.risks.iter().filter(|r| r.acceptance != crate::model::Acceptance::default()).collect();
+    (!accepted.is_empty()).then(|| view! {
+        <h3>"Acceptance of residual risks"</h3>
+        <table class="report-table">
+            <thead><tr><th scope="col">"Risk"</th><th scope="col">"Benefit-risk rationale"</th><th scope="col">"Accepted by"</th><th scope="col">"Accepted on"</th></tr></thead>
+            <tbody>
+                {accepted.into_iter().map(|r| view! {
+                    <tr>
+                        <th scope="row">{r.id.clone()}</th>
+                        <td>{or_dash(&r.acceptance.rationale)}</td>
+                        <td>{or_dash(&r.acceptance.approver)}</td>
+                        <td>{or_dash(&r.acceptance.date)}</td>
+                    </tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    })
 }
 
 fn raci(p: &Plan) -> impl IntoView {

@@ -125,9 +125,11 @@ pub(super) fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl
                 { let rs = rating_select.clone(); move || rs("risk-initial-l", axis().to_string(), false, true) }
                 {rating_select("risk-initial-s", "Severity".into(), false, false)}
             </fieldset>
+            <TreatmentField fields edit=edit.clone()/>
+            <ControlLinks fields edit=edit.clone()/>
             <div class="field">
-                <label for="risk-controls">"Controls"</label>
-                <textarea id="risk-controls" rows="3" prop:value=move || fields.controls.get()
+                <label for="risk-controls">"Control notes"</label>
+                <textarea id="risk-controls" rows="2" prop:value=move || fields.controls.get()
                     on:input=move |ev| { let v = event_target_value(&ev); edit_controls(Box::new(move |r| r.controls = v)); }></textarea>
             </div>
             <fieldset class="field ratings">
@@ -145,6 +147,7 @@ pub(super) fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl
                 { let rs = rating_select.clone(); move || rs("risk-residual-l", axis().to_string(), true, true) }
                 {rating_select("risk-residual-s", "Severity".into(), true, false)}
             </fieldset>
+            <AcceptanceFields id=id.clone() fields edit=edit.clone()/>
             <fieldset class="field needs-links">
                 <legend>"Linked stakeholder needs"</legend>
                 {move || {
@@ -204,6 +207,9 @@ struct Fields {
     residual: Memo<Option<Rating>>,
     status: Memo<Option<RiskStatus>>,
     need_ids: Memo<Vec<String>>,
+    treatment: Memo<Option<Treatment>>,
+    control_ids: Memo<Vec<String>>,
+    acceptance: Memo<Acceptance>,
 }
 
 impl Fields {
@@ -222,6 +228,9 @@ impl Fields {
             residual: field(at, |r| r.residual),
             status: field(at, |r| Some(r.status)),
             need_ids: field(at, |r| r.need_ids.clone()),
+            treatment: field(at, |r| r.treatment),
+            control_ids: field(at, |r| r.control_ids.clone()),
+            acceptance: field(at, |r| r.acceptance.clone()),
         }
     }
 }
@@ -232,4 +241,125 @@ where
     T: PartialEq + Default + Send + Sync + 'static,
 {
     derive(move |p| at.get().and_then(|i| p.risks.get(i)).map(get).unwrap_or_default())
+}
+
+/// How the entry edits its risk (see [`RiskEditor`]).
+type EditRisk = std::sync::Arc<dyn Fn(Box<dyn FnOnce(&mut RiskEntry)>) + Send + Sync>;
+
+#[component]
+fn TreatmentField(fields: Fields, edit: impl Fn(Box<dyn FnOnce(&mut RiskEntry)>) + Clone + Send + Sync + 'static) -> impl IntoView {
+    view! {
+        <div class="field compact">
+            <label for="risk-treatment">"Treatment"</label>
+            <select id="risk-treatment" on:change=move |ev| {
+                let v = event_target_value(&ev);
+                let t = Treatment::ALL.into_iter().find(|t| t.label() == v);
+                edit(Box::new(move |r| r.treatment = t));
+            }>
+                <option value="" selected=move || fields.treatment.with(Option::is_none)>"Not decided"</option>
+                {Treatment::ALL.map(|t| view! { <option value=t.label() selected=move || fields.treatment.get() == Some(t)>{t.label()}</option> }).collect_view()}
+            </select>
+        </div>
+    }
+}
+
+/// The plan's controls as boxes to tick, and a new control added and linked in one step.
+#[component]
+fn ControlLinks(fields: Fields, edit: impl Fn(Box<dyn FnOnce(&mut RiskEntry)>) + Clone + Send + Sync + 'static) -> impl IntoView {
+    let app = app();
+    let controls = derive(|p| p.controls.iter().map(|c| (c.id.clone(), c.description.clone())).collect::<Vec<_>>());
+    let edit: EditRisk = std::sync::Arc::new(edit);
+    let new_control = RwSignal::new(String::new());
+    let add = {
+        let edit = edit.clone();
+        move || {
+            let text = new_control.get_untracked();
+            if text.trim().is_empty() {
+                return;
+            }
+            let mut id = String::new();
+            app.edit(|p| id = p.add_control(&text, ControlKind::Design));
+            if !id.is_empty() {
+                edit(Box::new(move |r| r.control_ids.push(id)));
+                new_control.set(String::new());
+            }
+        }
+    };
+    let add_key = add.clone();
+    view! {
+        <fieldset class="field control-links">
+            <legend>"Risk controls"</legend>
+            {move || {
+                let list = controls.get();
+                if list.is_empty() {
+                    return view! { <p class="hint">"No controls yet: add the first below. Controls are listed, verified and shared in Controls and traceability."</p> }.into_any();
+                }
+                let edit = edit.clone();
+                list.into_iter().map(|(cid, text)| {
+                    let edit = edit.clone();
+                    let checked = { let cid = cid.clone(); move || fields.control_ids.with(|ids| ids.contains(&cid)) };
+                    let label = format!("{cid} {text}");
+                    view! {
+                        <label class="choice">
+                            <input type="checkbox" prop:checked=checked on:change=move |ev| {
+                                let on = event_target_checked(&ev);
+                                let cid = cid.clone();
+                                edit(Box::new(move |r| { r.control_ids.retain(|x| *x != cid); if on { r.control_ids.push(cid); } }));
+                            }/>
+                            {label}
+                        </label>
+                    }
+                }).collect_view().into_any()
+            }}
+            <div class="inline-add">
+                <label for="risk-new-control">"New control"</label>
+                <input id="risk-new-control" type="text" maxlength="300" placeholder="e.g. Mutual TLS on the service port"
+                    prop:value=move || new_control.get() on:input=move |ev| new_control.set(event_target_value(&ev))
+                    on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add_key(); }/>
+                <button type="button" on:click=move |_| add()>"Add and link"</button>
+            </div>
+        </fieldset>
+    }
+}
+
+/// Why, by whom and when the residual risk is accepted; asked for when its
+/// zone is review or unacceptable, or when the treatment is to accept it.
+#[component]
+fn AcceptanceFields(
+    id: String,
+    fields: Fields,
+    edit: impl Fn(Box<dyn FnOnce(&mut RiskEntry)>) + Clone + Send + Sync + 'static,
+) -> impl IntoView {
+    let needed = derive(move |p| p.risks.iter().find(|r| r.id == id).and_then(|r| crate::trace::needs_acceptance(p, r)));
+    let edit: EditRisk = std::sync::Arc::new(edit);
+    let (e1, e2, e3) = (edit.clone(), edit.clone(), edit);
+    let hint = move || match (needed.get(), fields.acceptance.with(Acceptance::is_complete)) {
+        (None, _) => "Not needed while the risk is acceptable, unless it is treated by accepting it.".to_string(),
+        (Some(_), true) => "Accepted.".to_string(),
+        (Some(z), false) => {
+            format!("Needed: the risk is {}. Give the benefit-risk rationale, who accepts it and when.", z.label().to_lowercase())
+        }
+    };
+    view! {
+        <fieldset class="field acceptance" aria-describedby="risk-acceptance-hint">
+            <legend>"Acceptance of the residual risk"</legend>
+            <p class="hint" id="risk-acceptance-hint">{hint}</p>
+            <div class="field">
+                <label for="risk-acceptance-rationale">"Benefit-risk rationale"</label>
+                <textarea id="risk-acceptance-rationale" rows="2" prop:value=move || fields.acceptance.with(|a| a.rationale.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); e1(Box::new(move |r| r.acceptance.rationale = v)); }></textarea>
+            </div>
+            <div class="field compact">
+                <label for="risk-acceptance-approver">"Accepted by"</label>
+                <input id="risk-acceptance-approver" type="text" maxlength="300" placeholder="Name and role"
+                    prop:value=move || fields.acceptance.with(|a| a.approver.clone())
+                    on:input=move |ev| { let v = event_target_value(&ev); e2(Box::new(move |r| r.acceptance.approver = v)); }/>
+            </div>
+            <div class="field compact">
+                <label for="risk-acceptance-date">"Accepted on"</label>
+                <input id="risk-acceptance-date" type="date" prop:value=move || fields.acceptance.with(|a| a.date.clone())
+                    on:change=move |ev| { let v = event_target_value(&ev); e3(Box::new(move |r| r.acceptance.date = v)); }/>
+            </div>
+        </fieldset>
+    }
 }

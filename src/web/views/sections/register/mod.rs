@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::criteria::zone_class;
 use crate::assess::{self, RegisterQuery, SortKey, Stage};
-use crate::model::{Rating, RiskEntry, RiskStatus, Zone};
+use crate::model::{Acceptance, ControlKind, Rating, RiskEntry, RiskStatus, Treatment, Zone};
 use crate::web::state::{Confirmed, Dialog};
 use crate::web::views::common::{derive, level_options};
 use crate::web::views::{app, open_plan};
