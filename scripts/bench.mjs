@@ -126,7 +126,8 @@ export function bigPlan({ stakeholders = 50, needs = 200, risks = 500, filler = 
       resources: { budget: '', people: '', activities: '' }, change_impact: [],
     },
     stakeholders: Array.from({ length: stakeholders }, (_, i) => ({ id: `sh-${i}`, name: `Stakeholder ${i + 1}`, description: '' })),
-    needs: Array.from({ length: needs }, (_, i) => ({ id: `nd-${i}`, text: `Security need number ${i + 1}`, user_need_ref: i % 2 ? `UN-${i}` : null })),
+    needs: Array.from({ length: needs }, (_, i) => ({ id: `nd-${i}`, text: `Security need number ${i + 1}`, user_need_ids: i % 2 ? [`UN-${i}`] : [] })),
+    user_needs: Array.from({ length: needs }, (_, i) => i).filter((i) => i % 2).map((i) => ({ id: `UN-${i}`, text: `User need ${i}` })),
     need_links: [],
     management: {
       security_and_safety_risk: '', risk_acceptability: '', third_party_monitoring: '',

@@ -53,7 +53,7 @@ impl Plan {
         let captured = match kind {
             CaptureKind::Need => {
                 let id = new_id("nd", entropy);
-                self.needs.push(SecurityNeed { id: id.clone(), text: text.clone(), user_need_ref: None });
+                self.needs.push(SecurityNeed { id: id.clone(), text: text.clone(), user_need_ids: Vec::new() });
                 Captured { id, summary: format!("Added need “{text}”.") }
             }
             CaptureKind::Stakeholder => {

@@ -205,7 +205,7 @@ fn stakeholder_needs(plan: &Plan) -> Deliverable {
             Fix::NeedLinks,
             format!("Mark which stakeholders hold each need ({} without any).", count(unlinked, "need")),
         );
-        let unfolded = plan.needs.iter().filter(|n| n.user_need_ref.as_deref().is_none_or(|r| !filled(r))).count();
+        let unfolded = plan.needs.iter().filter(|n| n.user_need_ids.is_empty()).count();
         c.require(unfolded == 0, Fix::UserNeeds, format!("Fold each need into a user need ({unfolded} not yet folded)."));
     }
     c.finish("Stakeholder security needs folded into user needs")

@@ -30,7 +30,7 @@ pub fn example_needs() -> Vec<(SecurityNeed, &'static str)> {
         ("nd-compliance-proof", "Proof of compliance with the standards of each jurisdiction", "sh-regulators"),
     ]
     .into_iter()
-    .map(|(id, text, stakeholder)| (SecurityNeed { id: id.into(), text: text.into(), user_need_ref: None }, stakeholder))
+    .map(|(id, text, stakeholder)| (SecurityNeed { id: id.into(), text: text.into(), user_need_ids: Vec::new() }, stakeholder))
     .collect()
 }
 
@@ -196,6 +196,7 @@ pub fn new_plan(id: String, name: String, now: String) -> Plan {
         stakeholders: stakeholders(),
         needs: Vec::new(),
         need_links: Vec::new(),
+        user_needs: Vec::new(),
         management: ManagementPlan::default(),
         criteria: criteria_5x5(),
         controls: Vec::new(),

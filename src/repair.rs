@@ -35,12 +35,6 @@ pub fn repair(plan: &mut Plan) -> Vec<String> {
     }
     for n in &mut plan.needs {
         name(&mut n.text, "Unnamed need", "A security need", &mut log);
-        if n.user_need_ref.as_deref().is_some_and(|r| r.trim().is_empty()) {
-            n.user_need_ref = None;
-        }
-        if let Some(r) = &mut n.user_need_ref {
-            cut(r, MAX_NAME_LEN, "A user need id", &mut log);
-        }
     }
     for r in &mut plan.roles {
         name(&mut r.name, "Unnamed role", "A role name", &mut log);
@@ -54,6 +48,9 @@ pub fn repair(plan: &mut Plan) -> Vec<String> {
     }
     for (i, level) in plan.criteria.severity_levels.iter_mut().enumerate() {
         name(level, &format!("Severity {}", i + 1), "A severity level name", &mut log);
+    }
+    for u in &mut plan.user_needs {
+        cut(&mut u.text, MAX_NAME_LEN, &format!("The text of user need {}", u.id), &mut log);
     }
     for c in &mut plan.controls {
         cut(&mut c.description, MAX_TEXT_LEN, &format!("The description of control {}", c.id), &mut log);
@@ -123,6 +120,15 @@ fn links(plan: &mut Plan, log: &mut Vec<String>) {
     });
     if plan.raci.len() < before {
         log.push(format!("{} RACI cells pointed at nothing and were removed.", before - plan.raci.len()));
+    }
+    let user_needs: HashSet<String> = plan.user_needs.iter().map(|u| u.id.clone()).collect();
+    for n in &mut plan.needs {
+        let before = n.user_need_ids.len();
+        let mut seen = HashSet::new();
+        n.user_need_ids.retain(|u| user_needs.contains(u) && seen.insert(u.clone()));
+        if n.user_need_ids.len() < before {
+            log.push(format!("The need “{}” was folded into user needs that no longer exist; those links were removed.", n.text));
+        }
     }
     let controls: HashSet<String> = plan.controls.iter().map(|c| c.id.clone()).collect();
     for r in &mut plan.risks {

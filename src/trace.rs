@@ -14,7 +14,7 @@ pub struct TraceRow {
     pub need: String,
     /// Held critical by at least one stakeholder.
     pub critical: bool,
-    /// The user need it is folded into, or empty.
+    /// The ids of the user needs it folds into, or empty.
     pub user_need: String,
     pub risk_id: String,
     pub control_id: String,
@@ -54,7 +54,7 @@ pub fn rows(plan: &Plan) -> Vec<TraceRow> {
         }
     };
     for need in &plan.needs {
-        let base = blank(&need.id, &need.text, critical.contains(&need.id.as_str()), need.user_need_ref.as_deref().unwrap_or(""));
+        let base = blank(&need.id, &need.text, critical.contains(&need.id.as_str()), &need.user_need_ids.join(", "));
         let risks: Vec<&RiskEntry> = plan.risks.iter().filter(|r| r.need_ids.contains(&need.id)).collect();
         if risks.is_empty() {
             out.push(base.clone());

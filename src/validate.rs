@@ -182,8 +182,18 @@ fn check_matrix(v: &mut Checker, plan: &Plan) {
     }
     for (i, n) in plan.needs.iter().enumerate() {
         v.name(|| format!("needs/{i}/text"), &n.text, true);
-        if let Some(r) = &n.user_need_ref {
-            v.name(|| format!("needs/{i}/user_need_ref"), r, true);
+    }
+    let user_needs = v.ids("user_needs", plan.user_needs.iter().map(|u| u.id.as_str()));
+    for (i, u) in plan.user_needs.iter().enumerate() {
+        v.name(|| format!("user_needs/{i}/text"), &u.text, false);
+    }
+    for (i, n) in plan.needs.iter().enumerate() {
+        let mut seen = HashSet::default();
+        for (j, u) in n.user_need_ids.iter().enumerate() {
+            v.link(|| format!("needs/{i}/user_need_ids/{j}"), u, &user_needs);
+            if !seen.insert(u) {
+                v.fail(format!("needs/{i}/user_need_ids/{j}"), format!("is {}, which is already linked", quoted(u)));
+            }
         }
     }
     v.count("need_links", plan.need_links.len());

@@ -134,10 +134,20 @@ fn a_version_1_plan_keeps_everything_it_had() {
     assert_eq!(imported.plan.stakeholders[5].name, "Pharmacy (Zürich site)");
 }
 
-/// Take out what version 3 added (checking it is empty), leaving a version 2 plan.
+/// Take out what version 3 added (checking it is empty), leaving a version 2
+/// plan: user needs without text go back to each need's one reference.
 fn remove_version_3_fields(file: &mut Value) {
     let plan = file["plan"].as_object_mut().unwrap();
     assert_eq!(plan.remove("controls"), Some(json!([])));
+    let user_needs = plan.remove("user_needs").unwrap();
+    assert!(user_needs.as_array().unwrap().iter().all(|u| u["text"] == ""), "{user_needs}");
+    for need in plan["needs"].as_array_mut().unwrap() {
+        let need = need.as_object_mut().unwrap();
+        let ids = need.remove("user_need_ids").unwrap();
+        let ids = ids.as_array().unwrap();
+        assert!(ids.len() <= 1);
+        need.insert("user_need_ref".into(), ids.first().cloned().unwrap_or(Value::Null));
+    }
     for risk in plan["risks"].as_array_mut().unwrap() {
         let risk = risk.as_object_mut().unwrap();
         assert_eq!(risk.remove("treatment"), Some(Value::Null));
@@ -160,6 +170,40 @@ fn a_version_2_plan_keeps_everything_and_gains_no_controls_yet() {
     remove_version_3_fields(&mut exported);
     exported["version"] = json!(2);
     assert_eq!(exported, original);
+}
+
+#[test]
+fn version_2_user_need_references_become_user_needs_and_nothing_typed_is_lost() {
+    let mut v: Value = serde_json::from_str(&format::export_compact(&sample_plan())).unwrap();
+    v["version"] = json!(2);
+    let plan = v["plan"].as_object_mut().unwrap();
+    plan.remove("user_needs");
+    plan.remove("controls");
+    for risk in plan["risks"].as_array_mut().unwrap() {
+        for key in ["treatment", "control_ids", "acceptance"] {
+            risk.as_object_mut().unwrap().remove(key);
+        }
+    }
+    // Shared, invalid as an id, colliding with the id the invalid one would get, blank, none.
+    let refs = [json!("UN-12"), json!("UN 12: safe updates"), json!("UN-12"), json!("UN-1"), json!("  "), Value::Null, json!("UN-12")];
+    for (need, r) in plan["needs"].as_array_mut().unwrap().iter_mut().zip(refs) {
+        let need = need.as_object_mut().unwrap();
+        need.remove("user_need_ids");
+        need.insert("user_need_ref".into(), r);
+    }
+    let imported = import_value(&v).unwrap();
+    assert_eq!(imported.migrated_from, Some(2));
+    let p = &imported.plan;
+    let ids: Vec<Vec<&str>> = p.needs.iter().map(|n| n.user_need_ids.iter().map(String::as_str).collect()).collect();
+    assert_eq!(ids, [vec!["UN-12"], vec!["UN-2"], vec!["UN-12"], vec!["UN-1"], vec![], vec![], vec!["UN-12"]]);
+    let user_needs: Vec<(&str, &str)> = p.user_needs.iter().map(|u| (u.id.as_str(), u.text.as_str())).collect();
+    // A reference that is an id keeps it, even one met later ("UN-1"): the
+    // invalid one gets the next number no reference uses, its words as text.
+    assert_eq!(user_needs, [("UN-12", ""), ("UN-2", "UN 12: safe updates"), ("UN-1", "")]);
+    assert!(jsp_planner::validate::validate(p).is_empty());
+    // A reference that is not text is left for the strict reader to name.
+    v["plan"]["needs"][0]["user_need_ref"] = json!(7);
+    assert!(matches!(import_value(&v).unwrap_err(), ImportError::Shape { .. }));
 }
 
 // --- Versions ---------------------------------------------------------------

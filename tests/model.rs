@@ -71,10 +71,11 @@ fn names_are_cleaned_and_made_unique() {
 
 #[test]
 fn a_need_matches_its_text_or_user_need_id_ignoring_case() {
-    let need = SecurityNeed { id: "nd-1".into(), text: "Audit log of remote sessions".into(), user_need_ref: Some("UN-Ä12".into()) };
+    let need =
+        SecurityNeed { id: "nd-1".into(), text: "Audit log of remote sessions".into(), user_need_ids: vec!["UN-3".into(), "UN-12".into()] };
     assert!(need.matches("remote"));
     assert!(need.matches("audit log"));
-    assert!(need.matches("un-ä1"));
+    assert!(need.matches("un-1"));
     assert!(!need.matches("firmware"));
-    assert!(!SecurityNeed { user_need_ref: None, ..need }.matches("un-"));
+    assert!(!SecurityNeed { user_need_ids: vec![], ..need }.matches("un-"));
 }

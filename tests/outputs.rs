@@ -362,3 +362,17 @@ fn markdown_lists_treatment_controls_acceptance_and_the_trace() {
         "{html}"
     );
 }
+
+#[test]
+fn markdown_lists_the_user_needs_and_what_folds_into_them() {
+    let mut plan = sample_plan();
+    plan.fold_need("nd-updates-no-steps", "UN-4, UN-9");
+    plan.fold_need("nd-patch-schedule", "UN-4");
+    plan.user_need_mut("UN-4").unwrap().text = "Therapy continues safely during an update".into();
+    assert!(validate(&plan).is_empty());
+    let html = render(&plan_markdown(&plan));
+    assert!(html.contains("<h3>User needs</h3>"), "{html}");
+    assert!(html.contains("<td>UN-4</td><td>Therapy continues safely during an update</td><td>Security updates that need no technical steps from the patient; A predictable patch schedule</td>"), "{html}");
+    assert!(html.contains("<td>UN-9</td><td>—</td>"), "{html}");
+    assert!(html.contains("<td>UN-4, UN-9</td>"), "the matrix names both: {html}");
+}

@@ -78,11 +78,26 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
                 .enumerate()
                 .map(|(i, name)| Stakeholder { id: format!("sh-{i}"), name, description: String::new() })
                 .collect();
+            let need_texts_refs = need_texts.clone();
             plan.needs = need_texts
                 .into_iter()
                 .enumerate()
-                .map(|(i, (text, user_need_ref))| SecurityNeed { id: format!("nd-{i}"), text, user_need_ref })
+                .map(|(i, (text, _))| SecurityNeed { id: format!("nd-{i}"), text, user_need_ids: Vec::new() })
                 .collect();
+            // A need with a user need folds into it, and every second one into UN-shared as well.
+            for (i, (_, user_need)) in need_texts_refs.iter().enumerate() {
+                if let Some(text) = user_need {
+                    let id = format!("UN-{i}");
+                    plan.user_needs.push(UserNeed { id: id.clone(), text: text.clone() });
+                    plan.needs[i].user_need_ids.push(id);
+                    if i % 2 == 0 {
+                        if !plan.user_needs.iter().any(|u| u.id == "UN-shared") {
+                            plan.user_needs.push(UserNeed { id: "UN-shared".into(), text: String::new() });
+                        }
+                        plan.needs[i].user_need_ids.push("UN-shared".into());
+                    }
+                }
+            }
             for ((a, b), crit) in cells.into_iter().zip(critical) {
                 let relevance = if crit { Relevance::Critical } else { Relevance::Relevant };
                 plan.set_relevance(&format!("sh-{a}"), &format!("nd-{b}"), Some(relevance));

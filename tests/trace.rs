@@ -122,3 +122,28 @@ fn bad_links_and_dates_are_refused_and_repaired() {
     assert_eq!(plan.add_control("z", ControlKind::Labelling), "C-003");
     assert!(validate(&plan).is_empty());
 }
+
+#[test]
+fn folding_a_need_names_user_needs_adds_new_ones_and_refuses_bad_ids() {
+    use jsp_planner::edit::{apply, SizeCheck};
+    let mut plan = sample_plan();
+    plan.fold_need("nd-sbom", "UN-3, UN-7 UN-3;");
+    assert_eq!(plan.needs.iter().find(|n| n.id == "nd-sbom").unwrap().user_need_ids, ["UN-3", "UN-7"]);
+    assert_eq!(plan.user_needs.iter().map(|u| u.id.as_str()).collect::<Vec<_>>(), ["UN-3", "UN-7"]);
+    assert_eq!(plan.add_user_need("  Safe updates "), "UN-8");
+    // Through the edit path, an id with a character ids cannot hold is refused, in words.
+    let before = plan.clone();
+    let why = apply(&mut plan, common::NOW, SizeCheck::Now, |p| p.fold_need("nd-sbom", "UN/9")).err().unwrap();
+    assert_eq!(plan, before, "nothing changed");
+    assert!(why.starts_with("User need UN/9"), "{why}");
+    // Blank unfolds; removing a user need unfolds every need from it.
+    plan.fold_need("nd-sbom", " ");
+    assert!(plan.needs.iter().find(|n| n.id == "nd-sbom").unwrap().user_need_ids.is_empty());
+    plan.fold_need("nd-patch-schedule", "UN-7");
+    plan.remove_user_need("UN-7");
+    assert!(plan.needs.iter().all(|n| !n.user_need_ids.contains(&"UN-7".to_string())));
+    assert!(validate(&plan).is_empty());
+    // The traceability table names the user needs a need folds into.
+    plan.fold_need("nd-updates-no-steps", "UN-3, UN-8");
+    assert!(rows(&plan).iter().filter(|r| r.need_id == "nd-updates-no-steps").all(|r| r.user_need == "UN-3, UN-8"));
+}

@@ -129,8 +129,9 @@ fn complete_plan() -> Plan {
         *field = "Written".into();
     }
     m.sbom = SbomApproach { formats: vec![SbomFormat::Cyclonedx], generated_when: "Every build".into(), owner: "PSIRT".into() };
-    for (i, need) in plan.needs.iter_mut().enumerate() {
-        need.user_need_ref = Some(format!("UN-{i}"));
+    let ids: Vec<String> = plan.needs.iter().map(|n| n.id.clone()).collect();
+    for (i, id) in ids.iter().enumerate() {
+        plan.fold_need(id, &format!("UN-{i}"));
     }
     let role = plan.roles[0].id.clone();
     plan.raci.retain(|a| a.value != Raci::Accountable);
@@ -154,7 +155,7 @@ fn each_gap_says_what_is_missing_and_where() {
     let mut plan = complete_plan();
     plan.project.scope = Some(Scope::Maintenance);
     plan.project.change_impact.push(ImpactAnswer { question_id: "cia-data".into(), answer: Answer::No, note: String::new() });
-    plan.needs[0].user_need_ref = None;
+    plan.needs[0].user_need_ids.clear();
     plan.management.sbom.formats.clear();
     plan.risks[0].residual = Some(Rating { likelihood: 5, severity: 5 });
     let d = deliverables(&plan);

@@ -110,7 +110,7 @@ pub fn matrix_csv(plan: &Plan) -> String {
     header.extend(plan.stakeholders.iter().map(|s| s.name.clone()));
     let mut rows = vec![header];
     for n in &plan.needs {
-        let mut row = vec![n.text.clone(), n.user_need_ref.clone().unwrap_or_default()];
+        let mut row = vec![n.text.clone(), n.user_need_ids.join(", ")];
         row.extend(
             plan.stakeholders.iter().map(|s| index.get(&(s.id.as_str(), n.id.as_str())).map_or(String::new(), |r| r.label().to_string())),
         );

@@ -183,7 +183,7 @@ fn stakeholders(out: &mut String, plan: &Plan) {
                     v.iter().map(|s| escape_markdown(s)).collect::<Vec<_>>().join(", ")
                 }
             };
-            let user_need = n.user_need_ref.as_deref().map_or("—".into(), escape_markdown);
+            let user_need = text_or_dash(&n.user_need_ids.join(", "));
             let _ = writeln!(
                 out,
                 "- **{}** (user need {user_need}). Critical for: {}. Relevant for: {}.",
@@ -193,6 +193,7 @@ fn stakeholders(out: &mut String, plan: &Plan) {
             );
         }
         out.push('\n');
+        user_needs(out, plan);
         return;
     }
     let index = plan.relevance_index();
@@ -202,7 +203,7 @@ fn stakeholders(out: &mut String, plan: &Plan) {
         .needs
         .iter()
         .map(|n| {
-            let mut row = vec![escape_markdown(&n.text), n.user_need_ref.as_deref().map_or("—".into(), escape_markdown)];
+            let mut row = vec![escape_markdown(&n.text), text_or_dash(&n.user_need_ids.join(", "))];
             row.extend(plan.stakeholders.iter().map(|s| index.get(&(s.id.as_str(), n.id.as_str())).map_or("", |r| r.label()).into()));
             row
         })
@@ -210,6 +211,24 @@ fn stakeholders(out: &mut String, plan: &Plan) {
     if !rows.is_empty() {
         table(out, &header, &rows);
     }
+    user_needs(out, plan);
+}
+
+fn user_needs(out: &mut String, plan: &Plan) {
+    if plan.user_needs.is_empty() {
+        return;
+    }
+    out.push_str("### User needs\n\n");
+    let header = ["User need", "Text", "Security needs folded in"].map(String::from).to_vec();
+    let rows: Vec<Vec<String>> = plan
+        .user_needs
+        .iter()
+        .map(|u| {
+            let folded: Vec<&str> = plan.needs.iter().filter(|n| n.user_need_ids.contains(&u.id)).map(|n| n.text.as_str()).collect();
+            vec![escape_markdown(&u.id), text_or_dash(&u.text), text_or_dash(&folded.join("; "))]
+        })
+        .collect();
+    table(out, &header, &rows);
 }
 
 fn management(out: &mut String, plan: &Plan) {

@@ -109,7 +109,7 @@ pub(crate) fn place(path: &[&str], lookup: &dyn Lookup) -> Place {
         let index = rest.first()?.parse::<usize>().ok()?;
         let n = index + 1;
         let label = match (collection, lookup.label(collection, index)) {
-            ("risks", Some(id)) => format!("{word} {id}"),
+            ("risks" | "controls" | "user_needs", Some(id)) => format!("{word} {id}"),
             ("need_links" | "raci", Some(pair)) => format!("{word} {n} ({pair})"),
             (_, Some(name)) => format!("{word} {n} ({})", quoted(&name)),
             (_, None) => format!("{word} {n}"),
@@ -123,10 +123,12 @@ pub(crate) fn place(path: &[&str], lookup: &dyn Lookup) -> Place {
         "created_at" => p.field = Some("creation time".into()),
         "updated_at" => p.field = Some("last edit time".into()),
         "project" => project(&mut p, rest, &item),
-        "stakeholders" | "needs" | "need_links" | "risks" | "roles" | "activities" | "raci" => {
+        "stakeholders" | "needs" | "user_needs" | "need_links" | "risks" | "controls" | "roles" | "activities" | "raci" => {
             let (word, list, noun) = match first {
                 "stakeholders" => ("Stakeholder", "stakeholder list", "a stakeholder"),
                 "needs" => ("Security need", "list of security needs", "a security need"),
+                "user_needs" => ("User need", "list of user needs", "a user need"),
+                "controls" => ("Control", "list of risk controls", "a risk control"),
                 "need_links" => ("Needs matrix cell", "needs matrix", "a needs matrix cell"),
                 "risks" => ("Risk", "risk register", "a risk"),
                 "roles" => ("Role", "list of roles", "a role"),
@@ -251,7 +253,18 @@ fn project(p: &mut Place, rest: &[&str], item: &ItemFn<'_>) {
 fn item_field(p: &mut Place, collection: &str, rest: &[&str]) {
     match collection {
         "stakeholders" => field(p, rest, &[("id", "id"), ("name", "name"), ("description", "description")]),
-        "needs" => field(p, rest, &[("id", "id"), ("text", "text"), ("user_need_ref", "user need id")]),
+        "needs" => match rest {
+            ["user_need_ids", i] if i.parse::<usize>().is_ok() => {
+                p.field = Some(format!("user need {}", i.parse::<usize>().unwrap_or(0) + 1));
+            }
+            _ => field(p, rest, &[("id", "id"), ("text", "text"), ("user_need_ids", "user needs")]),
+        },
+        "user_needs" => field(p, rest, &[("id", "id"), ("text", "text")]),
+        "controls" => field(
+            p,
+            rest,
+            &[("id", "id"), ("description", "description"), ("kind", "kind"), ("status", "status"), ("verification", "verification")],
+        ),
         "need_links" => {
             field(p, rest, &[("stakeholder_id", "stakeholder"), ("need_id", "need"), ("relevance", "relevance")]);
             if rest == ["relevance"] {
@@ -282,6 +295,13 @@ fn item_field(p: &mut Place, collection: &str, rest: &[&str]) {
             ["need_ids", i] if i.parse::<usize>().is_ok() => {
                 p.field = Some(format!("linked need {}", i.parse::<usize>().unwrap_or(0) + 1));
             }
+            ["control_ids", i] if i.parse::<usize>().is_ok() => {
+                p.field = Some(format!("linked control {}", i.parse::<usize>().unwrap_or(0) + 1));
+            }
+            ["acceptance", more @ ..] => {
+                p.context.push("acceptance".into());
+                field(p, more, &[("rationale", "rationale"), ("approver", "approver"), ("date", "date")]);
+            }
             _ => {
                 field(
                     p,
@@ -290,7 +310,9 @@ fn item_field(p: &mut Place, collection: &str, rest: &[&str]) {
                         ("id", "id"),
                         ("asset", "asset"),
                         ("threat", "threat"),
-                        ("controls", "controls"),
+                        ("controls", "control notes"),
+                        ("treatment", "treatment"),
+                        ("control_ids", "linked controls"),
                         ("need_ids", "linked needs"),
                         ("owner", "owner"),
                         ("status", "status"),
@@ -357,6 +379,8 @@ impl Lookup for Plan {
             "roles" => self.roles.get(index)?.name.clone(),
             "activities" => self.activities.get(index)?.name.clone(),
             "risks" => self.risks.get(index)?.id.clone(),
+            "controls" => self.controls.get(index)?.id.clone(),
+            "user_needs" => self.user_needs.get(index)?.id.clone(),
             "project/inputs" => self.project.inputs.get(index)?.label.clone(),
             "project/outputs" => self.project.outputs.get(index)?.label.clone(),
             "need_links" => {
@@ -402,7 +426,7 @@ impl Lookup for JsonPlan<'_> {
         match collection {
             "stakeholders" | "roles" | "activities" => usable(collection, text("name")?),
             "needs" => usable(collection, text("text")?),
-            "risks" => usable(collection, text("id")?),
+            "risks" | "controls" | "user_needs" => usable(collection, text("id")?),
             "project/inputs" | "project/outputs" => usable(collection, text("label")?),
             "need_links" => pair(
                 self.find_name("stakeholders", item.get("stakeholder_id").and_then(Value::as_str), "name").as_deref(),

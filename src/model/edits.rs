@@ -12,7 +12,7 @@ pub trait Identified {
 macro_rules! identified {
     ($($t:ty),*) => { $(impl Identified for $t { fn id(&self) -> &str { &self.id } })* };
 }
-identified!(Stakeholder, SecurityNeed, RiskEntry, Role, Activity, ChecklistItem, Control);
+identified!(Stakeholder, SecurityNeed, UserNeed, RiskEntry, Role, Activity, ChecklistItem, Control);
 
 /// Move the item with `id` one place up (`-1`) or down (`+1`); false if it cannot move.
 pub fn move_by<T: Identified>(items: &mut [T], id: &str, delta: isize) -> bool {
@@ -20,13 +20,6 @@ pub fn move_by<T: Identified>(items: &mut [T], id: &str, delta: isize) -> bool {
     let Some(j) = i.checked_add_signed(delta).filter(|j| *j < items.len()) else { return false };
     items.swap(i, j);
     true
-}
-
-impl SecurityNeed {
-    /// The user need this need folds into; blank clears it.
-    pub fn set_user_need(&mut self, reference: String) {
-        self.user_need_ref = (!reference.trim().is_empty()).then_some(reference);
-    }
 }
 
 impl Relevance {
@@ -159,7 +152,49 @@ impl Plan {
     }
 
     pub fn add_need(&mut self, id: String, text: String) {
-        self.needs.push(SecurityNeed { id, text, user_need_ref: None });
+        self.needs.push(SecurityNeed { id, text, user_need_ids: Vec::new() });
+    }
+
+    /// Fold security need `need_id` into the user needs named in `ids`
+    /// (separated by commas or spaces, as typed in the matrix); a user need
+    /// not in the plan yet is added with no text. Blank unfolds the need. An
+    /// id that is not 1 to 64 letters, digits, hyphens or underscores is
+    /// refused by validation, so the edit is not kept.
+    pub fn fold_need(&mut self, need_id: &str, ids: &str) {
+        let mut wanted: Vec<String> = Vec::new();
+        for id in ids.split(|c: char| c == ',' || c == ';' || c.is_whitespace()).filter(|s| !s.is_empty()) {
+            if !wanted.iter().any(|w| w == id) {
+                wanted.push(id.to_string());
+            }
+        }
+        for id in &wanted {
+            if !self.user_needs.iter().any(|u| u.id == *id) {
+                self.user_needs.push(UserNeed { id: id.clone(), text: String::new() });
+            }
+        }
+        if let Some(n) = self.need_mut(need_id) {
+            n.user_need_ids = wanted;
+        }
+    }
+
+    /// Add a user need with the next free id (UN-1, UN-2, ...); returns its id.
+    pub fn add_user_need(&mut self, text: &str) -> String {
+        let max = self.user_needs.iter().filter_map(|u| u.id.strip_prefix("UN-").and_then(|n| n.parse::<u32>().ok())).max().unwrap_or(0);
+        let id = format!("UN-{}", max.saturating_add(1));
+        self.user_needs.push(UserNeed { id: id.clone(), text: text.trim().into() });
+        id
+    }
+
+    pub fn user_need_mut(&mut self, id: &str) -> Option<&mut UserNeed> {
+        self.user_needs.iter_mut().find(|u| u.id == id)
+    }
+
+    /// Remove a user need and unfold the security needs from it.
+    pub fn remove_user_need(&mut self, id: &str) {
+        self.user_needs.retain(|u| u.id != id);
+        for n in &mut self.needs {
+            n.user_need_ids.retain(|u| u != id);
+        }
     }
 
     pub fn move_need(&mut self, id: &str, delta: isize) {

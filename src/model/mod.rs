@@ -20,7 +20,7 @@ pub use risk::{
     Acceptance, Control, ControlKind, ControlStatus, LikelihoodAxis, Rating, RiskCriteria, RiskEntry, RiskStatus, Treatment, Zone,
     MAX_LEVELS, MIN_LEVELS,
 };
-pub use stakeholders::{NeedLink, Relevance, SecurityNeed, Stakeholder};
+pub use stakeholders::{NeedLink, Relevance, SecurityNeed, Stakeholder, UserNeed};
 pub use texts::{PlanText, TextKind};
 
 use schemars::JsonSchema;
@@ -46,6 +46,8 @@ pub struct Plan {
     pub needs: Vec<SecurityNeed>,
     /// A.2 Cells of the matrix that are not "none".
     pub need_links: Vec<NeedLink>,
+    /// The user needs the security needs fold into (format version 3).
+    pub user_needs: Vec<UserNeed>,
     /// A.3 Security management plan sections.
     pub management: ManagementPlan,
     /// A.3 Preliminary risk acceptability criteria.

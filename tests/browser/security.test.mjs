@@ -123,9 +123,14 @@ function poison(plan) {
   for (const k of Object.keys(plan.management)) if (typeof plan.management[k] === 'string') plan.management[k] = bad(k);
   plan.management.sbom.owner = bad('sbom owner');
   plan.stakeholders.forEach((s) => { s.name = bad('stakeholder'); });
-  plan.needs.forEach((n) => { n.text = bad('need'); n.user_need_ref = 'UN-1 <b>bold</b>'; });
+  plan.user_needs = [{ id: 'UN-1', text: bad('user need') }];
+  plan.needs.forEach((n) => { n.text = bad('need'); n.user_need_ids = ['UN-1']; });
   plan.criteria.likelihood_levels = plan.criteria.likelihood_levels.map((l) => bad(l));
-  plan.risks.forEach((r) => { r.asset = bad('asset'); r.threat = bad('threat'); r.controls = bad('controls'); r.owner = bad('owner'); });
+  plan.controls = [{ id: 'C-001', description: bad('control'), kind: 'design', status: 'planned', verification: bad('verification').slice(0, 290) }];
+  plan.risks.forEach((r) => {
+    Object.assign(r, { asset: bad('asset'), threat: bad('threat'), controls: bad('controls'), owner: bad('owner'), control_ids: ['C-001'] });
+    r.acceptance = { rationale: bad('rationale'), approver: bad('approver').slice(0, 290), date: '2026-11-24' };
+  });
   plan.roles.forEach((r) => { r.name = bad('role'); });
   plan.activities.forEach((a) => { a.name = bad('activity'); });
   return plan;

@@ -17,6 +17,18 @@ test('a risk is traced to a verified control and its residual risk accepted; eac
   await createPlan(page, 'Infusion pump 4.0');
   await section(page, 'A.2 Stakeholder needs');
   await page.getByRole('button', { name: 'Add the JSP’s example needs' }).click();
+  // Fold a security need into two user needs by typing their ids; each becomes a user need to describe.
+  const ids = page.getByLabel('User need ids for “Security updates that need no technical steps from the patient”');
+  await ids.fill('UN-1, UN-2');
+  await ids.press('Enter');
+  await page.getByLabel('Text of user need UN-1').fill('Therapy continues safely during an update');
+  assert.match(await page.locator('table.user-needs tbody tr').first().innerText(), /UN-1[\s\S]*Security updates that need no technical steps/);
+  // An id a user need cannot have is refused in words, and nothing changes.
+  const other = page.getByLabel('User need ids for “A predictable patch schedule”');
+  await other.fill('UN/3');
+  await other.press('Enter');
+  await page.getByTestId('errors').getByText(/User need UN\/3: .*letters, digits/).waitFor();
+  assert.equal(await page.locator('table.user-needs tbody tr').count(), 2);
 
   // Critical needs with nothing covering them are gaps.
   await section(page, 'Controls and traceability');
@@ -69,14 +81,15 @@ test('a risk is traced to a verified control and its residual risk accepted; eac
 
   // The table traces the need to the verified control; the CSV says the same.
   const row = page.locator('table.trace tbody tr', { hasText: 'Security updates that need no technical steps' });
-  assert.match(await row.innerText(), /critical[\s\S]*R-001[\s\S]*C-001 Firmware images signed[\s\S]*VER-SEC-012/);
+  assert.match(await row.innerText(), /critical[\s\S]*UN-1, UN-2[\s\S]*R-001[\s\S]*C-001 Firmware images signed[\s\S]*VER-SEC-012/);
   const csv = await download(page, () => page.getByRole('button', { name: 'Download traceability (CSV)' }).click());
   assert.equal(csv.name, 'infusion-pump-4-0-traceability.csv');
-  assert.match(csv.text, /nd-updates-no-steps,Security updates that need no technical steps from the patient,Critical,,R-001,C-001,Firmware images signed and verified at boot,VER-SEC-012\r\n/);
+  assert.match(csv.text, /nd-updates-no-steps,Security updates that need no technical steps from the patient,Critical,"UN-1, UN-2",R-001,C-001,Firmware images signed and verified at boot,VER-SEC-012\r\n/);
 
   // Stored as version 3, and the dashboard lists what is still open.
   const [stored] = Object.values(await storedPlans(page));
   assert.equal(stored.version, 3);
+  assert.deepEqual(stored.plan.user_needs, [{ id: 'UN-1', text: 'Therapy continues safely during an update' }, { id: 'UN-2', text: '' }]);
   const risk = stored.plan.risks[0];
   assert.deepEqual([risk.treatment, risk.control_ids, risk.acceptance.date], ['mitigate', ['C-001'], '2026-11-24']);
   assert.deepEqual(stored.plan.controls[0], { id: 'C-001', description: 'Firmware images signed and verified at boot', kind: 'design', status: 'verified', verification: 'VER-SEC-012' });

@@ -305,7 +305,7 @@ test('a 1,200 x 1,200 needs matrix opens every section', async () => {
   const text = await exportedText(page, 'Huge matrix');
   const file = JSON.parse(text);
   file.plan.stakeholders = Array.from({ length: 1200 }, (_, i) => ({ id: `s${i}`, name: `S${i}`, description: '' }));
-  file.plan.needs = Array.from({ length: 1200 }, (_, i) => ({ id: `n${i}`, text: `N${i}`, user_need_ref: null }));
+  file.plan.needs = Array.from({ length: 1200 }, (_, i) => ({ id: `n${i}`, text: `N${i}`, user_need_ids: [] }));
   file.plan.need_links = Array.from({ length: 1200 }, (_, i) => ({ stakeholder_id: `s${i}`, need_id: `n${(i * 7) % 1200}`, relevance: 'critical' }));
   await drop(page, [{ name: 'huge.json', bytes: Buffer.from(JSON.stringify(file)) }]);
   await page.locator('.plan-page').waitFor({ timeout: 60000 });

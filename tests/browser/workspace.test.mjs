@@ -87,7 +87,13 @@ async function buildMatrix(page) {
   await page.getByRole('button', { name: 'Move “Audit log of remote sessions” up' }).click();
   assert.match(await rows.nth(6).locator('.need-text').inputValue(), /Audit log/);
   const refs = page.locator('#need-matrix input.user-need');
-  for (let i = 0; i < 8; i++) await refs.nth(i).fill(`UN-${101 + i}`);
+  // Ids are kept when the field is left or Enter is pressed.
+  for (let i = 0; i < 8; i++) {
+    await refs.nth(i).fill(`UN-${101 + i}`);
+    await refs.nth(i).press('Enter');
+  }
+  await page.getByLabel('Text of user need UN-101').fill('Therapy continues safely during an update');
+  assert.equal(await page.locator('table.user-needs tbody tr').count(), 8, 'each id typed became a user need');
 
   // A stakeholder added later gets a column in every row; set cells keep their values.
   await page.getByLabel('Add a stakeholder').fill('Home caregivers');
@@ -365,7 +371,7 @@ test('a long matrix draws only the rows in view, and the keyboard still reaches 
   const file = JSON.parse((await download(page, () => page.getByRole('button', { name: 'Export plan file' }).click())).text);
   file.plan.id = 'plan-longmatrix000001';
   file.plan.name = 'Long matrix imported';
-  file.plan.needs = Array.from({ length: 150 }, (_, i) => ({ id: `nd-long-${i}`, text: `Need ${i + 1}`, user_need_ref: null }));
+  file.plan.needs = Array.from({ length: 150 }, (_, i) => ({ id: `nd-long-${i}`, text: `Need ${i + 1}`, user_need_ids: [] }));
   await backToList(page);
   await importFile(page, 'long.json', JSON.stringify(file));
   await page.locator('.plan-page').waitFor();

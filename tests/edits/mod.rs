@@ -31,6 +31,9 @@ pub enum Op {
     Sbom(bool, bool),
     Raci(usize, usize, u8),
     Examples,
+    AddUserNeed(String),
+    UserNeedText(usize, String),
+    RemoveUserNeed(usize),
     AddControl(String),
     LinkControl(usize, usize),
     RemoveControl(usize),
@@ -69,6 +72,11 @@ pub fn op() -> impl Strategy<Value = Op> {
         (any::<bool>(), any::<bool>()).prop_map(|(s, u)| Op::Sbom(s, u)),
         (i.clone(), i.clone(), 0u8..5).prop_map(|(a, b, v)| Op::Raci(a, b, v)),
         Just(Op::Examples),
+        text().prop_map(Op::AddUserNeed),
+        (i.clone(), text()).prop_map(|(u, t)| Op::UserNeedText(u, t)),
+        i.clone().prop_map(Op::RemoveUserNeed),
+        (i.clone(), prop_oneof![Just("UN-1".to_string()), Just("UN-1, UN-2 UN-1".into()), Just("UN 7".into()), text()])
+            .prop_map(|(n, t)| Op::UserNeed(n, t)),
         text().prop_map(Op::AddControl),
         (i.clone(), i.clone()).prop_map(|(a, b)| Op::LinkControl(a, b)),
         i.clone().prop_map(Op::RemoveControl),
@@ -118,8 +126,21 @@ pub fn run(op: Op, p: &mut Plan, n: usize) {
             }
         }
         Op::UserNeed(i, t) => {
-            if let Some(n) = nth_id(&p.needs, i).and_then(|id| p.need_mut(&id)) {
-                n.set_user_need(t);
+            if let Some(id) = nth_id(&p.needs, i) {
+                p.fold_need(&id, &t);
+            }
+        }
+        Op::AddUserNeed(t) => {
+            p.add_user_need(&t);
+        }
+        Op::UserNeedText(i, t) => {
+            if let Some(u) = nth_id(&p.user_needs, i).and_then(|id| p.user_need_mut(&id)) {
+                u.text = t;
+            }
+        }
+        Op::RemoveUserNeed(i) => {
+            if let Some(id) = nth_id(&p.user_needs, i) {
+                p.remove_user_need(&id);
             }
         }
         Op::RemoveNeed(i) => {

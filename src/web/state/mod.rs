@@ -229,6 +229,7 @@ impl AppState {
         match action {
             Confirmed::RemoveNamed(list, id) => self.edit(|p| p.remove_named(list, &id)),
             Confirmed::RemoveNeed(id) => self.edit(|p| p.remove_need(&id)),
+            Confirmed::RemoveUserNeed(id) => self.edit(|p| p.remove_user_need(&id)),
             Confirmed::RemoveRisk(id) => self.edit(|p| p.remove_risk(&id)),
             Confirmed::RemoveControl(id) => self.edit(|p| p.remove_control(&id)),
             Confirmed::DiscardMine => {

@@ -72,6 +72,8 @@ pub enum Confirmed {
     /// A stakeholder, role or activity, and every link to it.
     RemoveNamed(NamedList, String),
     RemoveNeed(String),
+    /// A user need, unfolding the security needs from it.
+    RemoveUserNeed(String),
     RemoveRisk(String),
     /// A risk control, and its links from register entries.
     RemoveControl(String),

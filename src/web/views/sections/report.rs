@@ -152,7 +152,7 @@ fn matrix(p: &Plan) -> impl IntoView {
                     {p.needs.iter().map(|n| view! {
                         <tr>
                             <th scope="row">{n.text.clone()}</th>
-                            <td>{n.user_need_ref.clone().unwrap_or_else(|| "—".into())}</td>
+                            <td>{or_dash(&n.user_need_ids.join(", "))}</td>
                             {p.stakeholders.iter().map(|s| {
                                 let r = index.get(&(s.id.as_str(), n.id.as_str())).copied();
                                 view! { <td class=r.map_or("", |r| if r.label() == "Critical" { "rel-critical" } else { "rel-relevant" })>{r.map_or("", |r| r.label())}</td> }
@@ -180,7 +180,7 @@ fn matrix_list(p: &Plan) -> impl IntoView {
                     view! {
                         <li>
                             <strong>{n.text.clone()}</strong>
-                            {format!(" (user need {}). ", n.user_need_ref.clone().unwrap_or_else(|| "—".into()))}
+                            {format!(" (user needs {}). ", or_dash(&n.user_need_ids.join(", ")))}
                             {format!("Critical for: {}. Relevant for: {}.", names(critical), names(relevant))}
                         </li>
                     }

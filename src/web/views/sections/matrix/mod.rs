@@ -14,17 +14,19 @@ use crate::model::{NamedList, Relevance, SecurityNeed};
 use crate::web::browser::entropy;
 use crate::web::state::{Confirmed, Dialog};
 use crate::web::views::app;
-use crate::web::views::common::{derive, focus_id, follow, table_arrow_nav};
+use crate::web::views::common::{derive, focus_id, follow, table_arrow_nav, FieldError};
 use crate::web::views::name_list::{NameList, NamedItems};
 use crate::web::views::row_window::{RowWindow, Spacer};
 
 mod cells;
 mod row;
 mod table;
+mod user_needs;
 
 use cells::Cells;
 use row::NeedRow;
 use table::NeedMatrix;
+use user_needs::UserNeedList;
 
 /// One need's row of the matrix: stakeholder id -> relevance. Shared, so a
 /// row takes its part of the index without copying it.
@@ -40,6 +42,7 @@ pub fn StakeholderSection() -> impl IntoView {
             <p class="hint">"Each stakeholder group brings security needs. Mark how much each need matters to each group, then fold every need into a user need."</p>
             <StakeholderList/>
             <NeedMatrix/>
+            <UserNeedList/>
         </section>
     }
 }

@@ -24,7 +24,7 @@ pub(super) fn NeedRow(
         follow(move || links.with(|m| m.get(&nid).cloned().unwrap_or_default()))
     };
     let text = move || need.with(|n| n.as_ref().map(|n| n.text.clone()).unwrap_or_default());
-    let user_ref = move || need.with(|n| n.as_ref().and_then(|n| n.user_need_ref.clone()).unwrap_or_default());
+    let user_ids = move || need.with(|n| n.as_ref().map(|n| n.user_need_ids.join(", ")).unwrap_or_default());
     let edit_need = {
         let nid = nid.clone();
         move |f: Box<dyn FnOnce(&mut SecurityNeed)>| {
@@ -36,8 +36,7 @@ pub(super) fn NeedRow(
             });
         }
     };
-    let edit_ref = edit_need.clone();
-    let (up_id, down_id, del_id, cells_id) = (nid.clone(), nid.clone(), nid.clone(), nid.clone());
+    let (up_id, down_id, del_id, cells_id, fold_id) = (nid.clone(), nid.clone(), nid.clone(), nid.clone(), nid.clone());
     view! {
         <tr aria-rowindex=(index + 2).to_string() data-nid=nid.clone()>
             <th scope="row">
@@ -50,12 +49,17 @@ pub(super) fn NeedRow(
                     on:input=move |ev| { let v = event_target_value(&ev); edit_need(Box::new(move |n| n.text = v)); }></textarea>
             </th>
             <td>
+                // Ids separated by commas, kept when the field is left (or on
+                // Enter): while typing "UN-1, UN-" there is nothing to keep yet.
                 <input type="text" class="user-need" maxlength="300" placeholder="UN-…"
-                    aria-label=move || format!("User need id for “{}”", text())
-                    prop:value=user_ref
-                    on:input=move |ev| {
-                        let v = event_target_value(&ev);
-                        edit_ref(Box::new(move |n| n.set_user_need(v)));
+                    aria-label=move || format!("User need ids for “{}”", text())
+                    prop:value=user_ids
+                    on:change={
+                        let nid = fold_id.clone();
+                        move |ev| {
+                            let (v, nid) = (event_target_value(&ev), nid.clone());
+                            app.edit(move |p| p.fold_need(&nid, &v));
+                        }
                     }/>
             </td>
             // The cells are our own view (cells.rs); the table handles their clicks and keys.
