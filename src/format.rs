@@ -54,8 +54,10 @@ fn v1_to_v2(mut file: Value) -> Result<Value, String> {
     Ok(file)
 }
 
-/// Version 3 adds traceability and risk acceptance.
+/// Version 3 adds document control, traceability and risk acceptance.
 ///
+/// - `plan.document`: document id, revision, author, workshop dates and
+///   attendees, all empty.
 /// - User needs become items (`plan.user_needs`: id and text), and a
 ///   security need folds into any number of them (`user_need_ids`). A
 ///   version 2 need had one free-text `user_need_ref`: each distinct one
@@ -67,6 +69,8 @@ fn v1_to_v2(mut file: Value) -> Result<Value, String> {
 ///   `controls` notes are kept), no treatment is chosen, nothing is accepted.
 fn v2_to_v3(mut file: Value) -> Result<Value, String> {
     let Some(plan) = file.get_mut("plan").and_then(Value::as_object_mut) else { return Ok(file) };
+    plan.entry("document")
+        .or_insert_with(|| serde_json::json!({ "document_id": "", "revision": "", "author": "", "workshop_dates": "", "attendees": [] }));
     let user_needs = fold_user_need_refs(plan);
     plan.entry("user_needs").or_insert(user_needs);
     plan.entry("controls").or_insert_with(|| Value::Array(Vec::new()));

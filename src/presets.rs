@@ -184,6 +184,7 @@ pub fn new_plan(id: String, name: String, now: String) -> Plan {
         name,
         created_at: now.clone(),
         updated_at: now,
+        document: DocumentControl::default(),
         project: ProjectPlanning {
             product: String::new(),
             scope: None,

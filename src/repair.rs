@@ -49,6 +49,19 @@ pub fn repair(plan: &mut Plan) -> Vec<String> {
     for (i, level) in plan.criteria.severity_levels.iter_mut().enumerate() {
         name(level, &format!("Severity {}", i + 1), "A severity level name", &mut log);
     }
+    let roles: HashSet<String> = plan.roles.iter().map(|r| r.id.clone()).collect();
+    let d = &mut plan.document;
+    for text in [&mut d.document_id, &mut d.revision, &mut d.author, &mut d.workshop_dates] {
+        cut(text, MAX_NAME_LEN, "A document control field", &mut log);
+    }
+    for a in &mut d.attendees {
+        name(&mut a.name, "Unnamed attendee", "An attendee name", &mut log);
+        cut(&mut a.organisation, MAX_NAME_LEN, "An attendee's organisation", &mut log);
+        if a.role_id.as_ref().is_some_and(|r| !roles.contains(r)) {
+            a.role_id = None;
+            log.push(format!("Attendee “{}” held a role that no longer exists; the role was cleared.", a.name));
+        }
+    }
     for u in &mut plan.user_needs {
         cut(&mut u.text, MAX_NAME_LEN, &format!("The text of user need {}", u.id), &mut log);
     }

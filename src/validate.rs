@@ -57,6 +57,7 @@ pub fn validate(plan: &Plan) -> Vec<Violation> {
     v.timestamp("created_at", &plan.created_at);
     v.timestamp("updated_at", &plan.updated_at);
     check_project(&mut v, &plan.project);
+    check_document(&mut v, plan);
     check_matrix(&mut v, plan);
     check_texts(&mut v, plan, |path| path.starts_with("management/"));
     check_management(&mut v, &plan.management);
@@ -170,6 +171,24 @@ fn check_project(v: &mut Checker, p: &ProjectPlanning) {
     v.ids_named("project/change_impact", p.change_impact.iter().map(|a| a.question_id.as_str()), "question_id");
     for (i, a) in p.change_impact.iter().enumerate() {
         v.text(|| format!("project/change_impact/{i}/note"), &a.note);
+    }
+}
+
+fn check_document(v: &mut Checker, plan: &Plan) {
+    let d = &plan.document;
+    for (key, text) in
+        [("document_id", &d.document_id), ("revision", &d.revision), ("author", &d.author), ("workshop_dates", &d.workshop_dates)]
+    {
+        v.name(|| format!("document/{key}"), text, false);
+    }
+    v.ids("document/attendees", d.attendees.iter().map(|a| a.id.as_str()));
+    let roles: HashSet<&str> = plan.roles.iter().map(|r| r.id.as_str()).collect();
+    for (i, a) in d.attendees.iter().enumerate() {
+        v.name(|| format!("document/attendees/{i}/name"), &a.name, true);
+        v.name(|| format!("document/attendees/{i}/organisation"), &a.organisation, false);
+        if let Some(role) = &a.role_id {
+            v.link(|| format!("document/attendees/{i}/role_id"), role, &roles);
+        }
     }
 }
 

@@ -139,6 +139,8 @@ fn a_version_1_plan_keeps_everything_it_had() {
 fn remove_version_3_fields(file: &mut Value) {
     let plan = file["plan"].as_object_mut().unwrap();
     assert_eq!(plan.remove("controls"), Some(json!([])));
+    let empty_document = json!({ "document_id": "", "revision": "", "author": "", "workshop_dates": "", "attendees": [] });
+    assert_eq!(plan.remove("document"), Some(empty_document));
     let user_needs = plan.remove("user_needs").unwrap();
     assert!(user_needs.as_array().unwrap().iter().all(|u| u["text"] == ""), "{user_needs}");
     for need in plan["needs"].as_array_mut().unwrap() {
@@ -179,6 +181,7 @@ fn version_2_user_need_references_become_user_needs_and_nothing_typed_is_lost() 
     let plan = v["plan"].as_object_mut().unwrap();
     plan.remove("user_needs");
     plan.remove("controls");
+    plan.remove("document");
     for risk in plan["risks"].as_array_mut().unwrap() {
         for key in ["treatment", "control_ids", "acceptance"] {
             risk.as_object_mut().unwrap().remove(key);

@@ -376,3 +376,40 @@ fn markdown_lists_the_user_needs_and_what_folds_into_them() {
     assert!(html.contains("<td>UN-9</td><td>—</td>"), "{html}");
     assert!(html.contains("<td>UN-4, UN-9</td>"), "the matrix names both: {html}");
 }
+
+#[test]
+fn every_page_names_the_document_by_id_and_revision_or_by_the_plan() {
+    let mut plan = sample_plan();
+    assert_eq!(jsp_planner::export::page_footer(&plan), "Infusion pump 3.2");
+    plan.document.document_id = " SMP-0042 ".into();
+    plan.document.revision = "B\n".into();
+    assert_eq!(jsp_planner::export::page_footer(&plan), "SMP-0042, revision B");
+}
+
+#[test]
+fn attendees_hold_roles_of_the_plan_and_lose_them_with_the_role() {
+    let mut plan = sample_plan();
+    plan.add_attendee("at-1".into(), "Ana Ruiz", "RA/QA", Some("role-raqa".into()));
+    plan.add_attendee("at-2".into(), "Ben Okafor", "", Some("role-nowhere".into()));
+    let paths: Vec<String> = validate(&plan).into_iter().map(|v| v.path).collect();
+    assert_eq!(paths, ["document/attendees/1/role_id"]);
+    let message = jsp_planner::validate::describe(&validate(&plan)[0], &plan);
+    assert_eq!(message, "Document control, Attendee 2 (“Ben Okafor”): the role is “role-nowhere”, which does not exist.");
+    plan.remove_attendee("at-2");
+    plan.remove_named(jsp_planner::model::NamedList::Roles, "role-raqa");
+    assert_eq!(plan.document.attendees[0].role_id, None);
+    assert!(validate(&plan).is_empty());
+}
+
+#[test]
+fn markdown_starts_with_the_document_control_block() {
+    let mut plan = sample_plan();
+    plan.document.document_id = "SMP-0042".into();
+    plan.add_attendee("at-1".into(), "Ana *Ruiz*", "Hospital IT", Some("role-raqa".into()));
+    let md = plan_markdown(&plan);
+    let html = render(&md);
+    assert!(md.find("## Document control").unwrap() < md.find("## A.1").unwrap());
+    assert!(html.contains("<strong>Document id:</strong> SMP-0042"), "{html}");
+    assert!(html.contains("<strong>Revision:</strong> —"), "{html}");
+    assert!(html.contains("<td>Ana *Ruiz*</td><td>Hospital IT</td><td>RA/QA</td>"), "{html}");
+}

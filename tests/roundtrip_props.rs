@@ -120,6 +120,23 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
                     acceptance: Acceptance::default(),
                 })
                 .collect();
+            // Document control, with an attendee per control text, every other one holding a role.
+            plan.document = DocumentControl {
+                document_id: "SMP-0042".into(),
+                revision: "B".into(),
+                author: control_texts.first().cloned().unwrap_or_default(),
+                workshop_dates: "2026-11-24, 2026-11-26".into(),
+                attendees: control_texts
+                    .iter()
+                    .enumerate()
+                    .map(|(i, name)| Attendee {
+                        id: format!("at-{i}"),
+                        name: name.clone(),
+                        organisation: "RA/QA <b>".into(),
+                        role_id: (i % 2 == 0).then(|| plan.roles[i % plan.roles.len()].id.clone()),
+                    })
+                    .collect(),
+            };
             // Every third entry is accepted; controls shared between entries.
             for (i, description) in control_texts.into_iter().enumerate() {
                 let id = format!("C-{:03}", i + 1);

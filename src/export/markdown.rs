@@ -131,6 +131,7 @@ pub fn plan_markdown(plan: &Plan) -> String {
         text_or_dash(&plan.project.product),
         escape_markdown(&plan.updated_at)
     );
+    document_control(&mut out, plan);
     project(&mut out, plan);
     stakeholders(&mut out, plan);
     management(&mut out, plan);
@@ -139,6 +140,31 @@ pub fn plan_markdown(plan: &Plan) -> String {
     roles(&mut out, plan);
     status(&mut out, plan);
     out
+}
+
+fn document_control(out: &mut String, plan: &Plan) {
+    let d = &plan.document;
+    out.push_str("## Document control\n\n");
+    for (label, value) in
+        [("Document id", &d.document_id), ("Revision", &d.revision), ("Author", &d.author), ("Workshop dates", &d.workshop_dates)]
+    {
+        let _ = writeln!(out, "- **{label}:** {}", text_or_dash(value));
+    }
+    out.push('\n');
+    if d.attendees.is_empty() {
+        return;
+    }
+    out.push_str("**Attendees**\n\n");
+    let header = ["Name", "Organisation or function", "RACI role"].map(String::from).to_vec();
+    let rows: Vec<Vec<String>> = d
+        .attendees
+        .iter()
+        .map(|a| {
+            let role = a.role_id.as_ref().and_then(|id| plan.roles.iter().find(|r| r.id == *id)).map_or("", |r| r.name.as_str());
+            vec![escape_markdown(&a.name), text_or_dash(&a.organisation), text_or_dash(role)]
+        })
+        .collect();
+    table(out, &header, &rows);
 }
 
 fn project(out: &mut String, plan: &Plan) {

@@ -16,6 +16,19 @@ use crate::model::{Plan, Rating, RiskCriteria};
 /// 1,200-column one is too large to lay out at all.
 pub const WIDE_MATRIX: usize = 12;
 
+/// The line at the foot of every printed page: the document id and
+/// revision, or the plan's name while it has no id.
+pub fn page_footer(plan: &Plan) -> String {
+    let d = &plan.document;
+    let id = if d.document_id.trim().is_empty() { plan.name.trim() } else { d.document_id.trim() };
+    let mut line: String = id.chars().filter(|c| !c.is_control()).collect();
+    if !d.revision.trim().is_empty() {
+        line.push_str(", revision ");
+        line.extend(d.revision.trim().chars().filter(|c| !c.is_control()));
+    }
+    line
+}
+
 /// "3 – High": a level with its name, as the views show it.
 fn level(names: &[String], level: u8) -> String {
     let name = names.get(usize::from(level).wrapping_sub(1)).map_or("?", String::as_str);

@@ -123,6 +123,7 @@ pub(crate) fn place(path: &[&str], lookup: &dyn Lookup) -> Place {
         "created_at" => p.field = Some("creation time".into()),
         "updated_at" => p.field = Some("last edit time".into()),
         "project" => project(&mut p, rest, &item),
+        "document" => document(&mut p, rest, &item),
         "stakeholders" | "needs" | "user_needs" | "need_links" | "risks" | "controls" | "roles" | "activities" | "raci" => {
             let (word, list, noun) = match first {
                 "stakeholders" => ("Stakeholder", "stakeholder list", "a stakeholder"),
@@ -204,6 +205,30 @@ fn unknown(p: &mut Place, rest: &[&str]) {
 }
 
 type ItemFn<'a> = dyn Fn(&mut Place, &str, &str, &[&str]) -> Option<usize> + 'a;
+
+fn document(p: &mut Place, rest: &[&str], item: &ItemFn<'_>) {
+    p.context.push("Document control".into());
+    p.noun = Some("the document control");
+    match rest {
+        ["attendees"] => {
+            p.field = Some("attendees".into());
+            p.noun = Some("a list");
+        }
+        ["attendees", more @ ..] => {
+            if item(p, "document/attendees", "Attendee", more).is_some() {
+                p.noun = Some("an attendee");
+                field(p, &more[1..], &[("id", "id"), ("name", "name"), ("organisation", "organisation"), ("role_id", "role")]);
+            } else {
+                unknown(p, more);
+            }
+        }
+        _ => field(
+            p,
+            rest,
+            &[("document_id", "document id"), ("revision", "revision"), ("author", "author"), ("workshop_dates", "workshop dates")],
+        ),
+    }
+}
 
 fn project(p: &mut Place, rest: &[&str], item: &ItemFn<'_>) {
     p.context.push("Project planning".into());
@@ -383,6 +408,7 @@ impl Lookup for Plan {
             "user_needs" => self.user_needs.get(index)?.id.clone(),
             "project/inputs" => self.project.inputs.get(index)?.label.clone(),
             "project/outputs" => self.project.outputs.get(index)?.label.clone(),
+            "document/attendees" => self.document.attendees.get(index)?.name.clone(),
             "need_links" => {
                 let link = self.need_links.get(index)?;
                 let s = self.stakeholders.iter().find(|s| s.id == link.stakeholder_id).map(|s| s.name.as_str());
@@ -428,6 +454,7 @@ impl Lookup for JsonPlan<'_> {
             "needs" => usable(collection, text("text")?),
             "risks" | "controls" | "user_needs" => usable(collection, text("id")?),
             "project/inputs" | "project/outputs" => usable(collection, text("label")?),
+            "document/attendees" => usable(collection, text("name")?),
             "need_links" => pair(
                 self.find_name("stakeholders", item.get("stakeholder_id").and_then(Value::as_str), "name").as_deref(),
                 self.find_name("needs", item.get("need_id").and_then(Value::as_str), "text").as_deref(),

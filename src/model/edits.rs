@@ -177,6 +177,19 @@ impl Plan {
         }
     }
 
+    /// Add an attendee with a fresh `id`.
+    pub fn add_attendee(&mut self, id: String, name: &str, organisation: &str, role_id: Option<String>) {
+        self.document.attendees.push(Attendee { id, name: name.trim().into(), organisation: organisation.trim().into(), role_id });
+    }
+
+    pub fn attendee_mut(&mut self, id: &str) -> Option<&mut Attendee> {
+        self.document.attendees.iter_mut().find(|a| a.id == id)
+    }
+
+    pub fn remove_attendee(&mut self, id: &str) {
+        self.document.attendees.retain(|a| a.id != id);
+    }
+
     /// Add a user need with the next free id (UN-1, UN-2, ...); returns its id.
     pub fn add_user_need(&mut self, text: &str) -> String {
         let max = self.user_needs.iter().filter_map(|u| u.id.strip_prefix("UN-").and_then(|n| n.parse::<u32>().ok())).max().unwrap_or(0);
@@ -259,6 +272,11 @@ impl Plan {
     pub fn remove_role(&mut self, id: &str) {
         self.roles.retain(|r| r.id != id);
         self.raci.retain(|a| a.role_id != id);
+        for a in &mut self.document.attendees {
+            if a.role_id.as_deref() == Some(id) {
+                a.role_id = None;
+            }
+        }
     }
 
     pub fn remove_activity(&mut self, id: &str) {

@@ -4,6 +4,7 @@
 //! (stakeholder x need, risk -> need, RACI) survive reordering, renaming,
 //! export and import. Rating levels are 1-based indices into the criteria axes.
 
+mod document;
 mod edits;
 mod management;
 mod project;
@@ -12,6 +13,7 @@ mod risk;
 mod stakeholders;
 mod texts;
 
+pub use document::{Attendee, DocumentControl};
 pub use edits::{move_by, Checklist, Identified, NamedList};
 pub use management::{ManagementPlan, SbomApproach, SbomFormat, TextSection, MANAGEMENT_SECTIONS};
 pub use project::{Answer, ChecklistItem, ImpactAnswer, ProjectPlanning, Resources, Scope};
@@ -38,6 +40,8 @@ pub struct Plan {
     pub created_at: String,
     /// RFC 3339 timestamp of the last edit.
     pub updated_at: String,
+    /// Document control: id, revision, author, workshop dates, attendees (format version 3).
+    pub document: DocumentControl,
     /// A.1 Release / change project planning.
     pub project: ProjectPlanning,
     /// A.2 Stakeholder groups (rows of the stakeholder-needs matrix).

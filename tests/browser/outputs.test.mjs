@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { marked } from 'marked';
-import { start, openApp, createPlan, storedPlans, download, ready, ARTIFACTS } from './harness.mjs';
+import { start, openApp, createPlan, storedPlans, download, ready, section, settled, ARTIFACTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); mkdirSync(ARTIFACTS, { recursive: true }); });
@@ -142,6 +142,18 @@ test('the printed report is a clean PDF with the plan, the grid and the register
   const context = await env.browser.newContext();
   const { page } = await openApp(context, env.base);
   await planWithRisks(page, 'Pump 3.2 concept report');
+  // Who was in the room, and the document's control block.
+  await section(page, 'Who is in the room');
+  await page.getByLabel('Add an attendee').fill('Ana Ruiz');
+  await page.getByLabel('Organisation or function of the new attendee').fill('Hospital IT, St. Mary’s');
+  await page.getByLabel('Role of the new attendee').selectOption({ label: 'Product security' });
+  await page.getByRole('button', { name: 'Add attendee' }).click();
+  await page.getByLabel('RACI role of Ana Ruiz').waitFor();
+  await section(page, 'Report and exports');
+  await page.getByLabel('Document id').fill('SMP-0042');
+  await page.getByLabel('Revision').fill('B "draft"');
+  await page.getByLabel('Author').fill('Ana Ruiz, product security');
+  await settled(page);
   await page.goto(`${env.base}#report`);
   await ready(page);
   await page.locator('article.report').waitFor();
@@ -167,6 +179,15 @@ test('the printed report is a clean PDF with the plan, the grid and the register
   }
   const pages = Number(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1]);
   assert.ok(pages >= 5, `cover and one page per part (${pages} pages)`);
+  // The cover names the document, its author and who was in the room.
+  assert.match(text, /Document id SMP-0042 Revision B "draft" Author Ana Ruiz, product security/);
+  assert.match(text, /Attendees Name Organisation or function RACI role Ana Ruiz Hospital IT, St\. Mary’s Product security/);
+  // Every page: the document id and revision, and "Page n of N".
+  for (let n = 1; n <= pages; n++) {
+    const pageText = execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.match(pageText, /SMP-0042, revision B "draft"/, `page ${n} names the document`);
+    assert.match(pageText, new RegExp(`Page ${n} of ${pages}`), `page ${n} is numbered`);
+  }
   await context.close();
 });
 

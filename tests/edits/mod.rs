@@ -31,6 +31,8 @@ pub enum Op {
     Sbom(bool, bool),
     Raci(usize, usize, u8),
     Examples,
+    AddAttendee(String, usize),
+    DocumentText(String),
     AddUserNeed(String),
     UserNeedText(usize, String),
     RemoveUserNeed(usize),
@@ -72,6 +74,8 @@ pub fn op() -> impl Strategy<Value = Op> {
         (any::<bool>(), any::<bool>()).prop_map(|(s, u)| Op::Sbom(s, u)),
         (i.clone(), i.clone(), 0u8..5).prop_map(|(a, b, v)| Op::Raci(a, b, v)),
         Just(Op::Examples),
+        (text(), i.clone()).prop_map(|(t, r)| Op::AddAttendee(t, r)),
+        text().prop_map(Op::DocumentText),
         text().prop_map(Op::AddUserNeed),
         (i.clone(), text()).prop_map(|(u, t)| Op::UserNeedText(u, t)),
         i.clone().prop_map(Op::RemoveUserNeed),
@@ -129,6 +133,14 @@ pub fn run(op: Op, p: &mut Plan, n: usize) {
             if let Some(id) = nth_id(&p.needs, i) {
                 p.fold_need(&id, &t);
             }
+        }
+        Op::AddAttendee(t, r) => {
+            let role = nth_id(&p.roles, r);
+            p.add_attendee(format!("at-{n}"), &t, "Hospital IT", role);
+        }
+        Op::DocumentText(t) => {
+            p.document.author = t.clone();
+            p.document.document_id = t;
         }
         Op::AddUserNeed(t) => {
             p.add_user_need(&t);

@@ -1,6 +1,7 @@
 //! The plan page: one Concept Phase section at a time, chosen in the side
 //! navigation or by the URL hash (so the dashboard can link to a section).
 
+mod attendees;
 mod criteria;
 mod dashboard;
 mod fix_target;

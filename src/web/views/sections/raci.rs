@@ -90,6 +90,7 @@ pub fn RolesSection() -> impl IntoView {
                     <NameList kind=ACTIVITIES placeholder="e.g. Threat modelling kick-off"/>
                 </div>
             </div>
+            <super::attendees::Attendees/>
         </section>
     }
 }

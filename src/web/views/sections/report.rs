@@ -16,6 +16,11 @@ use crate::web::views::{app, open_plan, short_time};
 pub fn ReportSection() -> impl IntoView {
     let app = app();
     let plan = open_plan().plan;
+    // Every printed page's footer names the document (style/main.css reads
+    // --page-footer in @page); set through the CSSOM, which the
+    // Content-Security-Policy allows, and taken away with the section.
+    Effect::new(move |_| set_page_footer(Some(plan.with(crate::export::page_footer))));
+    on_cleanup(|| set_page_footer(None));
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -33,9 +38,73 @@ pub fn ReportSection() -> impl IntoView {
                     <button type="button" on:click=move |_| app.download_output(Output::MatrixCsv)>"Download needs matrix (CSV)"</button>
                 </div>
             </div>
+            <DocumentFields/>
             {move || plan.with(report)}
         </section>
     }
+}
+
+/// The document control fields the printed cover and every page's footer show.
+#[component]
+fn DocumentFields() -> impl IntoView {
+    use crate::model::DocumentControl;
+    let field = |id: &'static str,
+                 label: &'static str,
+                 placeholder: &'static str,
+                 get: fn(&DocumentControl) -> &String,
+                 set: fn(&mut DocumentControl, String)| {
+        let value = crate::web::views::common::derive(move |p| get(&p.document).clone());
+        let error = crate::web::views::common::FieldError::new();
+        let error_id = format!("{id}-error");
+        view! {
+            <div class="field compact">
+                <label for=id>{label}</label>
+                <input id=id type="text" maxlength="300" placeholder=placeholder prop:value=move || value.get()
+                    aria-invalid=error.invalid() aria-describedby=error_id.clone()
+                    on:input=move |ev| { let v = event_target_value(&ev); error.edit(move |p| set(&mut p.document, v)); }/>
+                {error.view(error_id)}
+            </div>
+        }
+    };
+    view! {
+        <fieldset class="document-control">
+            <legend>"Document control"</legend>
+            <p class="hint">"Shown on the cover and at the foot of every printed page. The attendees are listed under “Who is in the room”."</p>
+            <div class="document-fields">
+                {field("doc-id", "Document id", "e.g. SMP-0042", |d| &d.document_id, |d, v| d.document_id = v)}
+                {field("doc-revision", "Revision", "e.g. A", |d| &d.revision, |d, v| d.revision = v)}
+                {field("doc-author", "Author", "Name and role", |d| &d.author, |d, v| d.author = v)}
+                {field("doc-dates", "Workshop dates", "e.g. 2026-11-24, 2026-11-26", |d| &d.workshop_dates, |d, v| d.workshop_dates = v)}
+            </div>
+        </fieldset>
+    }
+}
+
+fn set_page_footer(line: Option<String>) {
+    use wasm_bindgen::JsCast;
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let style = root.unchecked_into::<web_sys::HtmlElement>().style();
+    let _ = match line {
+        Some(line) => style.set_property("--page-footer", &css_string(&line)),
+        None => style.remove_property("--page-footer").map(|_| ()),
+    };
+}
+
+/// `s` as a CSS string: quoted, with backslashes and quotes escaped.
+fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '\\' | '"' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 fn report(p: &Plan) -> impl IntoView {
@@ -67,10 +136,15 @@ fn cover(p: &Plan) -> impl IntoView {
             <p class="kicker">"HSCC Joint Security Plan 2.0 · Concept Phase"</p>
             <h1 class="report-title">{p.name.clone()}</h1>
             <dl class="facts">
+                <dt>"Document id"</dt><dd>{or_dash(&p.document.document_id)}</dd>
+                <dt>"Revision"</dt><dd>{or_dash(&p.document.revision)}</dd>
+                <dt>"Author"</dt><dd>{or_dash(&p.document.author)}</dd>
+                <dt>"Workshop dates"</dt><dd>{or_dash(&p.document.workshop_dates)}</dd>
                 <dt>"Product"</dt><dd>{or_dash(&p.project.product)}</dd>
                 <dt>"Scope"</dt><dd>{p.project.scope.map_or("Not decided", |s| s.label())}</dd>
                 <dt>"Last edited"</dt><dd>{short_time(&p.updated_at)}</dd>
             </dl>
+            {attendees(p)}
             <h2>"Deliverables status"</h2>
             <table class="report-table">
                 <thead><tr><th scope="col">"Deliverable"</th><th scope="col">"Status"</th><th scope="col">"Still missing"</th></tr></thead>
@@ -287,6 +361,23 @@ fn register(p: &Plan) -> impl IntoView {
             {acceptances(p)}
         </section>
     }
+}
+
+/// Who was in the room, from where, holding which role.
+fn attendees(p: &Plan) -> impl IntoView {
+    let role =
+        |id: &Option<String>| id.as_ref().and_then(|id| p.roles.iter().find(|r| r.id == *id)).map_or("—".to_string(), |r| r.name.clone());
+    (!p.document.attendees.is_empty()).then(|| view! {
+        <h2>"Attendees"</h2>
+        <table class="report-table report-attendees">
+            <thead><tr><th scope="col">"Name"</th><th scope="col">"Organisation or function"</th><th scope="col">"RACI role"</th></tr></thead>
+            <tbody>
+                {p.document.attendees.iter().map(|a| view! {
+                    <tr><th scope="row">{a.name.clone()}</th><td>{or_dash(&a.organisation)}</td><td>{role(&a.role_id)}</td></tr>
+                }).collect_view()}
+            </tbody>
+        </table>
+    })
 }
 
 /// Who accepted which residual risk, when and why.
