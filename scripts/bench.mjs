@@ -121,6 +121,7 @@ export function bigPlan({ stakeholders = 50, needs = 200, risks = 500, filler = 
   const level = (i, n) => (i % n) + 1;
   const plan = {
     id: 'plan-bench', name: 'Benchmark plan', created_at: now, updated_at: now,
+    document: { document_id: 'SMP-BENCH', revision: 'A', author: 'Bench', workshop_dates: '2026-11-22', attendees: [] },
     project: {
       product: 'Bench', scope: 'new_product', description: '', inputs: [], outputs: [],
       resources: { budget: '', people: '', activities: '' }, change_impact: [],

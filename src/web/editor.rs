@@ -11,10 +11,44 @@ use std::cell::Cell;
 use leptos::prelude::*;
 
 use super::{browser, views};
+use crate::merge::Merge;
+use crate::model::Plan;
+
+/// What the editor's part of the app hands out once downloaded: the editor,
+/// and the merge with its dialog (see `views/merge_dialog.rs`).
+#[derive(Clone, Copy)]
+pub struct EditorParts {
+    pub draw: fn() -> AnyView,
+    pub merge: fn(&serde_json::Value, &Plan, &Plan) -> Merge,
+    pub merge_dialog: fn(Plan, Merge, bool) -> AnyView,
+}
 
 thread_local! {
     /// The editor once downloaded, so opening another plan draws it at once.
-    static LOADED: Cell<Option<fn() -> AnyView>> = const { Cell::new(None) };
+    static LOADED: Cell<Option<EditorParts>> = const { Cell::new(None) };
+}
+
+/// The editor's part, if it is downloaded.
+pub fn parts() -> Option<EditorParts> {
+    LOADED.get()
+}
+
+/// Run `ready` with the editor's part, downloading it first if need be (from
+/// the offline cache after one visit); `failed` if it cannot be downloaded.
+pub fn with_parts(ready: impl FnOnce(EditorParts) + 'static, failed: impl FnOnce() + 'static) {
+    if let Some(parts) = LOADED.get() {
+        ready(parts);
+        return;
+    }
+    leptos::task::spawn_local(async move {
+        match views::load_plan_editor().await {
+            Ok(parts) => {
+                LOADED.set(Some(parts));
+                ready(parts);
+            }
+            Err(_) => failed(),
+        }
+    });
 }
 
 /// Where the editor's download stands.
@@ -29,24 +63,21 @@ enum Load {
 /// The editor for the open plan: loads it the first time it is asked for.
 #[component]
 pub fn Editor() -> impl IntoView {
-    let load = RwSignal::new(LOADED.get().map_or(Load::NotStarted, Load::Ready));
+    let load = RwSignal::new(LOADED.get().map_or(Load::NotStarted, |p| Load::Ready(p.draw)));
     let start = move || {
         if matches!(load.get_untracked(), Load::Ready(_) | Load::Loading) {
             return;
         }
         load.set(Load::Loading);
-        leptos::task::spawn_local(async move {
-            let outcome = views::load_plan_editor().await;
-            // The plan may have been closed meanwhile: then there is no one to tell.
-            let next = match outcome {
-                Ok(draw) => {
-                    LOADED.set(Some(draw));
-                    Load::Ready(draw)
-                }
-                Err(_) => Load::Failed,
-            };
-            load.try_set(next);
-        });
+        // The plan may have been closed meanwhile: then there is no one to tell.
+        with_parts(
+            move |parts| {
+                load.try_set(Load::Ready(parts.draw));
+            },
+            move || {
+                load.try_set(Load::Failed);
+            },
+        );
     };
     start();
     move || match load.get() {

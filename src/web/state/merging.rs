@@ -7,7 +7,7 @@ use super::{AppState, Dialog, NoticeKind};
 use crate::decide::isolate;
 use crate::deliverables::count;
 use crate::format;
-use crate::merge::{merge_onto, Merge, Side};
+use crate::merge::{Merge, Side};
 use crate::model::Plan;
 use crate::web::storage;
 
@@ -23,8 +23,7 @@ impl AppState {
             self.notify(NoticeKind::Error, "This plan cannot be merged: the version it was last shared as is not kept here.");
             return;
         };
-        let merge = merge_onto(&base, &mine, &theirs);
-        self.ask(Dialog::Merge { theirs: Box::new(theirs), merge: Box::new(merge), from_tab: false });
+        self.show_merge(base, mine, theirs, false);
     }
 
     /// Another tab saved the open plan while this tab has edits: merge both,
@@ -37,8 +36,24 @@ impl AppState {
             self.notify(NoticeKind::Error, "The two versions could not be merged: the other tab’s version cannot be read.");
             return;
         };
-        let merge = merge_onto(&base, &mine, &theirs);
-        self.ask(Dialog::Merge { theirs: Box::new(theirs), merge: Box::new(merge), from_tab: true });
+        self.show_merge(base, mine, theirs, true);
+    }
+
+    /// Merge in the editor's part of the app (downloaded first if need be),
+    /// then ask which side to keep where both changed.
+    fn show_merge(self, base: serde_json::Value, mine: Plan, theirs: Plan, from_tab: bool) {
+        crate::web::editor::with_parts(
+            move |parts| {
+                let merge = (parts.merge)(&base, &mine, &theirs);
+                self.ask(Dialog::Merge { theirs: Box::new(theirs), merge: Box::new(merge), from_tab });
+            },
+            move || {
+                self.notify(
+                    NoticeKind::Error,
+                    "The merge could not start: part of the app could not be downloaded. Nothing was changed; try again when online.",
+                )
+            },
+        );
     }
 
     /// Store the merge with the user's choices, as one undoable edit of the plan.

@@ -3,6 +3,7 @@
 mod banners;
 mod common;
 mod dialogs;
+mod merge_dialog;
 mod name_list;
 mod plan_list;
 mod row_window;

@@ -40,8 +40,12 @@ pub fn step_section(delta: isize) {
 /// the editor; a download that fails is an error the caller can show and
 /// retry, not a crash.
 #[leptos::wasm_split::wasm_split(plan_editor, wasm_split_path = ::leptos::wasm_split, fallible)]
-pub fn load_plan_editor() -> Result<fn() -> AnyView, leptos::wasm_split::SplitLoaderError> {
-    Ok(|| view! { <PlanPage/> }.into_any())
+pub fn load_plan_editor() -> Result<crate::web::editor::EditorParts, leptos::wasm_split::SplitLoaderError> {
+    Ok(crate::web::editor::EditorParts {
+        draw: || view! { <PlanPage/> }.into_any(),
+        merge: crate::merge::merge_onto,
+        merge_dialog: super::merge_dialog::merge_dialog,
+    })
 }
 
 #[component]
