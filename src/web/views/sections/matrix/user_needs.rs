@@ -17,8 +17,18 @@ pub(super) fn UserNeedList() -> impl IntoView {
         });
         new_text.set(String::new());
     };
+    // A long list starts folded, and is built only once opened: 100 rows of
+    // fields under the matrix cost its first draw about 60 ms.
+    let open = RwSignal::new(ids.with_untracked(Vec::len) <= super::LONG_LIST);
     view! {
-        <h3 id="user-needs-title">{move || format!("User needs ({})", ids.with(Vec::len))}</h3>
+        <details class="user-needs-list" prop:open=move || open.get()
+            on:toggle=move |ev| {
+                use wasm_bindgen::JsCast;
+                let now = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()).is_some_and(|d| d.open());
+                if now != open.get_untracked() { open.set(now); }
+            }>
+        <summary><h3 id="user-needs-title">{move || format!("User needs ({})", ids.with(Vec::len))}</h3></summary>
+        <Show when=move || open.get()>
         <p class="hint">"Type user need ids in the matrix to fold a security need into them (“UN-1, UN-4”); a new id adds a user need here. Give each its words for the design history file."</p>
         <form class="inline-add" on:submit=add>
             <label for="new-user-need">"Add a user need"</label>
@@ -43,6 +53,8 @@ pub(super) fn UserNeedList() -> impl IntoView {
                 </table>
             </div>
         </Show>
+        </Show>
+        </details>
     }
 }
 
