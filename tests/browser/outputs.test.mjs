@@ -174,7 +174,7 @@ test('the printed report is a clean PDF with the plan, the grid and the register
   }
   assert.match(text, /Tampered firmware image/);
   assert.match(text, /onerror=alert\(1\)>/, 'hostile text prints as text');
-  for (const chrome of ['Quick capture', 'Download Markdown', 'Workshop mode', 'Saved in this browser', 'All plans']) {
+  for (const chrome of ['Quick capture', 'Download Markdown', 'Workshop mode', 'Saved in this browser', 'All plans', 'Shown on the cover']) {
     assert.doesNotMatch(text, new RegExp(chrome), `no UI chrome: ${chrome}`);
   }
   const pages = Number(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1]);
@@ -182,6 +182,10 @@ test('the printed report is a clean PDF with the plan, the grid and the register
   // The cover names the document, its author and who was in the room.
   assert.match(text, /Document id SMP-0042 Revision B "draft" Author Ana Ruiz, product security/);
   assert.match(text, /Attendees Name Organisation or function RACI role Ana Ruiz Hospital IT, St\. Mary’s Product security/);
+  // The traceability table, after the register.
+  assert.match(text, /Traceability Stakeholder need User/);
+  assert.match(text, /A predictable patch schedule \(critical\)/);
+  assert.ok(text.indexOf('Traceability Stakeholder need') > text.indexOf('Risk register'), 'traceability follows the register');
   // Every page: the document id and revision, and "Page n of N".
   for (let n = 1; n <= pages; n++) {
     const pageText = execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');

@@ -116,6 +116,7 @@ fn report(p: &Plan) -> impl IntoView {
             {management(p)}
             {grid(p)}
             {register(p)}
+            {traceability(p)}
             {raci(p)}
         </article>
     }
@@ -398,6 +399,37 @@ fn acceptances(p: &Plan) -> impl IntoView {
                 }).collect_view()}
             </tbody>
         </table>
+    })
+}
+
+/// The chain from stakeholder need to verified control, and its controls.
+fn traceability(p: &Plan) -> impl IntoView {
+    let rows = crate::trace::rows(p);
+    (!rows.is_empty()).then(|| view! {
+        <section class="report-part">
+            <h2>"Traceability"</h2>
+            <table class="report-table report-trace">
+                <thead><tr>
+                    <th scope="col">"Stakeholder need"</th><th scope="col">"User needs"</th><th scope="col">"Risk"</th>
+                    <th scope="col">"Control"</th><th scope="col">"Verification"</th>
+                </tr></thead>
+                <tbody>
+                    {rows.into_iter().map(|r| {
+                        let need = if r.need_id.is_empty() { "(no need linked)".to_string() } else if r.critical { format!("{} (critical)", r.need) } else { r.need };
+                        let control = if r.control_id.is_empty() { "—".to_string() } else { format!("{} {}", r.control_id, r.control) };
+                        view! {
+                            <tr>
+                                <th scope="row">{need}</th>
+                                <td>{or_dash(&r.user_need)}</td>
+                                <td>{or_dash(&r.risk_id)}</td>
+                                <td>{control}</td>
+                                <td>{or_dash(&r.verification)}</td>
+                            </tr>
+                        }
+                    }).collect_view()}
+                </tbody>
+            </table>
+        </section>
     })
 }
 
