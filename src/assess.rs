@@ -147,6 +147,11 @@ fn zone_rank(z: Zone) -> u8 {
 
 /// The next free register id of the form "R-001".
 pub fn next_risk_id(plan: &Plan) -> String {
-    let max = plan.risks.iter().filter_map(|r| r.id.strip_prefix("R-").and_then(|n| n.parse::<u32>().ok())).max().unwrap_or(0);
-    format!("R-{:03}", max + 1)
+    format!("R-{:03}", next_number(plan.risks.iter().map(|r| r.id.as_str()), "R-"))
+}
+
+/// The number after the highest one in ids written `prefix` + number (so a
+/// removed item's id is not given to the next one): 1 when there is none.
+pub fn next_number<'a>(ids: impl Iterator<Item = &'a str>, prefix: &str) -> u32 {
+    ids.filter_map(|id| id.strip_prefix(prefix)?.parse::<u32>().ok()).max().unwrap_or(0).saturating_add(1)
 }

@@ -87,9 +87,7 @@ fn v2_to_v3(mut file: Value) -> Result<Value, String> {
 /// Turn each version 2 need's `user_need_ref` into `user_need_ids`, and
 /// return the user needs they name (see [`v2_to_v3`]).
 fn fold_user_need_refs(plan: &mut serde_json::Map<String, Value>) -> Value {
-    let valid = |s: &str| {
-        !s.is_empty() && s.len() <= crate::validate::MAX_ID_LEN && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-    };
+    let valid = crate::validate::is_id;
     // (reference as typed, id given), in the order first met.
     let mut made: Vec<(String, String)> = Vec::new();
     let mut next = 0u32;
@@ -382,15 +380,8 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
 /// format and version, migrate, read strictly. For callers that repair a
 /// plan's broken rules themselves; they must validate before using it.
 pub fn parse(bytes: &[u8]) -> Result<Imported, ImportError> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge { size: bytes.len() });
-    }
-    let text = decode::decode(bytes)?;
+    let (text, version, written_exactly) = open(bytes)?;
     let text: &str = &text;
-    if text.trim().is_empty() {
-        return Err(ImportError::Empty);
-    }
-    let (version, written_exactly) = read_header(text)?;
     let file: PlanFile = if version == VERSION && written_exactly {
         strict_from_str(text)?
     } else {
@@ -408,17 +399,28 @@ pub fn parse(bytes: &[u8]) -> Result<Imported, ImportError> {
 /// into a [`Plan`] nor checked against its rules: for the ancestor of a
 /// merge, which is only compared with.
 pub fn plan_json(bytes: &[u8]) -> Result<Value, ImportError> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(ImportError::TooLarge { size: bytes.len() });
-    }
-    let text = decode::decode(bytes)?;
-    let (version, _) = read_header(&text)?;
+    let (text, version, _) = open(bytes)?;
     let value: Value = serde_json::from_str(&text).map_err(|e| json_error(e, &text))?;
-    let mut file = if version == VERSION { value } else { migrate(value, version)? };
+    let mut file = migrate(value, version)?;
     match file.get_mut("plan").map(Value::take) {
         Some(plan @ Value::Object(_)) => Ok(plan),
         _ => Err(ImportError::NotAPlanFile("it has no plan".into())),
     }
+}
+
+/// A plan file's text and version, before its content is read: the size
+/// bounded, the bytes decoded, not blank, the format and version checked.
+/// Returns the version and whether it was written as a plain integer.
+fn open(bytes: &[u8]) -> Result<(std::borrow::Cow<'_, str>, u64, bool), ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { size: bytes.len() });
+    }
+    let text = decode::decode(bytes)?;
+    if text.trim().is_empty() {
+        return Err(ImportError::Empty);
+    }
+    let (version, written_exactly) = read_header(&text)?;
+    Ok((text, version, written_exactly))
 }
 
 /// The version, and whether it was written as a plain integer (`2`, not `2.0`).

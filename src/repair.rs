@@ -136,28 +136,27 @@ fn links(plan: &mut Plan, log: &mut Vec<String>) {
     }
     let user_needs: HashSet<String> = plan.user_needs.iter().map(|u| u.id.clone()).collect();
     for n in &mut plan.needs {
-        let before = n.user_need_ids.len();
-        let mut seen = HashSet::new();
-        n.user_need_ids.retain(|u| user_needs.contains(u) && seen.insert(u.clone()));
-        if n.user_need_ids.len() < before {
+        if keep_known(&mut n.user_need_ids, &user_needs) {
             log.push(format!("The need “{}” was folded into user needs that no longer exist; those links were removed.", n.text));
         }
     }
     let controls: HashSet<String> = plan.controls.iter().map(|c| c.id.clone()).collect();
     for r in &mut plan.risks {
-        let before = r.need_ids.len();
-        let mut seen = HashSet::new();
-        r.need_ids.retain(|n| needs.contains(n) && seen.insert(n.clone()));
-        if r.need_ids.len() < before {
+        if keep_known(&mut r.need_ids, &needs) {
             log.push(format!("Risk {} linked needs that no longer exist; those links were removed.", r.id));
         }
-        let before = r.control_ids.len();
-        let mut seen = HashSet::new();
-        r.control_ids.retain(|c| controls.contains(c) && seen.insert(c.clone()));
-        if r.control_ids.len() < before {
+        if keep_known(&mut r.control_ids, &controls) {
             log.push(format!("Risk {} linked controls that no longer exist; those links were removed.", r.id));
         }
     }
+}
+
+/// Keep the links to `known` ids, each once; whether any was dropped.
+fn keep_known(links: &mut Vec<String>, known: &HashSet<String>) -> bool {
+    let before = links.len();
+    let mut seen = HashSet::new();
+    links.retain(|l| known.contains(l) && seen.insert(l.clone()));
+    links.len() < before
 }
 
 fn risks(plan: &mut Plan, log: &mut Vec<String>) {

@@ -22,6 +22,26 @@ pub struct TraceRow {
     pub verification: String,
 }
 
+impl TraceRow {
+    /// The need as outputs name it; a line of risks linked to no need says so.
+    pub fn need_label(&self) -> &str {
+        if self.need_id.is_empty() {
+            "(no need linked)"
+        } else {
+            &self.need
+        }
+    }
+
+    /// The control by id and description, or empty where the chain stops.
+    pub fn control_label(&self) -> String {
+        if self.control_id.is_empty() {
+            String::new()
+        } else {
+            format!("{} {}", self.control_id, self.control)
+        }
+    }
+}
+
 /// The table: each need once per (risk, control) pair that covers it, in
 /// the plan's order; a need without a risk, or a risk without a control,
 /// still has its line. Risks linked to no need come last, under no need.
@@ -73,6 +93,16 @@ pub fn rows(plan: &Plan) -> Vec<TraceRow> {
 /// The controls an entry links, in the plan's order of controls.
 pub fn controls_of<'a>(plan: &'a Plan, risk: &RiskEntry) -> Vec<&'a Control> {
     plan.controls.iter().filter(|c| risk.control_ids.contains(&c.id)).collect()
+}
+
+/// The ids of the entries that link control `control_id`.
+pub fn risks_using<'a>(plan: &'a Plan, control_id: &str) -> Vec<&'a str> {
+    plan.risks.iter().filter(|r| r.control_ids.iter().any(|c| c == control_id)).map(|r| r.id.as_str()).collect()
+}
+
+/// The texts of the security needs folded into user need `user_need_id`.
+pub fn needs_folded_into<'a>(plan: &'a Plan, user_need_id: &str) -> Vec<&'a str> {
+    plan.needs.iter().filter(|n| n.user_need_ids.iter().any(|u| u == user_need_id)).map(|n| n.text.as_str()).collect()
 }
 
 /// The linked controls by id and description, then the entry's own notes,

@@ -250,7 +250,7 @@ fn user_needs(out: &mut String, plan: &Plan) {
         .user_needs
         .iter()
         .map(|u| {
-            let folded: Vec<&str> = plan.needs.iter().filter(|n| n.user_need_ids.contains(&u.id)).map(|n| n.text.as_str()).collect();
+            let folded = crate::trace::needs_folded_into(plan, &u.id);
             vec![escape_markdown(&u.id), text_or_dash(&u.text), text_or_dash(&folded.join("; "))]
         })
         .collect();
@@ -368,7 +368,7 @@ fn controls(out: &mut String, plan: &Plan) {
         .controls
         .iter()
         .map(|c| {
-            let used: Vec<&str> = plan.risks.iter().filter(|r| r.control_ids.contains(&c.id)).map(|r| r.id.as_str()).collect();
+            let used = crate::trace::risks_using(plan, &c.id);
             vec![
                 escape_markdown(&c.id),
                 text_or_dash(&c.description),
@@ -391,9 +391,9 @@ fn traceability(out: &mut String, plan: &Plan) {
     let rows: Vec<Vec<String>> = crate::trace::rows(plan)
         .into_iter()
         .map(|r| {
-            let control = if r.control_id.is_empty() { String::new() } else { format!("{} {}", r.control_id, r.control) };
+            let control = r.control_label();
             vec![
-                if r.need_id.is_empty() { "(no need linked)".into() } else { text_or_dash(&r.need) },
+                text_or_dash(r.need_label()),
                 if r.critical { "Critical".into() } else { String::new() },
                 text_or_dash(&r.user_need),
                 text_or_dash(&r.risk_id),

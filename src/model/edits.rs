@@ -192,8 +192,7 @@ impl Plan {
 
     /// Add a user need with the next free id (UN-1, UN-2, ...); returns its id.
     pub fn add_user_need(&mut self, text: &str) -> String {
-        let max = self.user_needs.iter().filter_map(|u| u.id.strip_prefix("UN-").and_then(|n| n.parse::<u32>().ok())).max().unwrap_or(0);
-        let id = format!("UN-{}", max.saturating_add(1));
+        let id = format!("UN-{}", crate::assess::next_number(self.user_needs.iter().map(|u| u.id.as_str()), "UN-"));
         self.user_needs.push(UserNeed { id: id.clone(), text: text.trim().into() });
         id
     }

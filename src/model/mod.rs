@@ -119,9 +119,7 @@ impl Plan {
 
     /// Add a control with the next free id (C-001, C-002, ...); returns its id.
     pub fn add_control(&mut self, description: &str, kind: ControlKind) -> String {
-        // After the highest number in use, as risk ids are.
-        let max = self.controls.iter().filter_map(|c| c.id.strip_prefix("C-").and_then(|n| n.parse::<u32>().ok())).max().unwrap_or(0);
-        let id = format!("C-{:03}", max.saturating_add(1));
+        let id = format!("C-{:03}", crate::assess::next_number(self.controls.iter().map(|c| c.id.as_str()), "C-"));
         self.controls.push(Control {
             id: id.clone(),
             description: description.trim().into(),

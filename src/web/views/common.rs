@@ -14,6 +14,15 @@ where
     Memo::new(move |_| plan.with(&f))
 }
 
+/// A text as tables show it: a dash for nothing.
+pub fn or_dash(s: &str) -> String {
+    if s.trim().is_empty() {
+        "—".into()
+    } else {
+        s.to_string()
+    }
+}
+
 /// Why the value last typed into a field was not kept. The plan keeps its
 /// last valid value; the field keeps what was typed, so it can be corrected.
 #[derive(Clone, Copy)]

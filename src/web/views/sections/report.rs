@@ -10,6 +10,7 @@ use crate::deliverables::deliverables;
 use crate::model::{ChecklistItem, Plan, Rating, MANAGEMENT_SECTIONS};
 use crate::presets::IMPACT_QUESTIONS;
 use crate::web::state::Output;
+use crate::web::views::common::or_dash;
 use crate::web::views::{app, open_plan, short_time};
 
 #[component]
@@ -119,14 +120,6 @@ fn report(p: &Plan) -> impl IntoView {
             {traceability(p)}
             {raci(p)}
         </article>
-    }
-}
-
-fn or_dash(s: &str) -> String {
-    if s.trim().is_empty() {
-        "—".into()
-    } else {
-        s.to_string()
     }
 }
 
@@ -405,31 +398,33 @@ fn acceptances(p: &Plan) -> impl IntoView {
 /// The chain from stakeholder need to verified control, and its controls.
 fn traceability(p: &Plan) -> impl IntoView {
     let rows = crate::trace::rows(p);
-    (!rows.is_empty()).then(|| view! {
-        <section class="report-part">
-            <h2>"Traceability"</h2>
-            <table class="report-table report-trace">
-                <thead><tr>
-                    <th scope="col">"Stakeholder need"</th><th scope="col">"User needs"</th><th scope="col">"Risk"</th>
-                    <th scope="col">"Control"</th><th scope="col">"Verification"</th>
-                </tr></thead>
-                <tbody>
-                    {rows.into_iter().map(|r| {
-                        let need = if r.need_id.is_empty() { "(no need linked)".to_string() } else if r.critical { format!("{} (critical)", r.need) } else { r.need };
-                        let control = if r.control_id.is_empty() { "—".to_string() } else { format!("{} {}", r.control_id, r.control) };
-                        view! {
-                            <tr>
-                                <th scope="row">{need}</th>
-                                <td>{or_dash(&r.user_need)}</td>
-                                <td>{or_dash(&r.risk_id)}</td>
-                                <td>{control}</td>
-                                <td>{or_dash(&r.verification)}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </section>
+    (!rows.is_empty()).then(|| {
+        view! {
+            <section class="report-part">
+                <h2>"Traceability"</h2>
+                <table class="report-table report-trace">
+                    <thead><tr>
+                        <th scope="col">"Stakeholder need"</th><th scope="col">"User needs"</th><th scope="col">"Risk"</th>
+                        <th scope="col">"Control"</th><th scope="col">"Verification"</th>
+                    </tr></thead>
+                    <tbody>
+                        {rows.into_iter().map(|r| {
+                            let need = if r.critical { format!("{} (critical)", r.need_label()) } else { r.need_label().to_string() };
+                            let control = or_dash(&r.control_label());
+                            view! {
+                                <tr>
+                                    <th scope="row">{need}</th>
+                                    <td>{or_dash(&r.user_need)}</td>
+                                    <td>{or_dash(&r.risk_id)}</td>
+                                    <td>{control}</td>
+                                    <td>{or_dash(&r.verification)}</td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </section>
+        }
     })
 }
 

@@ -10,7 +10,7 @@ use crate::navigation::Section;
 use crate::trace::{gaps, rows};
 use crate::web::state::{Confirmed, Dialog, Output};
 use crate::web::views::app;
-use crate::web::views::common::{derive, FieldError};
+use crate::web::views::common::{derive, or_dash, FieldError};
 
 #[component]
 pub fn TraceSection() -> impl IntoView {
@@ -125,7 +125,7 @@ fn ControlRow(id: String) -> impl IntoView {
     };
     let used_by = {
         let id = id.clone();
-        derive(move |p| p.risks.iter().filter(|r| r.control_ids.contains(&id)).map(|r| r.id.clone()).collect::<Vec<_>>().join(", "))
+        derive(move |p| crate::trace::risks_using(p, &id).join(", "))
     };
     let read = move |f: fn(&Control) -> String| move || control.with(|c| c.as_ref().map(f).unwrap_or_default());
     let error = FieldError::new();
@@ -173,7 +173,7 @@ fn ControlRow(id: String) -> impl IntoView {
                     aria-label=format!("Verification of control {id}") prop:value=read(|c| c.verification.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); edit_verification(Box::new(move |c| c.verification = v)); }/>
             </td>
-            <td>{move || { let u = used_by.get(); if u.is_empty() { "—".to_string() } else { u } }}</td>
+            <td>{move || used_by.with(|u| or_dash(u))}</td>
             <td>
                 <button type="button" class="icon danger" aria-label=format!("Remove control {id}") on:click=move |_| {
                     app.ask(Dialog::Confirm {
@@ -207,27 +207,19 @@ fn TraceTable() -> impl IntoView {
                 </tr></thead>
                 <tbody>
                     {move || table.get().into_iter().map(|r| {
-                        let need = if r.need_id.is_empty() { "(no need linked)".to_string() } else { r.need.clone() };
+                        let need = r.need_label().to_string();
                         view! {
                             <tr>
                                 <th scope="row">{need}{r.critical.then(|| view! { " " <span class="badge critical">"critical"</span> })}</th>
-                                <td>{dash(r.user_need)}</td>
-                                <td>{dash(r.risk_id)}</td>
-                                <td>{if r.control_id.is_empty() { "—".to_string() } else { format!("{} {}", r.control_id, r.control) }}</td>
-                                <td>{dash(r.verification)}</td>
+                                <td>{or_dash(&r.user_need)}</td>
+                                <td>{or_dash(&r.risk_id)}</td>
+                                <td>{or_dash(&r.control_label())}</td>
+                                <td>{or_dash(&r.verification)}</td>
                             </tr>
                         }
                     }).collect_view()}
                 </tbody>
             </table>
         </div>
-    }
-}
-
-fn dash(s: String) -> String {
-    if s.trim().is_empty() {
-        "—".into()
-    } else {
-        s
     }
 }

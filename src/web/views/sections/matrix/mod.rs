@@ -14,7 +14,7 @@ use crate::model::{NamedList, Relevance, SecurityNeed};
 use crate::web::browser::entropy;
 use crate::web::state::{Confirmed, Dialog};
 use crate::web::views::app;
-use crate::web::views::common::{derive, focus_id, follow, table_arrow_nav, FieldError};
+use crate::web::views::common::{derive, focus_id, follow, or_dash, table_arrow_nav, FieldError};
 use crate::web::views::name_list::{NameList, NamedItems};
 use crate::web::views::row_window::{RowWindow, Spacer};
 

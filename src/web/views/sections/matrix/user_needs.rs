@@ -67,7 +67,7 @@ fn UserNeedRow(id: String) -> impl IntoView {
     };
     let folded = {
         let id = id.clone();
-        derive(move |p| p.needs.iter().filter(|n| n.user_need_ids.contains(&id)).map(|n| n.text.clone()).collect::<Vec<_>>().join("; "))
+        derive(move |p| crate::trace::needs_folded_into(p, &id).join("; "))
     };
     let error = FieldError::new();
     let error_id = format!("un-{id}-error");
@@ -84,7 +84,7 @@ fn UserNeedRow(id: String) -> impl IntoView {
                     }/>
                 {error.view(error_id)}
             </td>
-            <td>{move || { let f = folded.get(); if f.is_empty() { "—".to_string() } else { f } }}</td>
+            <td>{move || folded.with(|f| or_dash(f))}</td>
             <td>
                 <button type="button" class="icon danger" aria-label=format!("Remove user need {id}") on:click=move |_| {
                     app.ask(Dialog::Confirm {

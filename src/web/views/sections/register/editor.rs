@@ -113,7 +113,7 @@ pub(super) fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl
     let edit_controls = edit.clone();
     let edit_residual = edit.clone();
     let edit_status = edit.clone();
-    let edit_needs = edit.clone();
+    let edit_needs: EditRisk = std::sync::Arc::new(edit.clone());
     view! {
         <section class="risk-editor" aria-labelledby="risk-editor-title">
             <h3 id="risk-editor-title">{heading}</h3>
@@ -155,21 +155,7 @@ pub(super) fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl
                     if list.is_empty() {
                         return view! { <p class="hint">"No security needs yet: add them in A.2."</p> }.into_any();
                     }
-                    let edit_needs = edit_needs.clone();
-                    list.into_iter().map(|(nid, text)| {
-                        let edit_needs = edit_needs.clone();
-                        let checked = { let nid = nid.clone(); move || fields.need_ids.with(|ids| ids.contains(&nid)) };
-                        view! {
-                            <label class="choice">
-                                <input type="checkbox" prop:checked=checked on:change=move |ev| {
-                                    let on = event_target_checked(&ev);
-                                    let nid = nid.clone();
-                                    edit_needs(Box::new(move |r| { r.need_ids.retain(|x| *x != nid); if on { r.need_ids.push(nid); } }));
-                                }/>
-                                {text}
-                            </label>
-                        }
-                    }).collect_view().into_any()
+                    link_boxes(list, fields.need_ids, edit_needs.clone(), |r| &mut r.need_ids)
                 }}
             </fieldset>
             {text_input("risk-owner", "Owner", fields.owner, |r, v| r.owner = v)}
@@ -263,11 +249,46 @@ fn TreatmentField(fields: Fields, edit: impl Fn(Box<dyn FnOnce(&mut RiskEntry)>)
     }
 }
 
+/// One box per item (id, label), ticked when the entry links it; ticking
+/// adds the link to the entry's list `links`, unticking removes it.
+fn link_boxes(
+    items: Vec<(String, String)>,
+    linked: Memo<Vec<String>>,
+    edit: EditRisk,
+    links: fn(&mut RiskEntry) -> &mut Vec<String>,
+) -> AnyView {
+    items
+        .into_iter()
+        .map(|(id, label)| {
+            let edit = edit.clone();
+            let checked = {
+                let id = id.clone();
+                move || linked.with(|ids| ids.contains(&id))
+            };
+            view! {
+                <label class="choice">
+                    <input type="checkbox" prop:checked=checked on:change=move |ev| {
+                        let on = event_target_checked(&ev);
+                        let id = id.clone();
+                        edit(Box::new(move |r| {
+                            let list = links(r);
+                            list.retain(|x| *x != id);
+                            if on { list.push(id); }
+                        }));
+                    }/>
+                    {label}
+                </label>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
 /// The plan's controls as boxes to tick, and a new control added and linked in one step.
 #[component]
 fn ControlLinks(fields: Fields, edit: impl Fn(Box<dyn FnOnce(&mut RiskEntry)>) + Clone + Send + Sync + 'static) -> impl IntoView {
     let app = app();
-    let controls = derive(|p| p.controls.iter().map(|c| (c.id.clone(), c.description.clone())).collect::<Vec<_>>());
+    let controls = derive(|p| p.controls.iter().map(|c| (c.id.clone(), format!("{} {}", c.id, c.description))).collect::<Vec<_>>());
     let edit: EditRisk = std::sync::Arc::new(edit);
     let new_control = RwSignal::new(String::new());
     let add = {
@@ -294,22 +315,7 @@ fn ControlLinks(fields: Fields, edit: impl Fn(Box<dyn FnOnce(&mut RiskEntry)>) +
                 if list.is_empty() {
                     return view! { <p class="hint">"No controls yet: add the first below. Controls are listed, verified and shared in Controls and traceability."</p> }.into_any();
                 }
-                let edit = edit.clone();
-                list.into_iter().map(|(cid, text)| {
-                    let edit = edit.clone();
-                    let checked = { let cid = cid.clone(); move || fields.control_ids.with(|ids| ids.contains(&cid)) };
-                    let label = format!("{cid} {text}");
-                    view! {
-                        <label class="choice">
-                            <input type="checkbox" prop:checked=checked on:change=move |ev| {
-                                let on = event_target_checked(&ev);
-                                let cid = cid.clone();
-                                edit(Box::new(move |r| { r.control_ids.retain(|x| *x != cid); if on { r.control_ids.push(cid); } }));
-                            }/>
-                            {label}
-                        </label>
-                    }
-                }).collect_view().into_any()
+                link_boxes(list, fields.control_ids, edit.clone(), |r| &mut r.control_ids)
             }}
             <div class="inline-add">
                 <label for="risk-new-control">"New control"</label>
