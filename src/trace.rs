@@ -150,15 +150,15 @@ pub fn gaps(plan: &Plan) -> Vec<Gap> {
     }
     for risk in &plan.risks {
         if let Some(zone) = needs_acceptance(plan, risk).filter(|_| !risk.acceptance.is_complete()) {
-            let missing: Vec<&str> =
-                [("rationale", &risk.acceptance.rationale), ("approver", &risk.acceptance.approver), ("date", &risk.acceptance.date)]
-                    .into_iter()
-                    .filter(|(_, v)| v.trim().is_empty())
-                    .map(|(name, _)| name)
-                    .collect();
+            let a = &risk.acceptance;
+            let missing: Vec<&str> = [("the rationale", &a.rationale), ("who accepts it", &a.approver), ("the date", &a.date)]
+                .into_iter()
+                .filter(|(_, v)| v.trim().is_empty())
+                .map(|(words, _)| words)
+                .collect();
             gap(
                 Fix::Acceptance(risk.id.clone()),
-                format!("{}: its risk is {}; record the acceptance {}.", risk.id, zone_words(zone), missing.join(", ")),
+                format!("{}: its risk is {}; to accept it, record {}.", risk.id, zone_words(zone), word_list(&missing)),
             );
         }
     }
@@ -166,6 +166,15 @@ pub fn gaps(plan: &Plan) -> Vec<Gap> {
         gap(Fix::Control(control.id.clone()), format!("Control {} has no verification reference.", control.id));
     }
     gaps
+}
+
+/// "a", "a and b", "a, b and c".
+fn word_list(words: &[&str]) -> String {
+    match words {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
 }
 
 fn zone_words(zone: Zone) -> &'static str {

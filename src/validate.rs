@@ -328,7 +328,7 @@ fn check_risks(v: &mut Checker, plan: &Plan, controls: &HashSet<&str>) {
         v.text(|| format!("risks/{i}/acceptance/rationale"), &a.rationale);
         v.name(|| format!("risks/{i}/acceptance/approver"), &a.approver, false);
         if !a.date.is_empty() && !is_date(&a.date) {
-            v.fail(format!("risks/{i}/acceptance/date"), "must be a date written YYYY-MM-DD, or empty");
+            v.fail(format!("risks/{i}/acceptance/date"), "must be written year-month-day, as 2026-11-24, or be left empty");
         }
     }
 }

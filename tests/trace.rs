@@ -69,7 +69,7 @@ fn a_residual_risk_in_review_or_unacceptable_needs_rationale_approver_and_date()
     // R-001's residual rating (1, 5) is in the review zone of the 5 x 5 preset.
     let zone = needs_acceptance(&plan, &plan.risks[0]);
     assert_eq!(zone, Some(Zone::Review));
-    let expected = "R-001: its risk is in the review zone; record the acceptance rationale, approver, date.";
+    let expected = "R-001: its risk is in the review zone; to accept it, record the rationale, who accepts it and the date.";
     assert!(gap_texts(&plan).contains(&expected.to_string()), "{:?}", gap_texts(&plan));
     let gap = gaps(&plan).into_iter().find(|g| g.text == expected).unwrap();
     assert_eq!(gap.fix, Fix::Acceptance("R-001".into()));
@@ -77,7 +77,7 @@ fn a_residual_risk_in_review_or_unacceptable_needs_rationale_approver_and_date()
     let r = plan.risk_mut("R-001").unwrap();
     r.acceptance.rationale = "Benefit of remote dosing outweighs the residual risk; see BRA-7".into();
     r.acceptance.approver = "Dr. A. Moreau, Head of Clinical Safety".into();
-    assert!(gap_texts(&plan).contains(&"R-001: its risk is in the review zone; record the acceptance date.".to_string()));
+    assert!(gap_texts(&plan).contains(&"R-001: its risk is in the review zone; to accept it, record the date.".to_string()));
     plan.risk_mut("R-001").unwrap().acceptance.date = "2026-11-24".into();
     assert!(!gap_texts(&plan).iter().any(|g| g.starts_with("R-001")));
     assert!(validate(&plan).is_empty());
@@ -109,6 +109,19 @@ fn bad_links_and_dates_are_refused_and_repaired() {
     plan.risks[0].acceptance.date = "24/11/2026".into();
     let paths: Vec<String> = validate(&plan).into_iter().map(|v| v.path).collect();
     assert_eq!(paths, ["risks/0/control_ids/1", "risks/0/acceptance/date"]);
+    let words: Vec<String> = validate(&plan).iter().map(|v| jsp_planner::validate::describe(v, &plan)).collect();
+    assert_eq!(
+        words,
+        [
+            "Risk R-001: the linked control 2 is “C-404”, which does not exist.",
+            "Risk R-001, acceptance: the date must be written year-month-day, as 2026-11-24, or be left empty.",
+        ]
+    );
+    // A treatment that is not one of the four is named with the four.
+    let mut file: serde_json::Value = serde_json::from_str(&jsp_planner::format::export_compact(&sample_plan())).unwrap();
+    file["plan"]["risks"][0]["treatment"] = 3.into();
+    let err = jsp_planner::format::import(file.to_string().as_bytes()).unwrap_err().to_string();
+    assert!(err.contains("“mitigate”, “accept”, “transfer” or “avoid”"), "{err}");
     let log = jsp_planner::repair::repair(&mut plan);
     assert_eq!(log.len(), 2, "{log:?}");
     assert!(validate(&plan).is_empty());

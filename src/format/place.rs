@@ -82,6 +82,9 @@ pub(crate) fn shorten(s: &str, max: usize) -> String {
 pub(crate) const STATUS: &[&str] = &["open", "mitigating", "accepted", "closed"];
 pub(crate) const SCOPE: &[&str] = &["new_product", "major_addition", "maintenance"];
 pub(crate) const RELEVANCE: &[&str] = &["relevant", "critical"];
+pub(crate) const TREATMENT: &[&str] = &["mitigate", "accept", "transfer", "avoid"];
+pub(crate) const CONTROL_KIND: &[&str] = &["design", "labelling", "procedure"];
+pub(crate) const CONTROL_STATUS: &[&str] = &["planned", "implemented", "verified"];
 pub(crate) const ANSWER: &[&str] = &["yes", "no", "unsure"];
 pub(crate) const AXIS: &[&str] = &["exploitability", "likelihood"];
 pub(crate) const ZONE: &[&str] = &["acceptable", "review", "unacceptable"];
@@ -285,11 +288,18 @@ fn item_field(p: &mut Place, collection: &str, rest: &[&str]) {
             _ => field(p, rest, &[("id", "id"), ("text", "text"), ("user_need_ids", "user needs")]),
         },
         "user_needs" => field(p, rest, &[("id", "id"), ("text", "text")]),
-        "controls" => field(
-            p,
-            rest,
-            &[("id", "id"), ("description", "description"), ("kind", "kind"), ("status", "status"), ("verification", "verification")],
-        ),
+        "controls" => {
+            field(
+                p,
+                rest,
+                &[("id", "id"), ("description", "description"), ("kind", "kind"), ("status", "status"), ("verification", "verification")],
+            );
+            match rest {
+                ["kind"] => p.choices = Some(CONTROL_KIND),
+                ["status"] => p.choices = Some(CONTROL_STATUS),
+                _ => {}
+            }
+        }
         "need_links" => {
             field(p, rest, &[("stakeholder_id", "stakeholder"), ("need_id", "need"), ("relevance", "relevance")]);
             if rest == ["relevance"] {
@@ -343,8 +353,10 @@ fn item_field(p: &mut Place, collection: &str, rest: &[&str]) {
                         ("status", "status"),
                     ],
                 );
-                if rest == ["status"] {
-                    p.choices = Some(STATUS);
+                match rest {
+                    ["status"] => p.choices = Some(STATUS),
+                    ["treatment"] => p.choices = Some(TREATMENT),
+                    _ => {}
                 }
             }
         },

@@ -56,7 +56,7 @@ test('a risk is traced to a verified control and its residual risk accepted; eac
   await section(page, 'Controls and traceability');
   gaps = await gapTexts(page);
   assert.ok(!gaps.some((g) => g.includes('Security updates that need no technical steps')), gaps.join('\n'));
-  assert.ok(gaps.includes('R-001: its risk is in the review zone; record the acceptance rationale, approver, date.'), gaps.join('\n'));
+  assert.ok(gaps.includes('R-001: its risk is in the review zone; to accept it, record the rationale, who accepts it and the date.'), gaps.join('\n'));
   assert.ok(gaps.includes('Control C-001 has no verification reference.'), gaps.join('\n'));
 
   // The gap link lands on the control's verification field; filling it closes the gap.
