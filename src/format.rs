@@ -2,7 +2,7 @@
 //! local storage keeps.
 //!
 //! ```json
-//! { "format": "jsp-planner/plan", "version": 3, "plan": { ... } }
+//! { "format": "jsp-planner/plan", "version": 4, "plan": { ... } }
 //! ```
 //!
 //! The JSON Schema generated from these types is shipped as
@@ -30,14 +30,14 @@ use crate::validate::{describe, validate, Violation};
 /// The value of the `format` field of every plan file.
 pub const FORMAT: &str = "jsp-planner/plan";
 /// The version this build writes; it reads this one and every older one.
-pub const VERSION: u64 = 3;
+pub const VERSION: u64 = 4;
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
 /// Migrations from version `i + 1` to `i + 2`, applied in order to the raw
 /// JSON. A format change adds a function here and bumps [`VERSION`].
 type Migration = fn(Value) -> Result<Value, String>;
-const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3];
+const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
 
 /// Version 2 keeps the names of grid levels removed by shrinking the grid
 /// (`criteria.removed_likelihood_levels` / `removed_severity_levels`) and
@@ -80,6 +80,19 @@ fn v2_to_v3(mut file: Value) -> Result<Value, String> {
             risk.entry("control_ids").or_insert_with(|| Value::Array(Vec::new()));
             risk.entry("acceptance").or_insert_with(|| serde_json::json!({ "rationale": "", "approver": "", "date": "" }));
         }
+    }
+    Ok(file)
+}
+
+/// Version 4 adds issued revisions with their approvals (`plan.revisions`);
+/// an older plan has issued none.
+///
+/// A later format change must also carry each revision forward: rebuild
+/// each one's plan (`Plan::revision_json`), migrate it like the plan, and
+/// store the revisions again.
+fn v3_to_v4(mut file: Value) -> Result<Value, String> {
+    if let Some(plan) = file.get_mut("plan").and_then(Value::as_object_mut) {
+        plan.entry("revisions").or_insert_with(|| Value::Array(Vec::new()));
     }
     Ok(file)
 }
@@ -219,6 +232,12 @@ pub enum ImportError {
     },
     /// The plan breaks invariants: each one, and it described in words.
     Invalid(Vec<Problem>),
+    /// An issued revision in the file cannot be rebuilt, or is not a valid
+    /// plan; `why` is a sentence without its period.
+    Revision {
+        number: u32,
+        why: String,
+    },
 }
 
 /// One broken invariant of an imported plan.
@@ -259,6 +278,7 @@ impl std::fmt::Display for ImportError {
             }
             ImportError::Shape { message, .. } => f.write_str(message),
             ImportError::Invalid(problems) => f.write_str(&summarize(problems)),
+            ImportError::Revision { number, why } => write!(f, "Revision {number} in the file cannot be read: {why}."),
         }
     }
 }
@@ -274,6 +294,7 @@ impl ImportError {
             | ImportError::Binary
             | ImportError::NotAPlanFile(_)
             | ImportError::BadBackup(_)
+            | ImportError::Revision { .. }
             | ImportError::Migration { .. } => None,
             ImportError::Encoding { encoding, .. } => Some(format!("encoding: {encoding}")),
             ImportError::NotJson { detail, .. } => Some(detail.clone()),
@@ -308,6 +329,14 @@ pub fn export_pretty(plan: &Plan) -> String {
 /// Write a plan compactly, for local storage.
 pub fn export_compact(plan: &Plan) -> String {
     write_json(plan, false)
+}
+
+/// The plan object alone, compact (a revision's snapshot).
+pub fn plan_text(plan: &Plan) -> String {
+    let mut out = Vec::with_capacity(4096);
+    let mut serializer = serde_json::Serializer::with_formatter(&mut out, layout::Layout::new(false));
+    plan.serialize(&mut serializer).expect("a plan always serializes");
+    String::from_utf8(out).expect("serde_json writes UTF-8")
 }
 
 /// Both layouts through one serializer: serde instantiates a plan's whole
@@ -373,7 +402,33 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
             violations.into_iter().map(|violation| Problem { description: describe(&violation, &imported.plan), violation }).collect();
         return Err(ImportError::Invalid(problems));
     }
+    check_revisions(&imported.plan)?;
     Ok(imported)
+}
+
+/// Every issued revision rebuilds into a plan that keeps every rule: a file
+/// whose stored changes were edited by hand or cut short is refused rather
+/// than showing a revision that was never issued.
+pub fn check_revisions(plan: &Plan) -> Result<(), ImportError> {
+    // Newest first: the older ones are rebuilt from it.
+    for r in plan.revisions.iter().rev() {
+        revision_plan(plan, r.number).map_err(|why| ImportError::Revision { number: r.number, why: why.trim_end_matches('.').to_string() })?;
+    }
+    Ok(())
+}
+
+/// The plan as revision `number` froze it, read and checked like a file.
+pub fn revision_plan(plan: &Plan, number: u32) -> Result<Plan, String> {
+    let json = plan.revision_json(number)?;
+    let file = format!("{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"plan\":{json}}}");
+    let frozen = strict_from_str(&file).map_err(|e| e.to_string())?.plan;
+    if !frozen.revisions.is_empty() {
+        return Err("its copy of the plan holds revisions of its own".into());
+    }
+    if let Some(problem) = validate(&frozen).first() {
+        return Err(describe(problem, &frozen));
+    }
+    Ok(frozen)
 }
 
 /// Everything [`import`] does except checking the invariants: decode, check

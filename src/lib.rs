@@ -21,8 +21,10 @@
 pub mod assess;
 pub mod backup;
 pub mod capture;
+pub mod compare;
 pub mod decide;
 pub mod deliverables;
+pub mod diff;
 pub mod edit;
 pub mod export;
 pub mod format;
@@ -33,6 +35,7 @@ pub mod model;
 pub mod navigation;
 pub mod presets;
 pub mod repair;
+pub mod report;
 pub mod shortcuts;
 pub mod trace;
 pub mod validate;

@@ -17,12 +17,8 @@ use serde_json::{Map, Value};
 use crate::model::Plan;
 use crate::validate::{describe, validate};
 
-/// One step into the plan's JSON: a field, or the item of a list with this key.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Step {
-    Field(String),
-    Item(String),
-}
+pub use crate::diff::Step;
+use crate::diff::{get, get_mut, index, key_of, keyed, set};
 
 /// Which side's value to keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,7 +90,9 @@ impl Merge {
         let mut copied: Vec<&[Step]> = Vec::new();
         for (i, c) in self.conflicts.iter().enumerate() {
             match (choices.get(i), &c.both) {
-                (Some(Side::Theirs), _) => set(&mut value, &c.path, c.theirs.clone()),
+                (Some(Side::Theirs), _) => {
+                    set(&mut value, &c.path, c.theirs.clone());
+                }
                 // Several conflicts in one item copy it once.
                 (Some(Side::Both), Some((item, theirs))) if !copied.contains(&item.as_slice()) => {
                     copied.push(item);
@@ -124,7 +122,7 @@ pub struct Resolved {
 /// The plan's JSON, through the plan file writer and the JSON reader the
 /// app already has (`serde_json::to_value` / `from_value` would put a second
 /// serializer and deserializer of the whole plan into the wasm).
-fn to_value(plan: &Plan) -> Value {
+pub(crate) fn to_value(plan: &Plan) -> Value {
     serde_json::from_str::<Value>(&crate::format::export_compact(plan))
         .ok()
         .and_then(|mut file| file.get_mut("plan").map(Value::take))
@@ -255,38 +253,6 @@ impl State {
     }
 }
 
-/// Whether two versions of a list hold items with keys (so it merges item
-/// by item): every element of both has one, and one of them has some.
-fn keyed(mine: &[Value], theirs: &[Value]) -> bool {
-    !(mine.is_empty() && theirs.is_empty()) && mine.iter().chain(theirs).all(|v| key_of(v).is_some())
-}
-
-/// Each item's position by key, built once per list: a plan's lists hold
-/// thousands of items, and looking each up by scanning would be quadratic.
-fn index(list: &[Value]) -> std::collections::HashMap<String, usize> {
-    list.iter().enumerate().filter_map(|(i, v)| key_of(v).map(|k| (k, i))).collect()
-}
-
-/// An item's key: its `id`, else its `…_id` fields together.
-fn key_of(item: &Value) -> Option<String> {
-    let obj = item.as_object()?;
-    if let Some(id) = obj.get("id").and_then(Value::as_str) {
-        return Some(id.to_string());
-    }
-    let parts: Vec<String> =
-        obj.iter().filter(|(k, _)| k.ends_with("_id")).filter_map(|(k, v)| v.as_str().map(|v| format!("{k}={v}"))).collect();
-    (!parts.is_empty()).then(|| parts.join("&"))
-}
-
-/// The value at `path`, if there is one.
-fn get<'a>(root: &'a Value, path: &[Step]) -> Option<&'a Value> {
-    path.iter().try_fold(root, |at, step| match (step, at) {
-        (Step::Field(f), Value::Object(o)) => o.get(f),
-        (Step::Item(k), Value::Array(a)) => a.iter().find(|v| key_of(v).as_deref() == Some(k.as_str())),
-        _ => None,
-    })
-}
-
 /// For a conflict inside an item with an `id` that both sides have: the
 /// item's path and their version of it (for "keep both").
 fn their_item(mine: &Value, theirs: &Value, path: &[Step]) -> Option<(Vec<Step>, Value)> {
@@ -313,14 +279,6 @@ fn add_copy(root: &mut Value, item: &[Step], mut copy: Value) {
     list.insert(at, copy);
 }
 
-fn get_mut<'a>(root: &'a mut Value, path: &[Step]) -> Option<&'a mut Value> {
-    path.iter().try_fold(root, |at, step| match (step, at) {
-        (Step::Field(f), Value::Object(o)) => o.get_mut(f),
-        (Step::Item(k), Value::Array(a)) => a.iter_mut().find(|v| key_of(v).as_deref() == Some(k.as_str())),
-        _ => None,
-    })
-}
-
 /// An id not in `taken`, made from `id`.
 fn fresh_id(id: &str, taken: &std::collections::HashSet<String>) -> String {
     if let Some(digits) = id.strip_prefix("R-").filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())) {
@@ -336,41 +294,10 @@ fn fresh_id(id: &str, taken: &std::collections::HashSet<String>) -> String {
     (2..).map(|n| format!("{stem}-{n}")).find(|c| !taken.contains(c)).unwrap_or_default()
 }
 
-/// Put `value` at `path` (`None` removes it; an item not there is appended).
-fn set(root: &mut Value, path: &[Step], value: Option<Value>) {
-    let Some((last, parents)) = path.split_last() else {
-        if let Some(v) = value {
-            *root = v;
-        }
-        return;
-    };
-    let Some(at) = get_mut(root, parents) else { return };
-    match (last, at, value) {
-        (Step::Field(f), Value::Object(o), Some(v)) => {
-            o.insert(f.clone(), v);
-        }
-        (Step::Field(f), Value::Object(o), None) => {
-            o.remove(f);
-        }
-        (Step::Item(k), Value::Array(a), v) => {
-            let i = a.iter().position(|x| key_of(x).as_deref() == Some(k.as_str()));
-            match (i, v) {
-                (Some(i), Some(v)) => a[i] = v,
-                (Some(i), None) => {
-                    a.remove(i);
-                }
-                (None, Some(v)) => a.push(v),
-                (None, None) => {}
-            }
-        }
-        _ => {}
-    }
-}
-
 /// The place of `path` in words, named as in mine, or in theirs for an item
 /// only they have.
 /// `sides` holds each plan with its JSON, mine first.
-fn place_of(sides: &[(&Plan, &Value)], path: &[Step]) -> String {
+pub(crate) fn place_of(sides: &[(&Plan, &Value)], path: &[Step]) -> String {
     sides.iter().find_map(|(plan, value)| place_in(plan, value, path)).unwrap_or_else(|| "The plan".into())
 }
 

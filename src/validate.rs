@@ -65,6 +65,7 @@ pub fn validate(plan: &Plan) -> Vec<Violation> {
     let controls = check_controls(&mut v, plan);
     check_risks(&mut v, plan, &controls);
     check_raci(&mut v, plan);
+    check_revisions(&mut v, plan);
     v.found
 }
 
@@ -349,6 +350,46 @@ fn check_raci(v: &mut Checker, plan: &Plan) {
         v.link(|| format!("raci/{i}/activity_id"), &a.activity_id, &activities);
         if !cells.insert((&a.role_id, &a.activity_id)) {
             v.fail(format!("raci/{i}"), "repeats an earlier cell (the same role and activity)");
+        }
+    }
+}
+
+/// The shape of the revision history: numbered 1, 2, 3... with distinct
+/// labels, the newest keeping the whole plan and the others its changes,
+/// and approvals that end with the approver's (an approved revision takes
+/// no more). Whether each revision rebuilds into a valid plan is checked on
+/// import (`format::check_revisions`), not on every edit.
+fn check_revisions(v: &mut Checker, plan: &Plan) {
+    use crate::model::{Content, Meaning};
+    let mut labels = HashSet::default();
+    let last = plan.revisions.len().saturating_sub(1);
+    for (i, r) in plan.revisions.iter().enumerate() {
+        if r.number as usize != i + 1 {
+            v.fail(format!("revisions/{i}/number"), format!("must be {}: revisions are numbered 1, 2, 3… in order", i + 1));
+        }
+        v.name(|| format!("revisions/{i}/label"), &r.label, true);
+        if !labels.insert(r.label.as_str()) {
+            v.fail(format!("revisions/{i}/label"), "repeats the label of an earlier revision");
+        }
+        v.timestamp(&format!("revisions/{i}/issued_at"), &r.issued_at);
+        v.text(|| format!("revisions/{i}/summary"), &r.summary);
+        match (&r.content, i == last) {
+            (Content::Snapshot(_), true) | (Content::Delta(_), false) => {}
+            (_, true) => v.fail(format!("revisions/{i}/content"), "must be a whole copy of the plan: it is the newest revision"),
+            (_, false) => v.fail(format!("revisions/{i}/content"), "must be the changes from the next revision: only the newest keeps a whole copy"),
+        }
+        v.ids(&format!("revisions/{i}/approvals"), r.approvals.iter().map(|a| a.id.as_str()));
+        let approver = r.approvals.iter().position(|a| a.meaning == Meaning::Approver);
+        for (j, a) in r.approvals.iter().enumerate() {
+            v.name(|| format!("revisions/{i}/approvals/{j}/name"), &a.name, true);
+            v.name(|| format!("revisions/{i}/approvals/{j}/role"), &a.role, false);
+            v.text(|| format!("revisions/{i}/approvals/{j}/comment"), &a.comment);
+            if !is_date(&a.date) || a.date.is_empty() {
+                v.fail(format!("revisions/{i}/approvals/{j}/date"), "must be written year-month-day, as 2026-11-24");
+            }
+            if approver.is_some_and(|k| j > k) {
+                v.fail(format!("revisions/{i}/approvals/{j}"), "follows the approver's signature: an approved revision takes no more approvals");
+            }
         }
     }
 }

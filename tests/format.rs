@@ -53,8 +53,8 @@ fn export_then_import_gives_the_same_plan() {
 fn export_names_format_and_version() {
     let v = file_json();
     assert_eq!(v["format"], "jsp-planner/plan");
-    assert_eq!(format::VERSION, 3);
-    assert_eq!(v["version"], 3);
+    assert_eq!(format::VERSION, 4);
+    assert_eq!(v["version"], 4);
     assert_eq!(v["plan"]["name"], "Infusion pump 3.2");
     assert_eq!(v["plan"]["criteria"]["removed_severity_levels"], json!([]));
 }
@@ -110,7 +110,7 @@ fn version_1_files_are_migrated_and_export_as_the_current_version() {
 
         let exported = format::export_for_file(&imported.plan);
         let v: Value = serde_json::from_str(&exported).unwrap();
-        assert_eq!(v["version"], 3, "{name}");
+        assert_eq!(v["version"], 4, "{name}");
         let again = format::import(exported.as_bytes()).unwrap();
         assert_eq!(again.migrated_from, None, "{name}");
         assert_eq!(again.plan, imported.plan, "{name}");
@@ -122,8 +122,8 @@ fn a_version_1_plan_keeps_everything_it_had() {
     let original: Value = serde_json::from_slice(&fixture("full-plan.jsp-plan.json")).unwrap();
     let imported = format::import(&fixture("full-plan.jsp-plan.json")).unwrap();
     let mut exported: Value = serde_json::from_str(&format::export_compact(&imported.plan)).unwrap();
-    // The only differences: the version and the new, empty fields of versions 2 and 3.
-    assert_eq!(exported["version"], 3);
+    // The only differences: the version and the new, empty fields of versions 2 to 4.
+    assert_eq!(exported["version"], 4);
     let criteria = exported["plan"]["criteria"].as_object_mut().unwrap();
     assert_eq!(criteria.remove("removed_likelihood_levels"), Some(json!([])));
     assert_eq!(criteria.remove("removed_severity_levels"), Some(json!([])));
@@ -134,10 +134,11 @@ fn a_version_1_plan_keeps_everything_it_had() {
     assert_eq!(imported.plan.stakeholders[5].name, "Pharmacy (Zürich site)");
 }
 
-/// Take out what version 3 added (checking it is empty), leaving a version 2
+/// Take out what versions 3 and 4 added (checking it is empty), leaving a version 2
 /// plan: user needs without text go back to each need's one reference.
 fn remove_version_3_fields(file: &mut Value) {
     let plan = file["plan"].as_object_mut().unwrap();
+    assert_eq!(plan.remove("revisions"), Some(json!([])), "version 4's revisions");
     assert_eq!(plan.remove("controls"), Some(json!([])));
     let empty_document = json!({ "document_id": "", "revision": "", "author": "", "workshop_dates": "", "attendees": [] });
     assert_eq!(plan.remove("document"), Some(empty_document));
@@ -214,12 +215,12 @@ fn version_2_user_need_references_become_user_needs_and_nothing_typed_is_lost() 
 #[test]
 fn a_version_written_as_a_whole_float_is_that_version() {
     let mut v = file_json();
-    v["version"] = json!(3.0);
+    v["version"] = json!(4.0);
     let imported = import_value(&v).unwrap();
     assert_eq!(imported.migrated_from, None);
     assert_eq!(imported.plan, sample_plan());
-    let text = format::export_compact(&sample_plan()).replacen("\"version\":3", "\"version\":3.0", 1);
-    assert!(text.contains("\"version\":3.0"));
+    let text = format::export_compact(&sample_plan()).replacen("\"version\":4", "\"version\":4.0", 1);
+    assert!(text.contains("\"version\":4.0"));
     assert_eq!(format::import(text.as_bytes()).unwrap().plan, sample_plan());
 }
 
@@ -233,11 +234,11 @@ fn newer_version_is_refused_with_both_versions_named() {
     assert_plain(&msg);
     assert_eq!(
         msg,
-        "The file was saved by a newer JSP Planner (format version 4); this app reads versions up to 3. \
+        "The file was saved by a newer JSP Planner (format version 5); this app reads versions up to 4. \
          Open it in an up-to-date JSP Planner."
     );
-    v["version"] = json!(4.0);
-    assert_eq!(import_value(&v).unwrap_err(), ImportError::NewerVersion { found: 4 });
+    v["version"] = json!(5.0);
+    assert_eq!(import_value(&v).unwrap_err(), ImportError::NewerVersion { found: 5 });
 }
 
 #[test]
@@ -248,13 +249,13 @@ fn bad_versions_are_refused_in_plain_words() {
         let err = import_value(&v).unwrap_err();
         assert!(matches!(err, ImportError::BadVersion { .. }), "{bad}: {err:?}");
         let msg = message(Err(err));
-        assert_eq!(msg, format!("The file’s “version” is {shown}; it must be a whole number: from 1 to 3."), "{bad}");
+        assert_eq!(msg, format!("The file’s “version” is {shown}; it must be a whole number: from 1 to 4."), "{bad}");
     }
     let mut v = file_json();
     v["version"] = Value::Null;
-    assert_eq!(message(import_value(&v)), "The file has no “version”; it must be a whole number: from 1 to 3.");
+    assert_eq!(message(import_value(&v)), "The file has no “version”; it must be a whole number: from 1 to 4.");
     v.as_object_mut().unwrap().remove("version");
-    assert_eq!(message(import_value(&v)), "The file has no “version”; it must be a whole number: from 1 to 3.");
+    assert_eq!(message(import_value(&v)), "The file has no “version”; it must be a whole number: from 1 to 4.");
 }
 
 // --- Encodings --------------------------------------------------------------
@@ -539,7 +540,7 @@ fn missing_unknown_and_duplicate_fields_name_where_they_are() {
     let err = format::import(text.as_bytes()).unwrap_err();
     assert!(matches!(err, ImportError::Shape { ref path, .. } if path == "plan/name"), "{err:?}");
     assert_eq!(message(Err(err)), "The plan: “name” appears twice.");
-    let text = format::export_compact(&sample_plan()).replacen("\"version\":3", "\"version\":3,\"version\":3", 1);
+    let text = format::export_compact(&sample_plan()).replacen("\"version\":4", "\"version\":4,\"version\":4", 1);
     assert_eq!(message(format::import(text.as_bytes())), "The file: “version” appears twice.");
 }
 
@@ -549,7 +550,7 @@ fn deep_nesting_is_a_clear_error_not_a_crash() {
     let in_header = format!("{{\"format\":{deep},\"version\":1}}");
     let msg = message(format::import(in_header.as_bytes()));
     assert!(msg.contains("nested too deeply"), "{msg}");
-    let in_plan = format!("{{\"format\":\"jsp-planner/plan\",\"version\":3,\"plan\":{{\"id\":{deep}}}}}");
+    let in_plan = format!("{{\"format\":\"jsp-planner/plan\",\"version\":4,\"plan\":{{\"id\":{deep}}}}}");
     let err = format::import(in_plan.as_bytes()).unwrap_err();
     assert!(matches!(err, ImportError::Shape { ref path, .. } if path == "plan/id"), "{err:?}");
     assert_eq!(message(Err(err)), "Plan id must be text in quotes, not a list.");

@@ -127,6 +127,7 @@ pub(crate) fn place(path: &[&str], lookup: &dyn Lookup) -> Place {
         "updated_at" => p.field = Some("last edit time".into()),
         "project" => project(&mut p, rest, &item),
         "document" => document(&mut p, rest, &item),
+        "revisions" => revisions(&mut p, rest, &item),
         "stakeholders" | "needs" | "user_needs" | "need_links" | "risks" | "controls" | "roles" | "activities" | "raci" => {
             let (word, list, noun) = match first {
                 "stakeholders" => ("Stakeholder", "stakeholder list", "a stakeholder"),
@@ -231,6 +232,31 @@ fn document(p: &mut Place, rest: &[&str], item: &ItemFn<'_>) {
             &[("document_id", "document id"), ("revision", "revision"), ("author", "author"), ("workshop_dates", "workshop dates")],
         ),
     }
+}
+
+fn revisions(p: &mut Place, rest: &[&str], item: &ItemFn<'_>) {
+    let [index, more @ ..] = rest else {
+        p.field = Some("list of revisions".into());
+        p.noun = Some("a list");
+        return;
+    };
+    let Ok(i) = index.parse::<usize>() else { return unknown(p, rest) };
+    p.context.push(format!("Revision {}", i + 1));
+    p.noun = Some("a revision");
+    match more {
+        ["approvals", at, rest @ ..] => {
+            let Ok(j) = at.parse::<usize>() else { return unknown(p, &more[1..]) };
+            p.context.push(format!("approval {}", j + 1));
+            p.noun = Some("an approval");
+            field(p, rest, &[("id", "id"), ("name", "name"), ("role", "role"), ("meaning", "meaning"), ("date", "date"), ("comment", "comment")]);
+        }
+        _ => field(
+            p,
+            more,
+            &[("number", "number"), ("label", "label"), ("issued_at", "issue time"), ("summary", "change summary"), ("approvals", "approvals"), ("content", "content")],
+        ),
+    }
+    let _ = item;
 }
 
 fn project(p: &mut Place, rest: &[&str], item: &ItemFn<'_>) {

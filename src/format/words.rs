@@ -111,6 +111,9 @@ pub fn shape(serde_message: &str, path: &[String], root: Option<&Value>) -> Stri
             _ => p.sentence(&format!("must be one of {list}, not {found}")),
         };
     }
+    if m.contains("snapshot must be a plan object") {
+        return p.sentence("must hold the whole plan, as an object in { }, in its “snapshot”");
+    }
     if let Some(word) = between(m, "unknown variant `", "`") {
         return p.sentence(&format!("is {}, which is not one of the allowed values", quoted(word)));
     }

@@ -9,6 +9,7 @@ mod edits;
 mod management;
 mod project;
 mod raci;
+mod revision;
 mod risk;
 mod stakeholders;
 mod texts;
@@ -18,6 +19,7 @@ pub use edits::{move_by, Checklist, Identified, NamedList};
 pub use management::{ManagementPlan, SbomApproach, SbomFormat, TextSection, MANAGEMENT_SECTIONS};
 pub use project::{Answer, ChecklistItem, ImpactAnswer, ProjectPlanning, Resources, Scope};
 pub use raci::{Activity, Raci, RaciAssignment, Role};
+pub use revision::{Approval, Content, Meaning, Revision, Snapshot};
 pub use risk::{
     Acceptance, Control, ControlKind, ControlStatus, LikelihoodAxis, Rating, RiskCriteria, RiskEntry, RiskStatus, Treatment, Zone,
     MAX_LEVELS, MIN_LEVELS,
@@ -66,6 +68,8 @@ pub struct Plan {
     pub activities: Vec<Activity>,
     /// RACI cells that are set.
     pub raci: Vec<RaciAssignment>,
+    /// Issued revisions, oldest first, with their approvals (format version 4).
+    pub revisions: Vec<Revision>,
 }
 
 impl Plan {
