@@ -358,7 +358,8 @@ fn markdown_lists_treatment_controls_acceptance_and_the_trace() {
     assert!(html.contains("<td>Design</td><td>Implemented</td><td>VER-SEC-012</td><td>R-001</td>"), "{html}");
     assert!(html.contains("<h3>Traceability</h3>"));
     assert!(
-        html.contains("<td>Security updates that need no technical steps from the patient</td><td>Critical</td><td>—</td><td>R-001</td>"),
+        // A need held critical says so beside its words, as the printed report does.
+        html.contains("<td>Security updates that need no technical steps from the patient (critical)</td><td>—</td><td>R-001</td>"),
         "{html}"
     );
 }

@@ -4,10 +4,9 @@
 //! form, CSV defuses cells a spreadsheet would run as a formula.
 
 mod csv;
-mod markdown;
 
 pub use self::csv::{matrix_csv, register_csv, safe_cell, trace_csv};
-pub use markdown::{escape_markdown, plan_markdown};
+pub use crate::report::markdown::escape_markdown;
 
 use crate::model::{Plan, Rating, RiskCriteria};
 
@@ -15,6 +14,13 @@ use crate::model::{Plan, Rating, RiskCriteria};
 /// with who holds it): a table that wide is unreadable on a page, and a
 /// 1,200-column one is too large to lay out at all.
 pub const WIDE_MATRIX: usize = 12;
+
+/// The whole plan as one Markdown document, in the order of the printed
+/// report (built by [`crate::report`], as every output of the report is).
+pub fn plan_markdown(plan: &Plan) -> String {
+    use crate::report::{build, markdown, ALL_PARTS};
+    markdown::render(&build(plan, &plan.revisions, ALL_PARTS))
+}
 
 /// The line at the foot of every printed page: the document id and
 /// revision, or the plan's name while it has no id.
@@ -30,17 +36,17 @@ pub fn page_footer(plan: &Plan) -> String {
 }
 
 /// "3 – High": a level with its name, as the views show it.
-fn level(names: &[String], level: u8) -> String {
+pub(crate) fn level(names: &[String], level: u8) -> String {
     let name = names.get(usize::from(level).wrapping_sub(1)).map_or("?", String::as_str);
     format!("{level} – {name}")
 }
 
 /// A rating in words, e.g. "Exploitability 3 – High, severity 2 – Minor".
-fn rating_words(c: &RiskCriteria, r: Rating) -> String {
+pub(crate) fn rating_words(c: &RiskCriteria, r: Rating) -> String {
     format!("{} {}, severity {}", c.axis.label(), level(&c.likelihood_levels, r.likelihood), level(&c.severity_levels, r.severity))
 }
 
 /// The texts of the needs a risk links to, in the plan's order.
-fn linked_needs<'a>(plan: &'a Plan, ids: &[String]) -> Vec<&'a str> {
+pub(crate) fn linked_needs<'a>(plan: &'a Plan, ids: &[String]) -> Vec<&'a str> {
     plan.needs.iter().filter(|n| ids.contains(&n.id)).map(|n| n.text.as_str()).collect()
 }

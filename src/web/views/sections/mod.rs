@@ -11,6 +11,7 @@ mod project;
 mod raci;
 mod register;
 mod report;
+mod report_view;
 mod trace;
 
 use leptos::prelude::*;
