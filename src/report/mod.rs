@@ -12,6 +12,7 @@
 //! nothing depends on colour).
 
 mod build;
+pub mod docx;
 pub mod markdown;
 
 pub use build::{build, ALL_PARTS, MANAGEMENT_PLAN_PARTS};
