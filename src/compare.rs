@@ -139,7 +139,11 @@ pub fn document(plan: &Plan, from: &str, to: &str, entries: &[Entry]) -> Documen
             continue;
         }
         blocks.push(Block::Heading { level: 2, text: (*section).into() });
-        blocks.push(Block::Table(Table { kind: "changes", header: ["Where", "Change", "Before", "After"].map(String::from).to_vec(), rows }));
+        blocks.push(Block::Table(Table {
+            kind: "changes",
+            header: ["Where", "Change", "Before", "After"].map(String::from).to_vec(),
+            rows,
+        }));
     }
     let title = format!("Changes from {from} to {to}");
     Document {

@@ -28,9 +28,16 @@ pub enum Step {
 /// added or removed).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Difference {
-    Changed { path: Vec<Step>, before: Option<Value>, after: Option<Value> },
+    Changed {
+        path: Vec<Step>,
+        before: Option<Value>,
+        after: Option<Value>,
+    },
     /// The list at `path` holds the same items in another order (`keys`, after).
-    Reordered { path: Vec<Step>, keys: Vec<String> },
+    Reordered {
+        path: Vec<Step>,
+        keys: Vec<String>,
+    },
 }
 
 /// One stored change, enough to turn one version into the other (format version 4).

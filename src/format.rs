@@ -412,7 +412,8 @@ pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
 pub fn check_revisions(plan: &Plan) -> Result<(), ImportError> {
     // Newest first: the older ones are rebuilt from it.
     for r in plan.revisions.iter().rev() {
-        revision_plan(plan, r.number).map_err(|why| ImportError::Revision { number: r.number, why: why.trim_end_matches('.').to_string() })?;
+        revision_plan(plan, r.number)
+            .map_err(|why| ImportError::Revision { number: r.number, why: why.trim_end_matches('.').to_string() })?;
     }
     Ok(())
 }

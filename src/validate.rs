@@ -376,7 +376,9 @@ fn check_revisions(v: &mut Checker, plan: &Plan) {
         match (&r.content, i == last) {
             (Content::Snapshot(_), true) | (Content::Delta(_), false) => {}
             (_, true) => v.fail(format!("revisions/{i}/content"), "must be a whole copy of the plan: it is the newest revision"),
-            (_, false) => v.fail(format!("revisions/{i}/content"), "must be the changes from the next revision: only the newest keeps a whole copy"),
+            (_, false) => {
+                v.fail(format!("revisions/{i}/content"), "must be the changes from the next revision: only the newest keeps a whole copy")
+            }
         }
         v.ids(&format!("revisions/{i}/approvals"), r.approvals.iter().map(|a| a.id.as_str()));
         let approver = r.approvals.iter().position(|a| a.meaning == Meaning::Approver);
@@ -388,7 +390,10 @@ fn check_revisions(v: &mut Checker, plan: &Plan) {
                 v.fail(format!("revisions/{i}/approvals/{j}/date"), "must be written year-month-day, as 2026-11-24");
             }
             if approver.is_some_and(|k| j > k) {
-                v.fail(format!("revisions/{i}/approvals/{j}"), "follows the approver's signature: an approved revision takes no more approvals");
+                v.fail(
+                    format!("revisions/{i}/approvals/{j}"),
+                    "follows the approver's signature: an approved revision takes no more approvals",
+                );
             }
         }
     }

@@ -99,15 +99,25 @@ fn an_approved_revision_is_read_only() {
 fn a_tampered_revision_history_is_refused_in_words() {
     let (plan, _) = three_revisions();
     let file: Value = serde_json::from_str(&format::export_pretty(&plan)).unwrap();
-    let cases: Vec<(Box<dyn Fn(&mut Value)>, &str)> = vec![
+    type Tamper = Box<dyn Fn(&mut Value)>;
+    let cases: Vec<(Tamper, &str)> = vec![
         (
-            Box::new(|f| f["plan"]["revisions"][0]["content"]["delta"][0] = serde_json::json!({"set": {"path": [{"field": "risks"}, {"item": "R-404"}, {"field": "owner"}], "value": "x"}})),
+            Box::new(|f| {
+                f["plan"]["revisions"][0]["content"]["delta"][0] =
+                    serde_json::json!({"set": {"path": [{"field": "risks"}, {"item": "R-404"}, {"field": "owner"}], "value": "x"}})
+            }),
             "Revision 1 in the file cannot be read",
         ),
         (Box::new(|f| f["plan"]["revisions"][2]["content"]["snapshot"]["risks"][0]["initial"]["severity"] = 99.into()), "Revision 3"),
-        (Box::new(|f| f["plan"]["revisions"][2]["content"]["snapshot"] = "not a plan".into()), "Revision 3: the content must hold the whole plan"),
+        (
+            Box::new(|f| f["plan"]["revisions"][2]["content"]["snapshot"] = "not a plan".into()),
+            "Revision 3: the content must hold the whole plan",
+        ),
         (Box::new(|f| f["plan"]["revisions"][1]["number"] = 7.into()), "numbered 1, 2, 3"),
-        (Box::new(|f| f["plan"]["revisions"][1]["content"] = f["plan"]["revisions"][2]["content"].clone()), "only the newest keeps a whole copy"),
+        (
+            Box::new(|f| f["plan"]["revisions"][1]["content"] = f["plan"]["revisions"][2]["content"].clone()),
+            "only the newest keeps a whole copy",
+        ),
     ];
     for (tamper, expected) in cases {
         let mut bad = file.clone();
@@ -136,7 +146,11 @@ fn a_version_3_file_opens_with_no_revisions() {
 #[test]
 fn stored_changes_turn_one_plan_into_any_other() {
     let mut plans = vec![sample_plan(), three_revisions().0];
-    for path in ["tests/fixtures/workshop/insulin-pump.jsp-plan.json", "tests/fixtures/v1/full-plan.jsp-plan.json", "tests/fixtures/v1/minimal.jsp-plan.json"] {
+    for path in [
+        "tests/fixtures/workshop/insulin-pump.jsp-plan.json",
+        "tests/fixtures/v1/full-plan.jsp-plan.json",
+        "tests/fixtures/v1/minimal.jsp-plan.json",
+    ] {
         plans.push(format::import(&std::fs::read(path).unwrap()).unwrap().plan);
     }
     for a in &plans {
@@ -163,7 +177,10 @@ fn compare_lists_each_change_in_words_by_section() {
     let entries = compare(&before, &after);
     let find = |place: &str| entries.iter().find(|e| e.place == place).unwrap_or_else(|| panic!("{place} not in {entries:#?}"));
     let owner = find("Risk R-001, owner");
-    assert_eq!((owner.kind, owner.before.as_str(), owner.after.as_str(), owner.section), (Kind::Changed, "Engineering", "Quality", "Risk register"));
+    assert_eq!(
+        (owner.kind, owner.before.as_str(), owner.after.as_str(), owner.section),
+        (Kind::Changed, "Engineering", "Quality", "Risk register")
+    );
     let residual = find("Risk R-001, residual rating");
     assert_eq!((residual.before.as_str(), residual.after.as_str()), ("likelihood 1, severity 5", "likelihood 2, severity 5"));
     assert!(entries.iter().any(|e| e.kind == Kind::Added && e.after.contains("Home care nurse")));
@@ -201,7 +218,13 @@ fn twenty_revisions_of_a_250_kb_plan_cost_little_more_than_one_copy() {
         plan.issue_revision(&format!("R{r}"), "Owners reassigned", NOW).unwrap();
     }
     let with = format::export_compact(&plan).len();
-    println!("A {:.0} kB plan with 20 revisions stores {:.0} kB ({:.2} copies; 21 whole copies would be {:.0} kB)", one as f64 / 1024.0, with as f64 / 1024.0, with as f64 / one as f64, 21.0 * one as f64 / 1024.0);
+    println!(
+        "A {:.0} kB plan with 20 revisions stores {:.0} kB ({:.2} copies; 21 whole copies would be {:.0} kB)",
+        one as f64 / 1024.0,
+        with as f64 / 1024.0,
+        with as f64 / one as f64,
+        21.0 * one as f64 / 1024.0
+    );
     assert!((230_000..300_000).contains(&one), "{one}");
     assert!(with < one * 23 / 10, "{with} bytes for {one}");
     format::import(format::export_compact(&plan).as_bytes()).unwrap();

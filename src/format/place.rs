@@ -248,12 +248,23 @@ fn revisions(p: &mut Place, rest: &[&str], item: &ItemFn<'_>) {
             let Ok(j) = at.parse::<usize>() else { return unknown(p, &more[1..]) };
             p.context.push(format!("approval {}", j + 1));
             p.noun = Some("an approval");
-            field(p, rest, &[("id", "id"), ("name", "name"), ("role", "role"), ("meaning", "meaning"), ("date", "date"), ("comment", "comment")]);
+            field(
+                p,
+                rest,
+                &[("id", "id"), ("name", "name"), ("role", "role"), ("meaning", "meaning"), ("date", "date"), ("comment", "comment")],
+            );
         }
         _ => field(
             p,
             more,
-            &[("number", "number"), ("label", "label"), ("issued_at", "issue time"), ("summary", "change summary"), ("approvals", "approvals"), ("content", "content")],
+            &[
+                ("number", "number"),
+                ("label", "label"),
+                ("issued_at", "issue time"),
+                ("summary", "change summary"),
+                ("approvals", "approvals"),
+                ("content", "content"),
+            ],
         ),
     }
     let _ = item;

@@ -144,13 +144,12 @@ fn cell_view(c: &Cell) -> AnyView {
 /// The CSS classes of a colour hint: the zone colours of the grid and the
 /// relevance colours of the needs matrix.
 fn tone_class(tone: Tone) -> &'static str {
-    let zone = |z: Option<Zone>| zone_class(z);
     match tone {
         Tone::Plain => "",
-        Tone::Acceptable => zone(Some(Zone::Acceptable)),
-        Tone::Review => zone(Some(Zone::Review)),
-        Tone::Unacceptable => zone(Some(Zone::Unacceptable)),
-        Tone::Unset => zone(None),
+        Tone::Acceptable => zone_class(Some(Zone::Acceptable)),
+        Tone::Review => zone_class(Some(Zone::Review)),
+        Tone::Unacceptable => zone_class(Some(Zone::Unacceptable)),
+        Tone::Unset => zone_class(None),
         Tone::Critical => "rel-critical",
         Tone::Relevant => "rel-relevant",
     }
