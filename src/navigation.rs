@@ -14,6 +14,7 @@ pub enum Section {
     Traceability,
     Roles,
     Report,
+    Revisions,
 }
 
 /// What a section is called and where it lives.
@@ -26,7 +27,7 @@ pub struct SectionInfo {
 }
 
 /// Every section in workshop order.
-pub const SECTIONS: [SectionInfo; 9] = [
+pub const SECTIONS: [SectionInfo; 10] = [
     SectionInfo { section: Section::Dashboard, anchor: "overview", title: "What you walk away with" },
     SectionInfo { section: Section::Project, anchor: "a1", title: "A.1 Project planning" },
     SectionInfo { section: Section::Stakeholders, anchor: "a2", title: "A.2 Stakeholder needs" },
@@ -36,10 +37,11 @@ pub const SECTIONS: [SectionInfo; 9] = [
     SectionInfo { section: Section::Traceability, anchor: "trace", title: "Controls and traceability" },
     SectionInfo { section: Section::Roles, anchor: "roles", title: "Who is in the room" },
     SectionInfo { section: Section::Report, anchor: "report", title: "Report and exports" },
+    SectionInfo { section: Section::Revisions, anchor: "revisions", title: "Revisions and approvals" },
 ];
 
 impl Section {
-    pub const ALL: [Section; 9] = [
+    pub const ALL: [Section; 10] = [
         Section::Dashboard,
         Section::Project,
         Section::Stakeholders,
@@ -49,6 +51,7 @@ impl Section {
         Section::Traceability,
         Section::Roles,
         Section::Report,
+        Section::Revisions,
     ];
 
     fn info(self) -> &'static SectionInfo {

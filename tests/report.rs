@@ -103,7 +103,7 @@ fn the_register_row_carries_its_linked_needs_and_controls() {
         "C-001 Firmware images are signed and verified by secure boot; Signed updates, secure boot"
     );
     assert_eq!(cell(register, "R-001", "Treatment").text, "Mitigate");
-    let acceptability = cell(register, "R-001", "Acceptability");
+    let acceptability = cell(register, "R-001", "Zone");
     assert_eq!((acceptability.text.as_str(), acceptability.tone), ("Review", Tone::Review));
 }
 

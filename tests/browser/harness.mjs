@@ -120,7 +120,7 @@ export async function backToList(page) {
 /** The plan page's sections, as the navigation names them. */
 export const SECTIONS = [
   'What you walk away with', 'A.1 Project planning', 'A.2 Stakeholder needs', 'A.3 Security management plan',
-  'A.3 Risk acceptability', 'Risk register', 'Controls and traceability', 'Who is in the room', 'Report and exports',
+  'A.3 Risk acceptability', 'Risk register', 'Controls and traceability', 'Who is in the room', 'Report and exports', 'Revisions and approvals',
 ];
 
 /** Show one section of the open plan by its navigation link. */

@@ -88,7 +88,7 @@ test('a risk is traced to a verified control and its residual risk accepted; eac
 
   // Stored as version 3, and the dashboard lists what is still open.
   const [stored] = Object.values(await storedPlans(page));
-  assert.equal(stored.version, 3);
+  assert.equal(stored.version, 4);
   assert.deepEqual(stored.plan.user_needs, [{ id: 'UN-1', text: 'Therapy continues safely during an update' }, { id: 'UN-2', text: '' }]);
   const risk = stored.plan.risks[0];
   assert.deepEqual([risk.treatment, risk.control_ids, risk.acceptance.date], ['mitigate', ['C-001'], '2026-11-24']);

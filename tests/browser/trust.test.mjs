@@ -276,7 +276,7 @@ test('two dropped files each get their own outcome; UTF-16, Windows-1252 and ver
   await drop(page, [{ name: 'v1.json', bytes: Buffer.from(v1Text) }]);
   await page.waitForFunction(() => !!localStorage.getItem('jsp-planner/plan/plan-v1'));
   const migrated = (await storedPlans(page))['jsp-planner/plan/plan-v1'];
-  assert.equal(migrated.version, 3);
+  assert.equal(migrated.version, 4);
   assert.deepEqual(migrated.plan.criteria.removed_likelihood_levels, []);
   assert.deepEqual(migrated.plan.controls, []);
   assert.deepEqual(errors, []);
@@ -313,6 +313,7 @@ test('a 1,200 x 1,200 needs matrix opens every section', async () => {
     await page.getByRole('navigation', { name: 'Concept Phase sections' }).getByRole('link', { name, exact: true }).click();
     await page.locator('.section-body h2').first().waitFor({ timeout: 60000 });
   }
+  await page.getByRole('navigation', { name: 'Concept Phase sections' }).getByRole('link', { name: 'Report and exports', exact: true }).click();
   await page.locator('.report').waitFor({ timeout: 60000 });
   assert.match(await page.locator('.report').innerText(), /1200 stakeholders/);
   await page.reload();

@@ -15,7 +15,7 @@ const HEADER: [&str; 11] = [
     "Treatment",
     "Controls",
     "Residual",
-    "Acceptability",
+    "Zone",
     "Needs",
     "Owner",
     "Status",

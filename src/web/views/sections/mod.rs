@@ -12,6 +12,7 @@ mod raci;
 mod register;
 mod report;
 mod report_view;
+mod revisions;
 mod trace;
 
 use leptos::prelude::*;
@@ -88,6 +89,7 @@ fn PlanPage() -> impl IntoView {
                     Section::Traceability => view! { <trace::TraceSection/> }.into_any(),
                     Section::Roles => view! { <raci::RolesSection/> }.into_any(),
                     Section::Report => view! { <report::ReportSection/> }.into_any(),
+                    Section::Revisions => view! { <revisions::RevisionsSection/> }.into_any(),
                 }}
             </div>
         </div>

@@ -1,0 +1,129 @@
+//! Revisions and approvals: issue a numbered revision (the plan frozen with
+//! a change summary), record who signed it and what the signature means,
+//! look at a revision (read-only), and compare any two versions: two
+//! revisions, a revision and the draft, or the draft and a plan file.
+//!
+//! The model decides (`Plan::issue_revision`, `record_approval`, refusals
+//! once approved); these views only ask it and show the answer.
+
+mod approvals;
+mod output;
+
+use leptos::prelude::*;
+
+use crate::model::Revision;
+use crate::web::views::common::derive;
+use crate::web::views::{app, short_time};
+pub use output::{Shown, Version};
+
+#[component]
+pub fn RevisionsSection() -> impl IntoView {
+    let shown: RwSignal<Option<Shown>> = RwSignal::new(None);
+    let file: RwSignal<Option<(String, crate::model::Plan)>> = RwSignal::new(None);
+    let numbers = derive(|p| p.revisions.iter().rev().map(|r| r.number).collect::<Vec<_>>());
+    view! {
+        <section aria-labelledby="revisions-title" class="revisions-page">
+            <h2 id="revisions-title">"Revisions and approvals"</h2>
+            <div class="revision-controls">
+                <DraftState/>
+                <IssueForm/>
+                <output::CompareForm shown file/>
+                <h3>"Issued revisions"</h3>
+                <Show when=move || !numbers.with(Vec::is_empty)
+                    fallback=|| view! { <p class="empty">"No revision issued yet. Issue one when the plan is ready for review."</p> }>
+                    <ol class="revision-list" reversed>
+                        <For each=move || numbers.get() key=|n| *n let:number>
+                            <RevisionItem number shown/>
+                        </For>
+                    </ol>
+                </Show>
+            </div>
+            <output::ShownOutput shown file/>
+        </section>
+    }
+}
+
+/// Where the draft stands against the last revision.
+#[component]
+fn DraftState() -> impl IntoView {
+    let state = derive(|p| match p.latest_revision() {
+        None => "The plan is a draft: no revision has been issued.".to_string(),
+        Some(r) => format!("The plan is a draft: work since {} ({}).", r.title(), r.status().to_lowercase()),
+    });
+    view! { <p class="draft-state" role="status">{move || state.get()}</p> }
+}
+
+#[component]
+fn IssueForm() -> impl IntoView {
+    let app = app();
+    let (label, summary) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
+    let error = RwSignal::new(None::<String>);
+    let next = derive(|p| p.latest_revision().map_or(1, |r| r.number + 1));
+    let issue = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (l, s, now) = (label.get_untracked(), summary.get_untracked(), crate::web::browser::now());
+        let mut outcome = Err("No plan is open.".to_string());
+        // Issuing copies the whole plan: an edit of any size, checked and written at once.
+        let kept = app.session.edit_whole(|p| outcome = p.issue_revision(&l, &s, &now));
+        app.library.note(app.session);
+        match kept.and(outcome) {
+            Ok(number) => {
+                error.set(None);
+                label.set(String::new());
+                summary.set(String::new());
+                app.notify(crate::web::state::NoticeKind::Info, format!("Revision {number} issued. New work continues in the draft."));
+            }
+            Err(why) => error.set(Some(why)),
+        }
+    };
+    view! {
+        <form class="issue-revision" on:submit=issue aria-labelledby="issue-title">
+            <h3 id="issue-title">"Issue a revision"</h3>
+            <p class="hint">"Freezes the plan as it is now, numbered, with what changed. Work then goes on in the draft."</p>
+            <div class="field compact">
+                <label for="revision-label">"Revision label"</label>
+                <input id="revision-label" type="text" maxlength="300" placeholder=move || format!("e.g. {}", next.get())
+                    prop:value=move || label.get() on:input=move |ev| label.set(event_target_value(&ev))/>
+            </div>
+            <div class="field">
+                <label for="revision-summary">"What changed"</label>
+                <textarea id="revision-summary" rows="2" maxlength="20000" aria-describedby="issue-error"
+                    aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                    prop:value=move || summary.get() on:input=move |ev| summary.set(event_target_value(&ev))></textarea>
+            </div>
+            <p class="field-error" id="issue-error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
+            <button type="submit" class="primary">"Issue revision"</button>
+        </form>
+    }
+}
+
+/// One issued revision: what it is, its approvals, and what can be done with it.
+#[component]
+fn RevisionItem(number: u32, shown: RwSignal<Option<Shown>>) -> impl IntoView {
+    let revision = derive(move |p| p.revision(number).map(summary_of));
+    let approved = derive(move |p| p.revision(number).is_some_and(Revision::approved));
+    let title_id = format!("revision-{number}-title");
+    let labelled_by = title_id.clone();
+    view! {
+        <li class="revision" aria-labelledby=labelled_by>
+            <h4 id=title_id>{move || revision.with(|r| r.as_ref().map(|r| r.0.clone()))}
+                " " <span class="badge" class:approved=move || approved.get()>{move || revision.with(|r| r.as_ref().map(|r| r.1))}</span>
+            </h4>
+            <p class="revision-meta">{move || revision.with(|r| r.as_ref().map(|r| format!("Issued {}. {}", r.2, r.3)))}</p>
+            <approvals::Approvals number approved/>
+            <div class="actions">
+                <button type="button" on:click=move |_| shown.set(Some(Shown::Revision(number)))>
+                    {move || format!("View revision {number}")}
+                </button>
+                <button type="button" on:click=move |_| shown.set(Some(Shown::Compare(Version::Revision(number), Version::Draft)))>
+                    {move || format!("Compare revision {number} with the draft")}
+                </button>
+            </div>
+        </li>
+    }
+}
+
+/// Title, status, issue time and change summary, as shown in the list.
+fn summary_of(r: &Revision) -> (String, &'static str, String, String) {
+    (r.title(), r.status(), short_time(&r.issued_at), r.summary.clone())
+}
