@@ -3,7 +3,9 @@
 # already there. Safe to run again; fast when everything is installed.
 #   scripts/setup.sh            build tools: wasm target, trunk, wasm-bindgen-cli, wasm-split-cli, npm packages
 #   scripts/setup.sh --browser  the same, plus Debian's chromium, chromium-driver and
-#                               poppler-utils (pdftotext, pdftoppm: the report PDF test reads them)
+#                               poppler-utils (pdftotext, pdftoppm: the report PDF test reads them),
+#                               libreoffice-writer and the Carlito font (the Word export test
+#                               converts the .docx to PDF; Carlito has Calibri's metrics)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -54,5 +56,11 @@ if [[ "${1:-}" == "--browser" ]] && ! { have chromium && have chromedriver && ha
   sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium chromium-driver poppler-utils >/dev/null
+fi
+if [[ "${1:-}" == "--browser" ]] && ! { have soffice && fc-list : family 2>/dev/null | grep -x Carlito >/dev/null; }; then
+  say "installing Debian's libreoffice-writer and fonts-crosextra-carlito (a few minutes the first time)"
+  sudo=""; [[ $(id -u) -ne 0 ]] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends libreoffice-writer fonts-crosextra-carlito >/dev/null
 fi
 say "ready"

@@ -6,10 +6,25 @@ use wasm_bindgen_futures::JsFuture;
 /// Offer `text` as a file download. Uses a `blob:` URL, so nothing leaves the browser.
 pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&text.into());
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &blob_type(mime)).map_err(|e| format!("{e:?}"))?;
+    offer(filename, &blob)
+}
+
+/// Offer `bytes` (a Word document, say) as a file download, the same way.
+pub fn download_bytes(filename: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &blob_type(mime)).map_err(|e| format!("{e:?}"))?;
+    offer(filename, &blob)
+}
+
+fn blob_type(mime: &str) -> web_sys::BlobPropertyBag {
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    options
+}
+
+fn offer(filename: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|e| format!("{e:?}"))?;
     let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let a: web_sys::HtmlAnchorElement = document.create_element("a").map_err(|e| format!("{e:?}"))?.unchecked_into();
     a.set_href(&url);

@@ -9,6 +9,8 @@ use crate::model::Plan;
 use crate::web::state::Output;
 use crate::web::views::{app, open_plan};
 
+mod word_export;
+
 #[component]
 pub fn ReportSection() -> impl IntoView {
     let app = app();
@@ -31,6 +33,7 @@ pub fn ReportSection() -> impl IntoView {
                 <div class="actions">
                     <button type="button" class="primary" on:click=print>"Print or save as PDF"</button>
                     <button type="button" on:click=move |_| app.download_output(Output::Markdown)>"Download Markdown"</button>
+                    <word_export::WordExport/>
                     <button type="button" on:click=move |_| app.download_output(Output::RegisterCsv)>"Download risk register (CSV)"</button>
                     <button type="button" on:click=move |_| app.download_output(Output::MatrixCsv)>"Download needs matrix (CSV)"</button>
                 </div>
