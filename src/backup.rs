@@ -50,6 +50,13 @@ pub struct Entry {
 /// Read a backup file. A problem with the file as a whole is an error; a
 /// problem with one plan is that entry's error.
 pub fn read(bytes: &[u8]) -> Result<Vec<Entry>, ImportError> {
+    read_with(bytes, Some(format::check_revisions))
+}
+
+/// [`read`], with the check of each plan's revision history given (the
+/// app's editor part holds it; `None` when it could not be downloaded, and
+/// a plan with revisions is then refused).
+pub fn read_with(bytes: &[u8], check: Option<format::RevisionCheck>) -> Result<Vec<Entry>, ImportError> {
     if bytes.len() > MAX_BYTES {
         return Err(ImportError::TooLarge { size: bytes.len() });
     }
@@ -67,11 +74,16 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Entry>, ImportError> {
     let Some(plans) = value.get("plans").and_then(Value::as_array) else {
         return Err(ImportError::BadBackup("it has no list of “plans”".into()));
     };
-    Ok(plans
-        .iter()
-        .enumerate()
-        .map(|(i, file)| Entry { position: i + 1, plan: format::import(file.to_string().as_bytes()).map(|imported| imported.plan) })
-        .collect())
+    Ok(plans.iter().enumerate().map(|(i, file)| Entry { position: i + 1, plan: import_checked(file, check) }).collect())
+}
+
+fn import_checked(file: &Value, check: Option<format::RevisionCheck>) -> Result<Plan, ImportError> {
+    let plan = format::import_plan(file.to_string().as_bytes())?.plan;
+    match check {
+        _ if plan.revisions.is_empty() => Ok(plan),
+        Some(check) => check(&plan).map(|()| plan),
+        None => Err(ImportError::NotChecked),
+    }
 }
 
 /// How a plan in a backup stands against the copy in this browser.

@@ -238,6 +238,9 @@ pub enum ImportError {
         number: u32,
         why: String,
     },
+    /// The plan has revisions and the part of the app that checks them
+    /// could not be downloaded.
+    NotChecked,
 }
 
 /// One broken invariant of an imported plan.
@@ -279,6 +282,10 @@ impl std::fmt::Display for ImportError {
             ImportError::Shape { message, .. } => f.write_str(message),
             ImportError::Invalid(problems) => f.write_str(&summarize(problems)),
             ImportError::Revision { number, why } => write!(f, "Revision {number} in the file cannot be read: {why}."),
+            ImportError::NotChecked => f.write_str(
+                "Its revisions could not be checked: the part of JSP Planner that reads them did not download. \
+                 Try again when the network is back.",
+            ),
         }
     }
 }
@@ -295,6 +302,7 @@ impl ImportError {
             | ImportError::NotAPlanFile(_)
             | ImportError::BadBackup(_)
             | ImportError::Revision { .. }
+            | ImportError::NotChecked
             | ImportError::Migration { .. } => None,
             ImportError::Encoding { encoding, .. } => Some(format!("encoding: {encoding}")),
             ImportError::NotJson { detail, .. } => Some(detail.clone()),
@@ -393,34 +401,78 @@ pub fn decode_text(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, ImportErro
     decode::decode(bytes)
 }
 
-/// Read, migrate and validate a plan file. Any error leaves the caller's state untouched.
+/// How the revisions of an imported plan are checked: [`check_revisions`],
+/// passed in where the code holding it is loaded on demand.
+pub type RevisionCheck = fn(&Plan) -> Result<(), ImportError>;
+
+/// Read, migrate and validate a plan file, its revisions included. Any
+/// error leaves the caller's state untouched.
 pub fn import(bytes: &[u8]) -> Result<Imported, ImportError> {
-    let imported = parse(bytes)?;
-    let violations = validate(&imported.plan);
-    if !violations.is_empty() {
-        let problems =
-            violations.into_iter().map(|violation| Problem { description: describe(&violation, &imported.plan), violation }).collect();
-        return Err(ImportError::Invalid(problems));
-    }
+    let imported = import_plan(bytes)?;
     check_revisions(&imported.plan)?;
     Ok(imported)
 }
 
-/// Every issued revision rebuilds into a plan that keeps every rule: a file
-/// whose stored changes were edited by hand or cut short is refused rather
-/// than showing a revision that was never issued.
+/// [`import`] but for the revision history, which the plan keeps as text.
+/// The app's first part imports with this and has the editor's part (which
+/// holds the revision code) run [`check_revisions`]: `web/state/files.rs`.
+pub fn import_plan(bytes: &[u8]) -> Result<Imported, ImportError> {
+    let imported = parse(bytes)?;
+    let violations = validate(&imported.plan);
+    if !violations.is_empty() {
+        return Err(invalid(violations, &imported.plan));
+    }
+    Ok(imported)
+}
+
+fn invalid(violations: Vec<crate::validate::Violation>, plan: &Plan) -> ImportError {
+    ImportError::Invalid(violations.into_iter().map(|violation| Problem { description: describe(&violation, plan), violation }).collect())
+}
+
+/// The revision history reads, keeps its rules, and every issued revision
+/// rebuilds into a plan that keeps every rule: a file whose stored changes
+/// were edited by hand or cut short is refused rather than showing a
+/// revision that was never issued.
 pub fn check_revisions(plan: &Plan) -> Result<(), ImportError> {
+    if plan.revisions.is_empty() {
+        return Ok(());
+    }
+    let list = read_revisions(plan)?;
+    let violations = crate::validate::revision_rules(&list);
+    if !violations.is_empty() {
+        return Err(invalid(violations, plan));
+    }
     // Newest first: the older ones are rebuilt from it.
-    for r in plan.revisions.iter().rev() {
-        revision_plan(plan, r.number)
+    for r in list.iter().rev() {
+        frozen_plan(&list, r.number)
             .map_err(|why| ImportError::Revision { number: r.number, why: why.trim_end_matches('.').to_string() })?;
     }
     Ok(())
 }
 
+/// The plan's revisions read from its text, or what in them does not fit the
+/// format, placed and worded as for the rest of a file.
+fn read_revisions(plan: &Plan) -> Result<Vec<crate::model::Revision>, ImportError> {
+    #[derive(serde::Deserialize)]
+    struct File {
+        plan: History,
+    }
+    #[derive(serde::Deserialize)]
+    struct History {
+        revisions: Vec<crate::model::Revision>,
+    }
+    // Where the history sits in a plan file, so an error is placed as in one.
+    let text = format!("{{\"plan\":{{\"revisions\":{}}}}}", plan.revisions.text());
+    serde_json::from_str::<File>(&text).map(|f| f.plan.revisions).map_err(|e| json_error(e, &text))
+}
+
 /// The plan as revision `number` froze it, read and checked like a file.
 pub fn revision_plan(plan: &Plan, number: u32) -> Result<Plan, String> {
-    let json = plan.revision_json(number)?;
+    frozen_plan(&plan.revisions.read().map_err(|e| format!("The revision history cannot be read ({e}).",))?, number)
+}
+
+fn frozen_plan(list: &[crate::model::Revision], number: u32) -> Result<Plan, String> {
+    let json = crate::model::frozen_json(list, number)?;
     let file = format!("{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"plan\":{json}}}");
     let frozen = strict_from_str(&file).map_err(|e| e.to_string())?.plan;
     if !frozen.revisions.is_empty() {

@@ -201,7 +201,7 @@ pub fn new_plan(id: String, name: String, now: String) -> Plan {
         management: ManagementPlan::default(),
         criteria: criteria_5x5(),
         controls: Vec::new(),
-        revisions: Vec::new(),
+        revisions: Default::default(),
         risks: Vec::new(),
         roles: roles(),
         activities: activities(),

@@ -191,9 +191,11 @@ fn risks(plan: &mut Plan, log: &mut Vec<String>) {
 /// rule, repaired. Returns the plan and what the repair changed (empty when
 /// it was already valid). Other errors (not JSON, wrong shape) are returned
 /// as they are: the entry then stays untouched for the user to decide.
+/// The revision history is not rebuilt: it was checked when it came in (on
+/// import, or issued here), and rebuilding it on every read would be slow.
 pub fn read_stored(text: &str) -> Result<(Plan, Vec<String>), crate::format::ImportError> {
-    use crate::format::{import, parse, ImportError};
-    let invalid = match import(text.as_bytes()) {
+    use crate::format::{import_plan, parse, ImportError};
+    let invalid = match import_plan(text.as_bytes()) {
         Ok(imported) => return Ok((imported.plan, Vec::new())),
         Err(e @ ImportError::Invalid(_)) => e,
         Err(e) => return Err(e),

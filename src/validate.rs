@@ -65,7 +65,6 @@ pub fn validate(plan: &Plan) -> Vec<Violation> {
     let controls = check_controls(&mut v, plan);
     check_risks(&mut v, plan, &controls);
     check_raci(&mut v, plan);
-    check_revisions(&mut v, plan);
     v.found
 }
 
@@ -358,12 +357,14 @@ fn check_raci(v: &mut Checker, plan: &Plan) {
 /// labels, the newest keeping the whole plan and the others its changes,
 /// and approvals that end with the approver's (an approved revision takes
 /// no more). Whether each revision rebuilds into a valid plan is checked on
-/// import (`format::check_revisions`), not on every edit.
-fn check_revisions(v: &mut Checker, plan: &Plan) {
+/// import (`format::check_revisions`), not on every edit; so is this, with
+/// the history read (the first part of the app never reads it).
+pub fn revision_rules(revisions: &[crate::model::Revision]) -> Vec<Violation> {
     use crate::model::{Content, Meaning};
+    let v = &mut Checker::default();
     let mut labels = HashSet::default();
-    let last = plan.revisions.len().saturating_sub(1);
-    for (i, r) in plan.revisions.iter().enumerate() {
+    let last = revisions.len().saturating_sub(1);
+    for (i, r) in revisions.iter().enumerate() {
         if r.number as usize != i + 1 {
             v.fail(format!("revisions/{i}/number"), format!("must be {}: revisions are numbered 1, 2, 3… in order", i + 1));
         }
@@ -397,6 +398,7 @@ fn check_revisions(v: &mut Checker, plan: &Plan) {
             }
         }
     }
+    std::mem::take(&mut v.found)
 }
 
 /// More than `max` characters; counted only when the bytes could be (a

@@ -259,7 +259,7 @@ fn the_plan_report_holds_every_heading_risk_and_approval() {
         comment: String::new(),
     };
     plan.record_approval(1, approval).unwrap();
-    let doc = report::build(&plan, &plan.revisions, report::ALL_PARTS);
+    let doc = report::build(&plan, &plan.revisions(), report::ALL_PARTS);
     let files = unzip(&docx::render(&doc));
     let xml = roxmltree::Document::parse(&files["word/document.xml"]).unwrap();
     let paragraphs = paragraphs(&xml);
@@ -278,7 +278,7 @@ fn the_plan_report_holds_every_heading_risk_and_approval() {
     }
     assert!(text.contains("Grace Hopper") && text.contains("Head of quality"), "the approval is missing");
 
-    let smp = report::build(&plan, &plan.revisions, report::MANAGEMENT_PLAN_PARTS);
+    let smp = report::build(&plan, &plan.revisions(), report::MANAGEMENT_PLAN_PARTS);
     let files = unzip(&docx::render(&smp));
     let xml = roxmltree::Document::parse(&files["word/document.xml"]).unwrap();
     let headings: Vec<String> = self::paragraphs(&xml).into_iter().filter(|(s, _)| s == "Heading1").map(|(_, t)| t).collect();

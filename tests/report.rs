@@ -167,7 +167,7 @@ fn a_matrix_wider_than_a_page_becomes_a_list() {
 #[test]
 fn the_cover_lists_revisions_and_their_approvals() {
     let plan = plan_with_revisions();
-    let doc = build(&plan, &plan.revisions, &[PartKey::Cover]);
+    let doc = build(&plan, &plan.revisions(), &[PartKey::Cover]);
     let cover = &doc.parts[0];
     let history = table(cover, "revisions");
     assert_eq!(history.header, ["Revision", "Issued", "Change summary", "Status"]);
@@ -179,7 +179,7 @@ fn the_cover_lists_revisions_and_their_approvals() {
     assert_eq!(approvals.rows.len(), 2);
     assert_eq!(row(&approvals.rows[1]), ["1 (A)", "Ben Okafor", "Head of quality", "Approver", "2026-11-25", "Checked against the JSP"]);
     // A snapshot of revision 1 shows the history up to itself.
-    let first: &[Revision] = &plan.revisions[..1];
+    let first: &[Revision] = &plan.revisions()[..1];
     let doc = build(&plan, first, &[PartKey::Cover]);
     assert_eq!(table(&doc.parts[0], "revisions").rows.len(), 1);
 }
@@ -188,7 +188,7 @@ fn the_cover_lists_revisions_and_their_approvals() {
 fn a_revision_not_yet_signed_says_so() {
     let mut plan = sample_plan();
     plan.issue_revision("A", "First issue", NOW).unwrap();
-    let doc = build(&plan, &plan.revisions, &[PartKey::Cover]);
+    let doc = build(&plan, &plan.revisions(), &[PartKey::Cover]);
     assert_eq!(tables(&doc.parts[0]).iter().filter(|t| t.kind == "approvals").count(), 0);
     assert!(paragraphs(&doc.parts[0]).contains(&"No approval recorded yet."));
 }
@@ -234,7 +234,7 @@ fn an_empty_plan_still_has_every_part_each_saying_what_is_missing() {
 fn markdown_writes_tables_facts_and_lists() {
     let mut plan = plan_with_revisions();
     plan.document.document_id = "SMP-0042".into();
-    let md = markdown::render(&build(&plan, &plan.revisions, ALL_PARTS));
+    let md = markdown::render(&build(&plan, &plan.revisions(), ALL_PARTS));
     let html = html(&md);
     assert!(md.starts_with("# Infusion pump 3.2\n\n*HSCC Joint Security Plan 2.0 · Concept Phase*\n"), "{md}");
     assert!(html.contains("<h2>Document control</h2>"), "cover headings sit under the title");

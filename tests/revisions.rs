@@ -35,7 +35,7 @@ fn three_revisions() -> (Plan, Vec<Value>) {
         }
         plan.issue_revision(label, &format!("Changes for {label}"), NOW).unwrap();
         let mut copy = plan.clone();
-        copy.revisions.clear();
+        copy.revisions = Default::default();
         frozen.push(plan_json(&copy));
     }
     (plan, frozen)
@@ -47,7 +47,7 @@ fn each_revision_rebuilds_exactly_as_it_was_issued_and_only_the_newest_keeps_a_c
     for (i, expected) in frozen.iter().enumerate() {
         assert_eq!(&plan.revision_json(i as u32 + 1).unwrap(), expected, "revision {}", i + 1);
     }
-    let kinds: Vec<bool> = plan.revisions.iter().map(|r| matches!(r.content, Content::Snapshot(_))).collect();
+    let kinds: Vec<bool> = plan.revisions().iter().map(|r| matches!(r.content, Content::Snapshot(_))).collect();
     assert_eq!(kinds, [false, false, true]);
     assert_eq!(plan.document.revision, "C", "the draft carries the last label");
     assert!(validate(&plan).is_empty(), "{:?}", validate(&plan));
@@ -58,14 +58,15 @@ fn each_revision_rebuilds_exactly_as_it_was_issued_and_only_the_newest_keeps_a_c
 fn revisions_survive_export_and_import_and_a_summary_and_distinct_label_are_required() {
     let (mut plan, frozen) = three_revisions();
     let back = format::import(format::export_pretty(&plan).as_bytes()).unwrap().plan;
-    assert_eq!(back.revisions.len(), 3);
+    assert_eq!(back.revisions().len(), 3);
+    assert_eq!(back.revisions, plan.revisions, "the history reads back as it was written");
     for (i, expected) in frozen.iter().enumerate() {
         assert_eq!(&back.revision_json(i as u32 + 1).unwrap(), expected);
     }
     assert!(plan.issue_revision("D", "  ", LATER).unwrap_err().contains("what changed"));
     assert!(plan.issue_revision("B", "again", LATER).unwrap_err().contains("already labelled “B”"));
     assert_eq!(plan.issue_revision("", "Numbered", LATER), Ok(4));
-    assert_eq!(plan.revisions[3].label, "4");
+    assert_eq!(plan.revisions()[3].label, "4");
 }
 
 #[test]
@@ -88,9 +89,11 @@ fn an_approved_revision_is_read_only() {
     assert!(plan.record_approval(3, approval("", Meaning::Author)).is_err());
     assert!(plan.record_approval(3, Approval { date: "24/11/2026".into(), ..approval("X", Meaning::Author) }).is_err());
     // A file that adds an approval after the approver's is refused.
-    plan.revisions[1].approvals.push(Approval { id: "AP-9".into(), ..approval("Late", Meaning::Reviewer) });
-    let problems = validate(&plan);
-    assert!(problems.iter().any(|p| p.message.contains("takes no more approvals")), "{problems:?}");
+    let mut list = plan.revisions();
+    list[1].approvals.push(Approval { id: "AP-9".into(), ..approval("Late", Meaning::Reviewer) });
+    plan.revisions = jsp_planner::model::Revisions::of(&list);
+    let refused = format::import(format::export_pretty(&plan).as_bytes()).unwrap_err().to_string();
+    assert!(refused.contains("takes no more approvals"), "{refused}");
 }
 
 /// A file edited by hand: each way of breaking the revisions is refused with
@@ -228,4 +231,26 @@ fn twenty_revisions_of_a_250_kb_plan_cost_little_more_than_one_copy() {
     assert!((230_000..300_000).contains(&one), "{one}");
     assert!(with < one * 23 / 10, "{with} bytes for {one}");
     format::import(format::export_compact(&plan).as_bytes()).unwrap();
+}
+
+/// The app's first part stores, loads and imports plans without the revision
+/// code: `import_plan` keeps the history as text, and a backup read without
+/// the check refuses a plan with revisions rather than taking it unchecked.
+#[test]
+fn the_history_is_checked_only_where_the_check_is_given() {
+    let (plan, _) = three_revisions();
+    let mut tampered: Value = serde_json::from_str(&format::export_pretty(&plan)).unwrap();
+    tampered["plan"]["revisions"][0]["content"]["delta"][0] =
+        serde_json::json!({"set": {"path": [{"field": "risks"}, {"item": "R-404"}, {"field": "owner"}], "value": "x"}});
+    let text = tampered.to_string();
+    assert!(format::import_plan(text.as_bytes()).is_ok(), "the text is not read by import_plan");
+    assert!(matches!(format::import(text.as_bytes()), Err(ImportError::Revision { number: 1, .. })));
+
+    let backup = jsp_planner::backup::write(&[plan.clone(), sample_plan()], NOW);
+    let unchecked = jsp_planner::backup::read_with(backup.as_bytes(), None).unwrap();
+    assert_eq!(unchecked[0].plan, Err(ImportError::NotChecked));
+    assert!(unchecked[0].plan.as_ref().unwrap_err().to_string().contains("could not be checked"));
+    assert_eq!(unchecked[1].plan.as_ref().map(|p| p.name.clone()), Ok(sample_plan().name), "a plan without revisions needs no check");
+    let checked = jsp_planner::backup::read(backup.as_bytes()).unwrap();
+    assert_eq!(checked[0].plan.as_ref().map(|p| p.revisions()), Ok(plan.revisions()));
 }

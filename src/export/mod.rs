@@ -19,7 +19,7 @@ pub const WIDE_MATRIX: usize = 12;
 /// report (built by [`crate::report`], as every output of the report is).
 pub fn plan_markdown(plan: &Plan) -> String {
     use crate::report::{build, markdown, ALL_PARTS};
-    markdown::render(&build(plan, &plan.revisions, ALL_PARTS))
+    markdown::render(&build(plan, &plan.revisions(), ALL_PARTS))
 }
 
 /// The line at the foot of every printed page: the document id and

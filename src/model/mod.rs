@@ -19,7 +19,7 @@ pub use edits::{move_by, Checklist, Identified, NamedList};
 pub use management::{ManagementPlan, SbomApproach, SbomFormat, TextSection, MANAGEMENT_SECTIONS};
 pub use project::{Answer, ChecklistItem, ImpactAnswer, ProjectPlanning, Resources, Scope};
 pub use raci::{Activity, Raci, RaciAssignment, Role};
-pub use revision::{Approval, Content, Meaning, Revision, Snapshot};
+pub use revision::{frozen_json, Approval, Content, Meaning, Revision, Revisions, Snapshot};
 pub use risk::{
     Acceptance, Control, ControlKind, ControlStatus, LikelihoodAxis, Rating, RiskCriteria, RiskEntry, RiskStatus, Treatment, Zone,
     MAX_LEVELS, MIN_LEVELS,
@@ -69,7 +69,7 @@ pub struct Plan {
     /// RACI cells that are set.
     pub raci: Vec<RaciAssignment>,
     /// Issued revisions, oldest first, with their approvals (format version 4).
-    pub revisions: Vec<Revision>,
+    pub revisions: Revisions,
 }
 
 impl Plan {

@@ -11,6 +11,11 @@
 //! keeps only the changes that turn the revision after it back into it
 //! ([`crate::diff::delta`]). A 250 kB plan with 20 revisions then costs one
 //! copy plus twenty short change lists (measured by `scripts/bench.sh`).
+//!
+//! The plan holds its revisions as their JSON text ([`Revisions`]), read
+//! into [`Revision`]s only where they are used: the plan list stores, loads
+//! and imports plans without any of the revision code, which stays in the
+//! editor's part of the app (the first download is about 15 kB smaller).
 
 use std::sync::Arc;
 
@@ -50,6 +55,13 @@ pub enum Content {
 /// for undo, written as it is into the plan file.
 #[derive(Debug, Clone)]
 pub struct Snapshot(Arc<str>);
+
+/// The plan's revisions (a list of [`Revision`]) as their JSON text, shared
+/// when the plan is cloned and written into the file as it is. Read with
+/// [`super::Plan::revisions`]; a file's text is checked on import
+/// ([`crate::format::check_revisions`]).
+#[derive(Debug, Clone, Default)]
+pub struct Revisions(Option<Arc<str>>);
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -144,6 +156,99 @@ impl<'de> Deserialize<'de> for Snapshot {
     }
 }
 
+impl Revisions {
+    /// The text of `list`.
+    pub fn of(list: &[Revision]) -> Revisions {
+        if list.is_empty() {
+            return Revisions(None);
+        }
+        Revisions(Some(serde_json::to_string(list).expect("revisions serialize").into()))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_none()
+    }
+
+    pub fn text(&self) -> &str {
+        self.0.as_deref().unwrap_or("[]")
+    }
+
+    /// The revisions, or why the text does not hold them.
+    pub fn read(&self) -> Result<Vec<Revision>, serde_json::Error> {
+        match &self.0 {
+            None => Ok(Vec::new()),
+            Some(text) => serde_json::from_str(text),
+        }
+    }
+}
+
+impl PartialEq for Revisions {
+    fn eq(&self, other: &Revisions) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Arc::ptr_eq(a, b) || a == b,
+            (a, b) => a.is_none() && b.is_none(),
+        }
+    }
+}
+
+impl Serialize for Revisions {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let raw: &serde_json::value::RawValue = serde_json::from_str(self.text()).map_err(serde::ser::Error::custom)?;
+        raw.serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Revisions {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Revisions, D::Error> {
+        // Kept as the file's text, only checked to be JSON here: what each
+        // revision holds is checked where revisions are read.
+        let raw = Box::<serde_json::value::RawValue>::deserialize(d)?;
+        if !raw.get().starts_with('[') {
+            return Err(serde::de::Error::custom("the revisions must be a list"));
+        }
+        match compact(raw.get()) {
+            text if text == "[]" => Ok(Revisions(None)),
+            text => Ok(Revisions(Some(text.into()))),
+        }
+    }
+}
+
+/// JSON text without the spaces and line breaks between its tokens (a
+/// pretty-printed file's), so the plan stores its history compactly.
+fn compact(json: &str) -> String {
+    let mut out = String::with_capacity(json.len());
+    let (mut in_string, mut escaped) = (false, false);
+    for c in json.chars() {
+        if in_string {
+            out.push(c);
+            match (escaped, c) {
+                (true, _) => escaped = false,
+                (false, '\\') => escaped = true,
+                (false, '"') => in_string = false,
+                _ => {}
+            }
+        } else if !matches!(c, ' ' | '\t' | '\n' | '\r') {
+            in_string = c == '"';
+            out.push(c);
+        }
+    }
+    out
+}
+
+impl JsonSchema for Revisions {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        <Vec<Revision>>::schema_name()
+    }
+
+    fn inline_schema() -> bool {
+        true
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        <Vec<Revision>>::json_schema(generator)
+    }
+}
+
 impl JsonSchema for Snapshot {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Snapshot".into()
@@ -158,14 +263,25 @@ impl JsonSchema for Snapshot {
 }
 
 impl super::Plan {
+    /// The issued revisions, oldest first. A history that cannot be read
+    /// (this app never writes one; an import refuses one) reads as none,
+    /// and stays as it is: nothing writes over it.
+    pub fn revisions(&self) -> Vec<Revision> {
+        self.revisions.read().unwrap_or_default()
+    }
+
+    fn revision_list(&self) -> Result<Vec<Revision>, String> {
+        self.revisions.read().map_err(|e| format!("The revision history cannot be read ({e})."))
+    }
+
     /// The revision with this number.
-    pub fn revision(&self, number: u32) -> Option<&Revision> {
-        self.revisions.iter().find(|r| r.number == number)
+    pub fn revision(&self, number: u32) -> Option<Revision> {
+        self.revisions().into_iter().find(|r| r.number == number)
     }
 
     /// The newest revision, if any was issued.
-    pub fn latest_revision(&self) -> Option<&Revision> {
-        self.revisions.last()
+    pub fn latest_revision(&self) -> Option<Revision> {
+        self.revisions().pop()
     }
 
     /// Freeze the plan as it is now as the next revision, labelled `label`
@@ -176,52 +292,47 @@ impl super::Plan {
         if summary.is_empty() {
             return Err("Say in a few words what changed in this revision: the summary goes into its history.".into());
         }
-        let number = self.revisions.last().map_or(1, |r| r.number + 1);
+        let mut list = self.revision_list()?;
+        let number = list.last().map_or(1, |r| r.number + 1);
         let label = match label.trim() {
             "" => number.to_string(),
             l => l.to_string(),
         };
-        if self.revisions.iter().any(|r| r.label == label) {
+        if list.iter().any(|r| r.label == label) {
             return Err(format!("A revision is already labelled “{label}”: give this one another label."));
         }
-        self.document.revision = label.clone();
-        let revisions = std::mem::take(&mut self.revisions);
-        let text = crate::format::plan_text(self);
-        self.revisions = revisions;
-        if let Some(last) = self.revisions.last_mut() {
+        let mut frozen = self.clone();
+        frozen.document.revision = label.clone();
+        frozen.revisions = Revisions::default();
+        let text = crate::format::plan_text(&frozen);
+        if let Some(last) = list.last_mut() {
             // The previous newest keeps only how to get back to it from this one.
             let newer: Value = serde_json::from_str(&text).map_err(|e| e.to_string())?;
             let older = last.json()?;
             last.content = Content::Delta(delta(&newer, &older));
         }
-        self.revisions.push(Revision {
+        list.push(Revision {
             number,
-            label,
+            label: label.clone(),
             issued_at: now.to_string(),
             summary: summary.to_string(),
             approvals: Vec::new(),
             content: Content::Snapshot(Snapshot::new(text)),
         });
+        self.document.revision = label;
+        self.revisions = Revisions::of(&list);
         Ok(number)
     }
 
     /// The plan's JSON as revision `number` froze it (no revisions of its own).
     pub fn revision_json(&self, number: u32) -> Result<Value, String> {
-        let at = self.revisions.iter().position(|r| r.number == number).ok_or_else(|| format!("There is no revision {number}."))?;
-        let newest = self.revisions.last().ok_or("No revision was issued.")?;
-        let mut json = newest.json()?;
-        for older in self.revisions[at..self.revisions.len() - 1].iter().rev() {
-            let Content::Delta(changes) = &older.content else {
-                return Err(format!("Revision {} keeps a whole copy where only the newest may.", older.number));
-            };
-            apply(&mut json, changes).map_err(|e| format!("Revision {} could not be rebuilt: {e}.", older.number))?;
-        }
-        Ok(json)
+        frozen_json(&self.revision_list()?, number)
     }
 
     /// Record an approval of revision `number`. Refused once the revision is approved.
     pub fn record_approval(&mut self, number: u32, mut approval: Approval) -> Result<(), String> {
-        let revision = self.open_revision(number)?;
+        let mut list = self.revision_list()?;
+        let revision = open_revision(&mut list, number)?;
         approval.id = format!("AP-{}", crate::assess::next_number(revision.approvals.iter().map(|a| a.id.as_str()), "AP-"));
         if approval.name.trim().is_empty() {
             return Err("Give the name of the person who signs.".into());
@@ -230,22 +341,41 @@ impl super::Plan {
             return Err("Give the date of the signature, year-month-day, as 2026-11-24.".into());
         }
         revision.approvals.push(approval);
+        self.revisions = Revisions::of(&list);
         Ok(())
     }
 
     /// Take back an approval recorded in error. Refused once the revision is approved.
     pub fn remove_approval(&mut self, number: u32, id: &str) -> Result<(), String> {
-        self.open_revision(number)?.approvals.retain(|a| a.id != id);
+        let mut list = self.revision_list()?;
+        open_revision(&mut list, number)?.approvals.retain(|a| a.id != id);
+        self.revisions = Revisions::of(&list);
         Ok(())
     }
+}
 
-    fn open_revision(&mut self, number: u32) -> Result<&mut Revision, String> {
-        let revision = self.revisions.iter_mut().find(|r| r.number == number).ok_or_else(|| format!("There is no revision {number}."))?;
-        if revision.approved() {
-            return Err(format!("{} is approved, so it is read-only: new work continues in the draft.", revision.title()));
-        }
-        Ok(revision)
+/// The plan's JSON as revision `number` of `list` froze it: the newest
+/// revision's copy with the changes back to it applied.
+pub fn frozen_json(list: &[Revision], number: u32) -> Result<Value, String> {
+    let at = list.iter().position(|r| r.number == number).ok_or_else(|| format!("There is no revision {number}."))?;
+    let newest = list.last().ok_or("No revision was issued.")?;
+    let mut json = newest.json()?;
+    for older in list[at..list.len() - 1].iter().rev() {
+        let Content::Delta(changes) = &older.content else {
+            return Err(format!("Revision {} keeps a whole copy where only the newest may.", older.number));
+        };
+        apply(&mut json, changes).map_err(|e| format!("Revision {} could not be rebuilt: {e}.", older.number))?;
     }
+    Ok(json)
+}
+
+/// Revision `number` of `list`, if it still takes approvals.
+fn open_revision(list: &mut [Revision], number: u32) -> Result<&mut Revision, String> {
+    let revision = list.iter_mut().find(|r| r.number == number).ok_or_else(|| format!("There is no revision {number}."))?;
+    if revision.approved() {
+        return Err(format!("{} is approved, so it is read-only: new work continues in the draft.", revision.title()));
+    }
+    Ok(revision)
 }
 
 impl Revision {

@@ -15,12 +15,14 @@ use crate::merge::Merge;
 use crate::model::Plan;
 
 /// What the editor's part of the app hands out once downloaded: the editor,
-/// and the merge with its dialog (see `views/merge_dialog.rs`).
+/// the merge with its dialog (see `views/merge_dialog.rs`), and the check of
+/// an imported plan's revision history (`format::check_revisions`).
 #[derive(Clone, Copy)]
 pub struct EditorParts {
     pub draw: fn() -> AnyView,
     pub merge: fn(&serde_json::Value, &Plan, &Plan) -> Merge,
     pub merge_dialog: fn(Plan, Merge, bool) -> AnyView,
+    pub check_revisions: crate::format::RevisionCheck,
 }
 
 thread_local! {
@@ -41,14 +43,21 @@ pub fn with_parts(ready: impl FnOnce(EditorParts) + 'static, failed: impl FnOnce
         return;
     }
     leptos::task::spawn_local(async move {
-        match views::load_plan_editor().await {
-            Ok(parts) => {
-                LOADED.set(Some(parts));
-                ready(parts);
-            }
-            Err(_) => failed(),
+        match load().await {
+            Some(parts) => ready(parts),
+            None => failed(),
         }
     });
+}
+
+/// The editor's part, downloaded first if need be; `None` if it cannot be.
+pub async fn load() -> Option<EditorParts> {
+    if let Some(parts) = LOADED.get() {
+        return Some(parts);
+    }
+    let parts = views::load_plan_editor().await.ok()?;
+    LOADED.set(Some(parts));
+    Some(parts)
 }
 
 /// Where the editor's download stands.

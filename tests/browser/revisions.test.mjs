@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { start, openApp, createPlan, section, storedPlans, download, settled, ARTIFACTS } from './harness.mjs';
+import { start, openApp, createPlan, section, storedPlans, download, settled, importFile, ARTIFACTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); mkdirSync(ARTIFACTS, { recursive: true }); });
@@ -121,5 +121,42 @@ test('issue, approve (read-only afterwards), issue again, compare and print', as
   assert.equal(await page.locator('#approval-2-name').count(), 1, 'revision 2 still takes approvals');
   await page.screenshot({ path: path.join(ARTIFACTS, 'revisions-1280.png'), fullPage: false });
   assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The plan list keeps no revision code (it is in the editor's part, see
+// model/revision.rs): importing a file with revisions checks them there,
+// and a history edited by hand is refused in words, storing nothing.
+test('a plan file with revisions imports on a fresh page; a tampered history is refused and stores nothing', async () => {
+  const context = await env.browser.newContext();
+  const { page, errors } = await openApp(context, env.base);
+  await createPlan(page, 'Infusion pump 4.0');
+  await section(page, 'Revisions and approvals');
+  for (const [label, summary] of [['A', 'First issue'], ['B', 'Second issue']]) {
+    await page.getByLabel('Revision label').fill(label);
+    await page.getByLabel('What changed').fill(summary);
+    await page.getByRole('button', { name: 'Issue revision' }).click();
+    await page.getByText(`${summary === 'First issue' ? 'Revision 1' : 'Revision 2'} issued.`).waitFor();
+  }
+  await settled(page);
+  const file = await onlyPlan(page);
+  assert.deepEqual(file.plan.revisions.map((r) => Object.keys(r.content)[0]), ['delta', 'snapshot']);
+
+  // A new profile: nothing stored, the editor's part not yet downloaded.
+  const fresh = await env.browser.newContext();
+  const other = await openApp(fresh, env.base);
+  const tampered = structuredClone(file);
+  tampered.plan.revisions[0].content.delta.push({ set: { path: [{ field: 'risks' }, { item: 'R-404' }, { field: 'owner' }], value: 'x' } });
+  await importFile(other.page, 'tampered.jsp-plan.json', JSON.stringify(tampered));
+  await other.page.getByTestId('errors').getByText(/tampered\.jsp-plan\.json\W* was not imported\. Revision 1 in the file cannot be read: .*Your plans are unchanged\./).waitFor();
+  assert.deepEqual(await storedPlans(other.page), {});
+  // The untouched file imports, opens, and its revisions are there.
+  await importFile(other.page, 'good.jsp-plan.json', JSON.stringify(file));
+  await other.page.locator('.plan-page').waitFor();
+  assert.deepEqual((await onlyPlan(other.page)).plan.revisions, file.plan.revisions);
+  await section(other.page, 'Revisions and approvals');
+  await other.page.getByRole('heading', { name: 'Revision 2 (B)' }).waitFor();
+  assert.deepEqual([...errors, ...other.errors], []);
+  await fresh.close();
   await context.close();
 });

@@ -12,6 +12,19 @@ use crate::library as plans;
 use crate::model::Plan;
 use crate::web::{browser, files, storage};
 
+/// An imported plan's revision history checked by the editor's part, which
+/// holds the revision code (downloaded first if need be; the plan then opens
+/// in it anyway).
+async fn check_revisions(imported: format::Imported) -> Result<format::Imported, ImportError> {
+    if imported.plan.revisions.is_empty() {
+        return Ok(imported);
+    }
+    match crate::web::editor::load().await {
+        Some(parts) => (parts.check_revisions)(&imported.plan).map(|()| imported),
+        None => Err(ImportError::NotChecked),
+    }
+}
+
 impl AppState {
     pub fn export(self, id: &str) {
         let Some(plan) = self.copy_here(id) else {
@@ -69,15 +82,20 @@ impl AppState {
             Ok(bytes) => {
                 // Marks for the benchmark: parse + validate time of an import.
                 browser::mark("jsp-import-read");
-                let result = format::import(&bytes);
-                browser::mark("jsp-import-checked");
+                let result = format::import_plan(&bytes);
                 // A backup is refused as a plan file for its format (or its
                 // size) only: look for one then, not in every plan file.
                 let maybe_backup = matches!(result, Err(ImportError::WrongFormat { .. } | ImportError::TooLarge { .. }));
                 if maybe_backup && crate::backup::is_backup(&bytes) {
-                    self.offer_restore(&file_name, crate::backup::read(&bytes));
+                    let check = crate::web::editor::load().await.map(|parts| parts.check_revisions);
+                    self.offer_restore(&file_name, crate::backup::read_with(&bytes, check));
                     return;
                 }
+                let result = match result {
+                    Ok(imported) => check_revisions(imported).await,
+                    Err(e) => Err(e),
+                };
+                browser::mark("jsp-import-checked");
                 result
             }
             Err(files::ReadError::TooLarge(size)) => Err(ImportError::TooLarge { size }),

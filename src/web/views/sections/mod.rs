@@ -47,6 +47,7 @@ pub fn load_plan_editor() -> Result<crate::web::editor::EditorParts, leptos::was
         draw: || view! { <PlanPage/> }.into_any(),
         merge: crate::merge::merge_onto,
         merge_dialog: super::merge_dialog::merge_dialog,
+        check_revisions: crate::format::check_revisions,
     })
 }
 

@@ -109,7 +109,7 @@ fn css_string(s: &str) -> String {
 
 /// The preview: the whole plan report, as it prints.
 fn report(p: &Plan) -> impl IntoView {
-    let doc = crate::report::build(p, &p.revisions, crate::report::ALL_PARTS);
+    let doc = crate::report::build(p, &p.revisions(), crate::report::ALL_PARTS);
     view! {
         <article class="report" aria-label="Report preview" data-artefact>
             {super::report_view::document_view(&doc)}

@@ -79,7 +79,7 @@ pub fn WordExport() -> impl IntoView {
 
 /// Each part of the whole report with the name the user knows it by.
 fn part_names(p: &Plan) -> Vec<(PartKey, String)> {
-    let doc = report::build(p, &p.revisions, ALL_PARTS);
+    let doc = report::build(p, &p.revisions(), ALL_PARTS);
     doc.parts
         .into_iter()
         .map(|part| match part.key {
@@ -92,7 +92,7 @@ fn part_names(p: &Plan) -> Vec<(PartKey, String)> {
 
 /// Build the document of `parts` and offer it as `<plan name>.docx`.
 fn save(p: &Plan, parts: &[PartKey]) {
-    let bytes = docx::render(&report::build(p, &p.revisions, parts));
+    let bytes = docx::render(&report::build(p, &p.revisions(), parts));
     let name = if p.name.trim().is_empty() { &p.document.document_id } else { &p.name };
     let suffix = if same(parts, MANAGEMENT_PLAN_PARTS) { "-security-management-plan.docx" } else { ".docx" };
     let file = files::file_name(name, suffix);

@@ -7,12 +7,12 @@ use leptos::prelude::*;
 
 use crate::model::{Approval, Meaning};
 use crate::web::views::app;
-use crate::web::views::common::{derive, or_dash};
+use crate::web::views::common::or_dash;
 
 #[component]
 pub fn Approvals(number: u32, approved: Memo<bool>) -> impl IntoView {
     let app = app();
-    let rows = derive(move |p| p.revision(number).map(|r| r.approvals.clone()).unwrap_or_default());
+    let rows = super::derive_history(move |l| l.iter().find(|r| r.number == number).map(|r| r.approvals.clone()).unwrap_or_default());
     let remove = move |id: String| {
         let mut outcome = Ok(());
         app.edit(|p| outcome = p.remove_approval(number, &id));

@@ -16,11 +16,31 @@ use crate::web::views::common::derive;
 use crate::web::views::{app, short_time};
 pub use output::{Shown, Version};
 
+/// The plan's revisions, read from their text once each time it changes
+/// (the plan keeps them as text; see `model/revision.rs`).
+#[derive(Clone, Copy)]
+struct History(Memo<Vec<Revision>>);
+
+fn history() -> Memo<Vec<Revision>> {
+    expect_context::<History>().0
+}
+
+/// A memo of one derived value of the revision history.
+fn derive_history<T>(f: impl Fn(&[Revision]) -> T + Send + Sync + 'static) -> Memo<T>
+where
+    T: PartialEq + Send + Sync + 'static,
+{
+    let list = history();
+    Memo::new(move |_| list.with(|l| f(l)))
+}
+
 #[component]
 pub fn RevisionsSection() -> impl IntoView {
+    let text = derive(|p| p.revisions.clone());
+    provide_context(History(Memo::new(move |_| text.with(|t| t.read().unwrap_or_default()))));
     let shown: RwSignal<Option<Shown>> = RwSignal::new(None);
     let file: RwSignal<Option<(String, crate::model::Plan)>> = RwSignal::new(None);
-    let numbers = derive(|p| p.revisions.iter().rev().map(|r| r.number).collect::<Vec<_>>());
+    let numbers = derive_history(|l| l.iter().rev().map(|r| r.number).collect::<Vec<_>>());
     view! {
         <section aria-labelledby="revisions-title" class="revisions-page">
             <h2 id="revisions-title">"Revisions and approvals"</h2>
@@ -46,7 +66,7 @@ pub fn RevisionsSection() -> impl IntoView {
 /// Where the draft stands against the last revision.
 #[component]
 fn DraftState() -> impl IntoView {
-    let state = derive(|p| match p.latest_revision() {
+    let state = derive_history(|l| match l.last() {
         None => "The plan is a draft: no revision has been issued.".to_string(),
         Some(r) => format!("The plan is a draft: work since {} ({}).", r.title(), r.status().to_lowercase()),
     });
@@ -58,7 +78,7 @@ fn IssueForm() -> impl IntoView {
     let app = app();
     let (label, summary) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let error = RwSignal::new(None::<String>);
-    let next = derive(|p| p.latest_revision().map_or(1, |r| r.number + 1));
+    let next = derive_history(|l| l.last().map_or(1, |r| r.number + 1));
     let issue = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (l, s, now) = (label.get_untracked(), summary.get_untracked(), crate::web::browser::now());
@@ -100,8 +120,8 @@ fn IssueForm() -> impl IntoView {
 /// One issued revision: what it is, its approvals, and what can be done with it.
 #[component]
 fn RevisionItem(number: u32, shown: RwSignal<Option<Shown>>) -> impl IntoView {
-    let revision = derive(move |p| p.revision(number).map(summary_of));
-    let approved = derive(move |p| p.revision(number).is_some_and(Revision::approved));
+    let revision = derive_history(move |l| l.iter().find(|r| r.number == number).map(summary_of));
+    let approved = derive_history(move |l| l.iter().find(|r| r.number == number).is_some_and(Revision::approved));
     let title_id = format!("revision-{number}-title");
     let labelled_by = title_id.clone();
     view! {

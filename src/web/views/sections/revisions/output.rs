@@ -66,10 +66,9 @@ impl Version {
 #[component]
 pub fn CompareForm(shown: RwSignal<Option<Shown>>, file: PickedFile) -> impl IntoView {
     let app = app();
-    let plan = open_plan().plan;
     let choices = Memo::new(move |_| {
         let mut list: Vec<(String, String)> =
-            plan.with(|p| p.revisions.iter().map(|r| (Version::Revision(r.number).key(), r.title())).collect());
+            super::history().with(|l| l.iter().map(|r| (Version::Revision(r.number).key(), r.title())).collect());
         list.push((Version::Draft.key(), "The draft".into()));
         if let Some((name, _)) = file.get() {
             list.push((Version::File.key(), format!("File “{name}”")));
@@ -176,7 +175,7 @@ fn document_of(shown: Shown, plan: &Plan, file: &Option<(String, Plan)>) -> Resu
         Shown::Revision(n) => {
             let frozen = crate::format::revision_plan(plan, n)?;
             let revision = plan.revision(n).ok_or("That revision is no longer there.")?;
-            let history: Vec<_> = plan.revisions.iter().filter(|r| r.number <= n).cloned().collect();
+            let history: Vec<_> = plan.revisions().into_iter().filter(|r| r.number <= n).collect();
             let title = format!("{}, {}: read-only", revision.title(), revision.status().to_lowercase());
             Ok((title, crate::report::build(&frozen, &history, ALL_PARTS)))
         }
