@@ -15,10 +15,12 @@
 //! - [`repair`]: opening a stored plan that breaks a rule, with each fix said in words.
 //! - [`shortcuts`]: the keyboard shortcuts and their help text.
 //! - [`trace`]: traceability from stakeholder need to verified control, and its gaps.
+//! - [`assessment`]: the organisation's JSP2 maturity self-assessment, a second document kind with its own file format.
 //!
 //! The browser app (`web`) exists only on wasm32 and is a thin layer over these.
 
 pub mod assess;
+pub mod assessment;
 pub mod backup;
 pub mod capture;
 pub mod compare;
