@@ -149,6 +149,11 @@ test('the printed report is a clean PDF with the plan, the grid and the register
   await page.getByLabel('Role of the new attendee').selectOption({ label: 'Product security' });
   await page.getByRole('button', { name: 'Add attendee' }).click();
   await page.getByLabel('RACI role of Ana Ruiz').waitFor();
+  // The first risk answers two needs: the register prints them on its row.
+  await section(page, 'Risk register');
+  await page.getByRole('button', { name: 'Edit R-001' }).click();
+  await page.locator('.risk-editor').getByLabel('A predictable patch schedule').check();
+  await page.locator('.risk-editor').getByLabel('Security updates that need no technical steps from the patient').check();
   await section(page, 'Report and exports');
   await page.getByLabel('Document id').fill('SMP-0042');
   await page.getByLabel('Revision').fill('B "draft"');
@@ -173,6 +178,16 @@ test('the printed report is a clean PDF with the plan, the grid and the register
     for (const word of risk.threat.split(' ')) assert.ok(text.includes(word), `${risk.id}: "${word}"`);
   }
   assert.match(text, /Tampered firmware image/);
+  // Each risk with the needs it answers, on its row of the register.
+  const needText = (id) => plan.needs.find((n) => n.id === id).text;
+  assert.equal(plan.risks[0].need_ids.length, 2);
+  const register = text.slice(text.indexOf('Risk register'), text.indexOf('Traceability Stakeholder need'));
+  for (const risk of plan.risks) {
+    for (const id of risk.need_ids) {
+      const row = register.slice(register.indexOf(risk.id));
+      for (const word of needText(id).split(' ')) assert.ok(row.includes(word), `${risk.id} prints its need “${needText(id)}”: "${word}"`);
+    }
+  }
   assert.match(text, /onerror=alert\(1\)>/, 'hostile text prints as text');
   for (const chrome of ['Quick capture', 'Download Markdown', 'Workshop mode', 'Saved in this browser', 'All plans', 'Shown on the cover']) {
     assert.doesNotMatch(text, new RegExp(chrome), `no UI chrome: ${chrome}`);
