@@ -40,6 +40,23 @@ for (const theme of ['light', 'dark']) {
       await section(page, name);
       found.push(...await audit(page, name));
     }
+    // A revision with an approval and a comparison shown; the Word export's chooser.
+    await section(page, 'Revisions and approvals');
+    await page.getByLabel('Revision label').fill('A');
+    await page.getByLabel('What changed').fill('First issue');
+    await page.getByRole('button', { name: 'Issue revision' }).click();
+    await page.locator('#approval-1-name').fill('Ana Author');
+    await page.locator('#approval-1-date').fill('2026-11-24');
+    await page.getByRole('button', { name: 'Record approval' }).click();
+    await page.getByRole('button', { name: 'Take back the approval of Ana Author' }).waitFor();
+    await page.getByRole('button', { name: 'Compare revision 1 with the draft' }).click();
+    await page.locator('.revision-output').waitFor();
+    found.push(...await audit(page, 'revisions, an approval and a comparison'));
+    await section(page, 'Report and exports');
+    await page.getByRole('button', { name: 'Download Word document…' }).click();
+    await page.getByRole('dialog', { name: 'Download a Word document' }).waitFor();
+    found.push(...await audit(page, 'Word export dialog'));
+    await page.keyboard.press('Escape');
     await page.locator('body').press('w');
     for (const name of ['A.2 Stakeholder needs', 'A.3 Risk acceptability', 'Risk register']) {
       await page.goto(`${env.base}#${{ 'A.2 Stakeholder needs': 'a2', 'A.3 Risk acceptability': 'criteria', 'Risk register': 'register' }[name]}`);
