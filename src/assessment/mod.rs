@@ -14,6 +14,7 @@
 //! - [`score`]: component means, gaps, progress against a baseline.
 //! - [`roadmap`]: milestones grouped in phases; gaps no milestone closes.
 //! - [`rules`]: the invariants, each broken one told as one sentence.
+//! - [`edit`]: the editor's operations, each keeping the rules, and its one edit path.
 //! - [`file`]: the file format `jsp-planner/assessment`: export, strict import, JSON Schema.
 //! - [`export`]: Markdown and CSV.
 //! - [`plan_link`]: the Concept Phase levels for a plan's dashboard.
@@ -22,6 +23,7 @@
 //! of 0 is an answer ("not performed"), and a fresh assessment must not
 //! claim it on the organisation's behalf.
 
+pub mod edit;
 pub mod export;
 pub mod file;
 pub mod framework;
