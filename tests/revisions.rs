@@ -66,7 +66,7 @@ fn revisions_survive_export_and_import_and_a_summary_and_distinct_label_are_requ
     assert!(plan.issue_revision("D", "  ", LATER).unwrap_err().contains("what changed"));
     assert!(plan.issue_revision("B", "again", LATER).unwrap_err().contains("already labelled “B”"));
     assert_eq!(plan.issue_revision("", "Numbered", LATER), Ok(4));
-    assert_eq!(plan.revisions()[3].label, "4");
+    assert_eq!(plan.revisions()[3].label, "D", "after C, D");
 }
 
 #[test]
@@ -253,4 +253,20 @@ fn the_history_is_checked_only_where_the_check_is_given() {
     assert_eq!(unchecked[1].plan.as_ref().map(|p| p.name.clone()), Ok(sample_plan().name), "a plan without revisions needs no check");
     let checked = jsp_planner::backup::read(backup.as_bytes()).unwrap();
     assert_eq!(checked[0].plan.as_ref().map(|p| p.revisions()), Ok(plan.revisions()));
+}
+
+/// A revision issued without a label continues the labels' sequence.
+#[test]
+fn a_blank_label_continues_the_sequence() {
+    let mut plan = sample_plan();
+    assert_eq!(next_label(&plan.revisions()), "1");
+    plan.issue_revision("A", "First", NOW).unwrap();
+    plan.issue_revision("", "Second", NOW).unwrap();
+    assert_eq!(plan.revision(2).unwrap().label, "B");
+    plan.issue_revision("7", "Third", NOW).unwrap();
+    plan.issue_revision(" ", "Fourth", NOW).unwrap();
+    assert_eq!(plan.revision(4).unwrap().label, "8");
+    plan.issue_revision("1.0", "Fifth", NOW).unwrap();
+    assert_eq!(next_label(&plan.revisions()), "6", "after a label of another kind, the number");
+    assert_eq!(plan.document.revision, "1.0");
 }

@@ -19,7 +19,7 @@ pub use edits::{move_by, Checklist, Identified, NamedList};
 pub use management::{ManagementPlan, SbomApproach, SbomFormat, TextSection, MANAGEMENT_SECTIONS};
 pub use project::{Answer, ChecklistItem, ImpactAnswer, ProjectPlanning, Resources, Scope};
 pub use raci::{Activity, Raci, RaciAssignment, Role};
-pub use revision::{frozen_json, Approval, Content, Meaning, Revision, Revisions, Snapshot};
+pub use revision::{frozen_json, next_label, Approval, Content, Meaning, Revision, Revisions, Snapshot};
 pub use risk::{
     Acceptance, Control, ControlKind, ControlStatus, LikelihoodAxis, Rating, RiskCriteria, RiskEntry, RiskStatus, Treatment, Zone,
     MAX_LEVELS, MIN_LEVELS,

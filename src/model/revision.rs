@@ -295,7 +295,7 @@ impl super::Plan {
         let mut list = self.revision_list()?;
         let number = list.last().map_or(1, |r| r.number + 1);
         let label = match label.trim() {
-            "" => number.to_string(),
+            "" => next_label(&list),
             l => l.to_string(),
         };
         if list.iter().any(|r| r.label == label) {
@@ -351,6 +351,23 @@ impl super::Plan {
         open_revision(&mut list, number)?.approvals.retain(|a| a.id != id);
         self.revisions = Revisions::of(&list);
         Ok(())
+    }
+}
+
+/// The label a revision after `list` gets when none is given: the one after
+/// the last label when it is a letter ("B" after "A") or a whole number
+/// ("4" after "3"), else the revision's number.
+pub fn next_label(list: &[Revision]) -> String {
+    let number = list.last().map_or(1, |r| r.number + 1);
+    let last = list.last().map_or("", |r| r.label.trim());
+    let next = match last.as_bytes() {
+        [c @ b'A'..=b'Y'] | [c @ b'a'..=b'y'] => char::from(c + 1).to_string(),
+        _ => last.parse::<u32>().map_or(number, |n| n + 1).to_string(),
+    };
+    if list.iter().any(|r| r.label == next) {
+        number.to_string()
+    } else {
+        next
     }
 }
 

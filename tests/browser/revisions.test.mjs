@@ -46,6 +46,7 @@ test('issue, approve (read-only afterwards), issue again, compare and print', as
   await page.getByRole('button', { name: 'Issue revision' }).click();
   await page.getByText('Revision 1 issued. New work continues in the draft.').waitFor();
   assert.match(await page.locator('.draft-state').innerText(), /work since Revision 1 \(A\) \(issued, awaiting approval\)/);
+  assert.equal(await page.getByLabel('Revision label').getAttribute('placeholder'), 'B if left empty', 'the labels’ sequence goes on');
 
   // Author, then approver: the revision becomes read-only.
   await sign(page, 1, 'Ana Author', 'Author');

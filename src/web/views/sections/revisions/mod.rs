@@ -78,7 +78,7 @@ fn IssueForm() -> impl IntoView {
     let app = app();
     let (label, summary) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let error = RwSignal::new(None::<String>);
-    let next = derive_history(|l| l.last().map_or(1, |r| r.number + 1));
+    let next = derive_history(crate::model::next_label);
     let issue = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (l, s, now) = (label.get_untracked(), summary.get_untracked(), crate::web::browser::now());
@@ -102,7 +102,7 @@ fn IssueForm() -> impl IntoView {
             <p class="hint">"Freezes the plan as it is now, numbered, with what changed. Work then goes on in the draft."</p>
             <div class="field compact">
                 <label for="revision-label">"Revision label"</label>
-                <input id="revision-label" type="text" maxlength="300" placeholder=move || format!("e.g. {}", next.get())
+                <input id="revision-label" type="text" maxlength="300" placeholder=move || format!("{} if left empty", next.get())
                     prop:value=move || label.get() on:input=move |ev| label.set(event_target_value(&ev))/>
             </div>
             <div class="field">
