@@ -249,7 +249,7 @@ fn markdown_shows_progress_against_a_baseline() {
     let md = export::assessment_markdown(&sample(), Some(&baseline));
     assert!(md.contains("## Progress since Maturity 2025 (2025-03-01)"), "{md}");
     assert!(md.contains("| Concept | 1.7 | 2.0 | +0.3 |"), "{md}");
-    assert!(md.contains("| A.2 Voice of the customer | 0 – Not performed | 1 – Performed | +1 |"), "{md}");
+    assert!(md.contains("| A.2 Voice of the customer | Concept | 0 – Not performed | 1 – Performed | +1 |"), "{md}");
     assert!(!export::assessment_markdown(&sample(), None).contains("## Progress"));
 }
 
@@ -592,18 +592,18 @@ fn schema_describes_the_file() {
 fn markdown_holds_scores_activities_gaps_and_roadmap() {
     let md = export::assessment_markdown(&sample(), None);
     assert!(md.starts_with("# Product security maturity 2026\n"), "{md}");
-    assert!(md.contains("- Organisation: Acme Medical\n- Assessed on: 2026-03-02"), "{md}");
+    assert!(md.contains("- **Organisation:** Acme Medical\n- **Assessed on:** 2026-03-02"), "{md}");
     assert!(md.contains("| Concept | 2.0 | 3.3 | 3 of 3 |"), "{md}");
     assert!(md.contains("| Design and development | Not scored | Not scored | 0 of 3 |"), "{md}");
     assert!(md.contains("| A.2 Voice of the customer | 1 – Performed | 4 – Measured | Head of product management | Workshop notes, 2025 user needs review |"), "{md}");
-    assert!(md.contains("| Secure transfer to manufacturing | Not applicable |  |"), "{md}");
+    assert!(md.contains("| Secure transfer to manufacturing | Not applicable | — |"), "{md}");
     assert!(md.contains("- Secure transfer to manufacturing: We make software only; nothing goes to a factory."), "{md}");
     assert!(
         md.contains("| A.2 Voice of the customer | Concept | 1 – Performed | 4 – Measured | 3 | Customer needs template (2026-06-30) |"),
         "{md}"
     );
     assert!(md.contains("| Patching | Maintenance | 1 – Performed | 3 – Defined | 2 | No milestone yet |"), "{md}");
-    assert!(md.contains("### Foundations (2026-04-01 to 2026-06-30)\n\nWrite down what we already do.\n\n- 2026-04-01 Kick-off\n- 2026-06-30 Customer needs template: closes A.2 Voice of the customer, A.1 Release / change project planning\n"), "{md}");
+    assert!(md.contains("### Foundations (2026-04-01 to 2026-06-30)\n\nWrite down what we already do.\n\n| Date | Milestone | Closes the gaps of |\n|---|---|---|\n| 2026-04-01 | Kick-off | — |\n| 2026-06-30 | Customer needs template | A.2 Voice of the customer (gap 3: 1 to 4); A.1 Release / change project planning (gap 1: 2 to 3) |\n"), "{md}");
     assert!(md.contains("### Milestones without a phase (2027-01-15)"), "{md}");
     assert!(md.contains("Gaps no milestone closes yet: Patching."), "{md}");
     assert!(md.contains("| 5 | Continuously improved |"), "{md}");

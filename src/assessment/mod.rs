@@ -16,19 +16,23 @@
 //! - [`rules`]: the invariants, each broken one told as one sentence.
 //! - [`edit`]: the editor's operations, each keeping the rules, and its one edit path.
 //! - [`file`]: the file format `jsp-planner/assessment`: export, strict import, JSON Schema.
-//! - [`export`]: Markdown and CSV.
+//! - [`report`]: the report as the shared `crate::report::Document` (print, Markdown, Word).
+//! - [`chart`]: the geometry of the current-vs-target chart, for the view's SVG.
+//! - [`export`]: Markdown (the report's) and CSV.
 //! - [`plan_link`]: the Concept Phase levels for a plan's dashboard.
 //!
 //! "Not yet scored" is `None` in an entry's `current` or `target`: a level
 //! of 0 is an answer ("not performed"), and a fresh assessment must not
 //! claim it on the organisation's behalf.
 
+pub mod chart;
 pub mod edit;
 pub mod export;
 pub mod file;
 pub mod framework;
 pub mod level;
 pub mod plan_link;
+pub mod report;
 pub mod roadmap;
 pub mod rules;
 pub mod score;

@@ -37,7 +37,7 @@ pub struct Properties {
     pub footer: String,
 }
 
-/// Which part of the plan a [`Part`] holds, for choosing parts.
+/// Which part of a report a [`Part`] holds, for choosing parts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum PartKey {
     /// Title, document control, approvals, attendees, deliverables status.
@@ -58,6 +58,22 @@ pub enum PartKey {
     Roles,
     /// A comparison of two versions of the plan (not part of the plan report).
     Changes,
+    // The parts of a maturity assessment's report (`assessment::report`),
+    // none of them part of a plan report; its title page is a `Cover`.
+    /// The maturity levels 0–5 and what each means.
+    Levels,
+    /// Every activity's current and target level, component by component.
+    Heatmap,
+    /// Each component's mean current and target level.
+    Scores,
+    /// The gaps between current and target levels, largest first.
+    Gaps,
+    /// The roadmap: phases and their milestones.
+    Roadmap,
+    /// Progress since a baseline assessment.
+    Progress,
+    /// Each activity's owner and evidence, and why some do not apply.
+    Activities,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

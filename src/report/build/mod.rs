@@ -36,7 +36,8 @@ pub const MANAGEMENT_PLAN_PARTS: &[PartKey] = &[PartKey::Cover, PartKey::Managem
 /// The report of `plan` with the chosen `parts`, in the order given.
 /// `history` is the revision history the cover lists: passed apart from the
 /// plan because a revision's snapshot shows the history up to itself.
-/// A key that is no part of a plan report ([`PartKey::Changes`]) is skipped.
+/// A key that is no part of a plan report ([`PartKey::Changes`], an
+/// assessment's parts) is skipped.
 pub fn build(plan: &Plan, history: &[Revision], parts: &[PartKey]) -> Document {
     Document { properties: properties(plan), parts: parts.iter().filter_map(|&key| part(plan, history, key)).collect() }
 }
@@ -51,7 +52,14 @@ fn part(plan: &Plan, history: &[Revision], key: PartKey) -> Option<Part> {
         PartKey::Register => register::part(plan),
         PartKey::Traceability => trace::part(plan),
         PartKey::Roles => roles::part(plan),
-        PartKey::Changes => return None,
+        PartKey::Changes
+        | PartKey::Levels
+        | PartKey::Heatmap
+        | PartKey::Scores
+        | PartKey::Gaps
+        | PartKey::Roadmap
+        | PartKey::Progress
+        | PartKey::Activities => return None,
     })
 }
 
