@@ -23,6 +23,11 @@ pub struct EditorParts {
     pub merge: fn(&serde_json::Value, &Plan, &Plan) -> Merge,
     pub merge_dialog: fn(Plan, Merge, bool) -> AnyView,
     pub check_revisions: crate::format::RevisionCheck,
+    /// The page of the maturity assessment with this id.
+    pub draw_assessment: fn(String) -> AnyView,
+    pub create_assessment: fn(&str) -> Result<String, String>,
+    /// Import an assessment file: the id to open and what was done, in words.
+    pub import_assessment: crate::web::assessment::ImportFile,
 }
 
 thread_local! {
@@ -65,14 +70,15 @@ pub async fn load() -> Option<EditorParts> {
 enum Load {
     NotStarted,
     Loading,
-    Ready(fn() -> AnyView),
+    Ready(EditorParts),
     Failed,
 }
 
-/// The editor for the open plan: loads it the first time it is asked for.
+/// The editor for the open plan, or with `assessment` the page of that
+/// maturity assessment: loads the editor's part the first time it is asked for.
 #[component]
-pub fn Editor() -> impl IntoView {
-    let load = RwSignal::new(LOADED.get().map_or(Load::NotStarted, |p| Load::Ready(p.draw)));
+pub fn Editor(#[prop(optional)] assessment: Option<String>) -> impl IntoView {
+    let load = RwSignal::new(LOADED.get().map_or(Load::NotStarted, Load::Ready));
     let start = move || {
         if matches!(load.get_untracked(), Load::Ready(_) | Load::Loading) {
             return;
@@ -81,7 +87,7 @@ pub fn Editor() -> impl IntoView {
         // The plan may have been closed meanwhile: then there is no one to tell.
         with_parts(
             move |parts| {
-                load.try_set(Load::Ready(parts.draw));
+                load.try_set(Load::Ready(parts));
             },
             move || {
                 load.try_set(Load::Failed);
@@ -90,7 +96,10 @@ pub fn Editor() -> impl IntoView {
     };
     start();
     move || match load.get() {
-        Load::Ready(draw) => draw(),
+        Load::Ready(parts) => match &assessment {
+            None => (parts.draw)(),
+            Some(id) => (parts.draw_assessment)(id.clone()),
+        },
         Load::Failed => view! {
             <div class="editor-load" role="alert">
                 <p>

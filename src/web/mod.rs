@@ -9,6 +9,7 @@
 //! - [`editor`]: the plan editor, a second download fetched when a plan first opens.
 //! - [`views`]: components; they read signals and call [`state::AppState`] methods.
 
+mod assessment;
 pub(crate) mod browser;
 mod crash;
 mod display;
@@ -84,12 +85,13 @@ fn App() -> impl IntoView {
             <views::TopBar/>
             <views::Notices/>
             <main id="main" tabindex="-1">
-                {move || match open.get() {
-                    Some(plan) => {
+                {move || match (open.get(), app.assessment.get()) {
+                    (Some(plan), _) => {
                         provide_context(plan);
                         view! { <editor::Editor/> }.into_any()
                     }
-                    None => view! { <views::PlanList/> }.into_any(),
+                    (None, Some(id)) => view! { <editor::Editor assessment=id/> }.into_any(),
+                    (None, None) => view! { <views::PlanList/> }.into_any(),
                 }}
             </main>
             <views::Dialogs/>

@@ -16,6 +16,8 @@ use crate::library::PlanSummary;
 use crate::model::Plan;
 
 pub const PLAN_PREFIX: &str = "jsp-planner/plan/";
+/// Maturity assessments, kept beside the plans (see `web/assessment`).
+pub const ASSESSMENT_PREFIX: &str = "jsp-planner/assessment/";
 const LAST_OPEN: &str = "jsp-planner/last-open";
 const PREFS_PREFIX: &str = "jsp-planner/pref/";
 /// The version of each plan last exchanged as a file (exported or imported):
@@ -130,6 +132,33 @@ pub fn scan() -> Scan {
     scan
 }
 
+/// A stored maturity assessment as the plan list shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssessmentSummary {
+    pub id: String,
+    pub name: String,
+    pub organisation: String,
+    pub updated_at: String,
+}
+
+/// The stored maturity assessments, newest edit first, read as plain JSON:
+/// the plan list needs their names, not the assessment code (which is in
+/// the editor's part; opening one checks it whole).
+pub fn scan_assessments() -> Vec<AssessmentSummary> {
+    let text = |v: &serde_json::Value, k: &str| v["assessment"][k].as_str().unwrap_or_default().to_string();
+    let mut list: Vec<AssessmentSummary> = raw_keys()
+        .into_iter()
+        .filter_map(|key| {
+            let id = key.strip_prefix(ASSESSMENT_PREFIX)?.to_string();
+            let value: serde_json::Value = serde_json::from_str(&raw(&key)?).ok()?;
+            let name = Some(text(&value, "name")).filter(|n| !n.trim().is_empty()).unwrap_or_else(|| "Untitled assessment".into());
+            Some(AssessmentSummary { id, name, organisation: text(&value, "organisation"), updated_at: text(&value, "updated_at") })
+        })
+        .collect();
+    list.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    list
+}
+
 /// A stored plan as read, with the exact text it came from.
 pub struct Loaded {
     pub plan: Plan,
@@ -174,6 +203,15 @@ pub fn save_over(plan: &Plan) -> Result<JsString, SaveError> {
 }
 
 /// Nothing is stored that could not be exported and imported again.
+pub fn assessment_key(id: &str) -> String {
+    format!("{ASSESSMENT_PREFIX}{id}")
+}
+
+/// Write `text` under `key` (an assessment's: it checks its own conflicts).
+pub fn write_text(key: &str, text: &str) -> Result<(), SaveError> {
+    write(key, text.to_string()).map(|_| ())
+}
+
 fn write(key: &str, text: String) -> Result<JsString, SaveError> {
     if text.len() > format::MAX_FILE_BYTES {
         return Err(SaveError::TooLarge);

@@ -86,6 +86,10 @@ impl AppState {
                 // A backup is refused as a plan file for its format (or its
                 // size) only: look for one then, not in every plan file.
                 let maybe_backup = matches!(result, Err(ImportError::WrongFormat { .. } | ImportError::TooLarge { .. }));
+                if maybe_backup && super::assessments::is_assessment(&bytes) {
+                    self.import_assessment(&file_name, &bytes).await;
+                    return;
+                }
                 if maybe_backup && crate::backup::is_backup(&bytes) {
                     let check = crate::web::editor::load().await.map(|parts| parts.check_revisions);
                     self.offer_restore(&file_name, crate::backup::read_with(&bytes, check));

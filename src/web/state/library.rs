@@ -12,6 +12,8 @@ use crate::web::{browser, storage};
 #[derive(Clone, Copy)]
 pub struct Library {
     pub plans: RwSignal<Vec<PlanSummary>>,
+    /// The stored maturity assessments, listed beside the plans.
+    pub assessments: RwSignal<Vec<storage::AssessmentSummary>>,
     pub unreadable: RwSignal<Vec<storage::Unreadable>>,
     /// When each plan was last exported or backed up (id to time).
     pub covered: RwSignal<std::collections::HashMap<String, String>>,
@@ -19,7 +21,12 @@ pub struct Library {
 
 impl Library {
     pub fn new() -> Self {
-        Library { plans: RwSignal::new(Vec::new()), unreadable: RwSignal::new(Vec::new()), covered: RwSignal::new(Default::default()) }
+        Library {
+            plans: RwSignal::new(Vec::new()),
+            assessments: RwSignal::new(Vec::new()),
+            unreadable: RwSignal::new(Vec::new()),
+            covered: RwSignal::new(Default::default()),
+        }
     }
 
     pub fn refresh(self) {
@@ -27,6 +34,11 @@ impl Library {
         self.plans.set(scan.plans);
         self.unreadable.set(scan.unreadable);
         self.covered.set(storage::covered());
+        self.assessments.set(storage::scan_assessments());
+    }
+
+    pub fn assessment_name(self, id: &str) -> Option<String> {
+        self.assessments.with_untracked(|l| l.iter().find(|a| a.id == id).map(|a| a.name.clone()))
     }
 
     pub fn contains(self, id: &str) -> bool {

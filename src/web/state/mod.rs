@@ -8,6 +8,7 @@
 //! are pure functions in [`crate::decide`]; this layer gathers the facts from
 //! the browser and acts. Views read signals and call these methods only.
 
+mod assessments;
 mod backup;
 mod files;
 mod library;
@@ -39,11 +40,13 @@ pub struct AppState {
     pub library: Library,
     pub session: Session,
     pub ui: Ui,
+    /// The id of the maturity assessment open instead of the plan list.
+    pub assessment: leptos::prelude::RwSignal<Option<String>>,
 }
 
 impl AppState {
     pub fn new() -> Self {
-        AppState { library: Library::new(), session: Session::new(), ui: Ui::new() }
+        AppState { library: Library::new(), session: Session::new(), ui: Ui::new(), assessment: leptos::prelude::RwSignal::new(None) }
     }
 
     /// Read the library and reopen the plan that was open last.
@@ -232,6 +235,7 @@ impl AppState {
             Confirmed::RemoveUserNeed(id) => self.edit(|p| p.remove_user_need(&id)),
             Confirmed::RemoveRisk(id) => self.edit(|p| p.remove_risk(&id)),
             Confirmed::RemoveControl(id) => self.edit(|p| p.remove_control(&id)),
+            Confirmed::DeleteAssessment(id) => self.delete_assessment(&id),
             Confirmed::DiscardMine => {
                 self.close();
                 self.notify(NoticeKind::Info, "Your version of the deleted plan was discarded.");

@@ -81,6 +81,8 @@ pub enum Confirmed {
     ApplyGridPreset(usize),
     /// Close the open plan, dropping this tab's version (after a delete elsewhere).
     DiscardMine,
+    /// Delete the stored maturity assessment with this id.
+    DeleteAssessment(String),
 }
 
 /// How long an information notice stays (style/main.css fades it over its last second).

@@ -1,5 +1,7 @@
 //! Components. Each reads the [`AppState`] from context.
 
+pub mod assessment;
+mod assessment_list;
 mod banners;
 mod common;
 mod dialogs;

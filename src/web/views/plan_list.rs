@@ -14,6 +14,9 @@ pub fn PlanList() -> impl IntoView {
         app.create(&new_name.get_untracked());
         new_name.set(String::new());
     };
+    // Which kinds of document the list shows.
+    let kind = RwSignal::new(String::from("all"));
+    let shows = move |k: &str| kind.with(|v| v == "all" || v == k);
     view! {
         <section class="plan-list" aria-labelledby="plans-title">
             <h1 id="plans-title">"Your plans"</h1>
@@ -33,8 +36,10 @@ pub fn PlanList() -> impl IntoView {
                 <Show when=move || app.library.plans.with(|l| !l.is_empty())>
                     <button type="button" on:click=move |_| app.back_up_all()>"Back up all plans"</button>
                 </Show>
+                <KindFilter kind/>
             </div>
             <BackupStatus/>
+            <div hidden=move || !shows("plans")>
             <Show
                 when=move || app.library.plans.with(|l| !l.is_empty())
                 fallback=|| view! { <p class="empty">"No plans yet. Create one, or import a plan file."</p> }
@@ -49,7 +54,26 @@ pub fn PlanList() -> impl IntoView {
                     </tbody>
                 </table>
             </Show>
+            </div>
         </section>
+        <div hidden=move || !shows("assessments")>
+            <super::assessment_list::AssessmentList/>
+        </div>
+    }
+}
+
+/// Plans, maturity assessments, or both.
+#[component]
+fn KindFilter(kind: RwSignal<String>) -> impl IntoView {
+    view! {
+        <div class="field compact kind-select">
+            <label for="library-kind">"Show"</label>
+            <select id="library-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
+                <option value="all">"Plans and maturity assessments"</option>
+                <option value="plans">"Plans only"</option>
+                <option value="assessments">"Maturity assessments only"</option>
+            </select>
+        </div>
     }
 }
 

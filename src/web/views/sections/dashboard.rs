@@ -40,9 +40,41 @@ pub fn Dashboard() -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ol>
+            <OrganisationMaturity/>
             <TraceSummary/>
         </section>
     }
+}
+
+/// The organisation's maturity in the Concept Phase activities, from the
+/// maturity assessment that names this plan, else the latest one kept here.
+#[component]
+fn OrganisationMaturity() -> impl IntoView {
+    use crate::assessment::plan_link;
+    let plan_id = crate::web::views::open_plan().plan.with_untracked(|p| p.id.clone());
+    let assessments = crate::web::assessment::stored();
+    let chosen = plan_link::linked_to(&assessments, &plan_id)
+        .or_else(|| assessments.iter().max_by(|x, y| (&x.assessed_on, &x.updated_at).cmp(&(&y.assessed_on, &y.updated_at))));
+    let level = |l: Option<u8>| l.map_or_else(|| "not scored".to_string(), |n| n.to_string());
+    chosen.map(|a| {
+        let rows = plan_link::concept_levels(a);
+        view! {
+            <section class="org-maturity" aria-labelledby="org-maturity-title">
+                <h3 id="org-maturity-title">"The organisation’s maturity in these activities"</h3>
+                <p class="hint">{format!("From the maturity assessment “{}” ({}), levels 0 to 5.", a.name, a.assessed_on)}</p>
+                <ul>
+                    {rows.into_iter().map(|r| {
+                        let text = if r.not_applicable {
+                            "not applicable".to_string()
+                        } else {
+                            format!("current {}, target {}", level(r.current), level(r.target))
+                        };
+                        view! { <li><strong>{r.activity.name}</strong>": "{text}</li> }
+                    }).collect_view()}
+                </ul>
+            </section>
+        }
+    })
 }
 
 /// Beyond the JSP's six: the gaps in the chain from stakeholder need to

@@ -11,7 +11,7 @@ mod project;
 mod raci;
 mod register;
 mod report;
-mod report_view;
+pub(super) mod report_view;
 mod revisions;
 mod trace;
 
@@ -48,6 +48,9 @@ pub fn load_plan_editor() -> Result<crate::web::editor::EditorParts, leptos::was
         merge: crate::merge::merge_onto,
         merge_dialog: super::merge_dialog::merge_dialog,
         check_revisions: crate::format::check_revisions,
+        draw_assessment: crate::web::views::assessment::draw,
+        create_assessment: crate::web::assessment::create,
+        import_assessment: crate::web::assessment::import_file,
     })
 }
 

@@ -1,0 +1,130 @@
+//! The top of the page: the assessment's name as its title, the fields
+//! that say whose assessment it is and when, undo and redo, whether the
+//! latest edit is stored, and the choice to make when another tab changed
+//! the same assessment.
+
+use leptos::prelude::*;
+
+use super::FieldError;
+use crate::assessment::Assessment;
+use crate::web::assessment::open_assessment;
+use crate::web::assessment::Saved;
+use crate::web::state::NoticeKind;
+use crate::web::views::app;
+
+#[component]
+pub(super) fn Header() -> impl IntoView {
+    let open = open_assessment();
+    let name = Memo::new(move |_| open.doc.with(|a| a.name.clone()));
+    view! {
+        <header class="assessment-header">
+            <div class="assessment-top">
+                <button type="button" class="link" on:click=move |_| app().close_assessment()>"← All plans"</button>
+                <span class="kicker">"Maturity self-assessment against the JSP"</span>
+            </div>
+            <h1>{move || name.get()}</h1>
+            <div class="assessment-fields">
+                {text_field("assessment-name", "Assessment name", |a| a.name.clone(), Assessment::rename)}
+                {text_field("assessment-organisation", "Organisation", |a| a.organisation.clone(), Assessment::set_organisation)}
+                <DateField/>
+            </div>
+            <div class="assessment-toolbar">
+                <button type="button" aria-keyshortcuts="Control+Z" disabled=move || !open.can_undo.get() on:click=move |_| open.undo()>
+                    "Undo"
+                </button>
+                <button type="button" aria-keyshortcuts="Control+Y" disabled=move || !open.can_redo.get() on:click=move |_| open.redo()>
+                    "Redo"
+                </button>
+                <SaveLine/>
+            </div>
+            <ConflictBanner/>
+        </header>
+    }
+}
+
+/// A single-line field of the assessment itself, kept as typed.
+fn text_field(
+    id: &'static str,
+    label: &'static str,
+    get: fn(&Assessment) -> String,
+    set: fn(&mut Assessment, &str) -> Result<(), String>,
+) -> impl IntoView {
+    let open = open_assessment();
+    let value = Memo::new(move |_| open.doc.with(get));
+    let error = FieldError::new();
+    let error_id = format!("{id}-error");
+    view! {
+        <div class="field compact">
+            <label for=id>{label}</label>
+            <input id=id type="text" maxlength="300" prop:value=move || value.get()
+                aria-invalid=error.invalid() aria-describedby=error_id.clone()
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    error.show(open.edit_typing(id, |a| set(a, &v)));
+                }/>
+            {error.view(error_id)}
+        </div>
+    }
+}
+
+#[component]
+fn DateField() -> impl IntoView {
+    let open = open_assessment();
+    let value = Memo::new(move |_| open.doc.with(|a| a.assessed_on.clone()));
+    let error = FieldError::new();
+    view! {
+        <div class="field compact">
+            <label for="assessment-date">"Assessed on"</label>
+            <input id="assessment-date" type="date" prop:value=move || value.get()
+                aria-invalid=error.invalid() aria-describedby="assessment-date-error"
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    error.show(open.edit(|a| a.set_assessed_on(&v)));
+                }/>
+            {error.view("assessment-date-error".into())}
+        </div>
+    }
+}
+
+/// Whether the latest edit is in this browser's storage, and if not, why.
+#[component]
+fn SaveLine() -> impl IntoView {
+    let saved = open_assessment().saved;
+    view! {
+        <p class="save-line" role="status" data-testid="save-status">
+            {move || match saved.get() {
+                Saved::Yes => view! { <span class="ok">"Saved in this browser"</span> }.into_any(),
+                Saved::No(why) => view! { <span class="bad">"Not saved: " {why}</span> }.into_any(),
+                Saved::Conflict => view! { <span class="bad">"Not saved: changed in another tab"</span> }.into_any(),
+            }}
+        </p>
+    }
+}
+
+/// Another tab wrote this assessment since this tab read it: nothing is
+/// written until the user chooses whose version stays.
+#[component]
+fn ConflictBanner() -> impl IntoView {
+    let open = open_assessment();
+    let conflict = Memo::new(move |_| open.saved.with(|s| *s == Saved::Conflict));
+    let take = move |_| {
+        if let Err(why) = open.take_theirs() {
+            app().notify(NoticeKind::Error, why);
+        }
+    };
+    view! {
+        <Show when=move || conflict.get()>
+            <div class="banner conflict assessment-conflict" role="alert">
+                <p>
+                    <strong>"This assessment was changed in another tab."</strong>
+                    " Your edits here are not saved until you choose. Keep yours to store them over the other tab’s, "
+                    "or take the other tab’s version (yours can be brought back with Undo)."
+                </p>
+                <div class="actions">
+                    <button type="button" class="primary" on:click=move |_| open.keep_mine()>"Keep mine"</button>
+                    <button type="button" on:click=take>"Take theirs"</button>
+                </div>
+            </div>
+        </Show>
+    }
+}

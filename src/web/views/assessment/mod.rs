@@ -1,0 +1,185 @@
+//! The page of one maturity assessment: score every activity of the JSP,
+//! see the heatmap, chart and gaps, plan the roadmap, compare with an
+//! earlier assessment, and print or download the report.
+//!
+//! Every change goes through the open assessment's one edit path
+//! (`web::assessment::OpenAssessment`): these views hold no editing logic
+//! and mint no ids; a refused edit shows the domain's sentence, beside the
+//! field or as a notice. What the page shows in tables (heatmap, scores,
+//! gaps, roadmap, progress) is the report's own parts
+//! (`assessment::report::document`), so the screen, print, Markdown and
+//! Word say the same.
+//!
+//! - this file: the entry point, the page's context and its frame.
+//! - `header`: name, organisation, date, undo and redo, the save line and
+//!   the conflict with another tab.
+//! - `scoring`: the scoring editor, one table per component, with its keys.
+//! - `summary`: heatmap, chart (inline SVG) with its table, gaps.
+//! - `roadmap`: phases and milestones.
+//! - `baseline`: the comparison with an earlier assessment file.
+//! - `outputs`: print, Markdown, CSV, Word, the assessment file.
+
+mod baseline;
+mod header;
+mod milestones;
+mod outputs;
+mod roadmap;
+mod scoring;
+mod summary;
+
+use leptos::prelude::*;
+
+use crate::assessment::Assessment;
+use crate::report::{Document, PartKey};
+use crate::web::assessment::OpenAssessment;
+use crate::web::state::NoticeKind;
+use crate::web::views::app;
+
+/// What the page's parts share besides the open assessment
+/// (`open_assessment()`): the baseline it is compared with (kept on this
+/// page only: the file has no place for it), and its report, built once per
+/// change for every part that shows it.
+#[derive(Clone, Copy)]
+struct Page {
+    baseline: RwSignal<Option<Assessment>>,
+    report: Memo<Document>,
+}
+
+fn page() -> Page {
+    expect_context::<Page>()
+}
+
+/// The page of assessment `id`, or why it cannot be shown.
+pub fn draw(id: String) -> AnyView {
+    match OpenAssessment::load(&id) {
+        Ok(open) => view! { <AssessmentPage open/> }.into_any(),
+        Err(why) => view! {
+            <div class="assessment-missing">
+                <h1>"The assessment cannot be opened"</h1>
+                <p role="alert">{why}</p>
+                <button type="button" class="primary" on:click=move |_| app().close_assessment()>"Back to the list"</button>
+            </div>
+        }
+        .into_any(),
+    }
+}
+
+#[component]
+fn AssessmentPage(open: OpenAssessment) -> impl IntoView {
+    provide_context(open);
+    let baseline = RwSignal::new(None::<Assessment>);
+    let doc = open.doc;
+    let report = Memo::new(move |_| doc.with(|a| baseline.with(|b| crate::assessment::report::document(a, b.as_ref()))));
+    provide_context(Page { baseline, report });
+    install_listeners(open);
+    view! {
+        <div class="assessment-page">
+            <header::Header/>
+            <nav class="assessment-nav" aria-label="Parts of the assessment">
+                <a href="#assessment-scoring">"Scoring"</a>
+                <a href="#assessment-summary">"Heatmap, chart and gaps"</a>
+                <a href="#assessment-roadmap">"Roadmap"</a>
+                <a href="#assessment-baseline">"Progress"</a>
+                <a href="#assessment-outputs">"Report and downloads"</a>
+            </nav>
+            <scoring::Scoring/>
+            <summary::Summary/>
+            <roadmap::Roadmap/>
+            <baseline::Baseline/>
+            <outputs::Outputs/>
+        </div>
+    }
+}
+
+/// Another tab's write to this assessment, and undo/redo by the keyboard
+/// (the app's own shortcuts act on plans only).
+fn install_listeners(open: OpenAssessment) {
+    use wasm_bindgen::JsCast;
+    let key = open.doc.with_untracked(|a| crate::web::storage::assessment_key(&a.id));
+    let storage = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(key.as_str()) {
+            open.check_other_tabs();
+        }
+    });
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if ev.default_prevented() || ev.is_composing() || ev.alt_key() || !(ev.ctrl_key() || ev.meta_key()) {
+            return;
+        }
+        // In a text field the browser's own undo acts on what is being typed.
+        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+        if target.as_ref().is_some_and(crate::web::browser::is_text_entry) {
+            return;
+        }
+        match (ev.key().to_ascii_lowercase().as_str(), ev.shift_key()) {
+            ("z", false) => open.undo(),
+            ("z", true) | ("y", false) => open.redo(),
+            _ => return,
+        }
+        ev.prevent_default();
+    });
+    on_cleanup(move || {
+        storage.remove();
+        keys.remove();
+    });
+}
+
+/// One part of the assessment's report, as the report shows it; it is drawn
+/// again only when that part changes.
+fn report_part(key: PartKey) -> impl IntoView {
+    let report = page().report;
+    let part = Memo::new(move |_| report.with(|d| d.parts.iter().find(|p| p.key == key).cloned()));
+    move || {
+        part.get().map(|p| {
+            let doc = Document { properties: Default::default(), parts: vec![p] };
+            crate::web::views::sections::report_view::document_view(&doc)
+        })
+    }
+}
+
+/// Tell the user why an edit was refused; a kept edit says nothing.
+fn refused<T>(outcome: Result<Option<T>, String>) {
+    if let Err(why) = outcome {
+        app().notify(NoticeKind::Error, why);
+    }
+}
+
+/// Why the value last typed into a field was not kept: the assessment keeps
+/// its last valid value, the field keeps what was typed so it can be put right.
+#[derive(Clone, Copy)]
+struct FieldError(RwSignal<Option<String>>);
+
+impl FieldError {
+    fn new() -> Self {
+        FieldError(RwSignal::new(None))
+    }
+
+    /// Show the outcome of an edit made from the field.
+    fn show<T>(self, outcome: Result<Option<T>, String>) {
+        let message = outcome.err();
+        if self.0.with_untracked(|m| *m != message) {
+            self.0.set(message);
+        }
+    }
+
+    fn clear(self) {
+        if self.0.with_untracked(Option::is_some) {
+            self.0.set(None);
+        }
+    }
+
+    fn invalid(self) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
+        move || if self.0.with(Option::is_some) { "true" } else { "false" }
+    }
+
+    /// The message element, referenced by the field's `aria-describedby`.
+    fn view(self, element_id: String) -> impl IntoView {
+        view! {
+            <p class="field-error" id=element_id hidden=move || self.0.with(Option::is_none)>{move || self.0.get()}</p>
+        }
+    }
+}
+
+/// An id for HTML made of an activity id ("concept.a2" gives "concept-a2").
+fn html_id(prefix: &str, id: &str) -> String {
+    format!("{prefix}-{}", id.replace(|c: char| !c.is_ascii_alphanumeric(), "-"))
+}

@@ -1,0 +1,77 @@
+//! What the scores add up to: the heatmap, the chart of each component's
+//! mean current and target level beside the same numbers as a table, and
+//! the gaps, largest first.
+//!
+//! The heatmap, the table and the gaps are the report's parts (drawn by the
+//! report's view); the chart's geometry is `assessment::chart`, so this file
+//! only turns it into SVG. Every value in the chart is written as text and
+//! the chart is one image to assistive technology, the table beside it
+//! being its text alternative.
+
+use leptos::prelude::*;
+
+use super::report_part;
+use crate::assessment::chart::{self, Chart, Label, Measure};
+use crate::report::PartKey;
+use crate::web::assessment::open_assessment;
+
+#[component]
+pub(super) fn Summary() -> impl IntoView {
+    view! {
+        <div id="assessment-summary" class="assessment-summary">
+            {report_part(PartKey::Heatmap)}
+            <div class="scores-and-chart">
+                <div class="scores-table">{report_part(PartKey::Scores)}</div>
+                <ChartView/>
+            </div>
+            {report_part(PartKey::Gaps)}
+        </div>
+    }
+}
+
+#[component]
+fn ChartView() -> impl IntoView {
+    let doc = open_assessment().doc;
+    let chart = Memo::new(move |_| doc.with(chart::chart));
+    view! { <div class="chart-box">{move || chart.with(svg)}</div> }
+}
+
+fn svg(c: &Chart) -> impl IntoView {
+    view! {
+        <svg class="maturity-chart" viewBox=format!("0 0 {} {}", c.width, c.height) role="img"
+            aria-labelledby="maturity-chart-title maturity-chart-desc">
+            <title id="maturity-chart-title">{c.title.clone()}</title>
+            <desc id="maturity-chart-desc">{c.description.clone()}</desc>
+            {c.ticks.iter().map(|t| view! {
+                <line class="chart-tick" x1=t.x.to_string() x2=t.x.to_string() y1=t.y1.to_string() y2=t.y2.to_string()/>
+                {text(&t.label, "chart-tick-label")}
+            }).collect_view()}
+            {c.rows.iter().map(|r| view! {
+                <g class="chart-row" data-component=r.component_id>
+                    {text(&r.label, "chart-name")}
+                    {bar(&r.current, "chart-current")}
+                    {bar(&r.target, "chart-target")}
+                </g>
+            }).collect_view()}
+            {text(&c.caption, "chart-caption")}
+        </svg>
+    }
+}
+
+/// A mean level's bar (none when nothing is scored) and its value in words.
+fn bar(m: &Measure, class: &'static str) -> impl IntoView {
+    let rect = m.bar.as_ref().map(|b| {
+        view! {
+            <rect class=class x=b.x.to_string() y=b.y.to_string() width=b.width.to_string() height=b.height.to_string()/>
+        }
+    });
+    (rect, text(&m.label, "chart-value"))
+}
+
+fn text(l: &Label, class: &'static str) -> impl IntoView {
+    view! {
+        <text class=format!("{class} chart-text") x=l.x.to_string() y=l.y.to_string() text-anchor=l.anchor.as_str()>
+            {l.text.clone()}
+        </text>
+    }
+}

@@ -1,0 +1,136 @@
+// Maturity assessments in the plan list: listed beside the plans (kind
+// filter), created, exported and imported back identical, deleted after
+// confirmation; hostile or malformed assessment files refused in words with
+// nothing changed; another tab's edit never silently overwritten; a plan's
+// dashboard shows the organisation's Concept Phase levels.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, openApp, createPlan, importFile, download, backToList } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.stop(); });
+
+const PREFIX = 'jsp-planner/assessment/';
+
+/** The stored assessments: storage key to parsed file. */
+async function storedAssessments(page) {
+  return page.evaluate((prefix) => Object.fromEntries(Object.keys(localStorage)
+    .filter((k) => k.startsWith(prefix)).map((k) => [k, JSON.parse(localStorage.getItem(k))])), PREFIX);
+}
+
+async function createAssessment(page, name) {
+  await page.getByLabel('New assessment name').fill(name);
+  await page.getByRole('button', { name: 'Create assessment' }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+async function toList(page) {
+  await page.getByRole('button', { name: '← All plans' }).click();
+  await page.locator('#plans-title').waitFor();
+}
+
+test('assessments are listed beside plans, exported, imported back identical and deleted after confirmation', async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const { page, errors } = await openApp(context, env.base);
+  await createPlan(page, 'Infusion pump 4.0');
+  await backToList(page);
+  await createAssessment(page, 'Maturity 2026');
+  await toList(page);
+  const list = page.locator('table.assessments');
+  await list.getByRole('button', { name: 'Maturity 2026', exact: true }).waitFor();
+  const [key] = Object.keys(await storedAssessments(page));
+  const stored = (await storedAssessments(page))[key];
+  assert.equal(stored.format, 'jsp-planner/assessment');
+  assert.equal(stored.assessment.name, 'Maturity 2026');
+
+  // The kind filter: plans only, assessments only, both.
+  const kind = page.getByLabel('Show');
+  await kind.selectOption({ label: 'Maturity assessments only' });
+  assert.equal(await page.locator('table.plans:not(.assessments)').isVisible(), false);
+  assert.equal(await list.isVisible(), true);
+  await kind.selectOption({ label: 'Plans only' });
+  assert.equal(await list.isVisible(), false);
+  assert.equal(await page.locator('table.plans:not(.assessments)').isVisible(), true);
+  await kind.selectOption({ label: 'Plans and maturity assessments' });
+
+  // Export, delete (asked first), import back: the identical file.
+  const file = await download(page, () => list.getByRole('button', { name: 'Export Maturity 2026' }).click());
+  assert.match(file.name, /maturity-2026\.jsp-assessment\.json$/);
+  assert.deepEqual(JSON.parse(file.text), stored);
+  await list.getByRole('button', { name: 'Delete Maturity 2026' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete “Maturity 2026”?' });
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  assert.equal(Object.keys(await storedAssessments(page)).length, 1, 'cancel keeps it');
+  await list.getByRole('button', { name: 'Delete Maturity 2026' }).click();
+  await dialog.getByRole('button', { name: 'Yes, go ahead' }).click();
+  await page.getByText('No assessments yet.').waitFor();
+  assert.deepEqual(await storedAssessments(page), {});
+  await importFile(page, file.name, file.text);
+  await page.getByRole('heading', { level: 1, name: 'Maturity 2026' }).waitFor();
+  assert.deepEqual(await storedAssessments(page), { [key]: stored }, 'imported back identical');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a malformed or hostile assessment file is refused in words and changes nothing', async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const { page } = await openApp(context, env.base);
+  await createAssessment(page, 'Kept');
+  await toList(page);
+  const before = await page.evaluate(() => JSON.stringify(localStorage));
+  const good = Object.values(await storedAssessments(page))[0];
+  const cases = [
+    ['newer.json', { ...good, version: 99 }, /newer JSP Planner/],
+    ['level.json', (() => { const f = structuredClone(good); f.assessment.activities[0].current = 9; return f; })(), /levels are 0 to 5/],
+    ['unknown.json', (() => { const f = structuredClone(good); f.assessment.activities[0].activity_id = 'concept.z9'; return f; })(), /concept\.z9/],
+    ['script.json', (() => { const f = structuredClone(good); f.assessment.extra = '<img src=x onerror=alert(1)>'; return f; })(), /extra/],
+  ];
+  const errors = page.getByTestId('errors');
+  for (const [name, file, why] of cases) {
+    await importFile(page, name, JSON.stringify(file));
+    const notice = errors.locator('.notice-text', { hasText: name });
+    await notice.waitFor();
+    const text = await notice.innerText();
+    assert.match(text, /was not imported/, text);
+    assert.match(text, why, text);
+  }
+  await importFile(page, 'cut.json', JSON.stringify(good).slice(0, 80));
+  await errors.locator('.notice-text', { hasText: 'cut.json' }).waitFor();
+  assert.equal(await page.evaluate(() => JSON.stringify(localStorage)), before, 'nothing changed');
+  assert.equal(await page.locator('img[src=x]').count(), 0);
+  await context.close();
+});
+
+test('an edit in another tab is not overwritten: this tab asks', async () => {
+  const context = await env.browser.newContext();
+  const a = await openApp(context, env.base);
+  await createAssessment(a.page, 'Shared maturity');
+  const b = await openApp(context, env.base);
+  await b.page.locator('table.assessments').getByRole('button', { name: 'Shared maturity', exact: true }).click();
+  await b.page.getByRole('heading', { level: 1, name: 'Shared maturity' }).waitFor();
+  // Tab A scores an activity; tab B, still showing the older copy, is told before it writes.
+  await a.page.getByLabel('Current level of A.1 Release / change project planning', { exact: false }).first().selectOption({ index: 3 });
+  await b.page.getByText('This assessment was changed in another tab.').waitFor();
+  const stored = Object.values(await storedAssessments(a.page))[0];
+  await b.page.getByLabel('Current level of A.2', { exact: false }).first().selectOption({ index: 2 });
+  assert.deepEqual(Object.values(await storedAssessments(b.page))[0], stored, 'B did not write over A');
+  await b.page.getByRole('button', { name: 'Take theirs' }).click();
+  const level = await b.page.getByLabel('Current level of A.1', { exact: false }).first().inputValue();
+  assert.equal(level, await a.page.getByLabel('Current level of A.1', { exact: false }).first().inputValue());
+  assert.deepEqual([...a.errors, ...b.errors], []);
+  await context.close();
+});
+
+test('a plan’s dashboard shows the organisation’s Concept Phase levels', async () => {
+  const context = await env.browser.newContext();
+  const { page } = await openApp(context, env.base);
+  await createAssessment(page, 'Org maturity');
+  await page.getByLabel('Current level of A.1', { exact: false }).first().selectOption({ index: 3 });
+  await toList(page);
+  await createPlan(page, 'Pump');
+  const box = page.locator('.org-maturity');
+  await box.getByText('From the maturity assessment “Org maturity”', { exact: false }).waitFor();
+  assert.match(await box.innerText(), /A\.1[^\n]*current 2, target not scored/);
+  await context.close();
+});

@@ -1,0 +1,293 @@
+// The maturity assessment page: create one from the plan list, score it by
+// keyboard, mark an activity not applicable, read the heatmap, chart and
+// gaps, plan a phase and a milestone, export the file, compare with an
+// earlier version of it, print, go back and open it again; axe in both
+// themes; a second tab's change and the choice it asks for.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { start, openApp, saveStatus, storageSnapshot, settled, download, backToList, ARTIFACTS } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await start();
+  mkdirSync(ARTIFACTS, { recursive: true });
+});
+after(async () => { await env?.stop(); });
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+const VIEWPORT = { width: 1280, height: 720 };
+const A1 = 'A.1 Release / change project planning';
+const A2 = 'A.2 Voice of the customer';
+const A3 = 'A.3 Security management planning';
+
+/** Run axe on the page as it is; one readable line per failing node. */
+async function audit(page, where) {
+  await page.evaluate(() => document.getAnimations().forEach((a) => a.finish()));
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return violations.flatMap((v) => v.nodes.map((n) => `${where}: ${v.id} (${v.impact}) at ${n.target.join(' ')}: ${n.failureSummary.split('\n')[1]?.trim()}`));
+}
+
+/** Create an assessment from the plan list; leaves its page open. */
+async function createAssessment(page, name) {
+  await page.getByLabel('New assessment name').fill(name);
+  await page.getByRole('button', { name: 'Create assessment' }).click();
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+}
+
+/** Stored assessments only (by key), parsed. */
+async function storedAssessments(page) {
+  const all = await storageSnapshot(page);
+  return Object.fromEntries(
+    Object.entries(all).filter(([k]) => k.startsWith('jsp-planner/assessment/')).map(([k, v]) => [k, JSON.parse(v)]),
+  );
+}
+
+/** The one stored assessment's entry for an activity id. */
+async function storedEntry(page, activityId) {
+  const files = Object.values(await storedAssessments(page));
+  assert.equal(files.length, 1);
+  return files[0].assessment.activities.find((e) => e.activity_id === activityId);
+}
+
+const current = (page, activity) => page.getByLabel(`Current level of ${activity}`, { exact: true });
+const target = (page, activity) => page.getByLabel(`Target level of ${activity}`, { exact: true });
+
+/** Focus a level list and press keys on it, one after the other. */
+async function press(list, ...keys) {
+  await list.focus();
+  for (const k of keys) await list.press(k);
+}
+
+/**
+ * Concept scored so its gaps have three sizes: A.1 1 → 4 (3), A.3 0 → 2 (2),
+ * A.2 2 → 3 (1); the risk design assessment at its target; purchasing not
+ * applicable. Mostly by keyboard: arrows in a list, + = and - on a row.
+ */
+async function score(page) {
+  await press(current(page, A2), 'ArrowDown', 'ArrowDown', '+'); // not scored → 0 → 1, then + → 2
+  await press(target(page, A2), '+', '+', '+', '+', '+', '-'); // not scored → 0 … 4, then - → 3
+  await press(current(page, A1), '=', '+'); // 0, 1
+  await press(target(page, A1), '+', '+', '+', '+', '+'); // 0 … 4
+  await press(current(page, A3), '+'); // 0
+  await press(target(page, A3), '+', '+', '+'); // 0 … 2
+  await current(page, 'Security design risk assessment').selectOption('3');
+  await target(page, 'Security design risk assessment').selectOption('3');
+  await page.getByLabel(`Evidence for ${A2}`).fill('Customer security survey, 2025');
+  await page.getByLabel(`Owner of ${A2}`).fill('Head of product');
+}
+
+async function markPurchasingNotApplicable(page) {
+  await page.getByLabel('Not applicable: Purchasing').check();
+  // A blank reason is refused: the assessment's sentence asks for one.
+  const why = page.getByLabel('Why Purchasing does not apply');
+  await why.waitFor();
+  assert.match(await page.locator('#na-error-supplier-purchasing').innerText(), /Say why “Purchasing” does not apply/);
+  await why.fill('Everything is built in house');
+  await settled(page);
+  assert.equal(await page.locator('#na-error-supplier-purchasing').isHidden(), true);
+}
+
+async function addRoadmap(page) {
+  await page.getByLabel('Phase name').fill('Foundations');
+  await page.getByLabel('Phase goal').fill('Plan security into every release');
+  await page.getByRole('button', { name: 'Add phase' }).click();
+  await page.getByRole('group', { name: 'Phase 1' }).waitFor();
+  await page.getByLabel('Milestone name').fill('Security budget in every release plan');
+  await page.locator('#new-milestone-date').fill('2026-09-30');
+  await page.locator('#new-milestone-phase').selectOption({ label: 'Foundations' });
+  await page.getByLabel(`${A1} (1 → 4)`).check();
+  await page.getByRole('button', { name: 'Add milestone' }).click();
+  await page.getByRole('group', { name: 'Security budget in every release plan' }).waitFor();
+}
+
+test('an assessment is scored by keyboard, summarised, planned, exported and compared', async () => {
+  const context = await env.browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
+  const { page, errors } = await openApp(context, env.base);
+  await createAssessment(page, 'Maturity 2026');
+  assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Maturity 2026');
+  assert.equal(await page.getByRole('button', { name: 'Undo' }).isDisabled(), true);
+
+  await score(page);
+  assert.equal(await current(page, A2).inputValue(), '2');
+  assert.equal(await target(page, A2).inputValue(), '3');
+  assert.equal(await current(page, A1).inputValue(), '1');
+  assert.equal(await target(page, A1).inputValue(), '4');
+  await markPurchasingNotApplicable(page);
+  // Its levels cannot be stepped while it does not apply: the refusal is said.
+  await page.getByLabel('Not applicable: Purchasing').press('+');
+  await page.locator('.notice-text', { hasText: 'The activity “Purchasing” is marked not applicable' }).waitFor();
+
+  assert.equal(await saveStatus(page), 'Saved in this browser');
+  assert.equal(await page.getByRole('button', { name: 'Undo' }).isDisabled(), false);
+  const a2 = await storedEntry(page, 'concept.a2');
+  assert.deepEqual([a2.current, a2.target, a2.evidence, a2.owner], [2, 3, 'Customer security survey, 2025', 'Head of product']);
+  assert.equal((await storedEntry(page, 'supplier.purchasing')).not_applicable, 'Everything is built in house');
+  const stored = Object.values(await storedAssessments(page))[0];
+  assert.equal(stored.format, 'jsp-planner/assessment');
+
+  // Heatmap: each cell says its levels in words.
+  const heatmap = page.locator('.assessment-summary table.report-heatmap');
+  const cell = (name) => heatmap.locator('td', { hasText: name });
+  assert.match(await cell(A2).innerText(), /Current: 2 – Managed; target: 3 – Defined; 1 level short/);
+  assert.match(await cell(A1).innerText(), /Current: 1 – Performed; target: 4 – Measured; 3 levels short/);
+  assert.match(await cell('Security design risk assessment').innerText(), /target met/);
+  assert.match(await cell('Purchasing').innerText(), /Not applicable: Everything is built in house/);
+  assert.match(await cell('Patching').innerText(), /Not scored/);
+
+  // Chart: one image, every value written as text; the table beside it says the same.
+  const chart = page.getByRole('img', { name: 'Current and target level by component' });
+  await chart.waitFor();
+  const labels = (await page.locator('svg.maturity-chart text').allTextContents()).map((t) => t.trim());
+  for (const l of ['Concept', 'Current 1.0', 'Target 3.0', 'Risk management', 'Current 3.0', 'Current: not scored', 'Target: not scored']) {
+    assert.ok(labels.includes(l), `chart label ${l} in ${labels.join(' | ')}`);
+  }
+  assert.equal(await page.locator('svg.maturity-chart rect.chart-current').count(), 2);
+  const concept = page.locator('.assessment-summary table.report-scores tbody tr', { hasText: 'Concept' });
+  assert.deepEqual(await concept.locator('td').allInnerTexts(), ['1.0', '3.0', '3 of 3']);
+
+  // Gaps, largest first.
+  const gapRows = page.locator('.assessment-summary table.report-gaps tbody th');
+  assert.deepEqual(await gapRows.allInnerTexts(), [A1, A3, A2]);
+
+  // Legible at 1280 x 720 without sideways scrolling.
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth), true);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'assessment-scoring.png') });
+  await page.locator('#assessment-summary').screenshot({ path: path.join(ARTIFACTS, 'assessment-summary.png') });
+
+  // Roadmap: a phase and a milestone closing A.1's gap; undo and redo it.
+  await addRoadmap(page);
+  const roadmap = page.locator('.roadmap-report');
+  await roadmap.getByRole('heading', { name: 'Foundations (2026-09-30)' }).waitFor();
+  const milestoneRow = roadmap.locator('table.report-milestones tbody tr').first();
+  assert.match(await milestoneRow.innerText(), /Security budget in every release plan/);
+  assert.match(await milestoneRow.innerText(), /A\.1 Release \/ change project planning \(gap 3: 1 to 4\)/);
+  const closedBy = page.locator('.assessment-summary table.report-gaps tbody tr', { hasText: A1 });
+  assert.match(await closedBy.innerText(), /Security budget in every release plan \(2026-09-30\)/);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('group', { name: 'Security budget in every release plan' }).waitFor({ state: 'detached' });
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await page.getByRole('group', { name: 'Security budget in every release plan' }).waitFor();
+  await page.locator('#assessment-roadmap').screenshot({ path: path.join(ARTIFACTS, 'assessment-roadmap.png') });
+
+  // Downloads.
+  const file = await download(page, () => page.getByRole('button', { name: 'Export assessment file' }).click());
+  assert.equal(file.name, 'maturity-2026.jsp-assessment.json');
+  const exported = JSON.parse(file.text);
+  assert.equal(exported.format, 'jsp-planner/assessment');
+  assert.equal(exported.assessment.milestones.length, 1);
+  const markdown = await download(page, () => page.getByRole('button', { name: 'Download Markdown' }).click());
+  assert.equal(markdown.name, 'maturity-2026.md');
+  assert.match(markdown.text, /Heatmap/);
+  const csv = await download(page, () => page.getByRole('button', { name: 'Download CSV' }).click());
+  assert.equal(csv.name, 'maturity-2026.csv');
+  assert.match(csv.text, /Voice of the customer/);
+  const word = await download(page, () => page.getByRole('button', { name: 'Download Word document' }).click());
+  assert.equal(word.name, 'maturity-2026.docx');
+  assert.equal(word.text.slice(0, 2), 'PK');
+
+  // A file that is not an assessment is refused and changes nothing.
+  await page.getByTestId('baseline-input').setInputFiles({ name: 'nonsense.json', mimeType: 'application/json', buffer: Buffer.from('{"nope": 1}') });
+  await page.locator('.notice-text', { hasText: '“nonsense.json” cannot be compared' }).waitFor();
+  assert.equal(await page.getByText('No earlier assessment chosen.').isVisible(), true);
+
+  // A baseline: last year's file, A.2 one level lower.
+  const earlier = structuredClone(exported);
+  earlier.assessment.name = 'Maturity 2025';
+  earlier.assessment.assessed_on = '2025-01-15';
+  earlier.assessment.activities.find((e) => e.activity_id === 'concept.a2').current = 1;
+  await page.getByTestId('baseline-input').setInputFiles({ name: 'maturity-2025.jsp-assessment.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(earlier, null, 2)) });
+  await page.getByRole('heading', { name: 'Progress since Maturity 2025 (2025-01-15)' }).waitFor();
+  const progress = page.locator('.assessment-page > .report-part table.report-progress');
+  const byComponent = progress.first().locator('tbody tr', { hasText: 'Concept' });
+  assert.deepEqual(await byComponent.locator('td').allInnerTexts(), ['0.7', '1.0', '+0.3']);
+  const moved = progress.nth(1).locator('tbody tr');
+  assert.equal(await moved.count(), 1);
+  assert.deepEqual(await moved.first().locator('th, td').allInnerTexts(), [A2, 'Concept', '1 – Performed', '2 – Managed', '+1']);
+  await page.locator('#assessment-baseline').screenshot({ path: path.join(ARTIFACTS, 'assessment-progress.png') });
+  // The baseline is not stored, and the assessment did not change.
+  assert.equal(Object.keys(await storedAssessments(page)).length, 1);
+  assert.equal((await storedEntry(page, 'concept.a2')).current, 2);
+
+  // Printing gives the report alone, progress included.
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await page.locator('.assessment-report').isVisible(), true);
+  assert.equal(await page.locator('#assessment-scoring').isVisible(), false);
+  assert.equal(await page.locator('.assessment-report h2', { hasText: 'Progress since Maturity 2025' }).isVisible(), true);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'assessment-print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+
+  await page.getByRole('button', { name: 'Clear the baseline' }).click();
+  await page.getByRole('heading', { name: /Progress since/ }).waitFor({ state: 'detached' });
+
+  // Back to the list, and open it again from there.
+  await backToList(page);
+  const list = page.getByRole('table', { name: /maturity assessments/i });
+  await list.getByRole('button', { name: 'Maturity 2026', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'Maturity 2026' }).waitFor();
+  assert.equal(await current(page, A2).inputValue(), '2');
+
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+for (const theme of ['light', 'dark']) {
+  test(`the assessment page passes axe (WCAG 2.1 AA), ${theme} theme`, async () => {
+    const context = await env.browser.newContext({ viewport: VIEWPORT, colorScheme: theme });
+    const { page, errors } = await openApp(context, env.base);
+    const found = [];
+    await createAssessment(page, 'Accessible assessment');
+    found.push(...await audit(page, 'new assessment'));
+    await score(page);
+    await markPurchasingNotApplicable(page);
+    await addRoadmap(page);
+    // A field showing a refusal: a blank reason.
+    await page.getByLabel('Why Purchasing does not apply').fill('');
+    await page.locator('#na-error-supplier-purchasing').waitFor();
+    found.push(...await audit(page, 'scored, with a roadmap and a refusal'));
+    await page.locator('.level-guide summary').click();
+    await page.getByTestId('baseline-input').setInputFiles({
+      name: 'same.jsp-assessment.json', mimeType: 'application/json',
+      buffer: Buffer.from(Object.values(await storageSnapshot(page)).find((v) => v.includes('"jsp-planner/assessment"'))),
+    });
+    await page.getByRole('heading', { name: /Progress since/ }).waitFor();
+    found.push(...await audit(page, 'with a baseline and the level guide open'));
+    await page.screenshot({ path: path.join(ARTIFACTS, `assessment-${theme}.png`) });
+    assert.deepEqual(found, []);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+test('another tab’s change to the assessment waits for a choice', async () => {
+  const context = await env.browser.newContext({ viewport: VIEWPORT });
+  const first = await openApp(context, env.base);
+  await createAssessment(first.page, 'Shared assessment');
+  const second = await openApp(context, env.base);
+  await second.page.getByRole('table', { name: /maturity assessments/i }).getByRole('button', { name: 'Shared assessment', exact: true }).click();
+  await second.page.getByRole('heading', { level: 1, name: 'Shared assessment' }).waitFor();
+  await second.page.getByLabel(`Owner of ${A2}`).fill('Written in the second tab');
+  assert.equal(await saveStatus(second.page), 'Saved in this browser');
+
+  const banner = first.page.getByRole('alert').filter({ hasText: 'This assessment was changed in another tab.' });
+  await banner.waitFor();
+  await first.page.getByLabel(`Owner of ${A1}`).fill('Written in the first tab');
+  assert.equal(await saveStatus(first.page), 'Not saved: changed in another tab');
+  await banner.getByRole('button', { name: 'Keep mine' }).click();
+  assert.equal(await saveStatus(first.page), 'Saved in this browser');
+  const kept = await storedEntry(first.page, 'concept.a1');
+  assert.equal(kept.owner, 'Written in the first tab');
+  assert.equal((await storedEntry(first.page, 'concept.a2')).owner, '');
+
+  // The second tab now sees the first's write, and takes it.
+  const theirs = second.page.getByRole('alert').filter({ hasText: 'This assessment was changed in another tab.' });
+  await theirs.waitFor();
+  await theirs.getByRole('button', { name: 'Take theirs' }).click();
+  assert.equal(await second.page.getByLabel(`Owner of ${A1}`).inputValue(), 'Written in the first tab');
+  assert.equal(await saveStatus(second.page), 'Saved in this browser');
+
+  assert.deepEqual([...first.errors, ...second.errors], []);
+  await context.close();
+});
