@@ -21,10 +21,30 @@ pub const MAX_BYTES: usize = 32 * 1024 * 1024;
 
 /// Write a backup of `plans`, made at `now`.
 pub fn write(plans: &[Plan], now: &str) -> String {
+    write_with(plans, &[], now)
+}
+
+/// Write a backup of `plans` and of the maturity assessments whose files
+/// (as stored: `crate::assessment::export_compact`) are `assessments`. The
+/// `assessments` list is left out when there are none, so a backup of plans
+/// alone reads as before.
+pub fn write_with(plans: &[Plan], assessments: &[&str], now: &str) -> String {
     // Each plan through the plan file writer (one serializer in the wasm).
     let files: Vec<String> = plans.iter().map(format::export_compact).collect();
     let created = serde_json::to_string(now).unwrap_or_else(|_| "\"\"".into());
-    format!("{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"created_at\":{created},\"plans\":[{}]}}", files.join(","))
+    let assessments = match assessments {
+        [] => String::new(),
+        list => format!(",\"assessments\":[{}]", list.join(",")),
+    };
+    format!("{{\"format\":\"{FORMAT}\",\"version\":{VERSION},\"created_at\":{created},\"plans\":[{}]{assessments}}}", files.join(","))
+}
+
+/// The maturity assessment files in a backup, as JSON texts to import one
+/// by one (each is checked as any assessment file is); none when unreadable.
+pub fn assessment_files(bytes: &[u8]) -> Vec<String> {
+    let Ok(text) = format::decode_text(bytes) else { return Vec::new() };
+    let Ok(value) = serde_json::from_str::<Value>(&text) else { return Vec::new() };
+    value.get("assessments").and_then(Value::as_array).map(|list| list.iter().map(Value::to_string).collect()).unwrap_or_default()
 }
 
 /// Whether `bytes` are a backup file (rather than a plan file): its text is

@@ -113,3 +113,20 @@ fn the_reminder_comes_after_days_of_unsaved_edits() {
     assert!(!reminder_due([("2026-11-24T08:00:00Z", "2026-11-24T09:00:00Z", None)], now, 3));
     assert!(!reminder_due([], now, 3));
 }
+
+/// Maturity assessments travel in the backup beside the plans, as their own
+/// files; a backup of plans alone has no `assessments` list at all.
+#[test]
+fn assessments_travel_in_the_backup_as_their_files() {
+    use jsp_planner::assessment;
+    let a = assessment::edit::create("assessment-1".into(), "Maturity 2026", "Acme", "2026-11-24", NOW).unwrap();
+    let file = assessment::export_compact(&a);
+    let text = backup::write_with(&[sample_plan()], &[file.as_str()], NOW);
+    assert_eq!(backup::read(text.as_bytes()).unwrap().len(), 1, "the plans read as before");
+    let files = backup::assessment_files(text.as_bytes());
+    assert_eq!(files.len(), 1);
+    assert_eq!(assessment::import(files[0].as_bytes()).unwrap(), a);
+    let plans_only = backup::write(&[sample_plan()], NOW);
+    assert!(!plans_only.contains("\"assessments\""));
+    assert!(backup::assessment_files(plans_only.as_bytes()).is_empty());
+}

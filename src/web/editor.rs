@@ -28,6 +28,8 @@ pub struct EditorParts {
     pub create_assessment: fn(&str) -> Result<String, String>,
     /// Import an assessment file: the id to open and what was done, in words.
     pub import_assessment: crate::web::assessment::ImportFile,
+    /// Restore the maturity assessments of a backup file.
+    pub restore_assessments: crate::web::assessment::Restore,
 }
 
 thread_local! {
@@ -77,7 +79,7 @@ enum Load {
 /// The editor for the open plan, or with `assessment` the page of that
 /// maturity assessment: loads the editor's part the first time it is asked for.
 #[component]
-pub fn Editor(#[prop(optional)] assessment: Option<String>) -> impl IntoView {
+pub fn Editor(assessment: Option<String>) -> impl IntoView {
     let load = RwSignal::new(LOADED.get().map_or(Load::NotStarted, Load::Ready));
     let start = move || {
         if matches!(load.get_untracked(), Load::Ready(_) | Load::Loading) {

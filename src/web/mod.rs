@@ -85,13 +85,16 @@ fn App() -> impl IntoView {
             <views::TopBar/>
             <views::Notices/>
             <main id="main" tabindex="-1">
-                {move || match (open.get(), app.assessment.get()) {
-                    (Some(plan), _) => {
-                        provide_context(plan);
-                        view! { <editor::Editor/> }.into_any()
+                {move || {
+                    // A plan, else an assessment, in the editor; else the plan list.
+                    let (plan, assessment) = (open.get(), app.assessment.get());
+                    if plan.is_none() && assessment.is_none() {
+                        return view! { <views::PlanList/> }.into_any();
                     }
-                    (None, Some(id)) => view! { <editor::Editor assessment=id/> }.into_any(),
-                    (None, None) => view! { <views::PlanList/> }.into_any(),
+                    if let Some(plan) = plan {
+                        provide_context(plan);
+                    }
+                    view! { <editor::Editor assessment=assessment.filter(|_| plan.is_none())/> }.into_any()
                 }}
             </main>
             <views::Dialogs/>

@@ -134,3 +134,27 @@ test('a plan’s dashboard shows the organisation’s Concept Phase levels', asy
   assert.match(await box.innerText(), /A\.1[^\n]*current 2, target not scored/);
   await context.close();
 });
+
+test('“Back up all plans” keeps the assessments too, and restoring the backup brings them back', async () => {
+  const context = await env.browser.newContext({ acceptDownloads: true });
+  const { page, errors } = await openApp(context, env.base);
+  await createAssessment(page, 'Backed up maturity');
+  await page.getByLabel('Current level of A.1', { exact: false }).first().selectOption({ index: 4 });
+  await toList(page);
+  const before = await storedAssessments(page);
+  const backup = await download(page, () => page.getByRole('button', { name: 'Back up all plans' }).click());
+  assert.deepEqual(JSON.parse(backup.text).assessments, Object.values(before));
+  await page.getByText(/Backed up 0 plans and 1 maturity assessment/).waitFor();
+  await page.locator('table.assessments').getByRole('button', { name: 'Delete Backed up maturity' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Yes, go ahead' }).click();
+  await page.getByText('No assessments yet.').waitFor();
+  await importFile(page, backup.name, backup.text);
+  await page.getByText('Imported “Backed up maturity”.').first().waitFor();
+  assert.deepEqual(await storedAssessments(page), before, 'restored identical');
+  // Restoring again changes nothing: it is already here.
+  await importFile(page, backup.name, backup.text);
+  await page.getByText('“Backed up maturity” is already here, unchanged.').first().waitFor();
+  assert.deepEqual(await storedAssessments(page), before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

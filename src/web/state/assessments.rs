@@ -84,6 +84,32 @@ impl AppState {
     }
 }
 
+impl AppState {
+    /// The maturity assessments of a backup, each imported as a file is
+    /// (by the editor's part: `web::assessment::restore`), each outcome told.
+    pub(super) fn restore_assessments(self, file_name: &str, bytes: &[u8], restore: Option<crate::web::assessment::Restore>) {
+        let Some(restore) = restore else {
+            if bytes.windows(13).any(|w| w == b"\"assessments\"") {
+                self.notify(NoticeKind::Error, format!("The assessments in “{}” were not restored. {UNAVAILABLE}", isolate(file_name)));
+            }
+            return;
+        };
+        let outcomes = restore(bytes);
+        for (i, outcome) in outcomes.iter().enumerate() {
+            match outcome {
+                Ok(said) => self.notify(NoticeKind::Info, said.clone()),
+                Err(why) => self.notify(
+                    NoticeKind::Error,
+                    format!("Assessment {} of {} in “{}” cannot be restored. {why}", i + 1, outcomes.len(), isolate(file_name)),
+                ),
+            }
+        }
+        if !outcomes.is_empty() {
+            self.library.refresh();
+        }
+    }
+}
+
 /// Whether `bytes` are an assessment file (read only when a plan import refused them for their format).
 pub(super) fn is_assessment(bytes: &[u8]) -> bool {
     crate::format::decode_text(bytes)

@@ -18,7 +18,10 @@ impl AppState {
         let plans: Vec<Plan> = ids.iter().filter_map(|id| self.copy_here(id)).collect();
         let now = browser::now();
         let name = format!("jsp-planner-backup-{}.json", now.get(..10).unwrap_or("today"));
-        match files::download(&name, "application/json", &backup::write(&plans, &now)) {
+        let assessments: Vec<String> =
+            self.library.assessments.with_untracked(|l| l.iter().filter_map(|a| storage::raw(&storage::assessment_key(&a.id))).collect());
+        let texts: Vec<&str> = assessments.iter().map(String::as_str).collect();
+        match files::download(&name, "application/json", &backup::write_with(&plans, &texts, &now)) {
             Ok(()) => {
                 let ids: Vec<String> = plans.iter().map(|p| p.id.clone()).collect();
                 self.library.mark_covered(&ids);
@@ -28,7 +31,11 @@ impl AppState {
                     1 => " 1 stored entry that cannot be read is not in it.".to_string(),
                     n => format!(" {n} stored entries that cannot be read are not in it."),
                 };
-                self.notify(NoticeKind::Info, format!("Backed up {} as {name}.{skipped}", count(plans.len(), "plan")));
+                let with = match texts.len() {
+                    0 => String::new(),
+                    n => format!(" and {}", count(n, "maturity assessment")),
+                };
+                self.notify(NoticeKind::Info, format!("Backed up {}{with} as {name}.{skipped}", count(plans.len(), "plan")));
             }
             Err(why) => self.notify(NoticeKind::Error, format!("The backup failed: {why}")),
         }

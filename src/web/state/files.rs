@@ -91,8 +91,9 @@ impl AppState {
                     return;
                 }
                 if maybe_backup && crate::backup::is_backup(&bytes) {
-                    let check = crate::web::editor::load().await.map(|parts| parts.check_revisions);
-                    self.offer_restore(&file_name, crate::backup::read_with(&bytes, check));
+                    let parts = crate::web::editor::load().await;
+                    self.offer_restore(&file_name, crate::backup::read_with(&bytes, parts.map(|p| p.check_revisions)));
+                    self.restore_assessments(&file_name, &bytes, parts.map(|p| p.restore_assessments));
                     return;
                 }
                 let result = match result {

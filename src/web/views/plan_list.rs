@@ -33,7 +33,7 @@ pub fn PlanList() -> impl IntoView {
                     <button type="submit" class="primary">"Create plan"</button>
                 </form>
                 <ImportButton/>
-                <Show when=move || app.library.plans.with(|l| !l.is_empty())>
+                <Show when=move || app.library.plans.with(|l| !l.is_empty()) || app.library.assessments.with(|l| !l.is_empty())>
                     <button type="button" on:click=move |_| app.back_up_all()>"Back up all plans"</button>
                 </Show>
                 <KindFilter kind/>

@@ -51,6 +51,7 @@ pub fn load_plan_editor() -> Result<crate::web::editor::EditorParts, leptos::was
         draw_assessment: crate::web::views::assessment::draw,
         create_assessment: crate::web::assessment::create,
         import_assessment: crate::web::assessment::import_file,
+        restore_assessments: crate::web::assessment::restore,
     })
 }
 
