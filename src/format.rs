@@ -22,7 +22,7 @@ mod layout;
 pub(crate) use decode::thousands;
 mod locate;
 pub(crate) mod place;
-mod words;
+pub(crate) mod words;
 
 use crate::model::Plan;
 use crate::validate::{describe, validate, Violation};

@@ -11,7 +11,9 @@ use serde_json::Value;
 
 use super::framework;
 use super::Assessment;
-use crate::format::place::{capitalize, quoted, shorten};
+use crate::format::place::{capitalize, quoted};
+// One wording of JSON values and paths for plan and assessment files.
+use crate::format::words::{between, describe_value, pointer};
 
 /// Names items of an assessment's lists: from an [`Assessment`] or from a
 /// file's JSON (for shape errors, when no assessment could be read).
@@ -200,27 +202,4 @@ pub(crate) fn shape(serde_message: &str, path: &[String], root: Option<&Value>) 
     } else {
         p.sentence(&format!("must be {wanted}, not {found}"))
     }
-}
-
-/// A JSON value as a person would name it: "the text “high”", "the number 3".
-fn describe_value(v: &Value) -> String {
-    match v {
-        Value::Null => "null (empty)".into(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => format!("the number {}", shorten(&n.to_string(), 30)),
-        Value::String(s) => format!("the text {}", quoted(s)),
-        Value::Array(_) => "a list".into(),
-        Value::Object(_) => "an object".into(),
-    }
-}
-
-fn between<'a>(m: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let from = m.find(start)? + start.len();
-    let to = m[from..].find(end).map_or(m.len(), |i| from + i);
-    Some(&m[from..to])
-}
-
-/// A JSON pointer (RFC 6901) to the path.
-fn pointer(segs: &[&str]) -> String {
-    segs.iter().map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1"))).collect()
 }

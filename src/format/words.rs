@@ -134,7 +134,7 @@ pub fn shape(serde_message: &str, path: &[String], root: Option<&Value>) -> Stri
 }
 
 /// A JSON value as a person would name it: "the text “high”", "the number 3".
-fn describe_value(v: &Value) -> String {
+pub(crate) fn describe_value(v: &Value) -> String {
     match v {
         Value::Null => "null (empty)".into(),
         Value::Bool(b) => b.to_string(),
@@ -175,14 +175,14 @@ fn one_of(choices: &[&str]) -> String {
 }
 
 /// The text between `start` and the next `end`, cut to a readable length.
-fn between<'a>(m: &'a str, start: &str, end: &str) -> Option<&'a str> {
+pub(crate) fn between<'a>(m: &'a str, start: &str, end: &str) -> Option<&'a str> {
     let from = m.find(start)? + start.len();
     let to = m[from..].find(end).map_or(m.len(), |i| from + i);
     Some(&m[from..to])
 }
 
 /// A JSON pointer (RFC 6901) to the path.
-fn pointer(segs: &[&str]) -> String {
+pub(crate) fn pointer(segs: &[&str]) -> String {
     segs.iter().map(|s| format!("/{}", s.replace('~', "~0").replace('/', "~1"))).collect()
 }
 
