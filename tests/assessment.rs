@@ -711,3 +711,16 @@ fn docs_list_the_framework_and_the_levels() {
         assert!(doc.contains(&row), "docs/ASSESSMENT_FORMAT.md lacks the level row\n{row}");
     }
 }
+
+/// The browser tests' workshop assessment (tests/fixtures/workshop) stays a
+/// valid file: every activity scored but one not applicable, four phases,
+/// eight milestones that close gaps.
+#[test]
+fn the_workshop_fixture_imports_whole() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/workshop/acme-maturity.jsp-assessment.json");
+    let a = jsp_planner::assessment::import(&std::fs::read(path).unwrap()).unwrap();
+    assert_eq!(a.activities.len(), jsp_planner::assessment::COMPONENTS.iter().map(|c| c.activities.len()).sum::<usize>());
+    assert_eq!(a.activities.iter().filter(|e| e.not_applicable.is_some()).count(), 1);
+    assert_eq!((a.phases.len(), a.milestones.len()), (4, 8));
+    assert!(a.milestones.iter().all(|m| !m.closes.is_empty()));
+}

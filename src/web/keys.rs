@@ -15,22 +15,7 @@ pub fn install(app: AppState, display: Display) {
         if ev.default_prevented() || ev.is_composing() || app.ui.dialog_open() || display.help.get_untracked() {
             return;
         }
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        let typing = target.as_ref().is_some_and(browser::is_text_entry);
-        let on_control =
-            target.as_ref().is_some_and(|el| el.closest("button, select, input, textarea, a, [role=region]").ok().flatten().is_some());
-        let key = ev.key();
-        let press = KeyPress {
-            key: &key,
-            ctrl: ev.ctrl_key(),
-            meta: ev.meta_key(),
-            shift: ev.shift_key(),
-            alt: ev.alt_key(),
-            typing,
-            on_control,
-            workshop: display.workshop.get_untracked(),
-        };
-        let Some(shortcut) = Shortcut::from_key(press) else { return };
+        let Some(shortcut) = shortcut_of(&ev, display.workshop.get_untracked()) else { return };
         let plan_open = app.session.open_untracked().is_some();
         let handled = match shortcut {
             Shortcut::Undo if plan_open => {
@@ -73,4 +58,24 @@ pub fn install(app: AppState, display: Display) {
         }
     });
     on_cleanup(move || listener.remove());
+}
+
+/// The shortcut a key press asks for, by the one table (`crate::shortcuts`),
+/// given where focus is. The assessment page reads its keys through it too.
+pub fn shortcut_of(ev: &web_sys::KeyboardEvent, workshop: bool) -> Option<Shortcut> {
+    let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let typing = target.as_ref().is_some_and(browser::is_text_entry);
+    let on_control =
+        target.as_ref().is_some_and(|el| el.closest("button, select, input, textarea, a, [role=region]").ok().flatten().is_some());
+    let key = ev.key();
+    Shortcut::from_key(KeyPress {
+        key: &key,
+        ctrl: ev.ctrl_key(),
+        meta: ev.meta_key(),
+        shift: ev.shift_key(),
+        alt: ev.alt_key(),
+        typing,
+        on_control,
+        workshop,
+    })
 }

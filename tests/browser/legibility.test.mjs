@@ -13,7 +13,10 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { start, openApp, importFile, storedPlans, ARTIFACTS } from './harness.mjs';
 
-const FIXTURE = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'workshop', 'insulin-pump.jsp-plan.json');
+const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'workshop');
+const FIXTURE = path.join(FIXTURES, 'insulin-pump.jsp-plan.json');
+// 28 activities scored (one not applicable) with owners and evidence, 4 phases, 8 milestones.
+const ASSESSMENT = path.join(FIXTURES, 'acme-maturity.jsp-assessment.json');
 const SHOTS = path.join(ARTIFACTS, 'legibility');
 
 /** The plan page's sections by URL hash, in workshop order. */
@@ -80,7 +83,7 @@ async function show(page, anchor) {
  * CSS px directly (a glyph box is ~1.17x the font size and rounded), and it
  * works for form controls, whose text is not a text node in the DOM.
  */
-function measure(minTableText) {
+function measure({ minTableText, root = '.section-body' }) {
   const text = (el) => {
     const t = el.tagName === 'SELECT' ? el.selectedOptions[0]?.text ?? ''
       : el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' ? el.value || el.placeholder
@@ -103,7 +106,7 @@ function measure(minTableText) {
     for (let e = el; e; e = e.parentElement) z *= parseFloat(getComputedStyle(e).zoom) || 1;
     return z;
   };
-  const headings = [...document.querySelectorAll('.section-body h2, .section-body h3')];
+  const headings = [...document.querySelectorAll(`${root} h2, ${root} h3`)];
   const tableName = (table) => {
     const before = headings.filter((h) => h.compareDocumentPosition(table) & Node.DOCUMENT_POSITION_FOLLOWING).pop();
     const cls = table.className.trim() ? `.${table.className.trim().split(/\s+/).join('.')}` : '';
@@ -112,7 +115,8 @@ function measure(minTableText) {
     return `table${table.id ? `#${table.id}` : ''}${cls}${where}`;
   };
 
-  const artefact = document.querySelector('.section-body [data-artefact]');
+  // The first artefact shown: the assessment page keeps its other parts in the DOM, hidden.
+  const artefact = [...document.querySelectorAll(`${root} [data-artefact]`)].find((el) => !hidden(el));
   const result = {
     innerWidth, innerHeight,
     scrollWidth: document.documentElement.scrollWidth,
@@ -147,13 +151,13 @@ function measure(minTableText) {
   // Outside workshop mode the needs matrix may: with its need column frozen, a
   // laptop beside the side navigation cannot show eight word-wide stakeholder columns.
   const boxes = document.documentElement.dataset.workshop === 'on' ? '.table-scroll' : '.table-scroll:not(.matrix-region)';
-  result.scrollingBoxes = [...document.querySelectorAll(`.section-body ${boxes}`)]
+  result.scrollingBoxes = [...document.querySelectorAll(`${root} ${boxes}`)]
     .filter((box) => !hidden(box) && box.scrollWidth > box.clientWidth + 1)
     .map((box) => `${describe(box.querySelector('table') ?? box)}: scrollWidth ${box.scrollWidth} > clientWidth ${box.clientWidth}`);
 
   // Header cells must not clip their text; register cells neither (its rows
   // are grids with fixed columns, where a long word would run into the next cell).
-  for (const th of document.querySelectorAll('.section-body th, .section-body table.register td')) {
+  for (const th of document.querySelectorAll(`${root} th, ${root} table.register td`)) {
     if (hidden(th)) continue;
     if (th.scrollWidth > th.clientWidth + 1) {
       result.clipped.push(`${describe(th)} in ${tableName(th.closest('table'))}: scrollWidth ${th.scrollWidth} > clientWidth ${th.clientWidth}`);
@@ -166,7 +170,7 @@ function measure(minTableText) {
     if (el.tagName === 'INPUT') return !NO_TEXT.has(el.type);
     return [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
   };
-  for (const table of document.querySelectorAll('.section-body table:not(.shortcuts)')) {
+  for (const table of document.querySelectorAll(`${root} table:not(.shortcuts)`)) {
     if (!minTableText || hidden(table)) continue;
     const small = [];
     for (const el of table.querySelectorAll('th, td, th *, td *')) {
@@ -201,6 +205,27 @@ function matrixOnScreen() {
   };
 }
 
+/** What is wrong with one screen, as measured: one line each. */
+function problemsIn(m, at, workshop) {
+  const problems = [];
+  if (workshop) {
+    const third = m.innerHeight / 3;
+    if (!m.artefact) {
+      problems.push(`${at}: artefact: no element with [data-artefact] is shown`);
+    } else if (!(m.artefact.top < third)) {
+      problems.push(`${at}: artefact: top is ${Math.round(m.artefact.top)}px, not in the top third (< ${Math.round(third)}px): ${m.artefact.what}`);
+    }
+  }
+  if (m.scrollWidth > m.innerWidth) {
+    problems.push(`${at}: sideways scroll: scrollWidth ${m.scrollWidth}px > innerWidth ${m.innerWidth}px`
+      + (m.overflowing.length ? `; sticking out: ${m.overflowing.join('; ')}` : ''));
+  }
+  for (const c of m.clipped) problems.push(`${at}: clipped cell text: ${c}`);
+  for (const b of m.scrollingBoxes) problems.push(`${at}: table scrolls sideways: ${b}`);
+  for (const s of m.smallText) problems.push(`${at}: table text: ${s}`);
+  return problems;
+}
+
 for (const setup of SETUPS) {
   test(`legibility: ${setup.name}, every section`, async () => {
     const context = await env.browser.newContext({ viewport: setup.viewport });
@@ -219,22 +244,9 @@ for (const setup of SETUPS) {
     const problems = [];
     for (const anchor of ANCHORS) {
       await show(page, anchor);
-      const m = await page.evaluate(measure, setup.minTableText ?? 0);
+      const m = await page.evaluate(measure, { minTableText: setup.minTableText ?? 0 });
       const at = `#${anchor}`;
-      if (setup.workshop) {
-        const third = m.innerHeight / 3;
-        if (!m.artefact) {
-          problems.push(`${at}: artefact: no element matches .section-body [data-artefact]`);
-        } else if (!(m.artefact.top < third)) {
-          problems.push(`${at}: artefact: top is ${Math.round(m.artefact.top)}px, not in the top third (< ${Math.round(third)}px): ${m.artefact.what}`);
-        }
-      }
-      if (m.scrollWidth > m.innerWidth) {
-        problems.push(`${at}: sideways scroll: scrollWidth ${m.scrollWidth}px > innerWidth ${m.innerWidth}px`
-          + (m.overflowing.length ? `; sticking out: ${m.overflowing.join('; ')}` : ''));
-      }
-      for (const c of m.clipped) problems.push(`${at}: clipped cell text: ${c}`);
-      for (const b of m.scrollingBoxes) problems.push(`${at}: table scrolls sideways: ${b}`);
+      problems.push(...problemsIn(m, at, setup.workshop));
       if (anchor === 'a2' && setup.matrixFits) {
         const seen = await page.evaluate(matrixOnScreen);
         const want = setup.matrixFits;
@@ -243,7 +255,6 @@ for (const setup of SETUPS) {
             + `want at least ${want.stakeholders} x ${want.needs}`);
         }
       }
-      for (const s of m.smallText) problems.push(`${at}: table text: ${s}`);
       await page.screenshot({ path: path.join(SHOTS, `${setup.name}-${anchor}.png`) });
     }
     for (const e of errors) problems.push(`page error: ${e}`);
@@ -253,3 +264,49 @@ for (const setup of SETUPS) {
       + problems.map((p) => `  - ${setup.name} ${p}`).join('\n'));
   });
 }
+
+// The maturity assessment on the projector: the workshop steps through it one
+// part at a time (each component's scoring, then the heatmap, roadmap,
+// progress and outputs) by the presenter's clicker (Page Down), with the
+// same bar as a plan's: artefact in the top third, nothing sideways, table
+// text of 18 px and more.
+test('legibility: a maturity assessment in workshop mode at 1280x720, every part', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
+  const { page, errors } = await openApp(context, env.base);
+  const text = readFileSync(ASSESSMENT, 'utf8');
+  const { name } = JSON.parse(text).assessment;
+  await importFile(page, path.basename(ASSESSMENT), text);
+  await page.getByRole('heading', { level: 1, name }).waitFor();
+  const notices = page.getByTestId('infos').getByRole('button', { name: 'Dismiss message' });
+  while (await notices.count()) await notices.first().click();
+  await page.locator('body').press('w');
+  const bar = page.getByRole('navigation', { name: 'Workshop steps' });
+  await bar.waitFor();
+  assert.equal(await page.locator('.topbar').isVisible(), false, 'the top bar hides in workshop mode');
+  assert.equal(await page.getByLabel('Organisation').isVisible(), false, 'the header fields wait for the desk');
+
+  const position = bar.locator('.step-position');
+  const total = Number((await position.innerText()).match(/^1 \/ (\d+) · /)?.[1]);
+  assert.equal(total, 13, 'nine components, then heatmap, roadmap, progress and outputs');
+  const problems = [];
+  for (let step = 1; step <= total; step += 1) {
+    const title = (await position.innerText()).split(' · ')[1];
+    const m = await page.evaluate(measure, { minTableText: 18, root: '.assessment-page' });
+    problems.push(...problemsIn(m, `step ${step} (${title})`, true));
+    await page.screenshot({ path: path.join(SHOTS, `assessment-workshop-1280x720-${String(step).padStart(2, '0')}.png`) });
+    if (step < total) {
+      await page.keyboard.press('PageDown');
+      await bar.getByText(`${step + 1} / ${total} · `).waitFor();
+    }
+  }
+  // At the end the clicker stays there; the bar's arrow goes back.
+  await page.keyboard.press('PageDown');
+  assert.match(await position.innerText(), new RegExp(`^${total} / ${total} · Report and downloads`));
+  await bar.getByRole('button', { name: 'Previous part' }).click();
+  assert.match(await position.innerText(), new RegExp(`^${total - 1} / ${total} · Progress`));
+  for (const e of errors) problems.push(`page error: ${e}`);
+  await context.close();
+  assert.equal(problems.length, 0,
+    `${problems.length} legibility problem(s) on the assessment (screenshots in ${path.relative(process.cwd(), SHOTS)}/):\n`
+    + problems.map((p) => `  - ${p}`).join('\n'));
+});

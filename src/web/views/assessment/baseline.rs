@@ -50,7 +50,7 @@ pub(super) fn Baseline() -> impl IntoView {
                 "Choose an earlier assessment file (last year’s, say) to see how each component and activity has moved. "
                 "The file is only read: it is not stored, and this assessment does not change."
             </p>
-            <div class="actions">
+            <div class="actions" data-artefact="baseline">
                 <label class="file-pick">
                     "Compare with an earlier assessment…"
                     <input node_ref=input type="file" accept=".json,application/json" data-testid="baseline-input" on:change=on_file/>

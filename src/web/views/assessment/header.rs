@@ -27,6 +27,7 @@ pub(super) fn Header() -> impl IntoView {
                 {text_field("assessment-name", "Assessment name", |a| a.name.clone(), Assessment::rename)}
                 {text_field("assessment-organisation", "Organisation", |a| a.organisation.clone(), Assessment::set_organisation)}
                 <DateField/>
+                <PlanLink/>
             </div>
             <div class="assessment-toolbar">
                 <button type="button" aria-keyshortcuts="Control+Z" disabled=move || !open.can_undo.get() on:click=move |_| open.undo()>
@@ -82,6 +83,42 @@ fn DateField() -> impl IntoView {
                     error.show(open.edit(|a| a.set_assessed_on(&v)));
                 }/>
             {error.view("assessment-date-error".into())}
+        </div>
+    }
+}
+
+/// The product plan this assessment speaks for, on that plan's dashboard
+/// (without one, a dashboard shows the latest assessment). Chosen from the
+/// plans in this browser; a linked plan that is not here is named by its id.
+#[component]
+fn PlanLink() -> impl IntoView {
+    let (open, plans) = (open_assessment(), app().library.plans);
+    let linked = Memo::new(move |_| open.doc.with(|a| a.plan_id.clone()));
+    let choices = Memo::new(move |_| {
+        let mut list: Vec<(String, String)> = plans.with(|l| l.iter().map(|p| (p.id.clone(), p.name.clone())).collect());
+        list.sort_by_key(|(_, name)| name.to_lowercase());
+        if let Some(id) = linked.get().filter(|id| !list.iter().any(|(p, _)| p == id)) {
+            list.push((id.clone(), format!("A plan not in this browser ({id})")));
+        }
+        list
+    });
+    let change = move |ev: leptos::ev::Event| {
+        let id = event_target_value(&ev);
+        let outcome = open.edit(|a| a.set_plan_id(Some(id.as_str()).filter(|id| !id.is_empty())));
+        if let Err(why) = outcome {
+            app().notify(NoticeKind::Error, why);
+        }
+    };
+    view! {
+        <div class="field compact">
+            <label for="assessment-plan">"Product plan"</label>
+            <select id="assessment-plan" on:change=change>
+                <option value="" prop:selected=move || linked.with(Option::is_none)>"None: the organisation as a whole"</option>
+                {move || choices.get().into_iter().map(|(id, name)| {
+                    let chosen = id.clone();
+                    view! { <option value=id prop:selected=move || linked.with(|l| l.as_deref() == Some(chosen.as_str()))>{name}</option> }
+                }).collect_view()}
+            </select>
         </div>
     }
 }

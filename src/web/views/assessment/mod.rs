@@ -18,6 +18,9 @@
 //! - `roadmap`: phases and milestones.
 //! - `baseline`: the comparison with an earlier assessment file.
 //! - `outputs`: print, Markdown, CSV, Word, the assessment file.
+//! - `workshop`: on the projector, the slim bar that steps through the
+//!   page one part at a time (each component's scoring, then the summary,
+//!   roadmap, progress and outputs), as the plan's sections are stepped.
 
 mod baseline;
 mod header;
@@ -26,23 +29,60 @@ mod outputs;
 mod roadmap;
 mod scoring;
 mod summary;
+mod workshop;
 
 use leptos::prelude::*;
 
-use crate::assessment::Assessment;
+use crate::assessment::{Assessment, COMPONENTS};
 use crate::report::{Document, PartKey};
+use crate::shortcuts::Shortcut;
 use crate::web::assessment::OpenAssessment;
+use crate::web::display::display;
 use crate::web::state::NoticeKind;
 use crate::web::views::app;
+use crate::web::views::sections::report_view::set_page_footer;
 
 /// What the page's parts share besides the open assessment
 /// (`open_assessment()`): the baseline it is compared with (kept on this
-/// page only: the file has no place for it), and its report, built once per
-/// change for every part that shows it.
+/// page only: the file has no place for it), its report, built once per
+/// change for every part that shows it, and the part a workshop is on.
 #[derive(Clone, Copy)]
 struct Page {
     baseline: RwSignal<Option<Assessment>>,
     report: Memo<Document>,
+    step: RwSignal<usize>,
+}
+
+/// The parts after the components' scoring, by their titles: the workshop
+/// steps through them and the page's navigation links to them.
+const PARTS: [(&str, &str); 4] = [
+    ("assessment-summary", "Heatmap, chart and gaps"),
+    ("assessment-roadmap", "Roadmap"),
+    ("assessment-baseline", "Progress"),
+    ("assessment-outputs", "Report and downloads"),
+];
+
+/// Each component's scoring, then each of [`PARTS`].
+fn step_count() -> usize {
+    COMPONENTS.len() + PARTS.len()
+}
+
+fn step_title(step: usize) -> &'static str {
+    COMPONENTS.get(step).map_or_else(|| PARTS[step - COMPONENTS.len()].1, |c| c.name)
+}
+
+/// Whether step `at` is out of sight: in workshop mode only the step the
+/// room is on shows; at a desk the whole page does.
+fn off_step(at: usize) -> impl Fn() -> bool + Copy + Send + Sync + 'static {
+    let (workshop, step) = (display().workshop, page().step);
+    move || workshop.get() && step.get() != at
+}
+
+/// One of [`PARTS`], the step after the components' numbered `at`.
+#[component]
+fn Stop(at: usize, children: Children) -> impl IntoView {
+    let step = COMPONENTS.len() + at;
+    view! { <div class="assessment-stop" data-step=step class:off-step=off_step(step)>{children()}</div> }
 }
 
 fn page() -> Page {
@@ -70,31 +110,35 @@ fn AssessmentPage(open: OpenAssessment) -> impl IntoView {
     let baseline = RwSignal::new(None::<Assessment>);
     let doc = open.doc;
     let report = Memo::new(move |_| doc.with(|a| baseline.with(|b| crate::assessment::report::document(a, b.as_ref()))));
-    provide_context(Page { baseline, report });
-    install_listeners(open);
+    // Every printed page names the assessment, as the plan's report does.
+    Effect::new(move |_| set_page_footer(Some(report.with(|d| d.properties.footer.clone()))));
+    on_cleanup(|| set_page_footer(None));
+    let step = RwSignal::new(0);
+    provide_context(Page { baseline, report, step });
+    install_listeners(open, step);
     view! {
         <div class="assessment-page">
+            <workshop::WorkshopBar/>
             <header::Header/>
             <nav class="assessment-nav" aria-label="Parts of the assessment">
                 <a href="#assessment-scoring">"Scoring"</a>
-                <a href="#assessment-summary">"Heatmap, chart and gaps"</a>
-                <a href="#assessment-roadmap">"Roadmap"</a>
-                <a href="#assessment-baseline">"Progress"</a>
-                <a href="#assessment-outputs">"Report and downloads"</a>
+                {PARTS.map(|(id, title)| view! { <a href=format!("#{id}")>{title}</a> }).collect_view()}
             </nav>
             <scoring::Scoring/>
-            <summary::Summary/>
-            <roadmap::Roadmap/>
-            <baseline::Baseline/>
-            <outputs::Outputs/>
+            <Stop at=0><summary::Summary/></Stop>
+            <Stop at=1><roadmap::Roadmap/></Stop>
+            <Stop at=2><baseline::Baseline/></Stop>
+            <Stop at=3><outputs::Outputs/></Stop>
+            <outputs::Printed/>
         </div>
     }
 }
 
-/// Another tab's write to this assessment, and undo/redo by the keyboard
-/// (the app's own shortcuts act on plans only).
-fn install_listeners(open: OpenAssessment) {
-    use wasm_bindgen::JsCast;
+/// Another tab's write to this assessment, undo/redo by the keyboard and,
+/// in workshop mode, the next and previous part (the app's own shortcuts
+/// act on plans only; the keys are the same table's).
+fn install_listeners(open: OpenAssessment, step: RwSignal<usize>) {
+    let (app, d) = (app(), display());
     let key = open.doc.with_untracked(|a| crate::web::storage::assessment_key(&a.id));
     let storage = window_event_listener(leptos::ev::storage, move |ev| {
         if ev.key().as_deref() == Some(key.as_str()) {
@@ -102,25 +146,39 @@ fn install_listeners(open: OpenAssessment) {
         }
     });
     let keys = window_event_listener(leptos::ev::keydown, move |ev| {
-        if ev.default_prevented() || ev.is_composing() || ev.alt_key() || !(ev.ctrl_key() || ev.meta_key()) {
+        if ev.default_prevented() || ev.is_composing() || app.ui.dialog_open() || d.help.get_untracked() {
             return;
         }
-        // In a text field the browser's own undo acts on what is being typed.
-        let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-        if target.as_ref().is_some_and(crate::web::browser::is_text_entry) {
-            return;
+        let workshop = d.workshop.get_untracked();
+        let handled = match crate::web::keys::shortcut_of(&ev, workshop) {
+            // In a text field the browser's own undo acts on what is being typed.
+            Some(Shortcut::Undo | Shortcut::Redo) if typing_in(&ev) => false,
+            Some(Shortcut::Undo) => {
+                open.undo();
+                true
+            }
+            Some(Shortcut::Redo) => {
+                open.redo();
+                true
+            }
+            Some(Shortcut::NextSection) if workshop => workshop::go(step, 1),
+            Some(Shortcut::PreviousSection) if workshop => workshop::go(step, -1),
+            _ => false,
+        };
+        if handled {
+            ev.prevent_default();
         }
-        match (ev.key().to_ascii_lowercase().as_str(), ev.shift_key()) {
-            ("z", false) => open.undo(),
-            ("z", true) | ("y", false) => open.redo(),
-            _ => return,
-        }
-        ev.prevent_default();
     });
     on_cleanup(move || {
         storage.remove();
         keys.remove();
     });
+}
+
+fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    target.as_ref().is_some_and(crate::web::browser::is_text_entry)
 }
 
 /// One part of the assessment's report, as the report shows it; it is drawn

@@ -27,7 +27,7 @@ enum Output {
 
 #[component]
 pub(super) fn Outputs() -> impl IntoView {
-    let (open, Page { baseline, report }) = (open_assessment(), page());
+    let (open, Page { baseline, .. }) = (open_assessment(), page());
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -41,7 +41,7 @@ pub(super) fn Outputs() -> impl IntoView {
                 "The report holds the levels, heatmap, scores, gaps, roadmap, each activity’s owner and evidence, and the progress "
                 "when an earlier assessment is chosen. Printing gives the report alone: choose “Save as PDF” in the print dialog for a PDF."
             </p>
-            <div class="actions">
+            <div class="actions" data-artefact="outputs">
                 <button type="button" class="primary" on:click=print>"Print or save as PDF"</button>
                 <button type="button" on:click=move |_| offer(Output::Markdown)>"Download Markdown"</button>
                 <button type="button" on:click=move |_| offer(Output::Csv)>"Download CSV"</button>
@@ -49,9 +49,15 @@ pub(super) fn Outputs() -> impl IntoView {
                 <button type="button" on:click=move |_| offer(Output::File)>"Export assessment file"</button>
             </div>
         </section>
-        // Shown only on paper: the screen shows the same parts above, with their controls.
-        <article class="report assessment-report" aria-label="Report">{move || report.with(document_view)}</article>
     }
+}
+
+/// The report, shown only on paper: the screen shows the same parts, with
+/// their controls. Outside every workshop step, so it prints from any.
+#[component]
+pub(super) fn Printed() -> impl IntoView {
+    let report = page().report;
+    view! { <article class="report assessment-report" aria-label="Report">{move || report.with(document_view)}</article> }
 }
 
 fn save(what: Output, a: &Assessment, baseline: Option<&Assessment>) {

@@ -28,7 +28,8 @@ pub(super) fn Roadmap() -> impl IntoView {
                 <Milestones/>
             </div>
         </section>
-        <div class="roadmap-report">{report_part(PartKey::Roadmap)}</div>
+        // On the projector the roadmap comes first and the forms that change it follow (style/main.css).
+        <div class="roadmap-report" data-artefact="roadmap">{report_part(PartKey::Roadmap)}</div>
     }
 }
 

@@ -12,16 +12,20 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::{html_id, refused, FieldError};
+use super::{html_id, off_step, page, refused, FieldError};
 use crate::assessment::edit::Step;
 use crate::assessment::level::label;
 use crate::assessment::{Activity, ActivityEntry, Assessment, Component, COMPONENTS, LEVELS};
 use crate::web::assessment::open_assessment;
+use crate::web::display::display;
 
 #[component]
 pub(super) fn Scoring() -> impl IntoView {
+    let (workshop, step) = (display().workshop, page().step);
+    // On the projector, shown while the workshop is on one of the components.
+    let off = move || workshop.get() && step.get() >= COMPONENTS.len();
     view! {
-        <div id="assessment-scoring" class="assessment-scoring">
+        <div id="assessment-scoring" class="assessment-scoring" class:off-step=off>
             <p class="hint keys-hint" id="scoring-keys">
                 "Score each activity from 0 to 5, as it is today (Current) and where you want it (Target). In a row, press "
                 <kbd>"+"</kbd>" or "<kbd>"="</kbd>" to raise the current level and "<kbd>"-"</kbd>" to lower it; "
@@ -34,18 +38,18 @@ pub(super) fn Scoring() -> impl IntoView {
                     {LEVELS.iter().map(|l| view! { <dt>{label(l.value)}</dt><dd>{l.definition}</dd> }).collect_view()}
                 </dl>
             </details>
-            {COMPONENTS.iter().map(|component| view! { <ComponentTable component/> }).collect_view()}
+            {COMPONENTS.iter().enumerate().map(|(at, component)| view! { <ComponentTable component at/> }).collect_view()}
         </div>
     }
 }
 
 #[component]
-fn ComponentTable(component: &'static Component) -> impl IntoView {
+fn ComponentTable(component: &'static Component, at: usize) -> impl IntoView {
     let title_id = html_id("component", component.id);
     view! {
-        <section class="component-scores" aria-labelledby=title_id.clone()>
+        <section class="component-scores" aria-labelledby=title_id.clone() data-step=at class:off-step=off_step(at)>
             <h2 id=title_id.clone()>{component.name}</h2>
-            <table class="scoring-table" aria-labelledby=title_id.clone() aria-describedby="scoring-keys">
+            <table class="scoring-table" data-artefact="scoring" aria-labelledby=title_id.clone() aria-describedby="scoring-keys">
                 <colgroup>
                     <col class="activity-col"/><col class="level-col"/><col class="level-col"/>
                     <col class="na-col"/><col class="evidence-col"/><col class="owner-col"/>

@@ -19,7 +19,7 @@ use crate::web::assessment::open_assessment;
 pub(super) fn Summary() -> impl IntoView {
     view! {
         <div id="assessment-summary" class="assessment-summary">
-            {report_part(PartKey::Heatmap)}
+            <div data-artefact="heatmap">{report_part(PartKey::Heatmap)}</div>
             <div class="scores-and-chart">
                 <div class="scores-table">{report_part(PartKey::Scores)}</div>
                 <ChartView/>
