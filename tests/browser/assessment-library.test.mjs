@@ -5,7 +5,7 @@
 // dashboard shows the organisation's Concept Phase levels.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, createPlan, importFile, download, backToList } from './harness.mjs';
+import { start, openApp, createPlan, importFile, download, backToList, storedPlans } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -130,6 +130,27 @@ test('a plan’s dashboard shows the organisation’s Concept Phase levels', asy
   await toList(page);
   await createPlan(page, 'Pump');
   const box = page.locator('.org-maturity');
+  await box.getByText('From the maturity assessment “Org maturity”', { exact: false }).waitFor();
+  assert.match(await box.innerText(), /A\.1[^\n]*current 2, target not scored/);
+
+  // A newer assessment speaks for every plan no assessment names …
+  await page.getByRole('button', { name: '← All plans' }).click();
+  await createAssessment(page, 'Other unit');
+  await page.getByLabel('Current level of A.1', { exact: false }).first().selectOption({ index: 5 });
+  await toList(page);
+  await page.getByRole('button', { name: 'Pump', exact: true }).click();
+  await box.getByText('From the maturity assessment “Other unit”', { exact: false }).waitFor();
+  // … until one is linked to the plan by its "Product plan" field.
+  await page.getByRole('button', { name: '← All plans' }).click();
+  await page.locator('table.assessments').getByRole('button', { name: 'Org maturity', exact: true }).click();
+  const link = page.getByLabel('Product plan');
+  assert.deepEqual(await link.locator('option').allInnerTexts(), ['None: the organisation as a whole', 'Pump']);
+  await link.selectOption({ label: 'Pump' });
+  await toList(page);
+  const stored = Object.values(await storedAssessments(page)).map((f) => f.assessment);
+  const pumpId = Object.values(await storedPlans(page))[0].plan.id;
+  assert.equal(stored.find((a) => a.name === 'Org maturity').plan_id, pumpId);
+  await page.getByRole('button', { name: 'Pump', exact: true }).click();
   await box.getByText('From the maturity assessment “Org maturity”', { exact: false }).waitFor();
   assert.match(await box.innerText(), /A\.1[^\n]*current 2, target not scored/);
   await context.close();

@@ -6,6 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { start, openApp, saveStatus, storageSnapshot, settled, download, backToList, ARTIFACTS } from './harness.mjs';
@@ -118,7 +119,10 @@ test('an assessment is scored by keyboard, summarised, planned, exported and com
   await markPurchasingNotApplicable(page);
   // Its levels cannot be stepped while it does not apply: the refusal is said.
   await page.getByLabel('Not applicable: Purchasing').press('+');
-  await page.locator('.notice-text', { hasText: 'The activity “Purchasing” is marked not applicable' }).waitFor();
+  const refusal = page.locator('.notice', { hasText: 'The activity “Purchasing” is marked not applicable' });
+  await refusal.waitFor();
+  // An error stays until dismissed (it would cover the downloads at the foot of the page).
+  await refusal.getByRole('button', { name: 'Dismiss message' }).click();
 
   assert.equal(await saveStatus(page), 'Saved in this browser');
   assert.equal(await page.getByRole('button', { name: 'Undo' }).isDisabled(), false);
@@ -200,7 +204,7 @@ test('an assessment is scored by keyboard, summarised, planned, exported and com
   earlier.assessment.activities.find((e) => e.activity_id === 'concept.a2').current = 1;
   await page.getByTestId('baseline-input').setInputFiles({ name: 'maturity-2025.jsp-assessment.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(earlier, null, 2)) });
   await page.getByRole('heading', { name: 'Progress since Maturity 2025 (2025-01-15)' }).waitFor();
-  const progress = page.locator('.assessment-page > .report-part table.report-progress');
+  const progress = page.locator('.assessment-stop > .report-part table.report-progress');
   const byComponent = progress.first().locator('tbody tr', { hasText: 'Concept' });
   assert.deepEqual(await byComponent.locator('td').allInnerTexts(), ['0.7', '1.0', '+0.3']);
   const moved = progress.nth(1).locator('tbody tr');
@@ -217,6 +221,16 @@ test('an assessment is scored by keyboard, summarised, planned, exported and com
   assert.equal(await page.locator('#assessment-scoring').isVisible(), false);
   assert.equal(await page.locator('.assessment-report h2', { hasText: 'Progress since Maturity 2025' }).isVisible(), true);
   await page.screenshot({ path: path.join(ARTIFACTS, 'assessment-print.png'), fullPage: true });
+  // On paper every page names the assessment and is numbered, as a plan's report is.
+  const pdfPath = path.join(ARTIFACTS, 'assessment.pdf');
+  await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
+  const pages = Number(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1]);
+  assert.ok(pages >= 2, `the report takes ${pages} pages`);
+  for (let n = 1; n <= pages; n++) {
+    const pageText = execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+    assert.match(pageText, /Maturity 2026, assessed \d{4}-\d{2}-\d{2}/, `page ${n} names the assessment`);
+    assert.match(pageText, new RegExp(`Page ${n} of ${pages}`), `page ${n} is numbered`);
+  }
   await page.emulateMedia({ media: 'screen' });
 
   await page.getByRole('button', { name: 'Clear the baseline' }).click();

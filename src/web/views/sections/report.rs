@@ -11,6 +11,8 @@ use crate::web::views::{app, open_plan};
 
 mod word_export;
 
+use super::report_view::set_page_footer;
+
 #[component]
 pub fn ReportSection() -> impl IntoView {
     let app = app();
@@ -78,33 +80,6 @@ fn DocumentFields() -> impl IntoView {
             </div>
         </fieldset>
     }
-}
-
-fn set_page_footer(line: Option<String>) {
-    use wasm_bindgen::JsCast;
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
-    let style = root.unchecked_into::<web_sys::HtmlElement>().style();
-    let _ = match line {
-        Some(line) => style.set_property("--page-footer", &css_string(&line)),
-        None => style.remove_property("--page-footer").map(|_| ()),
-    };
-}
-
-/// `s` as a CSS string: quoted, with backslashes and quotes escaped.
-fn css_string(s: &str) -> String {
-    let mut out = String::from("\"");
-    for c in s.chars() {
-        match c {
-            '\\' | '"' => {
-                out.push('\\');
-                out.push(c);
-            }
-            c if c.is_control() => {}
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
 }
 
 /// The preview: the whole plan report, as it prints.

@@ -154,3 +154,33 @@ fn tone_class(tone: Tone) -> &'static str {
         Tone::Relevant => "rel-relevant",
     }
 }
+
+/// Name the document at the foot of every printed page (style/main.css reads
+/// --page-footer in @page), or stop naming it. Set through the CSSOM, which
+/// the Content-Security-Policy allows.
+pub(crate) fn set_page_footer(line: Option<String>) {
+    use wasm_bindgen::JsCast;
+    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) else { return };
+    let style = root.unchecked_into::<web_sys::HtmlElement>().style();
+    let _ = match line {
+        Some(line) => style.set_property("--page-footer", &css_string(&line)),
+        None => style.remove_property("--page-footer").map(|_| ()),
+    };
+}
+
+/// `s` as a CSS string: quoted, with backslashes and quotes escaped.
+fn css_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '\\' | '"' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
