@@ -269,6 +269,16 @@ for (const theme of ['light', 'dark']) {
     await page.getByRole('heading', { name: /Progress since/ }).waitFor();
     found.push(...await audit(page, 'with a baseline and the level guide open'));
     await page.screenshot({ path: path.join(ARTIFACTS, `assessment-${theme}.png`) });
+    // On the projector: the workshop bar over one component, then over the roadmap.
+    await page.locator('body').press('w');
+    const bar = page.getByRole('navigation', { name: 'Workshop steps' });
+    await bar.getByText('1 / 13 · Concept').waitFor();
+    found.push(...await audit(page, 'workshop mode, Concept'));
+    for (let i = 0; i < 10; i++) await bar.getByRole('button', { name: 'Next part' }).click();
+    await bar.getByText('11 / 13 · Roadmap').waitFor();
+    found.push(...await audit(page, 'workshop mode, Roadmap'));
+    await bar.getByRole('button', { name: 'Exit workshop' }).click();
+    await bar.waitFor({ state: 'detached' });
     assert.deepEqual(found, []);
     assert.deepEqual(errors, []);
     await context.close();

@@ -50,22 +50,8 @@ fn text_field(
     get: fn(&Assessment) -> String,
     set: fn(&mut Assessment, &str) -> Result<(), String>,
 ) -> impl IntoView {
-    let open = open_assessment();
-    let value = Memo::new(move |_| open.doc.with(get));
-    let error = FieldError::new();
-    let error_id = format!("{id}-error");
-    view! {
-        <div class="field compact">
-            <label for=id>{label}</label>
-            <input id=id type="text" maxlength="300" prop:value=move || value.get()
-                aria-invalid=error.invalid() aria-describedby=error_id.clone()
-                on:input=move |ev| {
-                    let v = event_target_value(&ev);
-                    error.show(open.edit_typing(id, |a| set(a, &v)));
-                }/>
-            {error.view(error_id)}
-        </div>
-    }
+    let doc = open_assessment().doc;
+    super::typed_field(id.into(), label, "300", Memo::new(move |_| doc.with(get)), set)
 }
 
 #[component]

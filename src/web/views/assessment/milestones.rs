@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::{html_id, refused, FieldError};
+use super::{html_id, refused, typed_field, FieldError};
 use crate::assessment::framework;
 use crate::assessment::score::gaps;
 use crate::assessment::{Assessment, Milestone};
@@ -157,12 +157,11 @@ fn MilestoneItem(id: String) -> impl IntoView {
     let closes = Memo::new(move |_| found.with(|m| m.as_ref().map(|m| m.closes.clone()).unwrap_or_default()));
     let choices = Memo::new(move |_| closes.with(|c| open.doc.with(|a| gap_choices(a, c))));
     let phases = Memo::new(move |_| open.doc.with(phase_options));
-    let (name_error, date_error) = (FieldError::new(), FieldError::new());
+    let date_error = FieldError::new();
     let base = format!("milestone-{id}");
     let ids = StoredValue::new(id);
     let (name_id, date_id, phase_id) = (format!("{base}-name"), format!("{base}-date"), format!("{base}-phase"));
-    let (name_err_id, date_err_id) = (format!("{name_id}-error"), format!("{date_id}-error"));
-    let name_key = name_id.clone();
+    let date_err_id = format!("{date_id}-error");
     let remove = move |_| {
         let gone = name.get_untracked();
         if ids.with_value(|id| open.edit(|a| a.remove_milestone(id))).is_ok() {
@@ -174,16 +173,7 @@ fn MilestoneItem(id: String) -> impl IntoView {
             <fieldset>
                 <legend>{move || name.get()}</legend>
                 <div class="milestone-fields">
-                    <div class="field compact">
-                        <label for=name_id.clone()>"Name"</label>
-                        <input id=name_id type="text" maxlength="300" prop:value=move || name.get()
-                            aria-invalid=name_error.invalid() aria-describedby=name_err_id.clone()
-                            on:input=move |ev| {
-                                let v = event_target_value(&ev);
-                                name_error.show(ids.with_value(|id| open.edit_typing(&name_key, |a| a.rename_milestone(id, &v))));
-                            }/>
-                        {name_error.view(name_err_id)}
-                    </div>
+                    {typed_field(name_id, "Name", "300", name, move |a, v| ids.with_value(|id| a.rename_milestone(id, v)))}
                     <div class="field compact">
                         <label for=date_id.clone()>"Due on"</label>
                         <input id=date_id type="date" prop:value=move || date.get()

@@ -36,7 +36,7 @@ use leptos::prelude::*;
 use crate::assessment::{Assessment, COMPONENTS};
 use crate::report::{Document, PartKey};
 use crate::shortcuts::Shortcut;
-use crate::web::assessment::OpenAssessment;
+use crate::web::assessment::{open_assessment, OpenAssessment};
 use crate::web::display::display;
 use crate::web::state::NoticeKind;
 use crate::web::views::app;
@@ -234,6 +234,34 @@ impl FieldError {
         view! {
             <p class="field-error" id=element_id hidden=move || self.0.with(Option::is_none)>{move || self.0.get()}</p>
         }
+    }
+}
+
+/// A one-line field of the assessment kept as typed: each keystroke is an
+/// edit, grouped for undo under the field's id; a refused value stays in the
+/// field and the refusal is said under it.
+fn typed_field(
+    id: String,
+    label: &'static str,
+    maxlength: &'static str,
+    value: Memo<String>,
+    edit: impl Fn(&mut Assessment, &str) -> Result<(), String> + Send + Sync + 'static,
+) -> impl IntoView {
+    let open = open_assessment();
+    let error = FieldError::new();
+    let error_id = format!("{id}-error");
+    let key = id.clone();
+    view! {
+        <div class="field compact">
+            <label for=id.clone()>{label}</label>
+            <input id=id type="text" maxlength=maxlength prop:value=move || value.get()
+                aria-invalid=error.invalid() aria-describedby=error_id.clone()
+                on:input=move |ev| {
+                    let v = event_target_value(&ev);
+                    error.show(open.edit_typing(&key, |a| edit(a, &v)));
+                }/>
+            {error.view(error_id)}
+        </div>
     }
 }
 

@@ -8,7 +8,7 @@
 use leptos::prelude::*;
 
 use super::milestones::Milestones;
-use super::{refused, report_part, FieldError};
+use super::{refused, report_part, typed_field};
 use crate::report::PartKey;
 use crate::web::assessment::open_assessment;
 use crate::web::state::NoticeKind;
@@ -65,10 +65,7 @@ fn PhaseItem(id: String) -> impl IntoView {
     let number = Memo::new(move |_| found.with(|f| f.as_ref().map_or(0, |f| f.0)));
     let name = Memo::new(move |_| found.with(|f| f.as_ref().map(|f| f.1.clone()).unwrap_or_default()));
     let goal = Memo::new(move |_| found.with(|f| f.as_ref().map(|f| f.2.clone()).unwrap_or_default()));
-    let (name_error, goal_error) = (FieldError::new(), FieldError::new());
     let (name_id, goal_id) = (format!("phase-{id}-name"), format!("phase-{id}-goal"));
-    let (name_err_id, goal_err_id) = (format!("{name_id}-error"), format!("{goal_id}-error"));
-    let (name_key, goal_key) = (name_id.clone(), goal_id.clone());
     let ids = StoredValue::new(id);
     let with_id = move |f: fn(&mut crate::assessment::Assessment, &str) -> Result<(), String>| ids.with_value(|id| open.edit(|a| f(a, id)));
     let remove = move |_| {
@@ -82,26 +79,8 @@ fn PhaseItem(id: String) -> impl IntoView {
         <li class="phase-item">
             <fieldset>
                 <legend>{move || format!("Phase {}", number.get())}</legend>
-                <div class="field compact">
-                    <label for=name_id.clone()>"Name"</label>
-                    <input id=name_id type="text" maxlength="300" prop:value=move || name.get()
-                        aria-invalid=name_error.invalid() aria-describedby=name_err_id.clone()
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            name_error.show(ids.with_value(|id| open.edit_typing(&name_key, |a| a.rename_phase(id, &v))));
-                        }/>
-                    {name_error.view(name_err_id)}
-                </div>
-                <div class="field compact">
-                    <label for=goal_id.clone()>"Goal"</label>
-                    <input id=goal_id type="text" maxlength="20000" prop:value=move || goal.get()
-                        aria-invalid=goal_error.invalid() aria-describedby=goal_err_id.clone()
-                        on:input=move |ev| {
-                            let v = event_target_value(&ev);
-                            goal_error.show(ids.with_value(|id| open.edit_typing(&goal_key, |a| a.set_phase_goal(id, &v))));
-                        }/>
-                    {goal_error.view(goal_err_id)}
-                </div>
+                {typed_field(name_id, "Name", "300", name, move |a, v| ids.with_value(|id| a.rename_phase(id, v)))}
+                {typed_field(goal_id, "Goal", "20000", goal, move |a, v| ids.with_value(|id| a.set_phase_goal(id, v)))}
                 <div class="row-actions">
                     <button type="button" aria-label=move || format!("Move {} earlier", name.get())
                         on:click=move |_| refused(with_id(|a, id| a.move_phase(id, -1)))>"Earlier"</button>
