@@ -1,38 +1,19 @@
 //! The maturity assessment: framework, scoring, gaps, progress, roadmap,
 //! the file format and its refusals, Markdown and CSV.
 
+mod common;
+
+use common::assessment::{blank, score_workshop, set};
 use jsp_planner::assessment::{
     self, export, framework, level, plan_link, roadmap, rules, score, Assessment, AssessmentError, Milestone, Phase, COMPONENTS,
 };
 use serde_json::{json, Value};
 
-const NOW: &str = "2026-03-02T09:00:00.000Z";
-
-fn blank() -> Assessment {
-    Assessment::new("as-2026".into(), "Product security maturity 2026".into(), "Acme Medical".into(), "2026-03-02".into(), NOW.into())
-}
-
-fn set(a: &mut Assessment, id: &str, current: Option<u8>, target: Option<u8>) {
-    let e = a.entry_mut(id).expect("a framework activity");
-    e.current = current;
-    e.target = target;
-}
-
 /// An assessment as a workshop would leave it: some levels, one activity
 /// not applicable, a roadmap of two phases.
 fn sample() -> Assessment {
     let mut a = blank();
-    set(&mut a, "concept.a1", Some(2), Some(3));
-    set(&mut a, "concept.a2", Some(1), Some(4));
-    set(&mut a, "concept.a3", Some(3), Some(3));
-    set(&mut a, "maintenance.patching", Some(1), Some(3));
-    set(&mut a, "transparency.sbom", Some(0), Some(3));
-    let e = a.entry_mut("design.transfer").unwrap();
-    e.not_applicable = Some("We make software only; nothing goes to a factory.".into());
-    e.current = Some(0);
-    let e = a.entry_mut("concept.a2").unwrap();
-    e.owner = "Head of product management".into();
-    e.evidence = "Workshop notes, 2025 user needs review".into();
+    score_workshop(&mut a);
     a.phases = vec![
         Phase { id: "PH-1".into(), name: "Foundations".into(), goal: "Write down what we already do.".into() },
         Phase { id: "PH-2".into(), name: "Transparency".into(), goal: String::new() },

@@ -3,44 +3,23 @@
 //! Word renderings; and the geometry of the current-vs-target chart
 //! (`assessment::chart`).
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::io::{Cursor, Read};
 
+use common::assessment::{blank, score_workshop, set, TRANSFER_REASON};
 use jsp_planner::assessment::chart::{self, Anchor, PLOT_LEFT, PLOT_RIGHT, WIDTH};
 use jsp_planner::assessment::report::{document, PARTS};
 use jsp_planner::assessment::{export, framework, score, Assessment, Milestone, Phase, COMPONENTS};
 use jsp_planner::report::{docx, markdown, Block, Cell, Document, Part, PartKey, Table, Tone};
 
-const NOW: &str = "2026-03-02T09:00:00.000Z";
-
-fn blank() -> Assessment {
-    Assessment::new("as-2026".into(), "Product security maturity 2026".into(), "Acme Medical".into(), "2026-03-02".into(), NOW.into())
-}
-
-fn set(a: &mut Assessment, id: &str, current: Option<u8>, target: Option<u8>) {
-    let e = a.entry_mut(id).expect("a framework activity");
-    e.current = current;
-    e.target = target;
-}
-
-const TRANSFER_REASON: &str = "We make software only; nothing goes to a factory.";
-
 /// Some levels (a gap of 1, of 3, one met, one with no target), one
 /// activity not applicable, a roadmap of two phases and a loose milestone.
 fn sample() -> Assessment {
     let mut a = blank();
-    set(&mut a, "concept.a1", Some(2), Some(3));
-    set(&mut a, "concept.a2", Some(1), Some(4));
-    set(&mut a, "concept.a3", Some(3), Some(3));
-    set(&mut a, "maintenance.patching", Some(1), Some(3));
-    set(&mut a, "transparency.sbom", Some(0), Some(3));
+    score_workshop(&mut a);
     set(&mut a, "vv.penetration_testing", Some(2), None);
-    let e = a.entry_mut("design.transfer").unwrap();
-    e.not_applicable = Some(TRANSFER_REASON.into());
-    e.current = Some(0);
-    let e = a.entry_mut("concept.a2").unwrap();
-    e.owner = "Head of product management".into();
-    e.evidence = "Workshop notes, 2025 user needs review".into();
     a.phases = vec![
         Phase { id: "PH-1".into(), name: "Foundations".into(), goal: "Write down what we already do.".into() },
         Phase { id: "PH-2".into(), name: "Transparency".into(), goal: String::new() },

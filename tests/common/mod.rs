@@ -1,5 +1,7 @@
-// Shared by the native test files (included with `mod common_plan;`).
+// Shared by the native test files (included with `mod common;`).
 #![allow(dead_code)]
+
+pub mod assessment;
 
 use jsp_planner::model::*;
 use jsp_planner::presets;
