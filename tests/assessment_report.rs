@@ -10,7 +10,7 @@ use std::io::{Cursor, Read};
 
 use common::assessment::{blank, score_workshop, set, TRANSFER_REASON};
 use jsp_planner::assessment::chart::{self, Anchor, PLOT_LEFT, PLOT_RIGHT, WIDTH};
-use jsp_planner::assessment::report::{document, PARTS};
+use jsp_planner::assessment::report::{brief_heatmap, brief_text, document, BRIEF_LEGEND, PARTS};
 use jsp_planner::assessment::{export, framework, score, Assessment, Milestone, Phase, COMPONENTS};
 use jsp_planner::report::{docx, markdown, Block, Cell, Document, Part, PartKey, Table, Tone};
 
@@ -154,6 +154,47 @@ fn heatmap_shows_not_applicable_with_its_reason_and_unscored_as_such() {
         assert!(cell.text.starts_with("Current: ") || cell.text == "Not scored" || cell.text.starts_with("Not applicable: "), "{cell:?}");
         assert!(!cell.text.contains("0 – Not performed") || cell.tone != Tone::Plain, "a scored 0 is not shown as not applicable");
     }
+}
+
+#[test]
+fn standing_says_met_short_unknown_or_not_applicable() {
+    use score::{standing, Standing};
+    let a = sample();
+    let of = |id: &str| standing(a.entry(id).expect("scored in the sample"));
+    assert_eq!(of("concept.a1"), Standing::Short(1));
+    assert_eq!(of("concept.a2"), Standing::Short(3));
+    assert_eq!(of("concept.a3"), Standing::Met);
+    assert_eq!(of("vv.penetration_testing"), Standing::Unknown, "no target: how far short is unknown");
+    assert_eq!(of("design.transfer"), Standing::NotApplicable);
+    let mut b = blank();
+    set(&mut b, "concept.a1", Some(5), Some(3));
+    assert_eq!(standing(b.entry("concept.a1").unwrap()), Standing::Met, "above the target is met");
+}
+
+#[test]
+fn brief_heatmap_has_every_activity_with_levels_as_numbers() {
+    let a = sample();
+    let (full, brief) = (document(&a, None), brief_heatmap(&a));
+    let f = only_table(part(&full, PartKey::Heatmap));
+    assert_eq!(brief.len(), f.rows.len());
+    for (b, frow) in brief.iter().zip(&f.rows) {
+        assert_eq!(b.component, frow[0].text, "the components in order");
+        let shading =
+            |cells: &[Cell]| cells.iter().filter(|c| !c.strong.is_empty()).map(|c| (c.strong.clone(), c.tone)).collect::<Vec<_>>();
+        assert_eq!(shading(&b.cells), shading(&frow[1..]), "the same activities, shaded the same");
+    }
+    let cell = |id: &str| {
+        let (_, act) = framework::find(id).unwrap();
+        brief.iter().flat_map(|b| &b.cells).find(|c| c.strong == act.name).unwrap().text.clone()
+    };
+    assert_eq!(cell("concept.a1"), "2 → 3 · 1 short");
+    assert_eq!(cell("concept.a2"), "1 → 4 · 3 short");
+    assert_eq!(cell("concept.a3"), "3 → 3 · met");
+    assert_eq!(cell("vv.penetration_testing"), "2 → –");
+    assert_eq!(cell("design.transfer"), "Not applicable");
+    assert_eq!(cell("risk.design_assessment"), "Not scored");
+    assert_eq!(brief_text(a.entry("concept.a1").unwrap()), "2 → 3 · 1 short");
+    assert!(BRIEF_LEGEND.contains("Current → target"), "the legend says how to read a cell");
 }
 
 // ---- scores and gaps ----
@@ -475,4 +516,33 @@ fn chart_has_a_labelled_scale_and_everything_inside_its_view_box() {
         }
     }
     assert!(c.caption.y < c.height && c.ticks[0].label.y < c.caption.y);
+}
+
+#[test]
+fn projector_chart_spans_the_screen_with_names_beside_their_bars() {
+    let a = sample();
+    let (wide, desk) = (chart::chart_in(&a, &chart::PROJECTOR), chart::chart(&a));
+    assert_eq!((wide.width, wide.text, desk.text), (1232.0, 18.0, 12.0));
+    // Drawn 1:1 across a 1280 x 720 screen, it fits under the workshop bar.
+    assert!(wide.height <= 640.0, "{}", wide.height);
+    let l = chart::PROJECTOR;
+    let unit = (l.plot_right - l.plot_left) / 5.0;
+    for (w, d) in wide.rows.iter().zip(&desk.rows) {
+        assert_eq!(
+            (&w.label.text, &w.current.label.text, &w.target.label.text),
+            (&d.label.text, &d.current.label.text, &d.target.label.text)
+        );
+        assert_eq!((w.label.anchor, d.label.anchor), (Anchor::End, Anchor::Start), "names right-aligned to the scale's 0");
+        assert!(w.label.x < l.plot_left && w.label.x > 400.0, "room for the longest name: {:?}", w.label);
+        for bar in [&w.current.bar, &w.target.bar].into_iter().flatten() {
+            assert!(bar.x == l.plot_left && (bar.width - bar.value * unit).abs() < 1e-3, "{bar:?}");
+        }
+        // The name sits between the top of the current bar's label and the target's baseline.
+        assert!(w.label.y > w.current.label.y && w.label.y < w.target.label.y, "{w:?}");
+    }
+    // Each row's text is clear of the next row's: the target's baseline above the next row's first text.
+    for pair in wide.rows.windows(2) {
+        assert!(pair[0].target.label.y + 4.0 < pair[1].current.label.y - wide.text * 0.75, "{pair:?}");
+    }
+    assert!(wide.ticks.iter().all(|t| t.label.y > t.y2 && t.label.y < wide.caption.y) && wide.caption.y < wide.height);
 }

@@ -96,6 +96,31 @@ pub fn component_scores(a: &Assessment) -> Vec<ComponentScore> {
     COMPONENTS.iter().map(|c| component_score(a, c)).collect()
 }
 
+/// Where one activity stands against its target, as the heatmaps shade it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Standing {
+    /// Marked not applicable.
+    NotApplicable,
+    /// Missing its current or its target level, so how far short is unknown.
+    Unknown,
+    /// At or above its target.
+    Met,
+    /// Below its target by this many levels (at least 1).
+    Short(u8),
+}
+
+/// The standing of an activity's entry.
+pub fn standing(e: &ActivityEntry) -> Standing {
+    if !e.applicable() {
+        return Standing::NotApplicable;
+    }
+    match (e.current, e.target) {
+        (Some(current), Some(target)) if current >= target => Standing::Met,
+        (Some(current), Some(target)) => Standing::Short(target - current),
+        _ => Standing::Unknown,
+    }
+}
+
 /// An applicable activity whose target is above its current level.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Gap {

@@ -133,7 +133,7 @@ test('an assessment is scored by keyboard, summarised, planned, exported and com
   assert.equal(stored.format, 'jsp-planner/assessment');
 
   // Heatmap: each cell says its levels in words.
-  const heatmap = page.locator('.assessment-summary table.report-heatmap');
+  const heatmap = page.locator('.assessment-heatmap table.report-heatmap');
   const cell = (name) => heatmap.locator('td', { hasText: name });
   assert.match(await cell(A2).innerText(), /Current: 2 – Managed; target: 3 – Defined; 1 level short/);
   assert.match(await cell(A1).innerText(), /Current: 1 – Performed; target: 4 – Measured; 3 levels short/);
@@ -269,13 +269,20 @@ for (const theme of ['light', 'dark']) {
     await page.getByRole('heading', { name: /Progress since/ }).waitFor();
     found.push(...await audit(page, 'with a baseline and the level guide open'));
     await page.screenshot({ path: path.join(ARTIFACTS, `assessment-${theme}.png`) });
-    // On the projector: the workshop bar over one component, then over the roadmap.
+    // On the projector: the workshop bar over one component, the brief heatmap, the wide chart and the roadmap.
     await page.locator('body').press('w');
     const bar = page.getByRole('navigation', { name: 'Workshop steps' });
-    await bar.getByText('1 / 13 · Concept').waitFor();
+    await bar.getByText('1 / 14 · Concept').waitFor();
     found.push(...await audit(page, 'workshop mode, Concept'));
-    for (let i = 0; i < 10; i++) await bar.getByRole('button', { name: 'Next part' }).click();
-    await bar.getByText('11 / 13 · Roadmap').waitFor();
+    for (let i = 0; i < 9; i++) await bar.getByRole('button', { name: 'Next part' }).click();
+    await bar.getByText('10 / 14 · Heatmap').waitFor();
+    await page.locator('.heatmap-brief').waitFor();
+    found.push(...await audit(page, 'workshop mode, the brief heatmap'));
+    await bar.getByRole('button', { name: 'Next part' }).click();
+    await page.getByRole('img', { name: 'Current and target level by component' }).waitFor();
+    found.push(...await audit(page, 'workshop mode, the projector chart'));
+    await bar.getByRole('button', { name: 'Next part' }).click();
+    await bar.getByText('12 / 14 · Roadmap').waitFor();
     found.push(...await audit(page, 'workshop mode, Roadmap'));
     await bar.getByRole('button', { name: 'Exit workshop' }).click();
     await bar.waitFor({ state: 'detached' });

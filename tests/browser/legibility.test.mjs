@@ -266,10 +266,33 @@ for (const setup of SETUPS) {
 }
 
 // The maturity assessment on the projector: the workshop steps through it one
-// part at a time (each component's scoring, then the heatmap, roadmap,
-// progress and outputs) by the presenter's clicker (Page Down), with the
-// same bar as a plan's: artefact in the top third, nothing sideways, table
-// text of 18 px and more.
+// part at a time (each component's scoring, then the heatmap, the scores,
+// roadmap, progress and outputs) by the presenter's clicker (Page Down),
+// with the same bar as a plan's: artefact in the top third, nothing
+// sideways, table text of 18 px and more; and the heatmap whole on one
+// screen, in its brief form.
+/** The projector's heatmap: every component in view at once, each
+ * activity saying its levels as numbers ("2 → 4 · 2 short"). */
+async function heatmapOnOneScreen(page) {
+  const heatmap = page.locator('[data-artefact="heatmap"]');
+  const box = await heatmap.boundingBox();
+  const viewport = page.viewportSize();
+  const problems = [];
+  if (!box || box.y < 0 || box.y + box.height > viewport.height) {
+    problems.push(`the heatmap is not whole on the screen: ${JSON.stringify(box)} in ${viewport.height} px`);
+  }
+  const components = await heatmap.getByRole('heading', { level: 3 }).allInnerTexts();
+  if (components.length !== 9) problems.push(`the heatmap shows ${components.length} components, not 9`);
+  const activities = await heatmap.getByRole('listitem').count();
+  if (activities !== 28) problems.push(`the heatmap shows ${activities} activities, not 28`);
+  const levels = await heatmap.locator('li .levels').allInnerTexts();
+  const brief = /^(\d → \d( · (met|\d short))?|\d → –|– → \d|Not scored|Not applicable)$/;
+  const odd = levels.filter((t) => !brief.test(t.trim()));
+  if (odd.length) problems.push(`heatmap levels not in brief: ${odd.join(' | ')}`);
+  if (!levels.some((t) => / short$/.test(t))) problems.push('no activity on the heatmap says how far short it is');
+  return problems;
+}
+
 test('legibility: a maturity assessment in workshop mode at 1280x720, every part', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
   const { page, errors } = await openApp(context, env.base);
@@ -287,12 +310,13 @@ test('legibility: a maturity assessment in workshop mode at 1280x720, every part
 
   const position = bar.locator('.step-position');
   const total = Number((await position.innerText()).match(/^1 \/ (\d+) · /)?.[1]);
-  assert.equal(total, 13, 'nine components, then heatmap, roadmap, progress and outputs');
+  assert.equal(total, 14, 'nine components, then heatmap, scores, roadmap, progress and outputs');
   const problems = [];
   for (let step = 1; step <= total; step += 1) {
     const title = (await position.innerText()).split(' · ')[1];
     const m = await page.evaluate(measure, { minTableText: 18, root: '.assessment-page' });
     problems.push(...problemsIn(m, `step ${step} (${title})`, true));
+    if (title === 'Heatmap') problems.push(...await heatmapOnOneScreen(page));
     await page.screenshot({ path: path.join(SHOTS, `assessment-workshop-1280x720-${String(step).padStart(2, '0')}.png`) });
     if (step < total) {
       await page.keyboard.press('PageDown');

@@ -2,7 +2,8 @@
 //! its current and target level) and the activities' owners and evidence.
 
 use super::{heading, level_text, new_part, or_dash, table, toned, NOT_APPLICABLE, NOT_SCORED};
-use crate::assessment::framework::COMPONENTS;
+use crate::assessment::framework::{Activity, COMPONENTS};
+use crate::assessment::score::{standing, Standing};
 use crate::assessment::{ActivityEntry, Assessment};
 use crate::report::{Block, Cell, Item, Orientation, Part, PartKey, Tone};
 
@@ -33,26 +34,74 @@ pub(super) fn part(a: &Assessment) -> Part {
 
 /// One activity's cell: its name, then its levels and how far short it is.
 fn cell(name: &str, e: &ActivityEntry) -> Cell {
-    if let Some(reason) = &e.not_applicable {
-        return toned(name, format!("{NOT_APPLICABLE}: {}", or_dash(reason)), Tone::Plain);
-    }
-    let (shortfall, tone) = match (e.current, e.target) {
-        (Some(current), Some(target)) if current >= target => ("target met".to_string(), Tone::Acceptable),
-        (Some(current), Some(target)) => match target - current {
-            1 => ("1 level short".to_string(), Tone::Review),
-            n => (format!("{n} levels short"), Tone::Unacceptable),
-        },
-        _ => (String::new(), Tone::Unset),
+    let s = standing(e);
+    let shortfall = match s {
+        Standing::NotApplicable => {
+            let reason = e.not_applicable.as_deref().unwrap_or_default();
+            return toned(name, format!("{NOT_APPLICABLE}: {}", or_dash(reason)), Tone::Plain);
+        }
+        _ if e.current.is_none() && e.target.is_none() => return toned(name, NOT_SCORED, Tone::Unset),
+        Standing::Unknown => String::new(),
+        Standing::Met => "; target met".into(),
+        Standing::Short(n) => format!("; {}", short_text(n)),
     };
-    if e.current.is_none() && e.target.is_none() {
-        return toned(name, NOT_SCORED, tone);
+    let text = format!("Current: {}; target: {}{shortfall}", level_text(e.current), level_text(e.target));
+    toned(name, text, tone(s))
+}
+
+/// The shading that repeats an activity's standing.
+fn tone(s: Standing) -> Tone {
+    match s {
+        Standing::NotApplicable => Tone::Plain,
+        Standing::Unknown => Tone::Unset,
+        Standing::Met => Tone::Acceptable,
+        Standing::Short(1) => Tone::Review,
+        Standing::Short(_) => Tone::Unacceptable,
     }
-    let mut text = format!("Current: {}; target: {}", level_text(e.current), level_text(e.target));
-    if !shortfall.is_empty() {
-        text.push_str("; ");
-        text.push_str(&shortfall);
+}
+
+fn short_text(n: u8) -> String {
+    match n {
+        1 => "1 level short".into(),
+        n => format!("{n} levels short"),
     }
-    toned(name, text, tone)
+}
+
+/// How to read the brief heatmap: its cells' words and what the shading means.
+pub const BRIEF_LEGEND: &str = "Current → target level, and how far short. Green: met; amber: 1 short; red: 2 or more; \
+                                grey: not fully scored.";
+
+/// One component in the brief heatmap: its activities as cells naming the
+/// activity (`strong`), saying its levels (`text`) and shaded (`tone`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct BriefRow {
+    pub component: &'static str,
+    pub cells: Vec<Cell>,
+}
+
+/// The heatmap in brief, for the projector: each activity says "2 → 4 ·
+/// 2 short", so the whole organisation fits on one screen. Only the screen
+/// shows it; the report keeps the full words.
+pub fn brief(a: &Assessment) -> Vec<BriefRow> {
+    let blank = ActivityEntry::unscored("");
+    let cell = |act: &Activity| {
+        let e = a.entry(act.id).unwrap_or(&blank);
+        toned(act.name, brief_text(e), tone(standing(e)))
+    };
+    COMPONENTS.iter().map(|c| BriefRow { component: c.name, cells: c.activities.iter().map(cell).collect() }).collect()
+}
+
+/// "2 → 4 · 2 short", "3 → 3 · met", "2 → –", "Not applicable".
+pub fn brief_text(e: &ActivityEntry) -> String {
+    let level = |l: Option<u8>| l.map_or_else(|| "–".to_string(), |l| l.to_string());
+    let levels = format!("{} → {}", level(e.current), level(e.target));
+    match standing(e) {
+        Standing::NotApplicable => NOT_APPLICABLE.into(),
+        Standing::Unknown if e.current.is_none() && e.target.is_none() => NOT_SCORED.into(),
+        Standing::Unknown => levels,
+        Standing::Met => format!("{levels} · met"),
+        Standing::Short(n) => format!("{levels} · {n} short"),
+    }
 }
 
 /// Every activity with its levels, owner and evidence, component by

@@ -14,13 +14,16 @@
 //! its levels in words, so the report reads the same in black and white.
 //!
 //! - this file: the document, its properties, the cover, levels and scores.
-//! - `heatmap`: the heatmap and the activities' owners and evidence.
+//! - `heatmap`: the heatmap (and its brief form for the projector) and the
+//!   activities' owners and evidence.
 //! - `plan`: the gaps and the roadmap.
 //! - `progress`: the changes since a baseline.
 
 mod heatmap;
 mod plan;
 mod progress;
+
+pub use heatmap::{brief as brief_heatmap, brief_text, BriefRow, BRIEF_LEGEND};
 
 use super::level::{label, LEVELS};
 use super::score::{component_scores, Score};

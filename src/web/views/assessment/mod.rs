@@ -14,13 +14,14 @@
 //! - `header`: name, organisation, date, undo and redo, the save line and
 //!   the conflict with another tab.
 //! - `scoring`: the scoring editor, one table per component, with its keys.
-//! - `summary`: heatmap, chart (inline SVG) with its table, gaps.
+//! - `summary`: heatmap (brief on the projector), chart (inline SVG) with
+//!   its table, gaps.
 //! - `roadmap`: phases and milestones.
 //! - `baseline`: the comparison with an earlier assessment file.
 //! - `outputs`: print, Markdown, CSV, Word, the assessment file.
 //! - `workshop`: on the projector, the slim bar that steps through the
-//!   page one part at a time (each component's scoring, then the summary,
-//!   roadmap, progress and outputs), as the plan's sections are stepped.
+//!   page one part at a time (each component's scoring, then the heatmap,
+//!   the scores, roadmap, progress and outputs), as the plan's sections are stepped.
 
 mod baseline;
 mod header;
@@ -55,8 +56,9 @@ struct Page {
 
 /// The parts after the components' scoring, by their titles: the workshop
 /// steps through them and the page's navigation links to them.
-const PARTS: [(&str, &str); 4] = [
-    ("assessment-summary", "Heatmap, chart and gaps"),
+const PARTS: [(&str, &str); 5] = [
+    ("assessment-heatmap", "Heatmap"),
+    ("assessment-summary", "Scores, chart and gaps"),
     ("assessment-roadmap", "Roadmap"),
     ("assessment-baseline", "Progress"),
     ("assessment-outputs", "Report and downloads"),
@@ -125,10 +127,11 @@ fn AssessmentPage(open: OpenAssessment) -> impl IntoView {
                 {PARTS.map(|(id, title)| view! { <a href=format!("#{id}")>{title}</a> }).collect_view()}
             </nav>
             <scoring::Scoring/>
-            <Stop at=0><summary::Summary/></Stop>
-            <Stop at=1><roadmap::Roadmap/></Stop>
-            <Stop at=2><baseline::Baseline/></Stop>
-            <Stop at=3><outputs::Outputs/></Stop>
+            <Stop at=0><summary::Heatmap/></Stop>
+            <Stop at=1><summary::Summary/></Stop>
+            <Stop at=2><roadmap::Roadmap/></Stop>
+            <Stop at=3><baseline::Baseline/></Stop>
+            <Stop at=4><outputs::Outputs/></Stop>
             <outputs::Printed/>
         </div>
     }

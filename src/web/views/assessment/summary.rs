@@ -3,8 +3,10 @@
 //! the gaps, largest first.
 //!
 //! The heatmap, the table and the gaps are the report's parts (drawn by the
-//! report's view); the chart's geometry is `assessment::chart`, so this file
-//! only turns it into SVG. Every value in the chart is written as text and
+//! report's view). On the projector the heatmap is its brief form, so the
+//! room sees the whole organisation at once, and the chart spans the screen
+//! above the table. The chart's geometry is
+//! `assessment::chart`, so this file only turns it into SVG. Every value in the chart is written as text and
 //! the chart is one image to assistive technology, the table beside it
 //! being its text alternative.
 
@@ -12,15 +14,60 @@ use leptos::prelude::*;
 
 use super::report_part;
 use crate::assessment::chart::{self, Chart, Label, Measure};
+use crate::assessment::report::{brief_heatmap, BriefRow, BRIEF_LEGEND};
 use crate::report::PartKey;
 use crate::web::assessment::open_assessment;
+use crate::web::display::display;
+use crate::web::views::sections::report_view::tone_class;
+
+#[component]
+pub(super) fn Heatmap() -> impl IntoView {
+    let workshop = display().workshop;
+    view! {
+        <div id="assessment-heatmap" class="assessment-heatmap" data-artefact="heatmap">
+            <Show when=move || workshop.get() fallback=|| report_part(PartKey::Heatmap)><BriefHeatmap/></Show>
+        </div>
+    }
+}
+
+/// The heatmap on the projector: each component a short list of its
+/// activities, laid in columns, each saying "2 → 4 · 2 short" on its shade.
+#[component]
+fn BriefHeatmap() -> impl IntoView {
+    let doc = open_assessment().doc;
+    let rows = Memo::new(move |_| doc.with(brief_heatmap));
+    view! {
+        <section class="heatmap-brief" aria-labelledby="heatmap-brief-title">
+            // The workshop bar names the part; the heading is for assistive technology.
+            <h2 id="heatmap-brief-title" class="visually-hidden">"Heatmap"</h2>
+            <p class="prose">{BRIEF_LEGEND}</p>
+            <div class="heatmap-brief-grid">
+                {move || rows.with(|rows| rows.iter().map(brief_component).collect_view())}
+            </div>
+        </section>
+    }
+}
+
+fn brief_component(row: &BriefRow) -> impl IntoView {
+    view! {
+        <div class="heatmap-brief-component">
+            <h3>{row.component}</h3>
+            <ul>
+                {row.cells.iter().map(|c| view! {
+                    <li class=tone_class(c.tone)>
+                        <span class="activity">{c.strong.clone()}</span>" "<strong class="levels">{c.text.clone()}</strong>
+                    </li>
+                }).collect_view()}
+            </ul>
+        </div>
+    }
+}
 
 #[component]
 pub(super) fn Summary() -> impl IntoView {
     view! {
         <div id="assessment-summary" class="assessment-summary">
-            <div data-artefact="heatmap">{report_part(PartKey::Heatmap)}</div>
-            <div class="scores-and-chart">
+            <div class="scores-and-chart" data-artefact="scores">
                 <div class="scores-table">{report_part(PartKey::Scores)}</div>
                 <ChartView/>
             </div>
@@ -31,14 +78,16 @@ pub(super) fn Summary() -> impl IntoView {
 
 #[component]
 fn ChartView() -> impl IntoView {
-    let doc = open_assessment().doc;
-    let chart = Memo::new(move |_| doc.with(chart::chart));
+    let (doc, workshop) = (open_assessment().doc, display().workshop);
+    // On the projector the chart spans the screen with text the room can read.
+    let layout = move || if workshop.get() { &chart::PROJECTOR } else { &chart::DESK };
+    let chart = Memo::new(move |_| doc.with(|a| chart::chart_in(a, layout())));
     view! { <div class="chart-box">{move || chart.with(svg)}</div> }
 }
 
 fn svg(c: &Chart) -> impl IntoView {
     view! {
-        <svg class="maturity-chart" viewBox=format!("0 0 {} {}", c.width, c.height) role="img"
+        <svg class="maturity-chart" viewBox=format!("0 0 {} {}", c.width, c.height) font-size=c.text.to_string() role="img"
             aria-labelledby="maturity-chart-title maturity-chart-desc">
             <title id="maturity-chart-title">{c.title.clone()}</title>
             <desc id="maturity-chart-desc">{c.description.clone()}</desc>

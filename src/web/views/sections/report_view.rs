@@ -143,7 +143,7 @@ fn cell_view(c: &Cell) -> AnyView {
 
 /// The CSS classes of a colour hint: the zone colours of the grid and the
 /// relevance colours of the needs matrix.
-fn tone_class(tone: Tone) -> &'static str {
+pub(crate) fn tone_class(tone: Tone) -> &'static str {
     match tone {
         Tone::Plain => "",
         Tone::Acceptable => zone_class(Some(Zone::Acceptable)),
