@@ -322,3 +322,30 @@ test('another tab’s change to the assessment waits for a choice', async () => 
   assert.deepEqual([...first.errors, ...second.errors], []);
   await context.close();
 });
+
+// The presenter scrolls the desk's page to a part and switches to the
+// projector: the workshop opens on that part, not on the first; leaving it
+// brings the desk's page to the part the room was on.
+test('the workshop opens on the part in view, and the desk comes back to where it was', async () => {
+  const context = await env.browser.newContext({ viewport: VIEWPORT });
+  const { page, errors } = await openApp(context, env.base);
+  await createAssessment(page, 'Where the room is');
+  await page.locator('section.component-scores', { hasText: 'Maintenance' }).first().evaluate((el) => el.scrollIntoView());
+  await page.locator('body').press('w');
+  const bar = page.getByRole('navigation', { name: 'Workshop steps' });
+  await bar.getByText('6 / 14 · Maintenance').waitFor();
+  assert.equal(await current(page, 'Patching').isVisible(), true, 'Maintenance is scored on screen');
+  for (let i = 0; i < 4; i++) await bar.getByRole('button', { name: 'Next part' }).click();
+  await bar.getByText('10 / 14 · Heatmap').waitFor();
+  await bar.getByRole('button', { name: 'Exit workshop' }).click();
+  await bar.waitFor({ state: 'detached' });
+  await page.waitForFunction(() => {
+    const top = document.querySelector('#assessment-heatmap').getBoundingClientRect().top;
+    return top > -2 && top < innerHeight / 3;
+  });
+  // Back on the projector from there: the heatmap again.
+  await page.locator('body').press('w');
+  await bar.getByText('10 / 14 · Heatmap').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -118,6 +118,7 @@ fn AssessmentPage(open: OpenAssessment) -> impl IntoView {
     let step = RwSignal::new(0);
     provide_context(Page { baseline, report, step });
     install_listeners(open, step);
+    workshop::follow_the_room(step);
     view! {
         <div class="assessment-page">
             <workshop::WorkshopBar/>
