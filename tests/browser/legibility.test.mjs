@@ -317,6 +317,9 @@ test('legibility: a maturity assessment in workshop mode at 1280x720, every part
     const m = await page.evaluate(measure, { minTableText: 18, root: '.assessment-page' });
     problems.push(...problemsIn(m, `step ${step} (${title})`, true));
     if (title === 'Heatmap') problems.push(...await heatmapOnOneScreen(page));
+    const shown = await page.evaluate(() => [...document.querySelectorAll('.assessment-page [data-step]')]
+      .filter((el) => el.getClientRects().length > 0).map((el) => Number(el.dataset.step)));
+    if (shown.join() !== String(step - 1)) problems.push(`step ${step} (${title}): parts shown ${shown.join(', ')}, not only ${step - 1}`);
     await page.screenshot({ path: path.join(SHOTS, `assessment-workshop-1280x720-${String(step).padStart(2, '0')}.png`) });
     if (step < total) {
       await page.keyboard.press('PageDown');
