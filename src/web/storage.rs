@@ -143,14 +143,23 @@ pub struct AssessmentSummary {
 
 /// The stored maturity assessments, newest edit first, read as plain JSON:
 /// the plan list needs their names, not the assessment code (which is in
-/// the editor's part; opening one checks it whole).
-pub fn scan_assessments() -> Vec<AssessmentSummary> {
+/// the editor's part; opening one checks it whole). An entry that is not
+/// even JSON is listed as unreadable instead, so it never silently vanishes.
+pub fn scan_assessments() -> (Vec<AssessmentSummary>, Vec<Unreadable>) {
     let text = |v: &serde_json::Value, k: &str| v["assessment"][k].as_str().unwrap_or_default().to_string();
+    let mut unreadable = Vec::new();
     let mut list: Vec<AssessmentSummary> = raw_keys()
         .into_iter()
         .filter_map(|key| {
             let id = key.strip_prefix(ASSESSMENT_PREFIX)?.to_string();
-            let value: serde_json::Value = serde_json::from_str(&raw(&key)?).ok()?;
+            let value: serde_json::Value = match serde_json::from_str(&raw(&key)?) {
+                Ok(value) => value,
+                Err(e) => {
+                    let (label, reason) = ("An assessment without a readable name".into(), crate::format::words::syntax(&e.to_string()));
+                    unreadable.push(Unreadable { key, label, reason });
+                    return None;
+                }
+            };
             let name = Some(text(&value, "name")).filter(|n| !n.trim().is_empty()).unwrap_or_else(|| "Untitled assessment".into());
             Some(AssessmentSummary { id, name, organisation: text(&value, "organisation"), updated_at: text(&value, "updated_at") })
         })
@@ -160,7 +169,7 @@ pub fn scan_assessments() -> Vec<AssessmentSummary> {
     while let Some(i) = (0..list.len()).max_by(|&a, &b| list[a].updated_at.cmp(&list[b].updated_at)) {
         newest_first.push(list.swap_remove(i));
     }
-    newest_first
+    (newest_first, unreadable)
 }
 
 /// A stored plan as read, with the exact text it came from.

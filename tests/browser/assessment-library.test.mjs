@@ -2,7 +2,8 @@
 // filter), created, exported and imported back identical, deleted after
 // confirmation; hostile or malformed assessment files refused in words with
 // nothing changed; another tab's edit never silently overwritten; a plan's
-// dashboard shows the organisation's Concept Phase levels.
+// dashboard shows the organisation's Concept Phase levels; a full storage
+// quota and a corrupted stored assessment are said, and nothing is lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { start, openApp, createPlan, importFile, download, backToList, storedPlans } from './harness.mjs';
@@ -176,6 +177,58 @@ test('“Back up all plans” keeps the assessments too, and restoring the backu
   await importFile(page, backup.name, backup.text);
   await page.getByText('“Backed up maturity” is already here, unchanged.').first().waitFor();
   assert.deepEqual(await storedAssessments(page), before);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('storage faults: a full quota is said and keeps the last stored assessment; a corrupted one is reported, never rewritten', async () => {
+  const context = await env.browser.newContext();
+  const { page, errors } = await openApp(context, env.base);
+  await createAssessment(page, 'Quota maturity');
+  const a1 = page.getByLabel('Current level of A.1', { exact: false }).first();
+  await a1.selectOption({ index: 2 });
+  await page.getByTestId('save-status').getByText('Saved in this browser').waitFor();
+  const before = await storedAssessments(page);
+
+  // Fill the origin's quota until the browser refuses.
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(256 * 1024);
+    for (let i = 0; ; i++) {
+      try { localStorage.setItem(`filler-${i}`, chunk); } catch {
+        if (chunk.length < 16) break;
+        chunk = chunk.slice(chunk.length / 2);
+      }
+    }
+  });
+  await page.getByLabel('Owner of A.1', { exact: false }).first().fill('A long owner name typed after the disk filled up completely');
+  await page.getByTestId('save-status').getByText(/Not saved: .*full/).waitFor();
+  assert.equal(await page.getByLabel('Owner of A.1', { exact: false }).first().inputValue(),
+    'A long owner name typed after the disk filled up completely', 'the edit stays on screen');
+  assert.deepEqual(await storedAssessments(page), before, 'the stored assessment is the last good one');
+
+  // Space freed: the next edit saves everything.
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await page.getByLabel('Current level of A.2', { exact: false }).first().selectOption({ index: 3 });
+  await page.getByTestId('save-status').getByText('Saved in this browser').waitFor();
+  const [stored] = Object.values(await storedAssessments(page));
+  const owner = stored.assessment.activities.find((e) => e.activity_id === 'concept.a1')?.owner;
+  assert.equal(owner, 'A long owner name typed after the disk filled up completely');
+
+  // A stored assessment broken outside the app: reported by name or kind, never rewritten.
+  await toList(page);
+  const garbage = '{"format":"jsp-planner/assessment","version":1,"assessment":{"id":"as-broken", truncated';
+  await page.evaluate(([k, g]) => localStorage.setItem(k, g), [`${PREFIX}as-broken`, garbage]);
+  await page.reload();
+  await page.locator('#plans-title').waitFor();
+  const banner = page.getByTestId('unreadable');
+  await banner.waitFor();
+  assert.match(await banner.innerText(), /assessment/i);
+  assert.match(await banner.innerText(), /not valid JSON/);
+  assert.doesNotMatch(await banner.innerText(), /jsp-planner\/assessment\//, 'never the storage key');
+  await page.locator('table.assessments').getByRole('button', { name: 'Quota maturity', exact: true }).click();
+  await page.getByLabel('Current level of A.3', { exact: false }).first().selectOption({ index: 1 });
+  await page.getByTestId('save-status').getByText('Saved in this browser').waitFor();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), `${PREFIX}as-broken`), garbage);
   assert.deepEqual(errors, []);
   await context.close();
 });

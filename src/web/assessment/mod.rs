@@ -204,6 +204,7 @@ pub fn import_file(bytes: &[u8]) -> Result<(String, String), String> {
 /// opening it says why).
 pub fn stored() -> Vec<Assessment> {
     storage::scan_assessments()
+        .0
         .iter()
         .filter_map(|s| storage::raw(&storage::assessment_key(&s.id)))
         .filter_map(|text| assessment::import(text.as_bytes()).ok())

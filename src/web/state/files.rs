@@ -172,7 +172,8 @@ impl AppState {
     /// Save an unreadable entry's raw text as a file so nothing is lost.
     pub fn download_unreadable(self, key: &str) {
         let Some(text) = storage::raw(key) else { return };
-        let name = files::file_name(key.trim_start_matches(storage::PLAN_PREFIX), ".unreadable.json");
+        let id = key.strip_prefix(storage::PLAN_PREFIX).or_else(|| key.strip_prefix(storage::ASSESSMENT_PREFIX)).unwrap_or(key);
+        let name = files::file_name(id, ".unreadable.json");
         if let Err(why) = files::download(&name, "application/json", &text) {
             self.notify(NoticeKind::Error, format!("The download failed: {why}"));
         }

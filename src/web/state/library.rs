@@ -31,10 +31,11 @@ impl Library {
 
     pub fn refresh(self) {
         let scan = storage::scan();
+        let (assessments, broken) = storage::scan_assessments();
         self.plans.set(scan.plans);
-        self.unreadable.set(scan.unreadable);
+        self.unreadable.set(scan.unreadable.into_iter().chain(broken).collect());
         self.covered.set(storage::covered());
-        self.assessments.set(storage::scan_assessments());
+        self.assessments.set(assessments);
     }
 
     pub fn assessment_name(self, id: &str) -> Option<String> {

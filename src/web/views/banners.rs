@@ -169,7 +169,7 @@ fn Unreadable() -> impl IntoView {
     view! {
         <Show when=move || app.library.unreadable.with(|u| !u.is_empty())>
             <section class="banner unreadable" role="alert" aria-labelledby="unreadable-title" data-testid="unreadable">
-                <h2 id="unreadable-title">"Some stored plans could not be read"</h2>
+                <h2 id="unreadable-title">"Some stored plans or assessments could not be read"</h2>
                 <p>"They are left untouched in this browser’s storage. Download the raw text to keep it, then discard it if you wish."</p>
                 <ul>
                     <For each=move || app.library.unreadable.get() key=|u| u.key.clone() let:entry>
