@@ -229,6 +229,27 @@ test('storage faults: a full quota is said and keeps the last stored assessment;
   await page.getByLabel('Current level of A.3', { exact: false }).first().selectOption({ index: 1 });
   await page.getByTestId('save-status').getByText('Saved in this browser').waitFor();
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), `${PREFIX}as-broken`), garbage);
+
+  // One that is JSON but breaks a rule (a level of 9) is listed; opening it
+  // says why, and its stored text can be kept as a file.
+  const bad = JSON.parse(JSON.stringify(stored));
+  bad.assessment.id = 'as-bad-level';
+  bad.assessment.name = 'Bad levels';
+  bad.assessment.activities[0].current = 9;
+  const badText = JSON.stringify(bad);
+  await page.evaluate(([k, t]) => localStorage.setItem(k, t), [`${PREFIX}as-bad-level`, badText]);
+  await toList(page);
+  await page.reload();
+  await page.locator('table.assessments').getByRole('button', { name: 'Bad levels', exact: true }).click();
+  await page.getByRole('heading', { level: 1, name: 'The assessment cannot be opened' }).waitFor();
+  const why = await page.getByRole('alert').filter({ hasText: /9/ }).innerText();
+  assert.doesNotMatch(why, /jsp-planner\/assessment\//, 'never the storage key');
+  const raw = await download(page, () => page.locator('.assessment-missing').getByRole('button', { name: 'Download raw text' }).click());
+  assert.equal(raw.text, badText);
+  assert.match(raw.name, /as-bad-level\.unreadable\.json$/);
+  await page.getByRole('button', { name: 'Back to the list' }).click();
+  await page.locator('#plans-title').waitFor();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), `${PREFIX}as-bad-level`), badText, 'left as it was');
   assert.deepEqual(errors, []);
   await context.close();
 });

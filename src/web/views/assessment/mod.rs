@@ -95,14 +95,27 @@ fn page() -> Page {
 pub fn draw(id: String) -> AnyView {
     match OpenAssessment::load(&id) {
         Ok(open) => view! { <AssessmentPage open/> }.into_any(),
-        Err(why) => view! {
-            <div class="assessment-missing">
-                <h1>"The assessment cannot be opened"</h1>
-                <p role="alert">{why}</p>
-                <button type="button" class="primary" on:click=move |_| app().close_assessment()>"Back to the list"</button>
-            </div>
+        Err(why) => {
+            // Its stored text stays as it is; it can be kept as a file to put right.
+            let key = crate::web::storage::assessment_key(&id);
+            let stored = crate::web::storage::raw(&key).is_some();
+            view! {
+                <div class="assessment-missing">
+                    <h1>"The assessment cannot be opened"</h1>
+                    <p role="alert">{why}</p>
+                    <div class="actions">
+                        <button type="button" class="primary" on:click=move |_| app().close_assessment()>"Back to the list"</button>
+                        <Show when=move || stored>
+                            <button type="button" on:click={
+                                let key = key.clone();
+                                move |_| app().download_unreadable(&key)
+                            }>"Download raw text"</button>
+                        </Show>
+                    </div>
+                </div>
+            }
+            .into_any()
         }
-        .into_any(),
     }
 }
 
