@@ -522,7 +522,7 @@ fn chart_has_a_labelled_scale_and_everything_inside_its_view_box() {
 fn projector_chart_spans_the_screen_with_names_beside_their_bars() {
     let a = sample();
     let (wide, desk) = (chart::chart_in(&a, &chart::PROJECTOR), chart::chart(&a));
-    assert_eq!((wide.width, wide.text, desk.text), (1232.0, 18.0, 12.0));
+    assert_eq!((wide.width, wide.text, desk.text), (1232.0, 18.0, 14.0));
     // Drawn 1:1 across a 1280 x 720 screen, it fits under the workshop bar.
     assert!(wide.height <= 640.0, "{}", wide.height);
     let l = chart::PROJECTOR;

@@ -59,7 +59,7 @@ pub const DESK: Layout = Layout {
     plot_left: PLOT_LEFT,
     plot_right: PLOT_RIGHT,
     row_height: 60.0,
-    text: 12.0,
+    text: 14.0,
     names_beside: false,
     current_height: 14.0,
     target_height: 8.0,

@@ -334,6 +334,7 @@ test('the workshop opens on the part in view, and the desk comes back to where i
   await page.locator('body').press('w');
   const bar = page.getByRole('navigation', { name: 'Workshop steps' });
   await bar.getByText('6 / 14 · Maintenance').waitFor();
+  await page.waitForFunction(() => scrollY === 0);
   assert.equal(await current(page, 'Patching').isVisible(), true, 'Maintenance is scored on screen');
   for (let i = 0; i < 4; i++) await bar.getByRole('button', { name: 'Next part' }).click();
   await bar.getByText('10 / 14 · Heatmap').waitFor();

@@ -62,6 +62,14 @@ pub(super) fn follow_the_room(step: RwSignal<usize>) {
     });
     Effect::new(move |was: Option<bool>| {
         let on = workshop.get();
+        if was == Some(false) && on {
+            // The desk's scroll offset means nothing on the one part shown.
+            request_animation_frame(|| {
+                if let Some(w) = web_sys::window() {
+                    w.scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            });
+        }
         if was == Some(true) && !on {
             let at = step.get_untracked();
             request_animation_frame(move || {
