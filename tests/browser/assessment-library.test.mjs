@@ -6,7 +6,7 @@
 // quota and a corrupted stored assessment are said, and nothing is lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, createPlan, importFile, download, backToList, storedPlans } from './harness.mjs';
+import { start, openApp, createPlan, importFile, download, backToList, storedPlans, fillStorage, freeStorage } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -190,16 +190,7 @@ test('storage faults: a full quota is said and keeps the last stored assessment;
   await page.getByTestId('save-status').getByText('Saved in this browser').waitFor();
   const before = await storedAssessments(page);
 
-  // Fill the origin's quota until the browser refuses.
-  await page.evaluate(() => {
-    let chunk = 'x'.repeat(256 * 1024);
-    for (let i = 0; ; i++) {
-      try { localStorage.setItem(`filler-${i}`, chunk); } catch {
-        if (chunk.length < 16) break;
-        chunk = chunk.slice(chunk.length / 2);
-      }
-    }
-  });
+  await fillStorage(page);
   await page.getByLabel('Owner of A.1', { exact: false }).first().fill('A long owner name typed after the disk filled up completely');
   await page.getByTestId('save-status').getByText(/Not saved: .*full/).waitFor();
   assert.equal(await page.getByLabel('Owner of A.1', { exact: false }).first().inputValue(),
@@ -207,7 +198,7 @@ test('storage faults: a full quota is said and keeps the last stored assessment;
   assert.deepEqual(await storedAssessments(page), before, 'the stored assessment is the last good one');
 
   // Space freed: the next edit saves everything.
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await freeStorage(page);
   await page.getByLabel('Current level of A.2', { exact: false }).first().selectOption({ index: 3 });
   await page.getByTestId('save-status').getByText('Saved in this browser').waitFor();
   const [stored] = Object.values(await storedAssessments(page));

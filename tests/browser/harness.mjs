@@ -106,6 +106,24 @@ export async function download(page, click) {
   return { name: dl.suggestedFilename(), text: Buffer.concat(chunks).toString('utf8') };
 }
 
+/** Fill the origin's storage quota with filler entries until the browser refuses. */
+export async function fillStorage(page) {
+  await page.evaluate(() => {
+    let chunk = 'x'.repeat(256 * 1024);
+    for (let i = 0; ; i++) {
+      try { localStorage.setItem(`filler-${i}`, chunk); } catch {
+        if (chunk.length < 16) break;
+        chunk = chunk.slice(chunk.length / 2);
+      }
+    }
+  });
+}
+
+/** Remove what `fillStorage` wrote. */
+export async function freeStorage(page) {
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+}
+
 /** Import a file through the file picker. */
 export async function importFile(page, name, text) {
   await page.getByTestId('import-input').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });

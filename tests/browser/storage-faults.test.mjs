@@ -2,7 +2,7 @@
 // same plan edited in two tabs. The user is told; nothing is lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, createPlan, storedPlans, backToList, ready, section, saveStatus, settled } from './harness.mjs';
+import { start, openApp, createPlan, storedPlans, backToList, ready, section, saveStatus, settled, fillStorage, freeStorage } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -49,16 +49,7 @@ test('a full storage quota is shown and the stored plan is kept', async () => {
   await page.getByLabel('Product', { exact: true }).fill('Saved before the disk filled');
   const before = await storedPlans(page);
 
-  // Fill the origin's quota with filler until the browser refuses.
-  await page.evaluate(() => {
-    let chunk = 'x'.repeat(256 * 1024);
-    for (let i = 0; ; i++) {
-      try { localStorage.setItem(`filler-${i}`, chunk); } catch {
-        if (chunk.length < 16) break;
-        chunk = chunk.slice(chunk.length / 2);
-      }
-    }
-  });
+  await fillStorage(page);
   await page.getByLabel('Product', { exact: true }).fill('Typed after the disk filled, longer than anything stored before');
   assert.match(await saveStatus(page), /Not saved: Browser storage is full/);
   // The edit is still on screen, the stored version is the last good one.
@@ -66,7 +57,7 @@ test('a full storage quota is shown and the stored plan is kept', async () => {
   assert.deepEqual(await storedPlans(page), before);
 
   // Free space: the next edit saves everything.
-  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await freeStorage(page);
   await page.getByLabel('Security budget').fill('2 FTE');
   assert.equal((await saveStatus(page)).trim(), 'Saved in this browser');
   const [stored] = Object.values(await storedPlans(page));
