@@ -30,12 +30,7 @@ pub(super) fn Header() -> impl IntoView {
                 <PlanLink/>
             </div>
             <div class="assessment-toolbar">
-                <button type="button" aria-keyshortcuts="Control+Z" disabled=move || !open.can_undo.get() on:click=move |_| open.undo()>
-                    "Undo"
-                </button>
-                <button type="button" aria-keyshortcuts="Control+Y" disabled=move || !open.can_redo.get() on:click=move |_| open.redo()>
-                    "Redo"
-                </button>
+                <UndoRedo/>
                 <SaveLine/>
             </div>
             <ConflictBanner/>
@@ -106,6 +101,20 @@ fn PlanLink() -> impl IntoView {
                 }).collect_view()}
             </select>
         </div>
+    }
+}
+
+/// The undo and redo buttons, here and on the workshop bar.
+#[component]
+pub(super) fn UndoRedo() -> impl IntoView {
+    let open = open_assessment();
+    view! {
+        <button type="button" aria-keyshortcuts="Control+Z" disabled=move || !open.can_undo.get() on:click=move |_| open.undo()>
+            "Undo"
+        </button>
+        <button type="button" aria-keyshortcuts="Control+Y" disabled=move || !open.can_redo.get() on:click=move |_| open.redo()>
+            "Redo"
+        </button>
     }
 }
 

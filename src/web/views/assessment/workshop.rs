@@ -9,6 +9,7 @@
 
 use leptos::prelude::*;
 
+use super::header::UndoRedo;
 use super::{page, step_count, step_title};
 use crate::web::assessment::{open_assessment, Saved};
 use crate::web::display::{display, toggle_fullscreen};
@@ -33,12 +34,7 @@ pub(super) fn WorkshopBar() -> impl IntoView {
                 <Show when=unsaved>
                     <span class="stepper-unsaved" role="status">"Not saved"</span>
                 </Show>
-                <button type="button" aria-keyshortcuts="Control+Z" disabled=move || !open.can_undo.get() on:click=move |_| open.undo()>
-                    "Undo"
-                </button>
-                <button type="button" aria-keyshortcuts="Control+Y" disabled=move || !open.can_redo.get() on:click=move |_| open.redo()>
-                    "Redo"
-                </button>
+                <UndoRedo/>
                 <button type="button" on:click=move |_| toggle_fullscreen() aria-keyshortcuts="F">"Full screen"</button>
                 <button type="button" on:click=move |_| d.workshop.set(false) aria-keyshortcuts="W">"Exit workshop"</button>
             </nav>
