@@ -166,6 +166,7 @@ fn standing_says_met_short_unknown_or_not_applicable() {
     assert_eq!(of("concept.a3"), Standing::Met);
     assert_eq!(of("vv.penetration_testing"), Standing::Unknown, "no target: how far short is unknown");
     assert_eq!(of("design.transfer"), Standing::NotApplicable);
+    assert_eq!(of("risk.design_assessment"), Standing::NotScored, "neither level yet");
     let mut b = blank();
     set(&mut b, "concept.a1", Some(5), Some(3));
     assert_eq!(standing(b.entry("concept.a1").unwrap()), Standing::Met, "above the target is met");

@@ -101,7 +101,9 @@ pub fn component_scores(a: &Assessment) -> Vec<ComponentScore> {
 pub enum Standing {
     /// Marked not applicable.
     NotApplicable,
-    /// Missing its current or its target level, so how far short is unknown.
+    /// Neither level given yet.
+    NotScored,
+    /// Only one of its levels given, so how far short is unknown.
     Unknown,
     /// At or above its target.
     Met,
@@ -117,6 +119,7 @@ pub fn standing(e: &ActivityEntry) -> Standing {
     match (e.current, e.target) {
         (Some(current), Some(target)) if current >= target => Standing::Met,
         (Some(current), Some(target)) => Standing::Short(target - current),
+        (None, None) => Standing::NotScored,
         _ => Standing::Unknown,
     }
 }

@@ -40,7 +40,7 @@ fn cell(name: &str, e: &ActivityEntry) -> Cell {
             let reason = e.not_applicable.as_deref().unwrap_or_default();
             return toned(name, format!("{NOT_APPLICABLE}: {}", or_dash(reason)), Tone::Plain);
         }
-        _ if e.current.is_none() && e.target.is_none() => return toned(name, NOT_SCORED, Tone::Unset),
+        Standing::NotScored => return toned(name, NOT_SCORED, Tone::Unset),
         Standing::Unknown => String::new(),
         Standing::Met => "; target met".into(),
         Standing::Short(n) => format!("; {}", short_text(n)),
@@ -53,7 +53,7 @@ fn cell(name: &str, e: &ActivityEntry) -> Cell {
 fn tone(s: Standing) -> Tone {
     match s {
         Standing::NotApplicable => Tone::Plain,
-        Standing::Unknown => Tone::Unset,
+        Standing::NotScored | Standing::Unknown => Tone::Unset,
         Standing::Met => Tone::Acceptable,
         Standing::Short(1) => Tone::Review,
         Standing::Short(_) => Tone::Unacceptable,
@@ -97,7 +97,7 @@ pub fn brief_text(e: &ActivityEntry) -> String {
     let levels = format!("{} → {}", level(e.current), level(e.target));
     match standing(e) {
         Standing::NotApplicable => NOT_APPLICABLE.into(),
-        Standing::Unknown if e.current.is_none() && e.target.is_none() => NOT_SCORED.into(),
+        Standing::NotScored => NOT_SCORED.into(),
         Standing::Unknown => levels,
         Standing::Met => format!("{levels} · met"),
         Standing::Short(n) => format!("{levels} · {n} short"),
