@@ -112,6 +112,12 @@ test('an assessment is scored by keyboard, summarised, planned, exported and com
   assert.equal(await page.getByRole('button', { name: 'Undo' }).isDisabled(), true);
 
   await score(page);
+  // A slip of + on a level list is taken back from the list itself, by Ctrl+Z, and put back by Ctrl+Y.
+  await press(current(page, A2), '+', 'Control+z');
+  assert.equal(await current(page, A2).inputValue(), '2');
+  await press(current(page, A2), 'Control+y');
+  assert.equal(await current(page, A2).inputValue(), '3');
+  await press(current(page, A2), 'Control+z');
   assert.equal(await current(page, A2).inputValue(), '2');
   assert.equal(await target(page, A2).inputValue(), '3');
   assert.equal(await current(page, A1).inputValue(), '1');

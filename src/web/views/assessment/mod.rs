@@ -168,7 +168,8 @@ fn install_listeners(open: OpenAssessment, step: RwSignal<usize>) {
         }
         let workshop = d.workshop.get_untracked();
         let handled = match crate::web::keys::shortcut_of(&ev, workshop) {
-            // In a text field the browser's own undo acts on what is being typed.
+            // In a text field the browser's own undo acts on what is being typed
+            // (a level list has none: there the assessment's undo acts).
             Some(Shortcut::Undo | Shortcut::Redo) if typing_in(&ev) => false,
             Some(Shortcut::Undo) => {
                 open.undo();
@@ -195,7 +196,7 @@ fn install_listeners(open: OpenAssessment, step: RwSignal<usize>) {
 fn typing_in(ev: &web_sys::KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
     let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
-    target.as_ref().is_some_and(crate::web::browser::is_text_entry)
+    target.is_some_and(|el| el.tag_name() != "SELECT" && crate::web::browser::is_text_entry(&el))
 }
 
 /// One part of the assessment's report, as the report shows it; it is drawn
