@@ -1,6 +1,7 @@
 //! Judging risk register entries against the risk acceptability criteria,
 //! and querying the register (filter, sort, grid cell).
 
+use crate::common::ids::next_number;
 use crate::model::{Plan, Rating, RiskCriteria, RiskEntry, RiskStatus, Zone};
 
 /// Which rating of an entry a grid shows.
@@ -148,10 +149,4 @@ fn zone_rank(z: Zone) -> u8 {
 /// The next free register id of the form "R-001".
 pub fn next_risk_id(plan: &Plan) -> String {
     format!("R-{:03}", next_number(plan.risks.iter().map(|r| r.id.as_str()), "R-"))
-}
-
-/// The number after the highest one in ids written `prefix` + number (so a
-/// removed item's id is not given to the next one): 1 when there is none.
-pub fn next_number<'a>(ids: impl Iterator<Item = &'a str>, prefix: &str) -> u32 {
-    ids.filter_map(|id| id.strip_prefix(prefix)?.parse::<u32>().ok()).max().unwrap_or(0).saturating_add(1)
 }

@@ -2,7 +2,7 @@
 //! line of text, so a workshop scribe never leaves the keyboard.
 
 use crate::assess::next_risk_id;
-use crate::library::{clean_name, new_id};
+use crate::common::ids::{clean_name, new_id};
 use crate::model::{Plan, RiskEntry, SecurityNeed, Stakeholder};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -123,11 +123,3 @@ pub fn notices_to_keep(kinds: &[NoticeKind], incoming: NoticeKind) -> Vec<usize>
     let kept_infos = &infos[first_info_kept..];
     (0..kinds.len()).filter(|i| kinds[*i] == NoticeKind::Error || kept_infos.contains(i)).collect()
 }
-
-/// Wrap text the user wrote so that, shown inside the app's own sentences,
-/// its direction marks cannot run on into them (an unclosed U+202E in a plan
-/// name would otherwise reverse the rest of a message): first-strong isolate
-/// .. pop directional isolate.
-pub fn isolate(user_text: &str) -> String {
-    format!("\u{2068}{user_text}\u{2069}")
-}

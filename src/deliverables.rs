@@ -5,6 +5,7 @@
 //! [`crate::trace::gaps`]; the dashboard shows them apart.
 
 use crate::assess::judge;
+use crate::common::words::count;
 use crate::model::{Answer, Plan, PlanText, Raci, Scope, Treatment, Zone};
 use crate::presets::IMPACT_QUESTIONS;
 
@@ -183,15 +184,6 @@ pub fn accountable_counts(plan: &Plan) -> Vec<(&str, usize)> {
         .iter()
         .map(|a| (a.name.as_str(), plan.raci.iter().filter(|x| x.activity_id == a.id && x.value == Raci::Accountable).count()))
         .collect()
-}
-
-/// "1 question", "3 questions": counts read as words, not "question(s)".
-pub fn count(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }
 
 fn stakeholder_needs(plan: &Plan) -> Deliverable {

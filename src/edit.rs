@@ -5,9 +5,10 @@
 //! through [`apply`]; the property test `tests/edit_sequences.rs` drives
 //! random edits through it and shows every result loads again.
 
+use crate::common::rules::MAX_TEXT_LEN;
 use crate::format::{export_compact, MAX_FILE_BYTES};
 use crate::model::Plan;
-use crate::validate::{describe, validate, MAX_TEXT_LEN};
+use crate::validate::{describe, validate};
 
 /// The most one ordinary edit (a field typed or pasted, an item added or
 /// removed, a level set) can add to a plan's stored text: a text of

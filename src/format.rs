@@ -19,13 +19,14 @@ use thiserror::Error;
 
 mod decode;
 mod layout;
-pub(crate) use decode::thousands;
 mod locate;
 pub(crate) mod place;
 pub(crate) mod words;
 
+use crate::common::rules::Violation;
+use crate::common::words::{capitalize, human_bytes, quoted, shorten, thousands};
 use crate::model::Plan;
-use crate::validate::{describe, validate, Violation};
+use crate::validate::{describe, validate};
 
 /// The value of the `format` field of every plan file.
 pub const FORMAT: &str = "jsp-planner/plan";
@@ -100,7 +101,7 @@ fn v3_to_v4(mut file: Value) -> Result<Value, String> {
 /// Turn each version 2 need's `user_need_ref` into `user_need_ids`, and
 /// return the user needs they name (see [`v2_to_v3`]).
 fn fold_user_need_refs(plan: &mut serde_json::Map<String, Value>) -> Value {
-    let valid = crate::validate::is_id;
+    let valid = crate::common::ids::is_id;
     // (reference as typed, id given), in the order first met.
     let mut made: Vec<(String, String)> = Vec::new();
     let mut next = 0u32;
@@ -260,7 +261,7 @@ impl std::fmt::Display for ImportError {
             ImportError::Encoding { message, .. } => write!(f, "{message}."),
             ImportError::NotJson { line, column, message, .. } => write!(f, "{message} (line {line}, column {column})."),
             ImportError::NotAPlanFile(why) => write!(f, "The file is JSON but not a plan file: {why}."),
-            ImportError::BadBackup(why) => write!(f, "{}.", place::capitalize(why)),
+            ImportError::BadBackup(why) => write!(f, "{}.", capitalize(why)),
             ImportError::WrongFormat { found } => {
                 write!(f, "This is not a JSP Planner plan file: its “format” is {found}, not “{FORMAT}”.")
             }
@@ -425,7 +426,7 @@ pub fn import_plan(bytes: &[u8]) -> Result<Imported, ImportError> {
     Ok(imported)
 }
 
-fn invalid(violations: Vec<crate::validate::Violation>, plan: &Plan) -> ImportError {
+fn invalid(violations: Vec<crate::common::rules::Violation>, plan: &Plan) -> ImportError {
     ImportError::Invalid(violations.into_iter().map(|violation| Problem { description: describe(&violation, plan), violation }).collect())
 }
 
@@ -628,15 +629,9 @@ fn strip_position(message: &str) -> String {
 
 fn short_json(v: &Value) -> String {
     match v {
-        Value::String(s) => place::quoted(s),
+        Value::String(s) => quoted(s),
         other => shorten(&other.to_string(), 60),
     }
-}
-
-/// Messages quote parts of the file (paths, field names, values); a hostile
-/// file must not make them unreadable, so each quote is cut to `max` chars.
-fn shorten(s: &str, max: usize) -> String {
-    place::shorten(s, max)
 }
 
 /// "1 or 2": the versions this app reads, in words.
@@ -657,7 +652,7 @@ fn summarize(problems: &[Problem]) -> String {
     match more {
         0 => {}
         1 => text.push_str("; and 1 more problem"),
-        n => text.push_str(&format!("; and {} more problems", decode::thousands(n))),
+        n => text.push_str(&format!("; and {} more problems", thousands(n))),
     }
     text.push('.');
     text
@@ -669,28 +664,9 @@ fn summarize(problems: &[Problem]) -> String {
 fn too_large(size: usize) -> String {
     let (shown, limit) = (human_bytes(size), human_bytes(MAX_FILE_BYTES));
     if shown == limit {
-        format!(
-            "The file is {} bytes; plan files can be at most {} bytes ({limit}).",
-            decode::thousands(size),
-            decode::thousands(MAX_FILE_BYTES)
-        )
+        format!("The file is {} bytes; plan files can be at most {} bytes ({limit}).", thousands(size), thousands(MAX_FILE_BYTES))
     } else {
         format!("The file is {shown}; plan files can be at most {limit}.")
-    }
-}
-
-/// "12 kB", "4.3 MB": a size as people read it (integer arithmetic only).
-pub fn human_bytes(n: usize) -> String {
-    const MB: usize = 1024 * 1024;
-    if n >= MB {
-        let tenths = (n * 10 + MB / 2) / MB;
-        if tenths.is_multiple_of(10) {
-            format!("{} MB", tenths / 10)
-        } else {
-            format!("{}.{} MB", tenths / 10, tenths % 10)
-        }
-    } else {
-        format!("{} kB", n.div_ceil(1024))
     }
 }
 

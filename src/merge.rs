@@ -288,7 +288,7 @@ fn fresh_id(id: &str, taken: &std::collections::HashSet<String>) -> String {
     }
     // Keep within the id length limit, on a character boundary.
     let mut stem = id.to_string();
-    while stem.len() > crate::validate::MAX_ID_LEN - 8 {
+    while stem.len() > crate::common::rules::MAX_ID_LEN - 8 {
         stem.pop();
     }
     (2..).map(|n| format!("{stem}-{n}")).find(|c| !taken.contains(c)).unwrap_or_default()

@@ -1,6 +1,6 @@
 //! The JSP's own examples, used to seed a new plan so a workshop never starts
 //! from a blank page. Preset ids are fixed and readable; ids the user creates
-//! are random (see [`crate::library::new_id`]).
+//! are random (see [`crate::common::ids::new_id`]).
 
 use crate::model::*;
 

@@ -10,8 +10,8 @@
 
 use std::collections::HashSet;
 
+use crate::common::rules::{MAX_NAME_LEN, MAX_TEXT_LEN};
 use crate::model::*;
-use crate::validate::{MAX_NAME_LEN, MAX_TEXT_LEN};
 
 /// Change `plan` so that it keeps the rules where that is safe; returns what
 /// was changed, in words for the user (empty: nothing needed changing).
@@ -171,7 +171,7 @@ fn risks(plan: &mut Plan, log: &mut Vec<String>) {
         cut(&mut r.controls, MAX_TEXT_LEN, &format!("The control notes of risk {}", r.id), log);
         cut(&mut r.acceptance.rationale, MAX_TEXT_LEN, &format!("The acceptance rationale of risk {}", r.id), log);
         cut(&mut r.acceptance.approver, MAX_NAME_LEN, &format!("The approver of risk {}", r.id), log);
-        if !r.acceptance.date.is_empty() && !crate::validate::is_date(&r.acceptance.date) {
+        if !r.acceptance.date.is_empty() && !crate::common::rules::is_date(&r.acceptance.date) {
             log.push(format!("The acceptance date of risk {} was not a date and was cleared.", r.id));
             r.acceptance.date.clear();
         }

@@ -8,29 +8,13 @@
 /// Sets of ids, hashed with rustc's fast hash: validation runs on every edit,
 /// and at 1 MB the default (DoS-resistant) hasher was a tenth of an edit's time.
 type HashSet<T> = rustc_hash::FxHashSet<T>;
-use std::fmt;
-
-use crate::format::place::{place, quoted};
+use crate::common::ids::is_id;
+use crate::common::rules::is_date;
+use crate::common::words::{quoted, thousands};
+use crate::format::place::place;
 use crate::model::*;
 
-pub const MAX_ID_LEN: usize = 64;
-pub const MAX_NAME_LEN: usize = 300;
-pub const MAX_TEXT_LEN: usize = 20_000;
-pub const MAX_ITEMS: usize = 5_000;
-
-fn thousands(n: usize) -> String {
-    crate::format::thousands(n)
-}
-
-/// One broken invariant, located by a JSON-pointer-like path relative to the
-/// plan (`risks/0/initial/severity`, zero-based). `message` is plain words
-/// that read after the name of the place ("must not be empty"); [`describe`]
-/// makes the whole sentence a user reads.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Violation {
-    pub path: String,
-    pub message: String,
-}
+use crate::common::rules::{Violation, MAX_ID_LEN, MAX_ITEMS, MAX_NAME_LEN, MAX_TEXT_LEN};
 
 /// One whole sentence naming the place as the user sees it: "Plan name must
 /// not be empty.", "Stakeholder 3 (“Clinicians”): the name must not be
@@ -40,12 +24,6 @@ pub struct Violation {
 pub fn describe(v: &Violation, plan: &Plan) -> String {
     let segments: Vec<&str> = if v.path.is_empty() { Vec::new() } else { v.path.split('/').collect() };
     place(&segments, plan).sentence(&v.message)
-}
-
-impl fmt::Display for Violation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
 }
 
 /// Every invariant the plan breaks; empty means valid.
@@ -66,11 +44,6 @@ pub fn validate(plan: &Plan) -> Vec<Violation> {
     check_risks(&mut v, plan, &controls);
     check_raci(&mut v, plan);
     v.found
-}
-
-/// Whether `s` can be an id: 1 to [`MAX_ID_LEN`] letters, digits, hyphens or underscores.
-pub(crate) fn is_id(s: &str) -> bool {
-    !s.is_empty() && s.len() <= MAX_ID_LEN && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }
 
 /// Checks take the place they check as a closure: the path is formatted only
@@ -295,17 +268,6 @@ fn check_controls<'a>(v: &mut Checker, plan: &'a Plan) -> HashSet<&'a str> {
         v.name(|| format!("controls/{i}/verification"), &c.verification, false);
     }
     ids
-}
-
-/// A calendar date written YYYY-MM-DD (what a date field gives), or empty.
-pub(crate) fn is_date(s: &str) -> bool {
-    let b = s.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
-        return false;
-    }
-    let (month, day) = (&s[5..7], &s[8..10]);
-    matches!(month.parse::<u8>(), Ok(1..=12)) && matches!(day.parse::<u8>(), Ok(1..=31))
 }
 
 fn check_risks(v: &mut Checker, plan: &Plan, controls: &HashSet<&str>) {

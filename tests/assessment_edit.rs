@@ -492,7 +492,7 @@ fn apply_stamps_the_time_and_gives_what_undo_needs() {
     assert_eq!(a.updated_at, LATER);
     assert_eq!(assessment::import(applied.text.as_bytes()).unwrap(), a, "the text is the assessment's file");
     // Undo is a swap, as in the plan editor.
-    let mut history = jsp_planner::history::History::default();
+    let mut history = jsp_planner::common::history::History::default();
     history.record(applied.before, None);
     assert_eq!(history.undo(a.clone()), Some(before));
 }

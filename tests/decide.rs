@@ -1,5 +1,6 @@
 //! The decisions about other tabs, saves, imports and notices.
 
+use jsp_planner::common::words::isolate;
 use jsp_planner::decide::*;
 
 const PREFIX: &str = "jsp-planner/plan/";

@@ -64,7 +64,7 @@ fn clearing_the_plan_name_is_refused_in_words() {
 #[test]
 fn the_largest_ordinary_edit_grows_the_text_by_less_than_the_bound() {
     let mut plan = jsp_planner::presets::new_plan("plan-x".into(), "Big".into(), "2026-11-23T10:00:00.000Z".into());
-    let worst: String = "\u{1}".repeat(jsp_planner::validate::MAX_TEXT_LEN);
+    let worst: String = "\u{1}".repeat(jsp_planner::common::rules::MAX_TEXT_LEN);
     let bytes_before = export_compact(&plan).len();
     let applied = apply(&mut plan, "2026-11-23T11:00:00.000Z", SizeCheck::Within(bytes_before), |p| {
         p.set_text(PlanText::Summary, worst.clone());
@@ -72,7 +72,7 @@ fn the_largest_ordinary_edit_grows_the_text_by_less_than_the_bound() {
     });
     assert!(applied.expect("kept").is_some());
     let grown = export_compact(&plan).len() - bytes_before;
-    assert!(grown >= 2 * 6 * jsp_planner::validate::MAX_TEXT_LEN, "the test edit is as large as intended: {grown}");
+    assert!(grown >= 2 * 6 * jsp_planner::common::rules::MAX_TEXT_LEN, "the test edit is as large as intended: {grown}");
     assert!(grown <= EDIT_GROWTH_BOUND, "{grown} > {EDIT_GROWTH_BOUND}");
 }
 

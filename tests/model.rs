@@ -3,6 +3,7 @@
 mod common;
 
 use common::{sample_plan, NOW};
+use jsp_planner::common::ids;
 use jsp_planner::library;
 use jsp_planner::model::*;
 use jsp_planner::validate::validate;
@@ -51,7 +52,7 @@ fn zone_of_reads_the_grid_and_rejects_off_grid_ratings() {
 fn duplicate_gets_a_new_identity_and_keeps_content() {
     let plan = sample_plan();
     let later = "2026-12-01T00:00:00.000Z";
-    let copy = library::duplicate(&plan, library::new_id("plan", 7), later, library::copy_name(&plan.name));
+    let copy = library::duplicate(&plan, ids::new_id("plan", 7), later, ids::copy_name(&plan.name));
     assert_eq!(copy.id, "plan-0000000000000007");
     assert_eq!(copy.name, "Copy of Infusion pump 3.2");
     assert_eq!((copy.created_at.as_str(), copy.updated_at.as_str()), (later, later));
@@ -61,12 +62,12 @@ fn duplicate_gets_a_new_identity_and_keeps_content() {
 
 #[test]
 fn names_are_cleaned_and_made_unique() {
-    assert_eq!(library::clean_name("  Pump  "), Some("Pump".into()));
-    assert_eq!(library::clean_name("   "), None);
-    assert_eq!(library::clean_name(&"x".repeat(400)).unwrap().len(), 300);
+    assert_eq!(ids::clean_name("  Pump  "), Some("Pump".into()));
+    assert_eq!(ids::clean_name("   "), None);
+    assert_eq!(ids::clean_name(&"x".repeat(400)).unwrap().len(), 300);
     let taken = ["Pump", "Pump (2)"];
-    assert_eq!(library::unique_name("Pump", taken.iter().copied()), "Pump (3)");
-    assert_eq!(library::unique_name("Monitor", taken.iter().copied()), "Monitor");
+    assert_eq!(ids::unique_name("Pump", taken.iter().copied()), "Pump (3)");
+    assert_eq!(ids::unique_name("Monitor", taken.iter().copied()), "Monitor");
 }
 
 #[test]

@@ -4,8 +4,8 @@ mod common;
 
 use common::sample_plan;
 use jsp_planner::capture::CaptureKind;
+use jsp_planner::common::history::{Group, History, GROUP_WINDOW_MS, LIMIT};
 use jsp_planner::export::{escape_markdown, matrix_csv, plan_markdown, register_csv, safe_cell};
-use jsp_planner::history::{Group, History, GROUP_WINDOW_MS, LIMIT};
 use jsp_planner::model::Acceptance;
 use jsp_planner::validate::validate;
 

@@ -5,6 +5,7 @@ mod common;
 
 use common::sample_plan;
 use jsp_planner::assess::{self, RegisterQuery, SortKey, Stage};
+use jsp_planner::common::ids::move_by;
 use jsp_planner::deliverables::{deliverables, Completeness, Fix, Gap, Place};
 use jsp_planner::model::*;
 use jsp_planner::presets;

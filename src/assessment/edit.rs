@@ -9,7 +9,7 @@
 //! checks the whole assessment once more, and hands back the assessment as
 //! it was, for `history::History`. Ids are minted here, never by a view:
 //! phases "PH-1", "PH-2"…, milestones "M-1"… after the highest number in use,
-//! as the plan numbers its risks (`assess::next_number`).
+//! as the plan numbers its risks (`common::ids::next_number`).
 //!
 //! Texts: what an item is created with (a name typed in a dialog) is
 //! trimmed; a field edited in place (evidence, an owner, a renamed phase)
@@ -31,10 +31,10 @@ use super::framework::{self, Activity};
 use super::level::MAX_LEVEL;
 use super::rules::{describe, validate, MAX_MILESTONES, MAX_PHASES};
 use super::{export_compact, ActivityEntry, Assessment, Milestone, Phase, MAX_FILE_BYTES};
-use crate::format::place::quoted;
-use crate::format::thousands;
-use crate::model::{move_by, Identified};
-use crate::validate::{is_date, is_id, MAX_ID_LEN, MAX_NAME_LEN, MAX_TEXT_LEN};
+use crate::common::ids::is_id;
+use crate::common::ids::{move_by, Identified};
+use crate::common::rules::{is_date, MAX_ID_LEN, MAX_NAME_LEN, MAX_TEXT_LEN};
+use crate::common::words::{quoted, thousands};
 
 /// Phase ids: "PH-1", "PH-2"…
 pub const PHASE_PREFIX: &str = "PH-";
@@ -100,7 +100,7 @@ fn settle(a: &mut Assessment, before: Assessment, now: &str) -> Result<Option<(A
 
 /// A new assessment of `organisation` (may be empty) on `assessed_on`
 /// (YYYY-MM-DD, today in the app), holding every framework activity
-/// unscored, no roadmap and no plan. `id` is fresh (`library::new_id`),
+/// unscored, no roadmap and no plan. `id` is fresh (`common::ids::new_id`),
 /// `now` RFC 3339. Name and organisation are trimmed.
 pub fn create(id: String, name: &str, organisation: &str, assessed_on: &str, now: &str) -> Result<Assessment, String> {
     let (name, organisation) = (name.trim(), organisation.trim());
@@ -110,7 +110,7 @@ pub fn create(id: String, name: &str, organisation: &str, assessed_on: &str, now
     checked(Assessment::new(id, name.into(), organisation.into(), assessed_on.into(), now.into()))
 }
 
-/// A copy with a new identity and name (`library::copy_name` makes the
+/// A copy with a new identity and name (`common::ids::copy_name` makes the
 /// usual one), keeping levels, notes, roadmap and plan link: next year's
 /// assessment starts from this year's answers.
 pub fn duplicate(a: &Assessment, new_id: String, now: &str, name: &str) -> Result<Assessment, String> {
@@ -543,7 +543,7 @@ fn date(d: &str, what: &str) -> Result<(), String> {
 /// (a number at the top of the range), the lowest free one.
 fn fresh_id<'a>(prefix: &str, ids: impl Iterator<Item = &'a str> + Clone) -> String {
     let taken = |n: u32| ids.clone().any(|id| id == format!("{prefix}{n}"));
-    let n = crate::assess::next_number(ids.clone(), prefix);
+    let n = crate::common::ids::next_number(ids.clone(), prefix);
     let n = if taken(n) { (1..).find(|n| !taken(*n)).expect("fewer ids than numbers") } else { n };
     format!("{prefix}{n}")
 }

@@ -21,9 +21,10 @@ use thiserror::Error;
 use super::rules::{describe, validate};
 use super::words;
 use super::Assessment;
-use crate::format::place::{quoted, shorten};
-use crate::format::{human_bytes, thousands, ImportError};
-use crate::validate::Violation;
+use crate::common::rules::Violation;
+use crate::common::words::{human_bytes, thousands};
+use crate::common::words::{quoted, shorten};
+use crate::format::ImportError;
 
 /// The value of the `format` field of every assessment file.
 pub const FORMAT: &str = "jsp-planner/assessment";

@@ -16,9 +16,9 @@ use super::framework;
 use super::level::MAX_LEVEL;
 use super::words::place;
 use super::Assessment;
-use crate::format::place::quoted;
-use crate::format::thousands;
-use crate::validate::{is_date, is_id, Violation, MAX_ID_LEN, MAX_NAME_LEN, MAX_TEXT_LEN};
+use crate::common::ids::is_id;
+use crate::common::rules::{is_date, Violation, MAX_ID_LEN, MAX_NAME_LEN, MAX_TEXT_LEN};
+use crate::common::words::{quoted, thousands};
 
 /// At most this many phases: a roadmap has 4–6; this leaves room without
 /// letting a file make the view unusable.

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::framework;
 use super::Assessment;
-use crate::format::place::{capitalize, quoted};
+use crate::common::words::{capitalize, quoted};
 // One wording of JSON values and paths for plan and assessment files.
 use crate::format::words::{between, describe_value, pointer};
 

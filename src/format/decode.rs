@@ -15,6 +15,7 @@
 use std::borrow::Cow;
 
 use super::ImportError;
+use crate::common::words::thousands;
 
 const UTF8_BOM: &[u8] = &[0xef, 0xbb, 0xbf];
 
@@ -175,30 +176,9 @@ fn windows_1252(bytes: &[u8]) -> Result<Cow<'static, str>, ImportError> {
     Ok(Cow::Owned(text))
 }
 
-/// 1234567 as "1,234,567".
-pub(crate) fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, d) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(d);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn thousands_are_separated() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(4_194_305), "4,194,305");
-    }
 
     #[test]
     fn the_whole_windows_1252_range_is_mapped() {

@@ -9,6 +9,7 @@
 
 use serde_json::Value;
 
+use crate::common::words::{capitalize, quoted, shorten};
 use crate::model::Plan;
 
 /// Names items of a collection; implemented for a [`Plan`] and for the JSON of one.
@@ -55,27 +56,6 @@ impl Place {
             (Some(field), true) => format!("{} {predicate}.", capitalize(field)),
             (Some(field), false) => format!("{}: the {field} {predicate}.", capitalize(&self.context.join(", "))),
         }
-    }
-}
-
-pub(crate) fn capitalize(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
-
-/// Quote text a user wrote, cut to a readable length.
-pub(crate) fn quoted(s: &str) -> String {
-    format!("“{}”", shorten(s.trim(), 40))
-}
-
-pub(crate) fn shorten(s: &str, max: usize) -> String {
-    if s.chars().count() > max {
-        format!("{}…", s.chars().take(max).collect::<String>())
-    } else {
-        s.to_string()
     }
 }
 

@@ -7,7 +7,8 @@
 
 use serde_json::Value;
 
-use super::place::{place, quoted, shorten, JsonPlan, Lookup, Place};
+use super::place::{place, JsonPlan, Lookup, Place};
+use crate::common::words::{quoted, shorten};
 
 /// A syntax error as a sentence without its position and final period.
 pub fn syntax(serde_message: &str) -> String {

@@ -3,24 +3,12 @@
 //! grid moves ratings that fell off it onto its edge.
 
 use super::*;
-
-/// Anything with a stable id, so lists can be reordered by id.
-pub trait Identified {
-    fn id(&self) -> &str;
-}
+use crate::common::ids::{move_by, Identified};
 
 macro_rules! identified {
     ($($t:ty),*) => { $(impl Identified for $t { fn id(&self) -> &str { &self.id } })* };
 }
 identified!(Stakeholder, SecurityNeed, UserNeed, RiskEntry, Role, Activity, ChecklistItem, Control);
-
-/// Move the item with `id` one place up (`-1`) or down (`+1`); false if it cannot move.
-pub fn move_by<T: Identified>(items: &mut [T], id: &str, delta: isize) -> bool {
-    let Some(i) = items.iter().position(|x| x.id() == id) else { return false };
-    let Some(j) = i.checked_add_signed(delta).filter(|j| *j < items.len()) else { return false };
-    items.swap(i, j);
-    true
-}
 
 impl Relevance {
     /// The next value when a matrix cell is clicked: none -> relevant -> critical -> none.
@@ -192,7 +180,7 @@ impl Plan {
 
     /// Add a user need with the next free id (UN-1, UN-2, ...); returns its id.
     pub fn add_user_need(&mut self, text: &str) -> String {
-        let id = format!("UN-{}", crate::assess::next_number(self.user_needs.iter().map(|u| u.id.as_str()), "UN-"));
+        let id = format!("UN-{}", crate::common::ids::next_number(self.user_needs.iter().map(|u| u.id.as_str()), "UN-"));
         self.user_needs.push(UserNeed { id: id.clone(), text: text.trim().into() });
         id
     }

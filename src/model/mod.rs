@@ -15,7 +15,7 @@ mod stakeholders;
 mod texts;
 
 pub use document::{Attendee, DocumentControl};
-pub use edits::{move_by, Checklist, Identified, NamedList};
+pub use edits::{Checklist, NamedList};
 pub use management::{ManagementPlan, SbomApproach, SbomFormat, TextSection, MANAGEMENT_SECTIONS};
 pub use project::{Answer, ChecklistItem, ImpactAnswer, ProjectPlanning, Resources, Scope};
 pub use raci::{Activity, Raci, RaciAssignment, Role};
@@ -123,7 +123,7 @@ impl Plan {
 
     /// Add a control with the next free id (C-001, C-002, ...); returns its id.
     pub fn add_control(&mut self, description: &str, kind: ControlKind) -> String {
-        let id = format!("C-{:03}", crate::assess::next_number(self.controls.iter().map(|c| c.id.as_str()), "C-"));
+        let id = format!("C-{:03}", crate::common::ids::next_number(self.controls.iter().map(|c| c.id.as_str()), "C-"));
         self.controls.push(Control {
             id: id.clone(),
             description: description.trim().into(),

@@ -333,11 +333,11 @@ impl super::Plan {
     pub fn record_approval(&mut self, number: u32, mut approval: Approval) -> Result<(), String> {
         let mut list = self.revision_list()?;
         let revision = open_revision(&mut list, number)?;
-        approval.id = format!("AP-{}", crate::assess::next_number(revision.approvals.iter().map(|a| a.id.as_str()), "AP-"));
+        approval.id = format!("AP-{}", crate::common::ids::next_number(revision.approvals.iter().map(|a| a.id.as_str()), "AP-"));
         if approval.name.trim().is_empty() {
             return Err("Give the name of the person who signs.".into());
         }
-        if !crate::validate::is_date(&approval.date) || approval.date.is_empty() {
+        if !crate::common::rules::is_date(&approval.date) || approval.date.is_empty() {
             return Err("Give the date of the signature, year-month-day, as 2026-11-24.".into());
         }
         revision.approvals.push(approval);

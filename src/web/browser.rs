@@ -5,7 +5,7 @@ use std::cell::RefCell;
 
 use wasm_bindgen::JsCast;
 
-use crate::history::Group;
+use crate::common::history::Group;
 
 /// The current time as an RFC 3339 timestamp (UTC, milliseconds).
 pub fn now() -> String {

@@ -44,7 +44,7 @@ pub struct Unreadable {
 fn label_of(text: &str) -> String {
     let name = serde_json::from_str::<serde_json::Value>(text).ok().and_then(|v| v["plan"]["name"].as_str().map(str::to_string));
     match name {
-        Some(n) if !n.trim().is_empty() => format!("“{}”", crate::decide::isolate(&n.chars().take(80).collect::<String>())),
+        Some(n) if !n.trim().is_empty() => format!("“{}”", crate::common::words::isolate(&n.chars().take(80).collect::<String>())),
         _ => "A plan without a readable name".to_string(),
     }
 }

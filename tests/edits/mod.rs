@@ -3,6 +3,7 @@
 //! and merge property tests (included with `mod edits;`).
 #![allow(dead_code)]
 
+use jsp_planner::common::ids::Identified;
 use jsp_planner::model::*;
 use proptest::prelude::*;
 

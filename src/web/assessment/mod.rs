@@ -12,7 +12,7 @@
 use leptos::prelude::*;
 
 use crate::assessment::{self, Assessment};
-use crate::history::{Group, History};
+use crate::common::history::{Group, History};
 use crate::web::{browser, storage};
 
 /// Whether the open assessment's latest edit is in storage.
@@ -158,7 +158,7 @@ fn hash(key: &str) -> u64 {
 
 /// Create and store a new assessment named `name`, every activity unscored; its id.
 pub fn create(name: &str) -> Result<String, String> {
-    let id = crate::library::new_id("assessment", browser::entropy());
+    let id = crate::common::ids::new_id("assessment", browser::entropy());
     let now = browser::now();
     let a = assessment::edit::create(id.clone(), name, "", &now[..10.min(now.len())], &now)?;
     storage::write_text(&storage::assessment_key(&id), &assessment::export_compact(&a)).map_err(|e| e.message())?;
@@ -187,7 +187,7 @@ pub fn import_file(bytes: &[u8]) -> Result<(String, String), String> {
     match storage::raw(&key) {
         Some(here) if here == text => Ok((a.id.clone(), format!("“{}” is already here, unchanged.", a.name))),
         Some(_) => {
-            let id = crate::library::new_id("assessment", browser::entropy());
+            let id = crate::common::ids::new_id("assessment", browser::entropy());
             let name = format!("{} (imported)", a.name);
             let copy = assessment::edit::duplicate(&a, id.clone(), &browser::now(), &name)?;
             storage::write_text(&storage::assessment_key(&id), &assessment::export_compact(&copy)).map_err(|e| e.message())?;

@@ -6,12 +6,12 @@
 use leptos::prelude::*;
 
 use super::{AppState, Confirmed, Dialog, NoticeKind};
-use crate::decide::isolate;
+use crate::common::words::isolate;
 use crate::web::{editor, files, storage};
 
 impl AppState {
     pub fn create_assessment(self, raw_name: &str) {
-        let name = crate::library::clean_name(raw_name).unwrap_or_else(|| "Maturity assessment".into());
+        let name = crate::common::ids::clean_name(raw_name).unwrap_or_else(|| "Maturity assessment".into());
         leptos::task::spawn_local(async move {
             let Some(parts) = editor::load().await else {
                 self.notify(NoticeKind::Error, UNAVAILABLE);

@@ -5,8 +5,7 @@ use leptos::prelude::*;
 
 use super::{AppState, Dialog, NoticeKind, RestoreItem};
 use crate::backup::{self, Entry, Standing};
-use crate::decide::isolate;
-use crate::deliverables::count;
+use crate::common::words::{count, isolate};
 use crate::format::ImportError;
 use crate::model::Plan;
 use crate::web::{browser, files, storage};

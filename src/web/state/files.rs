@@ -5,7 +5,8 @@ use js_sys::JsString;
 use leptos::prelude::*;
 
 use super::{AppState, Dialog, NoticeKind, Output};
-use crate::decide::{import_action, isolate, ImportAction};
+use crate::common::words::isolate;
+use crate::decide::{import_action, ImportAction};
 use crate::export;
 use crate::format::{self, ImportError};
 use crate::library as plans;
@@ -162,7 +163,7 @@ impl AppState {
 
     pub fn import_keep_both(self, plan: Plan) {
         let name = self.library.unique_name(&plan.name);
-        let copy = plans::duplicate(&plan, plans::new_id("plan", browser::entropy()), &plan.updated_at, name);
+        let copy = plans::duplicate(&plan, crate::common::ids::new_id("plan", browser::entropy()), &plan.updated_at, name);
         let copy = Plan { created_at: plan.created_at.clone(), ..copy };
         self.store_imported(copy, None);
     }

@@ -52,7 +52,7 @@ impl Library {
 
     /// A name no stored plan has yet: "Name", "Name (2)", ...
     pub fn unique_name(self, name: &str) -> String {
-        self.plans.with_untracked(|l| plans::unique_name(name, l.iter().map(|p| p.name.as_str())))
+        self.plans.with_untracked(|l| crate::common::ids::unique_name(name, l.iter().map(|p| p.name.as_str())))
     }
 
     /// Keep the open plan's line of the list in step after an edit.
@@ -79,8 +79,8 @@ impl Library {
     /// Store a copy of plan `id` under a new id; returns the copy's name.
     pub fn duplicate(self, id: &str) -> Result<String, String> {
         let loaded = storage::load(id).map_err(|why| format!("The plan could not be copied: {why}"))?;
-        let name = self.unique_name(&plans::copy_name(&loaded.plan.name));
-        let copy = plans::duplicate(&loaded.plan, plans::new_id("plan", browser::entropy()), &browser::now(), name);
+        let name = self.unique_name(&crate::common::ids::copy_name(&loaded.plan.name));
+        let copy = plans::duplicate(&loaded.plan, crate::common::ids::new_id("plan", browser::entropy()), &browser::now(), name);
         let result =
             storage::save(&copy, None).map(|_| copy.name.clone()).map_err(|e| format!("The copy could not be saved. {}", e.message()));
         self.refresh();

@@ -4,8 +4,7 @@
 //! merged plan is applied as one edit, so it can be undone.
 
 use super::{AppState, Dialog, NoticeKind};
-use crate::decide::isolate;
-use crate::deliverables::count;
+use crate::common::words::{count, isolate};
 use crate::format;
 use crate::merge::{Merge, Side};
 use crate::model::Plan;

@@ -21,7 +21,8 @@ pub use session::{OpenPlan, SaveState, Session};
 pub use ui::{Confirmed, Dialog, Notice, NoticeKind, RestoreItem, Ui};
 
 use super::{browser, storage};
-use crate::decide::{self, isolate, StorageAction};
+use crate::common::words::isolate;
+use crate::decide::{self, StorageAction};
 use crate::library as plans;
 use crate::model::{Plan, PlanText};
 use crate::presets;
@@ -82,9 +83,9 @@ impl AppState {
     // ----- the plan list -------------------------------------------------
 
     pub fn create(self, raw_name: &str) {
-        let name = plans::clean_name(raw_name).unwrap_or_else(|| "Untitled plan".into());
+        let name = crate::common::ids::clean_name(raw_name).unwrap_or_else(|| "Untitled plan".into());
         let name = self.library.unique_name(&name);
-        let plan = presets::new_plan(plans::new_id("plan", browser::entropy()), name, browser::now());
+        let plan = presets::new_plan(crate::common::ids::new_id("plan", browser::entropy()), name, browser::now());
         match storage::save(&plan, None) {
             Ok(saved) => self.session.start(plan, saved.text, Vec::new()),
             Err(e) => self.notify(NoticeKind::Error, format!("The plan could not be created. {}", e.message())),
@@ -111,7 +112,7 @@ impl AppState {
     }
 
     pub fn rename(self, id: &str, raw_name: &str) {
-        let Some(name) = plans::clean_name(raw_name) else {
+        let Some(name) = crate::common::ids::clean_name(raw_name) else {
             self.notify(NoticeKind::Error, "A plan needs a name.");
             return;
         };
@@ -214,8 +215,8 @@ impl AppState {
     /// Conflict or delete resolution: keep this tab's version as a new plan.
     pub fn save_mine_as_copy(self) {
         let Some(mine) = self.session.with_plan(Plan::clone) else { return };
-        let name = self.library.unique_name(&plans::copy_name(&mine.name));
-        let copy = plans::duplicate(&mine, plans::new_id("plan", browser::entropy()), &browser::now(), name);
+        let name = self.library.unique_name(&crate::common::ids::copy_name(&mine.name));
+        let copy = plans::duplicate(&mine, crate::common::ids::new_id("plan", browser::entropy()), &browser::now(), name);
         match storage::save(&copy, None) {
             Ok(saved) => {
                 let name = copy.name.clone();
@@ -266,6 +267,6 @@ impl AppState {
 fn moved_note(moved: usize) -> String {
     match moved {
         0 => String::new(),
-        n => format!(" {} moved onto the smaller grid.", crate::deliverables::count(n, "risk rating")),
+        n => format!(" {} moved onto the smaller grid.", crate::common::words::count(n, "risk rating")),
     }
 }

@@ -8,7 +8,7 @@
 use js_sys::JsString;
 use leptos::prelude::*;
 
-use crate::history::History;
+use crate::common::history::History;
 use crate::model::Plan;
 use crate::web::{browser, storage};
 use crate::{edit, format};

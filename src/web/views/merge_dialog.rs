@@ -22,10 +22,10 @@ fn MergeDialog(theirs: crate::model::Plan, merge: crate::merge::Merge, from_tab:
     let source = if from_tab { "the other tab" } else { "the file" };
     let summary = match (merge.theirs_applied, merge.conflicts.len()) {
         (0, 0) => format!("Your copy already holds everything in {source}."),
-        (n, 0) => format!("{} from {source} apply by themselves; nothing conflicts.", crate::deliverables::count(n, "change")),
+        (n, 0) => format!("{} from {source} apply by themselves; nothing conflicts.", crate::common::words::count(n, "change")),
         (n, c) => format!(
             "{} from {source} apply by themselves. {} changed on both sides: choose which version to keep.",
-            crate::deliverables::count(n, "change"),
+            crate::common::words::count(n, "change"),
             if c == 1 { "1 place was".to_string() } else { format!("{c} places were") },
         ),
     };

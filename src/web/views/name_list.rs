@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::app;
 use super::common::derive;
-use crate::library::{clean_name, new_id};
+use crate::common::ids::{clean_name, new_id};
 use crate::model::NamedList;
 use crate::web::browser::entropy;
 use crate::web::state::{Confirmed, Dialog};

@@ -133,7 +133,7 @@ fn BackupStatus() -> impl IntoView {
             </p>
         </Show>
         <p class="storage-line">
-            {move || format!("Your plans use {} of this browser’s storage. ", crate::format::human_bytes(used.get()))}
+            {move || format!("Your plans use {} of this browser’s storage. ", crate::common::words::human_bytes(used.get()))}
             {move || match persisted.get() {
                 Some(true) => "The browser keeps them until you clear this site’s data.",
                 Some(false) => "The browser may clear them when space runs low: keep backups.",

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use crate::library::new_id;
+use crate::common::ids::new_id;
 use crate::web::browser::entropy;
 use crate::web::views::app;
 use crate::web::views::common::{derive, FieldError};
@@ -17,7 +17,7 @@ pub fn Attendees() -> impl IntoView {
     let (name, organisation, role) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(n) = crate::library::clean_name(&name.get_untracked()) else { return };
+        let Some(n) = crate::common::ids::clean_name(&name.get_untracked()) else { return };
         let (o, r) = (organisation.get_untracked(), role.get_untracked());
         let id = new_id("at", entropy());
         app.edit(move |p| p.add_attendee(id, &n, &o, (!r.is_empty()).then_some(r)));

@@ -118,7 +118,7 @@ fn LevelNames(title: &'static str, likelihood: bool, levels: Memo<Vec<String>>) 
                         <input id=id type="text" maxlength="300" prop:value=name
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
-                                let Some(v) = crate::library::clean_name(&v) else { return };
+                                let Some(v) = crate::common::ids::clean_name(&v) else { return };
                                 app.edit(move |p| p.rename_level(likelihood, i, v));
                             }/>
                     </div>

@@ -87,7 +87,7 @@ fn TraceSummary() -> impl IntoView {
             <h3 id="trace-summary-title">"Traceability and risk acceptance"</h3>
             <p>{move || match gaps.with(Vec::len) {
                 0 => "Every critical need is traced to a verified control, and every residual risk that needs it is accepted.".to_string(),
-                n => format!("{} in the chain from stakeholder need to verified control.", crate::deliverables::count(n, "gap")),
+                n => format!("{} in the chain from stakeholder need to verified control.", crate::common::words::count(n, "gap")),
             }}</p>
             <ul class="gaps" aria-label="Traceability and risk acceptance gaps">
                 {move || gaps.get().into_iter().map(|g| view! { <li>{super::trace::gap_link(g)}</li> }).collect_view()}

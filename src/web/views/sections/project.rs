@@ -69,8 +69,8 @@ fn Checklist(title: &'static str, hint: &'static str, list: Checklist, prefix: &
     let input_id = format!("{prefix}-new");
     let add = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let Some(label) = crate::library::clean_name(&new_label.get_untracked()) else { return };
-        let id = crate::library::new_id(prefix, crate::web::browser::entropy());
+        let Some(label) = crate::common::ids::clean_name(&new_label.get_untracked()) else { return };
+        let id = crate::common::ids::new_id(prefix, crate::web::browser::entropy());
         app.edit(move |p| p.add_checklist_item(list, id, label));
         new_label.set(String::new());
     };

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::library::{clean_name, new_id};
+use crate::common::ids::{clean_name, new_id};
 use crate::model::{NamedList, Relevance, SecurityNeed};
 use crate::web::browser::entropy;
 use crate::web::state::{Confirmed, Dialog};

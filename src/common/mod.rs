@@ -1,0 +1,7 @@
+//! Code both document kinds use, naming neither: words, ids, the shared
+//! rules and limits, and undo history.
+
+pub mod history;
+pub mod ids;
+pub mod rules;
+pub mod words;
