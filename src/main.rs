@@ -9,5 +9,5 @@ fn main() {
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    println!("{}", jsp_planner::format::schema_json());
+    println!("{}", jsp_planner::plan::file::schema_json());
 }

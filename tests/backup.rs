@@ -4,9 +4,9 @@
 mod common;
 
 use common::{sample_plan, NOW};
-use jsp_planner::backup::{self, days_between, reminder_due, Standing};
-use jsp_planner::format::{self, ImportError};
-use jsp_planner::model::Plan;
+use jsp_planner::app::backup::{self, days_between, reminder_due, Standing};
+use jsp_planner::plan::file::{self, ImportError};
+use jsp_planner::plan::model::Plan;
 
 fn two_plans() -> Vec<Plan> {
     let a = sample_plan();
@@ -25,8 +25,8 @@ fn a_backup_round_trips_every_plan() {
     let read: Vec<Plan> = entries.into_iter().map(|e| e.plan.expect("each plan reads")).collect();
     assert_eq!(read, plans);
     // A plan file is not a backup, and a backup is not a plan file.
-    assert!(!backup::is_backup(format::export_pretty(&plans[0]).as_bytes()));
-    assert!(matches!(format::import(text.as_bytes()), Err(ImportError::WrongFormat { .. })));
+    assert!(!backup::is_backup(file::export_pretty(&plans[0]).as_bytes()));
+    assert!(matches!(file::import(text.as_bytes()), Err(ImportError::WrongFormat { .. })));
 }
 
 #[test]

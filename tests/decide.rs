@@ -1,7 +1,7 @@
 //! The decisions about other tabs, saves, imports and notices.
 
+use jsp_planner::app::decide::*;
 use jsp_planner::common::words::isolate;
-use jsp_planner::decide::*;
 
 const PREFIX: &str = "jsp-planner/plan/";
 const KEY: &str = "jsp-planner/plan/p1";

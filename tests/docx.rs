@@ -8,8 +8,9 @@ use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
 use common::sample_plan;
-use jsp_planner::model::{Approval, Meaning};
-use jsp_planner::report::{self, docx, Block, Cell, Document, Item, Orientation, Part, PartKey, Properties, Table, Tone};
+use jsp_planner::plan::model::{Approval, Meaning};
+use jsp_planner::plan::report as plan_report;
+use jsp_planner::report::{docx, Block, Cell, Document, Item, Orientation, Part, PartKey, Properties, Table, Tone};
 
 /// Every entry of the package, by name.
 fn unzip(bytes: &[u8]) -> BTreeMap<String, String> {
@@ -259,7 +260,7 @@ fn the_plan_report_holds_every_heading_risk_and_approval() {
         comment: String::new(),
     };
     plan.record_approval(1, approval).unwrap();
-    let doc = report::build(&plan, &plan.revisions(), report::ALL_PARTS);
+    let doc = plan_report::build(&plan, &plan.revisions(), plan_report::ALL_PARTS);
     let files = unzip(&docx::render(&doc));
     let xml = roxmltree::Document::parse(&files["word/document.xml"]).unwrap();
     let paragraphs = paragraphs(&xml);
@@ -278,7 +279,7 @@ fn the_plan_report_holds_every_heading_risk_and_approval() {
     }
     assert!(text.contains("Grace Hopper") && text.contains("Head of quality"), "the approval is missing");
 
-    let smp = report::build(&plan, &plan.revisions(), report::MANAGEMENT_PLAN_PARTS);
+    let smp = plan_report::build(&plan, &plan.revisions(), plan_report::MANAGEMENT_PLAN_PARTS);
     let files = unzip(&docx::render(&smp));
     let xml = roxmltree::Document::parse(&files["word/document.xml"]).unwrap();
     let headings: Vec<String> = self::paragraphs(&xml).into_iter().filter(|(s, _)| s == "Heading1").map(|(_, t)| t).collect();

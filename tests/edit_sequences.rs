@@ -6,10 +6,10 @@
 mod edits;
 
 use edits::{op, run};
-use jsp_planner::edit::{apply, SizeCheck, EDIT_GROWTH_BOUND};
-use jsp_planner::format::{export_compact, import};
-use jsp_planner::model::PlanText;
-use jsp_planner::validate::validate;
+use jsp_planner::plan::edit::{apply, SizeCheck, EDIT_GROWTH_BOUND};
+use jsp_planner::plan::file::{export_compact, import};
+use jsp_planner::plan::model::PlanText;
+use jsp_planner::plan::rules::validate;
 use proptest::prelude::*;
 
 proptest! {
@@ -17,7 +17,7 @@ proptest! {
 
     #[test]
     fn every_edit_sequence_leaves_a_plan_that_loads(ops in proptest::collection::vec(op(), 1..40)) {
-        let mut plan = jsp_planner::presets::new_plan("plan-seq".into(), "Sequence".into(), "2026-11-23T10:00:00.000Z".into());
+        let mut plan = jsp_planner::plan::presets::new_plan("plan-seq".into(), "Sequence".into(), "2026-11-23T10:00:00.000Z".into());
         for (n, op) in ops.into_iter().enumerate() {
             let before = plan.clone();
             let bytes_before = export_compact(&plan).len();
@@ -52,7 +52,7 @@ proptest! {
 
 #[test]
 fn clearing_the_plan_name_is_refused_in_words() {
-    let mut plan = jsp_planner::presets::new_plan("plan-x".into(), "Named".into(), "2026-11-23T10:00:00.000Z".into());
+    let mut plan = jsp_planner::plan::presets::new_plan("plan-x".into(), "Named".into(), "2026-11-23T10:00:00.000Z".into());
     let why = apply(&mut plan, "2026-11-23T11:00:00.000Z", SizeCheck::Now, |p| p.name = "  ".into()).err().expect("refused");
     assert_eq!(plan.name, "Named");
     assert!(why.to_lowercase().contains("plan name"), "{why}");
@@ -63,7 +63,7 @@ fn clearing_the_plan_name_is_refused_in_words() {
 /// as a text may be, every character written as a six-byte JSON escape.
 #[test]
 fn the_largest_ordinary_edit_grows_the_text_by_less_than_the_bound() {
-    let mut plan = jsp_planner::presets::new_plan("plan-x".into(), "Big".into(), "2026-11-23T10:00:00.000Z".into());
+    let mut plan = jsp_planner::plan::presets::new_plan("plan-x".into(), "Big".into(), "2026-11-23T10:00:00.000Z".into());
     let worst: String = "\u{1}".repeat(jsp_planner::common::rules::MAX_TEXT_LEN);
     let bytes_before = export_compact(&plan).len();
     let applied = apply(&mut plan, "2026-11-23T11:00:00.000Z", SizeCheck::Within(bytes_before), |p| {
@@ -79,18 +79,18 @@ fn the_largest_ordinary_edit_grows_the_text_by_less_than_the_bound() {
 /// Near the file limit an ordinary edit is checked at once: its text comes back.
 #[test]
 fn near_the_limit_the_size_is_checked_at_once() {
-    let mut plan = jsp_planner::presets::new_plan("plan-x".into(), "Near".into(), "2026-11-23T10:00:00.000Z".into());
-    let near = jsp_planner::format::MAX_FILE_BYTES - EDIT_GROWTH_BOUND + 1;
+    let mut plan = jsp_planner::plan::presets::new_plan("plan-x".into(), "Near".into(), "2026-11-23T10:00:00.000Z".into());
+    let near = jsp_planner::plan::file::MAX_FILE_BYTES - EDIT_GROWTH_BOUND + 1;
     let applied = apply(&mut plan, "2026-11-23T11:00:00.000Z", SizeCheck::Within(near), |p| p.name = "Nearer".into());
     assert_eq!(applied.expect("kept").expect("changed").text, Some(export_compact(&plan)));
-    let far = jsp_planner::format::MAX_FILE_BYTES - EDIT_GROWTH_BOUND;
+    let far = jsp_planner::plan::file::MAX_FILE_BYTES - EDIT_GROWTH_BOUND;
     let applied = apply(&mut plan, "2026-11-23T11:00:00.000Z", SizeCheck::Within(far), |p| p.name = "Far".into());
     assert_eq!(applied.expect("kept").expect("changed").text, None);
 }
 
 #[test]
 fn shrinking_and_growing_the_grid_restores_level_names() {
-    let mut plan = jsp_planner::presets::new_plan("plan-x".into(), "Grid".into(), "2026-11-23T10:00:00.000Z".into());
+    let mut plan = jsp_planner::plan::presets::new_plan("plan-x".into(), "Grid".into(), "2026-11-23T10:00:00.000Z".into());
     let names = plan.criteria.clone();
     plan.resize_grid(4, 4);
     plan.resize_grid(3, 5);
@@ -102,16 +102,16 @@ fn shrinking_and_growing_the_grid_restores_level_names() {
 
 #[test]
 fn a_stored_version_1_plan_with_an_empty_name_opens_repaired() {
-    let plan = jsp_planner::presets::new_plan("plan-old".into(), "Old".into(), "2026-11-23T10:00:00.000Z".into());
+    let plan = jsp_planner::plan::presets::new_plan("plan-old".into(), "Old".into(), "2026-11-23T10:00:00.000Z".into());
     let mut v: serde_json::Value = serde_json::from_str(&export_compact(&plan)).unwrap();
     v["version"] = 1.into();
     v["plan"]["name"] = "".into();
     let criteria = v["plan"]["criteria"].as_object_mut().unwrap();
     criteria.remove("removed_likelihood_levels");
     criteria.remove("removed_severity_levels");
-    let (opened, log) = jsp_planner::repair::read_stored(&v.to_string()).expect("repaired");
+    let (opened, log) = jsp_planner::plan::repair::read_stored(&v.to_string()).expect("repaired");
     assert_eq!(opened.name, "Untitled plan");
     assert_eq!(log, vec!["The plan name was empty and is now “Untitled plan”.".to_string()]);
     // A file that is not a plan at all is not "repaired".
-    assert!(jsp_planner::repair::read_stored("{\"format\":\"jsp-planner/plan\"").is_err());
+    assert!(jsp_planner::plan::repair::read_stored("{\"format\":\"jsp-planner/plan\"").is_err());
 }

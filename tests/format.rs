@@ -3,15 +3,15 @@
 mod common;
 
 use common::sample_plan;
-use jsp_planner::format::{self, ImportError, MAX_FILE_BYTES};
+use jsp_planner::plan::file::{self, ImportError, MAX_FILE_BYTES};
 use serde_json::{json, Value};
 
 fn file_json() -> Value {
-    serde_json::from_str(&format::export_pretty(&sample_plan())).unwrap()
+    serde_json::from_str(&file::export_pretty(&sample_plan())).unwrap()
 }
 
-fn import_value(v: &Value) -> Result<format::Imported, ImportError> {
-    format::import(v.to_string().as_bytes())
+fn import_value(v: &Value) -> Result<file::Imported, ImportError> {
+    file::import(v.to_string().as_bytes())
 }
 
 /// Words a person importing a file should never have to read.
@@ -32,7 +32,7 @@ fn assert_plain(message: &str) {
     }
 }
 
-fn message(result: Result<format::Imported, ImportError>) -> String {
+fn message(result: Result<file::Imported, ImportError>) -> String {
     let message = result.unwrap_err().to_string();
     assert_plain(&message);
     message
@@ -41,19 +41,19 @@ fn message(result: Result<format::Imported, ImportError>) -> String {
 #[test]
 fn export_then_import_gives_the_same_plan() {
     let plan = sample_plan();
-    for text in [format::export_pretty(&plan), format::export_compact(&plan), format::export_for_file(&plan)] {
-        let imported = format::import(text.as_bytes()).unwrap();
+    for text in [file::export_pretty(&plan), file::export_compact(&plan), file::export_for_file(&plan)] {
+        let imported = file::import(text.as_bytes()).unwrap();
         assert_eq!(imported.plan, plan);
         assert_eq!(imported.migrated_from, None);
     }
-    assert_eq!(format::export_for_file(&plan), format::export_pretty(&plan), "a small plan exports pretty");
+    assert_eq!(file::export_for_file(&plan), file::export_pretty(&plan), "a small plan exports pretty");
 }
 
 #[test]
 fn export_names_format_and_version() {
     let v = file_json();
     assert_eq!(v["format"], "jsp-planner/plan");
-    assert_eq!(format::VERSION, 4);
+    assert_eq!(file::VERSION, 4);
     assert_eq!(v["version"], 4);
     assert_eq!(v["plan"]["name"], "Infusion pump 3.2");
     assert_eq!(v["plan"]["criteria"]["removed_severity_levels"], json!([]));
@@ -64,34 +64,34 @@ fn an_unrated_risk_round_trips_as_null() {
     let mut plan = sample_plan();
     plan.risks[0].initial = None;
     plan.risks[0].residual = None;
-    let text = format::export_pretty(&plan);
+    let text = file::export_pretty(&plan);
     let v: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(v["plan"]["risks"][0]["initial"], Value::Null);
-    let imported = format::import(text.as_bytes()).unwrap();
+    let imported = file::import(text.as_bytes()).unwrap();
     assert_eq!(imported.plan, plan);
-    assert_eq!(format::import(format::export_compact(&imported.plan).as_bytes()).unwrap().plan, plan);
+    assert_eq!(file::import(file::export_compact(&imported.plan).as_bytes()).unwrap().plan, plan);
 }
 
 #[test]
 fn a_plan_just_under_the_limit_exports_to_a_file_that_imports() {
     // Storage keeps a plan whose compact form is at most MAX_FILE_BYTES; its
     // pretty form is larger, so the file must be written compactly.
-    let mut plan = jsp_planner::presets::new_plan("plan-big".into(), "Big".into(), common::NOW.into());
-    let risk = |i: usize| jsp_planner::model::RiskEntry::new(format!("R-{i:04}"), "Asset", &"t".repeat(900));
-    let base = format::export_compact(&plan).len();
+    let mut plan = jsp_planner::plan::presets::new_plan("plan-big".into(), "Big".into(), common::NOW.into());
+    let risk = |i: usize| jsp_planner::plan::model::RiskEntry::new(format!("R-{i:04}"), "Asset", &"t".repeat(900));
+    let base = file::export_compact(&plan).len();
     plan.risks.push(risk(0));
-    let per_risk = format::export_compact(&plan).len() - base + 1; // and a comma
+    let per_risk = file::export_compact(&plan).len() - base + 1; // and a comma
     let n = (MAX_FILE_BYTES - base) / per_risk;
     plan.risks = (0..n).map(risk).collect();
-    let short = MAX_FILE_BYTES - 10 - format::export_compact(&plan).len();
+    let short = MAX_FILE_BYTES - 10 - file::export_compact(&plan).len();
     plan.risks[0].controls = "c".repeat(short);
-    let compact = format::export_compact(&plan);
+    let compact = file::export_compact(&plan);
     assert!(compact.len() <= MAX_FILE_BYTES && compact.len() > MAX_FILE_BYTES - 100, "{}", compact.len());
-    assert!(format::export_pretty(&plan).len() > MAX_FILE_BYTES);
+    assert!(file::export_pretty(&plan).len() > MAX_FILE_BYTES);
 
-    let file = format::export_for_file(&plan);
+    let file = file::export_for_file(&plan);
     assert_eq!(file, compact);
-    assert_eq!(format::import(file.as_bytes()).unwrap().plan, plan);
+    assert_eq!(file::import(file.as_bytes()).unwrap().plan, plan);
 }
 
 // --- Version 1 files --------------------------------------------------------
@@ -103,15 +103,15 @@ fn fixture(name: &str) -> Vec<u8> {
 #[test]
 fn version_1_files_are_migrated_and_export_as_the_current_version() {
     for name in ["full-plan.jsp-plan.json", "minimal.jsp-plan.json", "version-float.jsp-plan.json"] {
-        let imported = format::import(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let imported = file::import(&fixture(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(imported.migrated_from, Some(1), "{name}");
         let criteria = &imported.plan.criteria;
         assert!(criteria.removed_likelihood_levels.is_empty() && criteria.removed_severity_levels.is_empty(), "{name}");
 
-        let exported = format::export_for_file(&imported.plan);
+        let exported = file::export_for_file(&imported.plan);
         let v: Value = serde_json::from_str(&exported).unwrap();
         assert_eq!(v["version"], 4, "{name}");
-        let again = format::import(exported.as_bytes()).unwrap();
+        let again = file::import(exported.as_bytes()).unwrap();
         assert_eq!(again.migrated_from, None, "{name}");
         assert_eq!(again.plan, imported.plan, "{name}");
     }
@@ -120,8 +120,8 @@ fn version_1_files_are_migrated_and_export_as_the_current_version() {
 #[test]
 fn a_version_1_plan_keeps_everything_it_had() {
     let original: Value = serde_json::from_slice(&fixture("full-plan.jsp-plan.json")).unwrap();
-    let imported = format::import(&fixture("full-plan.jsp-plan.json")).unwrap();
-    let mut exported: Value = serde_json::from_str(&format::export_compact(&imported.plan)).unwrap();
+    let imported = file::import(&fixture("full-plan.jsp-plan.json")).unwrap();
+    let mut exported: Value = serde_json::from_str(&file::export_compact(&imported.plan)).unwrap();
     // The only differences: the version and the new, empty fields of versions 2 to 4.
     assert_eq!(exported["version"], 4);
     let criteria = exported["plan"]["criteria"].as_object_mut().unwrap();
@@ -130,7 +130,7 @@ fn a_version_1_plan_keeps_everything_it_had() {
     remove_version_3_fields(&mut exported);
     exported["version"] = json!(1);
     assert_eq!(exported, original);
-    assert_eq!(imported.plan.risks[1].initial, Some(jsp_planner::model::Rating { likelihood: 3, severity: 4 }));
+    assert_eq!(imported.plan.risks[1].initial, Some(jsp_planner::plan::model::Rating { likelihood: 3, severity: 4 }));
     assert_eq!(imported.plan.stakeholders[5].name, "Pharmacy (Zürich site)");
 }
 
@@ -165,11 +165,11 @@ fn a_version_2_plan_keeps_everything_and_gains_no_controls_yet() {
     let bytes = std::fs::read(path).unwrap();
     let original: Value = serde_json::from_slice(&bytes).unwrap();
     assert_eq!(original["version"], 2, "the workshop fixture stays a version 2 file, to test this migration");
-    let imported = format::import(&bytes).unwrap();
+    let imported = file::import(&bytes).unwrap();
     assert_eq!(imported.migrated_from, Some(2));
     assert!(!imported.plan.risks.is_empty());
     assert!(imported.plan.risks.iter().all(|r| r.treatment.is_none() && r.control_ids.is_empty() && !r.acceptance.is_complete()));
-    let mut exported: Value = serde_json::from_str(&format::export_compact(&imported.plan)).unwrap();
+    let mut exported: Value = serde_json::from_str(&file::export_compact(&imported.plan)).unwrap();
     remove_version_3_fields(&mut exported);
     exported["version"] = json!(2);
     assert_eq!(exported, original);
@@ -177,7 +177,7 @@ fn a_version_2_plan_keeps_everything_and_gains_no_controls_yet() {
 
 #[test]
 fn version_2_user_need_references_become_user_needs_and_nothing_typed_is_lost() {
-    let mut v: Value = serde_json::from_str(&format::export_compact(&sample_plan())).unwrap();
+    let mut v: Value = serde_json::from_str(&file::export_compact(&sample_plan())).unwrap();
     v["version"] = json!(2);
     let plan = v["plan"].as_object_mut().unwrap();
     plan.remove("user_needs");
@@ -204,7 +204,7 @@ fn version_2_user_need_references_become_user_needs_and_nothing_typed_is_lost() 
     // A reference that is an id keeps it, even one met later ("UN-1"): the
     // invalid one gets the next number no reference uses, its words as text.
     assert_eq!(user_needs, [("UN-12", ""), ("UN-2", "UN 12: safe updates"), ("UN-1", "")]);
-    assert!(jsp_planner::validate::validate(p).is_empty());
+    assert!(jsp_planner::plan::rules::validate(p).is_empty());
     // A reference that is not text is left for the strict reader to name.
     v["plan"]["needs"][0]["user_need_ref"] = json!(7);
     assert!(matches!(import_value(&v).unwrap_err(), ImportError::Shape { .. }));
@@ -219,17 +219,17 @@ fn a_version_written_as_a_whole_float_is_that_version() {
     let imported = import_value(&v).unwrap();
     assert_eq!(imported.migrated_from, None);
     assert_eq!(imported.plan, sample_plan());
-    let text = format::export_compact(&sample_plan()).replacen("\"version\":4", "\"version\":4.0", 1);
+    let text = file::export_compact(&sample_plan()).replacen("\"version\":4", "\"version\":4.0", 1);
     assert!(text.contains("\"version\":4.0"));
-    assert_eq!(format::import(text.as_bytes()).unwrap().plan, sample_plan());
+    assert_eq!(file::import(text.as_bytes()).unwrap().plan, sample_plan());
 }
 
 #[test]
 fn newer_version_is_refused_with_both_versions_named() {
     let mut v = file_json();
-    v["version"] = json!(format::VERSION + 1);
+    v["version"] = json!(file::VERSION + 1);
     let err = import_value(&v).unwrap_err();
-    assert_eq!(err, ImportError::NewerVersion { found: format::VERSION + 1 });
+    assert_eq!(err, ImportError::NewerVersion { found: file::VERSION + 1 });
     let msg = err.to_string();
     assert_plain(&msg);
     assert_eq!(
@@ -268,7 +268,7 @@ fn utf16(text: &str, big_endian: bool, bom: bool) -> Vec<u8> {
     out
 }
 
-fn plan_with_accents() -> jsp_planner::model::Plan {
+fn plan_with_accents() -> jsp_planner::plan::model::Plan {
     let mut plan = sample_plan();
     plan.name = "Pompe à perfusion “Zürich” €".into();
     plan
@@ -276,17 +276,17 @@ fn plan_with_accents() -> jsp_planner::model::Plan {
 
 #[test]
 fn a_byte_order_mark_is_accepted() {
-    let text = format!("\u{feff}{}", format::export_compact(&sample_plan()));
-    assert!(format::import(text.as_bytes()).is_ok());
+    let text = format!("\u{feff}{}", file::export_compact(&sample_plan()));
+    assert!(file::import(text.as_bytes()).is_ok());
 }
 
 #[test]
 fn utf16_with_or_without_byte_order_mark_is_read() {
     let plan = plan_with_accents();
-    let text = format::export_pretty(&plan);
+    let text = file::export_pretty(&plan);
     for big_endian in [false, true] {
         for bom in [true, false] {
-            let imported = format::import(&utf16(&text, big_endian, bom)).unwrap_or_else(|e| panic!("be={big_endian} bom={bom}: {e}"));
+            let imported = file::import(&utf16(&text, big_endian, bom)).unwrap_or_else(|e| panic!("be={big_endian} bom={bom}: {e}"));
             assert_eq!(imported.plan, plan);
         }
     }
@@ -294,17 +294,17 @@ fn utf16_with_or_without_byte_order_mark_is_read() {
 
 #[test]
 fn odd_length_or_broken_utf16_is_refused_naming_the_encoding() {
-    let text = format::export_compact(&sample_plan());
+    let text = file::export_compact(&sample_plan());
     let mut bytes = utf16(&text, false, true);
     bytes.pop();
-    let err = format::import(&bytes).unwrap_err();
+    let err = file::import(&bytes).unwrap_err();
     assert!(matches!(err, ImportError::Encoding { .. }), "{err:?}");
     let msg = message(Err(err));
     assert_eq!(msg, "The file is UTF-16 (little-endian) text, but it ends in the middle of a character: it may have been cut off.");
 
     let mut bytes = utf16(&text, true, true);
     bytes.extend([0xd8, 0x00, 0x00, 0x7d]); // a lone high surrogate, then "}"
-    let msg = message(format::import(&bytes));
+    let msg = message(file::import(&bytes));
     assert!(msg.starts_with("The file is UTF-16 (big-endian) text, but the character at byte"), "{msg}");
 }
 
@@ -324,17 +324,17 @@ fn windows_1252(text: &str) -> Vec<u8> {
 #[test]
 fn windows_1252_is_read_when_the_file_is_not_utf8() {
     let plan = plan_with_accents();
-    let bytes = windows_1252(&format::export_pretty(&plan));
+    let bytes = windows_1252(&file::export_pretty(&plan));
     assert!(std::str::from_utf8(&bytes).is_err());
-    assert_eq!(format::import(&bytes).unwrap().plan, plan);
+    assert_eq!(file::import(&bytes).unwrap().plan, plan);
 }
 
 #[test]
 fn bytes_that_are_no_windows_1252_character_are_refused() {
-    let mut bytes = windows_1252(&format::export_compact(&plan_with_accents()));
+    let mut bytes = windows_1252(&file::export_compact(&plan_with_accents()));
     let at = bytes.iter().position(|&b| b == 0x80).unwrap();
     bytes[at] = 0x81;
-    let err = format::import(&bytes).unwrap_err();
+    let err = file::import(&bytes).unwrap_err();
     assert!(matches!(err, ImportError::Encoding { encoding: "Windows-1252", .. }), "{err:?}");
     let msg = message(Err(err));
     assert_eq!(
@@ -350,12 +350,12 @@ fn bytes_that_are_no_windows_1252_character_are_refused() {
 fn binary_files_are_refused() {
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0\x5c\x72\xa8\x66";
     for bytes in [&png[..], b"{\"format\":\0}", &[0xff, 0xfe, 0x00][..]] {
-        let err = format::import(bytes).unwrap_err();
+        let err = file::import(bytes).unwrap_err();
         assert!(matches!(err, ImportError::Binary | ImportError::Encoding { .. }), "{err:?}");
     }
-    assert_eq!(format::import(png).unwrap_err(), ImportError::Binary);
-    assert_eq!(message(format::import(png)), "The file is not text: it holds binary data.");
-    assert_eq!(format::import(&[0x00, 0x00, 0x00, 0x01]).unwrap_err(), ImportError::Binary);
+    assert_eq!(file::import(png).unwrap_err(), ImportError::Binary);
+    assert_eq!(message(file::import(png)), "The file is not text: it holds binary data.");
+    assert_eq!(file::import(&[0x00, 0x00, 0x00, 0x01]).unwrap_err(), ImportError::Binary);
 }
 
 // --- One test per error kind: the words people read -------------------------
@@ -363,7 +363,7 @@ fn binary_files_are_refused() {
 #[test]
 fn too_large_says_both_sizes_so_they_differ() {
     let big = vec![b' '; MAX_FILE_BYTES + 1];
-    let err = format::import(&big).unwrap_err();
+    let err = file::import(&big).unwrap_err();
     assert_eq!(err, ImportError::TooLarge { size: MAX_FILE_BYTES + 1 });
     assert_eq!(message(Err(err)), "The file is 4,194,305 bytes; plan files can be at most 4,194,304 bytes (4 MB).");
     let err = ImportError::TooLarge { size: MAX_FILE_BYTES * 43 / 40 };
@@ -374,14 +374,14 @@ fn too_large_says_both_sizes_so_they_differ() {
 
 #[test]
 fn empty_files_are_named() {
-    assert_eq!(format::import(b"  \n").unwrap_err(), ImportError::Empty);
-    assert_eq!(message(format::import(b"")), "The file is empty.");
-    assert_eq!(message(format::import(b"\xef\xbb\xbf")), "The file is empty.");
+    assert_eq!(file::import(b"  \n").unwrap_err(), ImportError::Empty);
+    assert_eq!(message(file::import(b"")), "The file is empty.");
+    assert_eq!(message(file::import(b"\xef\xbb\xbf")), "The file is empty.");
 }
 
 #[test]
 fn malformed_json_is_told_in_words_with_a_position() {
-    let err = format::import(b"{\n  \"format\": \"jsp-planner/plan\",\n  oops\n}").unwrap_err();
+    let err = file::import(b"{\n  \"format\": \"jsp-planner/plan\",\n  oops\n}").unwrap_err();
     match &err {
         ImportError::NotJson { line, column, .. } => assert_eq!((*line, *column), (3, 3)),
         other => panic!("unexpected {other:?}"),
@@ -389,9 +389,9 @@ fn malformed_json_is_told_in_words_with_a_position() {
     assert_eq!(message(Err(err.clone())), "The file is not valid JSON: a field name is not in double quotes (line 3, column 3).");
     assert!(err.detail().unwrap().contains("key must be a string"), "{:?}", err.detail());
 
-    let cut = format::export_pretty(&sample_plan());
+    let cut = file::export_pretty(&sample_plan());
     let cut = &cut[..cut.len() / 2];
-    let msg = message(format::import(cut.as_bytes()));
+    let msg = message(file::import(cut.as_bytes()));
     assert!(msg.starts_with("The file ends too early: it may have been cut off (line "), "{msg}");
 
     for (text, words) in [
@@ -407,21 +407,21 @@ fn malformed_json_is_told_in_words_with_a_position() {
         ("{} x", "there is more text after the end of the plan"),
         ("{\"a\":}", "something here is not valid JSON"),
     ] {
-        let msg = message(format::import(text.as_bytes()));
+        let msg = message(file::import(text.as_bytes()));
         assert!(msg.contains(words), "{text}: {msg}");
     }
 }
 
 #[test]
 fn columns_count_characters_not_bytes() {
-    let err = format::import("{\"é€\": \"x\" oops}".as_bytes()).unwrap_err();
+    let err = file::import("{\"é€\": \"x\" oops}".as_bytes()).unwrap_err();
     assert!(matches!(err, ImportError::NotJson { line: 1, column: 12, .. }), "{err:?}");
 }
 
 #[test]
 fn json_that_is_not_an_object_is_not_a_plan_file() {
     for (text, what) in [("[1,2]", "a list"), ("42", "a number"), ("\"plan\"", "a text"), ("null", "a single value")] {
-        let err = format::import(text.as_bytes()).unwrap_err();
+        let err = file::import(text.as_bytes()).unwrap_err();
         assert!(matches!(err, ImportError::NotAPlanFile(_)), "{text}: {err:?}");
         assert_eq!(message(Err(err)), format!("The file is JSON but not a plan file: it holds {what}, not an object."));
     }
@@ -516,7 +516,7 @@ fn missing_unknown_and_duplicate_fields_name_where_they_are() {
     assert_eq!(shape(&v), ("plan/risks/0/initial".into(), "Risk R-001, initial rating: “severity” is missing.".into()));
     // Pretty-printed files span lines; the place is found all the same.
     let pretty = serde_json::to_string_pretty(&v).unwrap();
-    let err = format::import(pretty.as_bytes()).unwrap_err();
+    let err = file::import(pretty.as_bytes()).unwrap_err();
     assert!(matches!(err, ImportError::Shape { ref path, .. } if path == "plan/risks/0/initial"), "{err:?}");
     assert!(err.detail().unwrap().starts_with("at plan/risks/0/initial: missing field `severity`"), "{:?}", err.detail());
 
@@ -536,25 +536,25 @@ fn missing_unknown_and_duplicate_fields_name_where_they_are() {
     v.as_object_mut().unwrap().remove("plan");
     assert_eq!(shape(&v), ("/".into(), "The file: “plan” is missing.".into()));
 
-    let text = format::export_compact(&sample_plan()).replacen("\"name\":", "\"name\":\"x\",\"name\":", 1);
-    let err = format::import(text.as_bytes()).unwrap_err();
+    let text = file::export_compact(&sample_plan()).replacen("\"name\":", "\"name\":\"x\",\"name\":", 1);
+    let err = file::import(text.as_bytes()).unwrap_err();
     assert!(matches!(err, ImportError::Shape { ref path, .. } if path == "plan/name"), "{err:?}");
     assert_eq!(message(Err(err)), "The plan: “name” appears twice.");
-    let text = format::export_compact(&sample_plan()).replacen("\"version\":4", "\"version\":4,\"version\":4", 1);
-    assert_eq!(message(format::import(text.as_bytes())), "The file: “version” appears twice.");
+    let text = file::export_compact(&sample_plan()).replacen("\"version\":4", "\"version\":4,\"version\":4", 1);
+    assert_eq!(message(file::import(text.as_bytes())), "The file: “version” appears twice.");
 }
 
 #[test]
 fn deep_nesting_is_a_clear_error_not_a_crash() {
     let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
     let in_header = format!("{{\"format\":{deep},\"version\":1}}");
-    let msg = message(format::import(in_header.as_bytes()));
+    let msg = message(file::import(in_header.as_bytes()));
     assert!(msg.contains("nested too deeply"), "{msg}");
     let in_plan = format!("{{\"format\":\"jsp-planner/plan\",\"version\":4,\"plan\":{{\"id\":{deep}}}}}");
-    let err = format::import(in_plan.as_bytes()).unwrap_err();
+    let err = file::import(in_plan.as_bytes()).unwrap_err();
     assert!(matches!(err, ImportError::Shape { ref path, .. } if path == "plan/id"), "{err:?}");
     assert_eq!(message(Err(err)), "Plan id must be text in quotes, not a list.");
-    assert!(matches!(format::import(deep.as_bytes()).unwrap_err(), ImportError::NotJson { .. }));
+    assert!(matches!(file::import(deep.as_bytes()).unwrap_err(), ImportError::NotJson { .. }));
 }
 
 #[test]
@@ -593,14 +593,14 @@ fn shipped_schema_is_generated_from_the_types() {
         .expect("public/jsp-plan.schema.json exists; regenerate with `cargo run --quiet > public/jsp-plan.schema.json`");
     assert_eq!(
         shipped.trim_end(),
-        format::schema_json().trim_end(),
+        file::schema_json().trim_end(),
         "schema is stale: run `cargo run --quiet > public/jsp-plan.schema.json`"
     );
 }
 
 #[test]
 fn schema_describes_the_top_level_fields() {
-    let schema: Value = serde_json::from_str(&format::schema_json()).unwrap();
+    let schema: Value = serde_json::from_str(&file::schema_json()).unwrap();
     assert_eq!(schema["properties"]["format"]["const"], "jsp-planner/plan");
     assert_eq!(schema["required"], json!(["format", "version", "plan"]));
     assert!(schema["$defs"]["RiskEntry"].is_object());

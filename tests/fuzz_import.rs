@@ -13,8 +13,8 @@ mod common;
 
 use std::time::{Duration, Instant};
 
-use jsp_planner::format::{self, ImportError};
-use jsp_planner::validate::validate;
+use jsp_planner::plan::file::{self, ImportError};
+use jsp_planner::plan::rules::validate;
 use serde_json::Value;
 
 /// xorshift64*: small, deterministic, good enough to pick mutations.
@@ -146,7 +146,7 @@ fn mutate(seed_text: &str, seed_value: &Value, rng: &mut Rng) -> Vec<u8> {
         _ => {
             // Huge but under the size limit: a long string value.
             let mut v = seed_value.clone();
-            v["plan"]["name"] = Value::String("x".repeat(rng.below(format::MAX_FILE_BYTES - 200_000)));
+            v["plan"]["name"] = Value::String("x".repeat(rng.below(file::MAX_FILE_BYTES - 200_000)));
             bytes = v.to_string().into_bytes();
         }
     }
@@ -154,10 +154,10 @@ fn mutate(seed_text: &str, seed_value: &Value, rng: &mut Rng) -> Vec<u8> {
 }
 
 fn check(bytes: &[u8]) {
-    match format::import(bytes) {
+    match file::import(bytes) {
         Ok(imported) => {
             assert_eq!(validate(&imported.plan), vec![], "an accepted plan keeps the invariants");
-            let again = format::import(format::export_compact(&imported.plan).as_bytes()).expect("re-import");
+            let again = file::import(file::export_compact(&imported.plan).as_bytes()).expect("re-import");
             assert_eq!(again.plan, imported.plan, "an accepted plan round-trips");
         }
         Err(e) => {
@@ -183,7 +183,7 @@ fn fuzz_import_for_a_bounded_time() {
         .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1);
     println!("fuzzing import for {seconds} s with FUZZ_SEED={seed}");
     let plan = common::sample_plan();
-    let seed_text = format::export_for_file(&plan);
+    let seed_text = file::export_for_file(&plan);
     let seed_value: Value = serde_json::from_str(&seed_text).unwrap();
     let mut rng = Rng(seed);
     let deadline = Instant::now() + Duration::from_secs(seconds);
@@ -191,7 +191,7 @@ fn fuzz_import_for_a_bounded_time() {
     while Instant::now() < deadline {
         let input = mutate(&seed_text, &seed_value, &mut rng);
         check(&input);
-        accepted += u64::from(format::import(&input).is_ok());
+        accepted += u64::from(file::import(&input).is_ok());
         runs += 1;
     }
     println!("{runs} inputs, {accepted} accepted, no panic");

@@ -6,11 +6,11 @@ mod edits;
 
 use common::sample_plan;
 use edits::{op, run, Op};
-use jsp_planner::edit::{apply, SizeCheck};
-use jsp_planner::format;
-use jsp_planner::merge::{merge, merge_onto, Side};
-use jsp_planner::model::*;
-use jsp_planner::validate::validate;
+use jsp_planner::plan::edit::{apply, SizeCheck};
+use jsp_planner::plan::file;
+use jsp_planner::plan::model::*;
+use jsp_planner::plan::rules::validate;
+use jsp_planner::plan::versions::merge::{merge, merge_onto, Side};
 use proptest::prelude::*;
 
 /// `base` after `ops`, each through the one edit path (refused edits change nothing).
@@ -61,8 +61,8 @@ proptest! {
         let m = merge(&base, &mine, &theirs);
         // The app merges onto the ancestor's stored text, read only as JSON:
         // the same merge, from a stored file of the current version or an older one.
-        let stored = format::export_compact(&base);
-        prop_assert_eq!(&merge_onto(&format::plan_json(stored.as_bytes()).unwrap(), &mine, &theirs), &m);
+        let stored = file::export_compact(&base);
+        prop_assert_eq!(&merge_onto(&file::plan_json(stored.as_bytes()).unwrap(), &mine, &theirs), &m);
         // Mine, theirs, or both wherever both is offered.
         let choices: Vec<Side> = m.conflicts.iter().map(|c| match pick {
             0 => Side::Mine,
@@ -176,7 +176,7 @@ fn bench_merge_of_two_large_copies() {
         base.add_need(format!("nd-b{i}"), format!("Security need number {i}: {}", "detail ".repeat(40)));
         base.add_risk(&format!("Asset {i}"), &format!("Threat {i}: {}", "spoofed command ".repeat(30)));
     }
-    let size = jsp_planner::format::export_compact(&base).len();
+    let size = jsp_planner::plan::file::export_compact(&base).len();
     let (mut mine, mut theirs) = (base.clone(), base.clone());
     for i in 0..100 {
         mine.needs[i * 2].text = format!("Mine changed need {i}");
@@ -196,13 +196,13 @@ fn bench_merge_of_two_large_copies() {
 #[test]
 fn the_ancestor_is_read_as_json_from_any_version_and_a_non_plan_is_refused() {
     let base = sample_plan();
-    let mut v1: serde_json::Value = serde_json::from_str(&format::export_compact(&base)).unwrap();
+    let mut v1: serde_json::Value = serde_json::from_str(&file::export_compact(&base)).unwrap();
     v1["version"] = 1.into();
     let criteria = v1["plan"]["criteria"].as_object_mut().unwrap();
     criteria.remove("removed_likelihood_levels");
     criteria.remove("removed_severity_levels");
-    let read = format::plan_json(v1.to_string().as_bytes()).unwrap();
-    let current = format::plan_json(format::export_compact(&base).as_bytes()).unwrap();
+    let read = file::plan_json(v1.to_string().as_bytes()).unwrap();
+    let current = file::plan_json(file::export_compact(&base).as_bytes()).unwrap();
     assert_eq!(read, current, "version 1 is migrated forward");
     let mut theirs = base.clone();
     theirs.name = "Theirs".into();
@@ -213,6 +213,6 @@ fn the_ancestor_is_read_as_json_from_any_version_and_a_non_plan_is_refused() {
         "[]",
         r#"{"format":"other","version":2,"plan":{}}"#,
     ] {
-        assert!(format::plan_json(bad.as_bytes()).is_err(), "{bad}");
+        assert!(file::plan_json(bad.as_bytes()).is_err(), "{bad}");
     }
 }

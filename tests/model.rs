@@ -3,10 +3,10 @@
 mod common;
 
 use common::{sample_plan, NOW};
+use jsp_planner::app::library;
 use jsp_planner::common::ids;
-use jsp_planner::library;
-use jsp_planner::model::*;
-use jsp_planner::validate::validate;
+use jsp_planner::plan::model::*;
+use jsp_planner::plan::rules::validate;
 
 #[test]
 fn set_relevance_replaces_and_clears_a_cell() {
@@ -40,7 +40,7 @@ fn removing_a_stakeholder_removes_its_cells() {
 
 #[test]
 fn zone_of_reads_the_grid_and_rejects_off_grid_ratings() {
-    let c = jsp_planner::presets::criteria_5x5();
+    let c = jsp_planner::plan::presets::criteria_5x5();
     assert_eq!(c.zone_of(Rating { likelihood: 1, severity: 1 }), Some(Zone::Acceptable));
     assert_eq!(c.zone_of(Rating { likelihood: 5, severity: 5 }), Some(Zone::Unacceptable));
     assert_eq!(c.zone_of(Rating { likelihood: 3, severity: 3 }), Some(Zone::Review));

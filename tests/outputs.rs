@@ -3,11 +3,11 @@
 mod common;
 
 use common::sample_plan;
-use jsp_planner::capture::CaptureKind;
 use jsp_planner::common::history::{Group, History, GROUP_WINDOW_MS, LIMIT};
-use jsp_planner::export::{escape_markdown, matrix_csv, plan_markdown, register_csv, safe_cell};
-use jsp_planner::model::Acceptance;
-use jsp_planner::validate::validate;
+use jsp_planner::plan::capture::CaptureKind;
+use jsp_planner::plan::export::{escape_markdown, matrix_csv, plan_markdown, register_csv, safe_cell};
+use jsp_planner::plan::model::Acceptance;
+use jsp_planner::plan::rules::validate;
 
 const HOSTILE: &str = "<img src=x onerror=alert(1)> [click](javascript:alert(2)) **bold** | pipe http://evil.example www.evil.example";
 
@@ -309,7 +309,7 @@ fn html_text(text: &str) -> String {
 
 #[test]
 fn shortcuts_ignore_letters_while_typing_but_not_undo() {
-    use jsp_planner::shortcuts::{KeyPress, Shortcut};
+    use jsp_planner::app::shortcuts::{KeyPress, Shortcut};
     let key = |key, typing| KeyPress { key, typing, ..Default::default() };
     assert_eq!(Shortcut::from_key(key("n", false)), Some(Shortcut::NextSection));
     assert_eq!(Shortcut::from_key(key("n", true)), None);
@@ -323,7 +323,7 @@ fn shortcuts_ignore_letters_while_typing_but_not_undo() {
 
 #[test]
 fn a_presenters_clicker_steps_sections_only_in_workshop_mode() {
-    use jsp_planner::shortcuts::{KeyPress, Shortcut};
+    use jsp_planner::app::shortcuts::{KeyPress, Shortcut};
     let workshop = |key| KeyPress { key, workshop: true, ..Default::default() };
     assert_eq!(Shortcut::from_key(workshop("PageDown")), Some(Shortcut::NextSection));
     assert_eq!(Shortcut::from_key(workshop("PageUp")), Some(Shortcut::PreviousSection));
@@ -381,10 +381,10 @@ fn markdown_lists_the_user_needs_and_what_folds_into_them() {
 #[test]
 fn every_page_names_the_document_by_id_and_revision_or_by_the_plan() {
     let mut plan = sample_plan();
-    assert_eq!(jsp_planner::export::page_footer(&plan), "Infusion pump 3.2");
+    assert_eq!(jsp_planner::plan::export::page_footer(&plan), "Infusion pump 3.2");
     plan.document.document_id = " SMP-0042 ".into();
     plan.document.revision = "B\n".into();
-    assert_eq!(jsp_planner::export::page_footer(&plan), "SMP-0042, revision B");
+    assert_eq!(jsp_planner::plan::export::page_footer(&plan), "SMP-0042, revision B");
 }
 
 #[test]
@@ -394,10 +394,10 @@ fn attendees_hold_roles_of_the_plan_and_lose_them_with_the_role() {
     plan.add_attendee("at-2".into(), "Ben Okafor", "", Some("role-nowhere".into()));
     let paths: Vec<String> = validate(&plan).into_iter().map(|v| v.path).collect();
     assert_eq!(paths, ["document/attendees/1/role_id"]);
-    let message = jsp_planner::validate::describe(&validate(&plan)[0], &plan);
+    let message = jsp_planner::plan::rules::describe(&validate(&plan)[0], &plan);
     assert_eq!(message, "Document control, Attendee 2 (“Ben Okafor”): the role is “role-nowhere”, which does not exist.");
     plan.remove_attendee("at-2");
-    plan.remove_named(jsp_planner::model::NamedList::Roles, "role-raqa");
+    plan.remove_named(jsp_planner::plan::model::NamedList::Roles, "role-raqa");
     assert_eq!(plan.document.attendees[0].role_id, None);
     assert!(validate(&plan).is_empty());
 }

@@ -1,13 +1,12 @@
-//! The one report model: what `report::build` says about a plan, and how
+//! The one report model: what `plan::report::build` says about a plan, and how
 //! `report::markdown` writes it.
 
 mod common;
 
 use common::{sample_plan, NOW};
-use jsp_planner::model::{Approval, Meaning, Plan, Revision};
-use jsp_planner::report::{
-    build, markdown, Block, Cell, Document, Orientation, Part, PartKey, Table, Tone, ALL_PARTS, MANAGEMENT_PLAN_PARTS,
-};
+use jsp_planner::plan::model::{Approval, Meaning, Plan, Revision};
+use jsp_planner::plan::report::{build, ALL_PARTS, MANAGEMENT_PLAN_PARTS};
+use jsp_planner::report::{markdown, Block, Cell, Document, Orientation, Part, PartKey, Table, Tone};
 
 fn part(doc: &Document, key: PartKey) -> &Part {
     doc.parts.iter().find(|p| p.key == key).unwrap_or_else(|| panic!("no {key:?} part"))
@@ -147,8 +146,8 @@ fn a_matrix_wider_than_a_page_becomes_a_list() {
     let matrix = table(needs, "matrix");
     assert_eq!(&matrix.header[..2], ["Security need", "User needs"]);
     assert!(matrix.rows.iter().flatten().any(|c| c.text == "Critical" && c.tone == Tone::Critical));
-    for i in 0..jsp_planner::export::WIDE_MATRIX {
-        plan.stakeholders.push(jsp_planner::model::Stakeholder {
+    for i in 0..jsp_planner::plan::export::WIDE_MATRIX {
+        plan.stakeholders.push(jsp_planner::plan::model::Stakeholder {
             id: format!("sh-extra-{i}"),
             name: format!("Extra {i}"),
             description: String::new(),
@@ -214,7 +213,7 @@ fn the_cover_holds_document_control_attendees_and_deliverables() {
 
 #[test]
 fn an_empty_plan_still_has_every_part_each_saying_what_is_missing() {
-    let mut plan = jsp_planner::presets::new_plan("plan-1".into(), "Empty".into(), NOW.into());
+    let mut plan = jsp_planner::plan::presets::new_plan("plan-1".into(), "Empty".into(), NOW.into());
     plan.stakeholders.clear();
     plan.roles.clear();
     plan.activities.clear();

@@ -4,17 +4,17 @@
 mod common;
 
 use common::{sample_plan, NOW};
-use jsp_planner::compare::{compare, document, Kind};
-use jsp_planner::diff::{apply, delta};
-use jsp_planner::format::{self, ImportError};
-use jsp_planner::model::*;
-use jsp_planner::validate::validate;
+use jsp_planner::plan::file::{self, ImportError};
+use jsp_planner::plan::model::*;
+use jsp_planner::plan::rules::validate;
+use jsp_planner::plan::versions::compare::{compare, document, Kind};
+use jsp_planner::plan::versions::diff::{apply, delta};
 use serde_json::Value;
 
 const LATER: &str = "2026-11-25T10:00:00.000Z";
 
 fn plan_json(plan: &Plan) -> Value {
-    serde_json::from_str(&format::plan_text(plan)).unwrap()
+    serde_json::from_str(&file::plan_text(plan)).unwrap()
 }
 
 fn approval(name: &str, meaning: Meaning) -> Approval {
@@ -51,13 +51,13 @@ fn each_revision_rebuilds_exactly_as_it_was_issued_and_only_the_newest_keeps_a_c
     assert_eq!(kinds, [false, false, true]);
     assert_eq!(plan.document.revision, "C", "the draft carries the last label");
     assert!(validate(&plan).is_empty(), "{:?}", validate(&plan));
-    assert_eq!(format::revision_plan(&plan, 1).unwrap().document.revision, "A");
+    assert_eq!(file::revision_plan(&plan, 1).unwrap().document.revision, "A");
 }
 
 #[test]
 fn revisions_survive_export_and_import_and_a_summary_and_distinct_label_are_required() {
     let (mut plan, frozen) = three_revisions();
-    let back = format::import(format::export_pretty(&plan).as_bytes()).unwrap().plan;
+    let back = file::import(file::export_pretty(&plan).as_bytes()).unwrap().plan;
     assert_eq!(back.revisions().len(), 3);
     assert_eq!(back.revisions, plan.revisions, "the history reads back as it was written");
     for (i, expected) in frozen.iter().enumerate() {
@@ -91,8 +91,8 @@ fn an_approved_revision_is_read_only() {
     // A file that adds an approval after the approver's is refused.
     let mut list = plan.revisions();
     list[1].approvals.push(Approval { id: "AP-9".into(), ..approval("Late", Meaning::Reviewer) });
-    plan.revisions = jsp_planner::model::Revisions::of(&list);
-    let refused = format::import(format::export_pretty(&plan).as_bytes()).unwrap_err().to_string();
+    plan.revisions = jsp_planner::plan::model::Revisions::of(&list);
+    let refused = file::import(file::export_pretty(&plan).as_bytes()).unwrap_err().to_string();
     assert!(refused.contains("takes no more approvals"), "{refused}");
 }
 
@@ -101,7 +101,7 @@ fn an_approved_revision_is_read_only() {
 #[test]
 fn a_tampered_revision_history_is_refused_in_words() {
     let (plan, _) = three_revisions();
-    let file: Value = serde_json::from_str(&format::export_pretty(&plan)).unwrap();
+    let file: Value = serde_json::from_str(&file::export_pretty(&plan)).unwrap();
     type Tamper = Box<dyn Fn(&mut Value)>;
     let cases: Vec<(Tamper, &str)> = vec![
         (
@@ -125,21 +125,21 @@ fn a_tampered_revision_history_is_refused_in_words() {
     for (tamper, expected) in cases {
         let mut bad = file.clone();
         tamper(&mut bad);
-        let err = format::import(bad.to_string().as_bytes()).unwrap_err();
+        let err = file::import(bad.to_string().as_bytes()).unwrap_err();
         assert!(err.to_string().contains(expected), "{expected:?} not in {err}");
     }
     let mut nested = file.clone();
     nested["plan"]["revisions"][2]["content"]["snapshot"]["revisions"] = file["plan"]["revisions"].clone();
-    assert!(matches!(format::import(nested.to_string().as_bytes()), Err(ImportError::Revision { number: 3, .. })));
+    assert!(matches!(file::import(nested.to_string().as_bytes()), Err(ImportError::Revision { number: 3, .. })));
 }
 
 #[test]
 fn a_version_3_file_opens_with_no_revisions() {
     let plan = sample_plan();
-    let mut v3: Value = serde_json::from_str(&format::export_compact(&plan)).unwrap();
+    let mut v3: Value = serde_json::from_str(&file::export_compact(&plan)).unwrap();
     v3["version"] = 3.into();
     v3["plan"].as_object_mut().unwrap().remove("revisions");
-    let imported = format::import(v3.to_string().as_bytes()).unwrap();
+    let imported = file::import(v3.to_string().as_bytes()).unwrap();
     assert_eq!(imported.migrated_from, Some(3));
     assert_eq!(imported.plan, plan);
 }
@@ -154,7 +154,7 @@ fn stored_changes_turn_one_plan_into_any_other() {
         "tests/fixtures/v1/full-plan.jsp-plan.json",
         "tests/fixtures/v1/minimal.jsp-plan.json",
     ] {
-        plans.push(format::import(&std::fs::read(path).unwrap()).unwrap().plan);
+        plans.push(file::import(&std::fs::read(path).unwrap()).unwrap().plan);
     }
     for a in &plans {
         for b in &plans {
@@ -212,7 +212,7 @@ fn twenty_revisions_of_a_250_kb_plan_cost_little_more_than_one_copy() {
         plan.add_need(format!("nd-big{i}"), format!("Security need number {i}: {}", "detail ".repeat(36)));
         plan.add_risk(&format!("Asset {i}"), &format!("Threat {i}: {}", "spoofed command ".repeat(30)));
     }
-    let one = format::export_compact(&plan).len();
+    let one = file::export_compact(&plan).len();
     for r in 0..20 {
         for k in 0..10 {
             let n = plan.risks.len();
@@ -220,7 +220,7 @@ fn twenty_revisions_of_a_250_kb_plan_cost_little_more_than_one_copy() {
         }
         plan.issue_revision(&format!("R{r}"), "Owners reassigned", NOW).unwrap();
     }
-    let with = format::export_compact(&plan).len();
+    let with = file::export_compact(&plan).len();
     println!(
         "A {:.0} kB plan with 20 revisions stores {:.0} kB ({:.2} copies; 21 whole copies would be {:.0} kB)",
         one as f64 / 1024.0,
@@ -230,7 +230,7 @@ fn twenty_revisions_of_a_250_kb_plan_cost_little_more_than_one_copy() {
     );
     assert!((230_000..300_000).contains(&one), "{one}");
     assert!(with < one * 23 / 10, "{with} bytes for {one}");
-    format::import(format::export_compact(&plan).as_bytes()).unwrap();
+    file::import(file::export_compact(&plan).as_bytes()).unwrap();
 }
 
 /// The app's first part stores, loads and imports plans without the revision
@@ -239,19 +239,19 @@ fn twenty_revisions_of_a_250_kb_plan_cost_little_more_than_one_copy() {
 #[test]
 fn the_history_is_checked_only_where_the_check_is_given() {
     let (plan, _) = three_revisions();
-    let mut tampered: Value = serde_json::from_str(&format::export_pretty(&plan)).unwrap();
+    let mut tampered: Value = serde_json::from_str(&file::export_pretty(&plan)).unwrap();
     tampered["plan"]["revisions"][0]["content"]["delta"][0] =
         serde_json::json!({"set": {"path": [{"field": "risks"}, {"item": "R-404"}, {"field": "owner"}], "value": "x"}});
     let text = tampered.to_string();
-    assert!(format::import_plan(text.as_bytes()).is_ok(), "the text is not read by import_plan");
-    assert!(matches!(format::import(text.as_bytes()), Err(ImportError::Revision { number: 1, .. })));
+    assert!(file::import_plan(text.as_bytes()).is_ok(), "the text is not read by import_plan");
+    assert!(matches!(file::import(text.as_bytes()), Err(ImportError::Revision { number: 1, .. })));
 
-    let backup = jsp_planner::backup::write(&[plan.clone(), sample_plan()], NOW);
-    let unchecked = jsp_planner::backup::read_with(backup.as_bytes(), None).unwrap();
+    let backup = jsp_planner::app::backup::write(&[plan.clone(), sample_plan()], NOW);
+    let unchecked = jsp_planner::app::backup::read_with(backup.as_bytes(), None).unwrap();
     assert_eq!(unchecked[0].plan, Err(ImportError::NotChecked));
     assert!(unchecked[0].plan.as_ref().unwrap_err().to_string().contains("could not be checked"));
     assert_eq!(unchecked[1].plan.as_ref().map(|p| p.name.clone()), Ok(sample_plan().name), "a plan without revisions needs no check");
-    let checked = jsp_planner::backup::read(backup.as_bytes()).unwrap();
+    let checked = jsp_planner::app::backup::read(backup.as_bytes()).unwrap();
     assert_eq!(checked[0].plan.as_ref().map(|p| p.revisions()), Ok(plan.revisions()));
 }
 

@@ -3,9 +3,9 @@
 
 mod common;
 
-use jsp_planner::format;
-use jsp_planner::model::*;
-use jsp_planner::validate::validate;
+use jsp_planner::plan::file;
+use jsp_planner::plan::model::*;
+use jsp_planner::plan::rules::validate;
 use proptest::prelude::*;
 use proptest::sample::subsequence;
 
@@ -70,7 +70,7 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
             )
         })
         .prop_map(|((criteria, stakeholder_names, need_texts, name, scope), cells, critical, risks, raci, control_texts)| {
-            let mut plan = jsp_planner::presets::new_plan("plan-prop".into(), name, common::NOW.into());
+            let mut plan = jsp_planner::plan::presets::new_plan("plan-prop".into(), name, common::NOW.into());
             plan.project.scope = scope;
             plan.criteria = criteria;
             plan.stakeholders = stakeholder_names
@@ -181,11 +181,11 @@ proptest! {
 
     #[test]
     fn export_import_round_trips(plan in arb_plan()) {
-        let imported = format::import(format::export_pretty(&plan).as_bytes()).unwrap();
+        let imported = file::import(file::export_pretty(&plan).as_bytes()).unwrap();
         prop_assert_eq!(&imported.plan, &plan);
-        let imported = format::import(format::export_compact(&plan).as_bytes()).unwrap();
+        let imported = file::import(file::export_compact(&plan).as_bytes()).unwrap();
         prop_assert_eq!(&imported.plan, &plan);
-        let imported = format::import(format::export_for_file(&plan).as_bytes()).unwrap();
+        let imported = file::import(file::export_for_file(&plan).as_bytes()).unwrap();
         prop_assert_eq!(imported.plan, plan);
     }
 
@@ -193,31 +193,31 @@ proptest! {
     #[test]
     fn utf16_files_round_trip(plan in arb_plan(), big_endian in any::<bool>()) {
         let mut bytes = if big_endian { vec![0xfe, 0xff] } else { vec![0xff, 0xfe] };
-        for unit in format::export_pretty(&plan).encode_utf16() {
+        for unit in file::export_pretty(&plan).encode_utf16() {
             bytes.extend(if big_endian { unit.to_be_bytes() } else { unit.to_le_bytes() });
         }
-        prop_assert_eq!(format::import(&bytes).unwrap().plan, plan);
+        prop_assert_eq!(file::import(&bytes).unwrap().plan, plan);
     }
 
     #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..2048)) {
-        let _ = format::import(&bytes);
+        let _ = file::import(&bytes);
     }
 
     #[test]
     fn arbitrary_json_never_panics(text in "[\\[\\]{}\",:0-9a-z \\-.eE]{0,400}") {
-        let _ = format::import(text.as_bytes());
+        let _ = file::import(text.as_bytes());
         let framed = format!("{{\"format\":\"jsp-planner/plan\",\"version\":2,\"plan\":{text}}}");
-        let _ = format::import(framed.as_bytes());
+        let _ = file::import(framed.as_bytes());
     }
 
     /// Mutating one byte of a valid file either imports a valid plan or gives an error.
     #[test]
     fn corrupted_files_fail_cleanly(plan in arb_plan(), pos in any::<prop::sample::Index>(), byte in any::<u8>()) {
-        let mut bytes = format::export_compact(&plan).into_bytes();
+        let mut bytes = file::export_compact(&plan).into_bytes();
         let i = pos.index(bytes.len());
         bytes[i] = byte;
-        match format::import(&bytes) {
+        match file::import(&bytes) {
             Ok(imported) => prop_assert_eq!(validate(&imported.plan), vec![]),
             Err(e) => prop_assert!(e.to_string().ends_with('.'), "{}", e),
         }

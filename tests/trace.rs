@@ -4,10 +4,10 @@
 mod common;
 
 use common::sample_plan;
-use jsp_planner::deliverables::{deliverables, Fix};
-use jsp_planner::model::*;
-use jsp_planner::trace::{gaps, needs_acceptance, rows};
-use jsp_planner::validate::validate;
+use jsp_planner::plan::deliverables::{deliverables, Fix};
+use jsp_planner::plan::model::*;
+use jsp_planner::plan::rules::validate;
+use jsp_planner::plan::trace::{gaps, needs_acceptance, rows};
 
 fn gap_texts(plan: &Plan) -> Vec<String> {
     gaps(plan).into_iter().map(|g| g.text).collect()
@@ -109,7 +109,7 @@ fn bad_links_and_dates_are_refused_and_repaired() {
     plan.risks[0].acceptance.date = "24/11/2026".into();
     let paths: Vec<String> = validate(&plan).into_iter().map(|v| v.path).collect();
     assert_eq!(paths, ["risks/0/control_ids/1", "risks/0/acceptance/date"]);
-    let words: Vec<String> = validate(&plan).iter().map(|v| jsp_planner::validate::describe(v, &plan)).collect();
+    let words: Vec<String> = validate(&plan).iter().map(|v| jsp_planner::plan::rules::describe(v, &plan)).collect();
     assert_eq!(
         words,
         [
@@ -118,11 +118,11 @@ fn bad_links_and_dates_are_refused_and_repaired() {
         ]
     );
     // A treatment that is not one of the four is named with the four.
-    let mut file: serde_json::Value = serde_json::from_str(&jsp_planner::format::export_compact(&sample_plan())).unwrap();
+    let mut file: serde_json::Value = serde_json::from_str(&jsp_planner::plan::file::export_compact(&sample_plan())).unwrap();
     file["plan"]["risks"][0]["treatment"] = 3.into();
-    let err = jsp_planner::format::import(file.to_string().as_bytes()).unwrap_err().to_string();
+    let err = jsp_planner::plan::file::import(file.to_string().as_bytes()).unwrap_err().to_string();
     assert!(err.contains("“mitigate”, “accept”, “transfer” or “avoid”"), "{err}");
-    let log = jsp_planner::repair::repair(&mut plan);
+    let log = jsp_planner::plan::repair::repair(&mut plan);
     assert_eq!(log.len(), 2, "{log:?}");
     assert!(validate(&plan).is_empty());
     assert_eq!(plan.risks[0].control_ids, ["C-001"]);
@@ -138,7 +138,7 @@ fn bad_links_and_dates_are_refused_and_repaired() {
 
 #[test]
 fn folding_a_need_names_user_needs_adds_new_ones_and_refuses_bad_ids() {
-    use jsp_planner::edit::{apply, SizeCheck};
+    use jsp_planner::plan::edit::{apply, SizeCheck};
     let mut plan = sample_plan();
     plan.fold_need("nd-sbom", "UN-3, UN-7 UN-3;");
     assert_eq!(plan.needs.iter().find(|n| n.id == "nd-sbom").unwrap().user_need_ids, ["UN-3", "UN-7"]);

@@ -3,8 +3,8 @@
 mod common;
 
 use common::sample_plan;
-use jsp_planner::model::*;
-use jsp_planner::validate::{describe, validate};
+use jsp_planner::plan::model::*;
+use jsp_planner::plan::rules::{describe, validate};
 
 fn paths(plan: &Plan) -> Vec<String> {
     validate(plan).into_iter().map(|v| v.path).collect()
@@ -13,7 +13,7 @@ fn paths(plan: &Plan) -> Vec<String> {
 #[test]
 fn a_sample_plan_and_a_new_plan_are_valid() {
     assert_eq!(validate(&sample_plan()), vec![]);
-    let new = jsp_planner::presets::new_plan("p-1".into(), "New".into(), common::NOW.into());
+    let new = jsp_planner::plan::presets::new_plan("p-1".into(), "New".into(), common::NOW.into());
     assert_eq!(validate(&new), vec![]);
 }
 

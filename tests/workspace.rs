@@ -4,12 +4,12 @@
 mod common;
 
 use common::sample_plan;
-use jsp_planner::assess::{self, RegisterQuery, SortKey, Stage};
 use jsp_planner::common::ids::move_by;
-use jsp_planner::deliverables::{deliverables, Completeness, Fix, Gap, Place};
-use jsp_planner::model::*;
-use jsp_planner::presets;
-use jsp_planner::validate::validate;
+use jsp_planner::plan::deliverables::{deliverables, Completeness, Fix, Gap, Place};
+use jsp_planner::plan::model::*;
+use jsp_planner::plan::presets;
+use jsp_planner::plan::risk::{self, RegisterQuery, SortKey, Stage};
+use jsp_planner::plan::rules::validate;
 
 fn risk(id: &str, initial: (u8, u8), residual: Option<(u8, u8)>) -> RiskEntry {
     let rating = |(likelihood, severity)| Rating { likelihood, severity };
@@ -32,26 +32,26 @@ fn risk(id: &str, initial: (u8, u8), residual: Option<(u8, u8)>) -> RiskEntry {
 #[test]
 fn an_entry_is_judged_by_its_residual_rating_once_assessed() {
     let plan = sample_plan();
-    let j = assess::judge(&plan.risks[0], &plan.criteria);
+    let j = risk::judge(&plan.risks[0], &plan.criteria);
     assert_eq!(j.initial, Some(Zone::Unacceptable)); // 4 + 5
     assert_eq!(j.residual, Some(Zone::Review)); // 1 + 5
     assert_eq!(j.current(), Some(Zone::Review));
     let untreated = risk("R-009", (1, 1), None);
-    assert_eq!(assess::judge(&untreated, &plan.criteria).current(), Some(Zone::Acceptable));
+    assert_eq!(risk::judge(&untreated, &plan.criteria).current(), Some(Zone::Acceptable));
 }
 
 #[test]
 fn ratings_read_as_level_names_with_numbers_beside() {
     let plan = sample_plan();
     let r = Rating { likelihood: 4, severity: 5 };
-    let names = assess::rating_names(&plan.criteria, r);
+    let names = risk::rating_names(&plan.criteria, r);
     let expected = format!("{} × {}", plan.criteria.likelihood_levels[3], plan.criteria.severity_levels[4]);
     assert_eq!(names, expected);
     assert!(!names.contains('4') && !names.contains('5'), "names, not numbers: {names}");
-    assert_eq!(assess::rating_numbers(r), "4 × 5");
+    assert_eq!(risk::rating_numbers(r), "4 × 5");
     // A level past the names (never in a valid plan) still says something.
     assert_eq!(
-        assess::rating_names(&plan.criteria, Rating { likelihood: 9, severity: 1 }),
+        risk::rating_names(&plan.criteria, Rating { likelihood: 9, severity: 1 }),
         format!("9 × {}", plan.criteria.severity_levels[0])
     );
 }
@@ -60,7 +60,7 @@ fn ratings_read_as_level_names_with_numbers_beside() {
 fn judgement_follows_the_painted_grid() {
     let mut plan = sample_plan();
     plan.criteria.zones[0][4] = Zone::Unacceptable;
-    assert_eq!(assess::judge(&plan.risks[0], &plan.criteria).current(), Some(Zone::Unacceptable));
+    assert_eq!(risk::judge(&plan.risks[0], &plan.criteria).current(), Some(Zone::Unacceptable));
 }
 
 #[test]
@@ -69,9 +69,9 @@ fn grid_cells_list_and_count_their_entries() {
     plan.risks.push(risk("R-002", (4, 5), Some((2, 2))));
     plan.risks.push(risk("R-003", (1, 1), None));
     let cell = Rating { likelihood: 4, severity: 5 };
-    let ids: Vec<_> = assess::in_cell(&plan, Stage::Initial, cell).iter().map(|r| r.id.as_str()).collect();
+    let ids: Vec<_> = risk::in_cell(&plan, Stage::Initial, cell).iter().map(|r| r.id.as_str()).collect();
     assert_eq!(ids, ["R-001", "R-002"]);
-    let counts = assess::cell_counts(&plan, Stage::Residual);
+    let counts = risk::cell_counts(&plan, Stage::Residual);
     assert_eq!((counts[0][4], counts[1][1], counts[0][0]), (1, 1, 0));
     assert_eq!(counts.iter().flatten().sum::<usize>(), 2);
 }
@@ -84,7 +84,7 @@ fn the_register_filters_and_sorts() {
     plan.risks[2].owner = "Alice".into();
     plan.risks[2].status = RiskStatus::Closed;
 
-    let ids = |q: &RegisterQuery| assess::query(&plan, q).iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+    let ids = |q: &RegisterQuery| risk::query(&plan, q).iter().map(|r| r.id.clone()).collect::<Vec<_>>();
     assert_eq!(ids(&RegisterQuery { sort: SortKey::Risk, ..Default::default() }), ["R-002", "R-001", "R-003"]);
     assert_eq!(ids(&RegisterQuery { zone: Some(Zone::Unacceptable), ..Default::default() }), ["R-002"]);
     assert_eq!(ids(&RegisterQuery { status: Some(RiskStatus::Closed), ..Default::default() }), ["R-003"]);
@@ -92,10 +92,10 @@ fn the_register_filters_and_sorts() {
     assert_eq!(ids(&RegisterQuery { sort: SortKey::Owner, ..Default::default() }), ["R-002", "R-003", "R-001"]);
     // Status order is the lifecycle (open, mitigating, accepted, closed).
     assert_eq!(ids(&RegisterQuery { sort: SortKey::Status, ..Default::default() }), ["R-002", "R-001", "R-003"]);
-    assert_eq!(assess::next_risk_id(&plan), "R-004");
+    assert_eq!(risk::next_risk_id(&plan), "R-004");
     // Ties keep register order.
     plan.risks[1].status = RiskStatus::Closed;
-    let ids = assess::query(&plan, &RegisterQuery { sort: SortKey::Status, ..Default::default() });
+    let ids = risk::query(&plan, &RegisterQuery { sort: SortKey::Status, ..Default::default() });
     assert_eq!(ids.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(), ["R-001", "R-002", "R-003"]);
 }
 
@@ -285,7 +285,7 @@ fn every_grid_preset_is_valid_and_has_all_three_zones() {
 fn not_sure_keeps_the_assessment_open_and_accountability_must_be_single() {
     let mut plan = complete_plan();
     plan.project.scope = Some(Scope::MajorAddition);
-    for (id, _) in jsp_planner::presets::IMPACT_QUESTIONS {
+    for (id, _) in jsp_planner::plan::presets::IMPACT_QUESTIONS {
         plan.project.change_impact.push(ImpactAnswer { question_id: id.to_string(), answer: Answer::Yes, note: String::new() });
     }
     assert_eq!(deliverables(&plan)[0].status, Completeness::Complete);
@@ -303,10 +303,10 @@ fn an_unrated_risk_is_in_no_zone_and_a_gap() {
     let mut plan = complete_plan();
     plan.risks[0].initial = None;
     plan.risks[0].residual = None;
-    let j = jsp_planner::assess::judge(&plan.risks[0], &plan.criteria);
+    let j = jsp_planner::plan::risk::judge(&plan.risks[0], &plan.criteria);
     assert_eq!(j.current(), None);
-    assert_eq!(jsp_planner::assess::zone_label(j.current()), "Not rated");
-    let counts = jsp_planner::assess::cell_counts(&plan, jsp_planner::assess::Stage::Initial);
+    assert_eq!(jsp_planner::plan::risk::zone_label(j.current()), "Not rated");
+    let counts = jsp_planner::plan::risk::cell_counts(&plan, jsp_planner::plan::risk::Stage::Initial);
     assert_eq!(counts.iter().flatten().sum::<usize>(), plan.risks.len() - 1);
     let register = &deliverables(&plan)[5];
     assert!(register.gaps.iter().any(|g| g.text.starts_with(&format!("{}: add initial rating", plan.risks[0].id))), "{register:?}");

@@ -3,11 +3,11 @@
 //! survey). As with plans, user text is always text: Markdown is the
 //! shared report renderer's, which escapes every word
 //! (`crate::report::markdown`); CSV defuses formula-like cells
-//! (`crate::export::safe_cell`, the plan's own rule).
+//! (`crate::plan::export::safe_cell`, the plan's own rule).
 
 use super::framework::COMPONENTS;
 use super::{ActivityEntry, Assessment};
-use crate::export::safe_cell;
+use crate::plan::export::safe_cell;
 
 pub use super::report::{NOT_APPLICABLE, NOT_SCORED};
 

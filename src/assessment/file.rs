@@ -5,7 +5,7 @@
 //! { "format": "jsp-planner/assessment", "version": 1, "assessment": { ... } }
 //! ```
 //!
-//! The same guarantees as a plan file (`crate::format`), with the same
+//! The same guarantees as a plan file (`crate::plan::file`), with the same
 //! steps: the size is bounded, the bytes decoded by the plan's decoder, the
 //! format and version checked, older versions migrated (none yet), the
 //! content read strictly (unknown and duplicate fields are errors), then
@@ -24,7 +24,7 @@ use super::Assessment;
 use crate::common::rules::Violation;
 use crate::common::words::{human_bytes, thousands};
 use crate::common::words::{quoted, shorten};
-use crate::format::ImportError;
+use crate::plan::file::ImportError;
 
 /// The value of the `format` field of every assessment file.
 pub const FORMAT: &str = "jsp-planner/assessment";
@@ -32,7 +32,7 @@ pub const FORMAT: &str = "jsp-planner/assessment";
 pub const VERSION: u64 = 1;
 /// Files larger than this are refused before parsing: the plan's limit, far
 /// above any assessment the rules allow to be typed in.
-pub const MAX_FILE_BYTES: usize = crate::format::MAX_FILE_BYTES;
+pub const MAX_FILE_BYTES: usize = crate::plan::file::MAX_FILE_BYTES;
 
 /// Migrations from version `i + 1` to `i + 2`, applied in order to the raw
 /// JSON, as for plans. A format change adds one here and bumps [`VERSION`].
@@ -129,7 +129,7 @@ impl std::fmt::Display for AssessmentError {
             AssessmentError::Encoding { message } => write!(f, "{message}."),
             AssessmentError::NotJson { line, column, message, .. } => write!(f, "{message} (line {line}, column {column})."),
             AssessmentError::NotAnAssessment(why) => write!(f, "The file is JSON but not an assessment file: {why}."),
-            AssessmentError::WrongFormat { found } if found == &quoted(crate::format::FORMAT) => {
+            AssessmentError::WrongFormat { found } if found == &quoted(crate::plan::file::FORMAT) => {
                 f.write_str("This is a JSP Planner plan file, not a maturity assessment: import it from the list of plans.")
             }
             AssessmentError::WrongFormat { found } => {
@@ -236,7 +236,7 @@ pub fn parse(bytes: &[u8]) -> Result<Assessment, AssessmentError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(AssessmentError::TooLarge { size: bytes.len() });
     }
-    let text = crate::format::decode_text(bytes).map_err(from_decode)?;
+    let text = crate::plan::file::decode_text(bytes).map_err(from_decode)?;
     let text: &str = &text;
     if text.trim().is_empty() {
         return Err(AssessmentError::Empty);
@@ -327,7 +327,7 @@ fn strict(text: &str) -> Result<AssessmentFile, AssessmentError> {
 /// errors); its shape sentences name a plan's places, so for those the
 /// path is kept and the sentence written again in an assessment's names.
 fn json_error(e: serde_json::Error, text: &str) -> AssessmentError {
-    match crate::format::json_error(e, text) {
+    match crate::plan::file::json_error(e, text) {
         ImportError::Shape { path, detail, .. } => {
             let segments: Vec<String> = if path == "/" { Vec::new() } else { path.split('/').map(str::to_string).collect() };
             let root = serde_json::from_str::<Value>(text).ok();

@@ -13,7 +13,7 @@ use super::framework;
 use super::Assessment;
 use crate::common::words::{capitalize, quoted};
 // One wording of JSON values and paths for plan and assessment files.
-use crate::format::words::{between, describe_value, pointer};
+use crate::plan::file::words::{between, describe_value, pointer};
 
 /// Names items of an assessment's lists: from an [`Assessment`] or from a
 /// file's JSON (for shape errors, when no assessment could be read).

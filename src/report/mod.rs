@@ -1,7 +1,10 @@
 //! One report model: what the report says is decided once, here, as a
 //! format-neutral [`Document`] built from the plan, and each output only
 //! renders it: the on-screen and printed report (`web::views::sections::report`),
-//! Markdown ([`markdown`]) and Word ([`docx`]).
+//! Markdown ([`markdown`]) and Word ([`docx`]). The plan builds its document
+//! in `plan::report`, the assessment in `assessment::report`; the renderers
+//! serve both.
+//!
 //!
 //! A document is a list of [`Part`]s (cover, A.1, A.2, ...) so that an output
 //! can take some of them (the Word chooser; "Security Management Plan only").
@@ -11,11 +14,8 @@
 //! [`Tone`] (zone colours, with the zone's name always written too, so
 //! nothing depends on colour).
 
-mod build;
 pub mod docx;
 pub mod markdown;
-
-pub use build::{build, ALL_PARTS, MANAGEMENT_PLAN_PARTS};
 
 /// A whole document: properties for the file, then its parts in order.
 #[derive(Debug, Clone, PartialEq)]

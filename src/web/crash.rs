@@ -9,7 +9,7 @@ use wasm_bindgen::JsCast;
 
 use super::state::{AppState, NoticeKind};
 use super::{browser, storage};
-use crate::navigation::Section;
+use crate::plan::sections::Section;
 
 const CRASHED: &str = "crashed-in";
 

@@ -11,8 +11,8 @@ use std::cell::Cell;
 use leptos::prelude::*;
 
 use super::{browser, views};
-use crate::merge::Merge;
-use crate::model::Plan;
+use crate::plan::model::Plan;
+use crate::plan::versions::merge::Merge;
 
 /// What the editor's part of the app hands out once downloaded: the editor,
 /// the merge with its dialog (see `views/merge_dialog.rs`), and the check of
@@ -22,7 +22,7 @@ pub struct EditorParts {
     pub draw: fn() -> AnyView,
     pub merge: fn(&serde_json::Value, &Plan, &Plan) -> Merge,
     pub merge_dialog: fn(Plan, Merge, bool) -> AnyView,
-    pub check_revisions: crate::format::RevisionCheck,
+    pub check_revisions: crate::plan::file::RevisionCheck,
     /// The page of the maturity assessment with this id.
     pub draw_assessment: fn(String) -> AnyView,
     pub create_assessment: fn(&str) -> Result<String, String>,

@@ -1,4 +1,4 @@
-//! The global keyboard shortcuts (see `crate::shortcuts` for the table).
+//! The global keyboard shortcuts (see `crate::app::shortcuts` for the table).
 //! Keys a focused control already handled (matrix cells, grid cells) are
 //! left alone, and so is everything while a dialog is open.
 
@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use super::display::{self, Display};
 use super::state::AppState;
 use super::{browser, views};
-use crate::shortcuts::{KeyPress, Shortcut};
+use crate::app::shortcuts::{KeyPress, Shortcut};
 
 pub fn install(app: AppState, display: Display) {
     let listener = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -60,7 +60,7 @@ pub fn install(app: AppState, display: Display) {
     on_cleanup(move || listener.remove());
 }
 
-/// The shortcut a key press asks for, by the one table (`crate::shortcuts`),
+/// The shortcut a key press asks for, by the one table (`crate::app::shortcuts`),
 /// given where focus is. The assessment page reads its keys through it too.
 pub fn shortcut_of(ev: &web_sys::KeyboardEvent, workshop: bool) -> Option<Shortcut> {
     let target = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());

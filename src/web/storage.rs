@@ -11,9 +11,9 @@ use js_sys::JsString;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::format;
-use crate::library::PlanSummary;
-use crate::model::Plan;
+use crate::app::library::PlanSummary;
+use crate::plan::file;
+use crate::plan::model::Plan;
 
 pub const PLAN_PREFIX: &str = "jsp-planner/plan/";
 /// Maturity assessments, kept beside the plans (see `web/assessment`).
@@ -72,7 +72,7 @@ impl SaveError {
     pub fn message(&self) -> String {
         match self {
             SaveError::Conflict => "This plan was changed in another tab.".into(),
-            SaveError::TooLarge => crate::edit::too_large(),
+            SaveError::TooLarge => crate::plan::edit::too_large(),
             SaveError::Full => "Browser storage is full, so the latest changes are not saved. Export this plan to a file, or delete plans you no longer need.".into(),
             SaveError::Unavailable(why) => format!("The browser refused to save ({why}). Export this plan to a file to keep your changes."),
         }
@@ -119,7 +119,7 @@ pub fn scan() -> Scan {
     let mut scan = Scan::default();
     for key in raw_keys().into_iter().filter(|k| k.starts_with(PLAN_PREFIX)) {
         let Some(text) = raw(&key) else { continue };
-        match crate::repair::read_stored(&text) {
+        match crate::plan::repair::read_stored(&text) {
             Ok((plan, _)) if plan_key(&plan.id) == key => scan.plans.push(PlanSummary::from(&plan)),
             Ok(_) => {
                 let reason = "The plan inside has another id than its place in storage.".into();
@@ -155,7 +155,8 @@ pub fn scan_assessments() -> (Vec<AssessmentSummary>, Vec<Unreadable>) {
             let value: serde_json::Value = match serde_json::from_str(&raw(&key)?) {
                 Ok(value) => value,
                 Err(e) => {
-                    let (label, reason) = ("An assessment without a readable name".into(), crate::format::words::syntax(&e.to_string()));
+                    let (label, reason) =
+                        ("An assessment without a readable name".into(), crate::plan::file::words::syntax(&e.to_string()));
                     unreadable.push(Unreadable { key, label, reason });
                     return None;
                 }
@@ -176,14 +177,14 @@ pub fn scan_assessments() -> (Vec<AssessmentSummary>, Vec<Unreadable>) {
 pub struct Loaded {
     pub plan: Plan,
     pub text: JsString,
-    /// What had to be repaired for it to open (see `crate::repair`).
+    /// What had to be repaired for it to open (see `crate::plan::repair`).
     pub repairs: Vec<String>,
 }
 
 /// Load one plan with the exact stored text it came from.
 pub fn load(id: &str) -> Result<Loaded, String> {
     let text = raw_js(&plan_key(id)).ok_or_else(|| "The plan is no longer in this browser's storage.".to_string())?;
-    let (plan, repairs) = crate::repair::read_stored(&String::from(&text)).map_err(|e| e.to_string())?;
+    let (plan, repairs) = crate::plan::repair::read_stored(&String::from(&text)).map_err(|e| e.to_string())?;
     Ok(Loaded { plan, text, repairs })
 }
 
@@ -194,12 +195,12 @@ pub struct Saved {
 
 /// Save a plan if the stored text is still `expected` (`None`: nothing stored yet).
 pub fn save(plan: &Plan, expected: Option<&JsString>) -> Result<Saved, SaveError> {
-    save_text(&plan.id, format::export_compact(plan), expected)
+    save_text(&plan.id, file::export_compact(plan), expected)
 }
 
 /// Save the compact text of plan `id` (already written by the caller).
 pub fn save_text(id: &str, text: String, expected: Option<&JsString>) -> Result<Saved, SaveError> {
-    use crate::decide::{save_check, SaveCheck};
+    use crate::app::decide::{save_check, SaveCheck};
     let key = plan_key(id);
     let current = raw_js(&key);
     // A plan cleared from storage in this very tab (no event came) is simply
@@ -212,7 +213,7 @@ pub fn save_text(id: &str, text: String, expected: Option<&JsString>) -> Result<
 
 /// Save a plan whatever is stored: only after the user chose to overwrite.
 pub fn save_over(plan: &Plan) -> Result<JsString, SaveError> {
-    write(&plan_key(&plan.id), format::export_compact(plan))
+    write(&plan_key(&plan.id), file::export_compact(plan))
 }
 
 /// Nothing is stored that could not be exported and imported again.
@@ -226,7 +227,7 @@ pub fn write_text(key: &str, text: &str) -> Result<(), SaveError> {
 }
 
 fn write(key: &str, text: String) -> Result<JsString, SaveError> {
-    if text.len() > format::MAX_FILE_BYTES {
+    if text.len() > file::MAX_FILE_BYTES {
         return Err(SaveError::TooLarge);
     }
     let text = JsString::from(text.as_str());
@@ -309,16 +310,16 @@ pub fn bytes_used() -> usize {
 }
 
 /// The version of plan `id` last exchanged, as JSON to merge onto (see
-/// [`crate::merge::merge_onto`]).
+/// [`crate::plan::versions::merge::merge_onto`]).
 pub fn base_json(id: &str) -> Option<serde_json::Value> {
     let text = raw(&format!("{BASE_PREFIX}{id}"))?;
-    format::plan_json(text.as_bytes()).ok()
+    file::plan_json(text.as_bytes()).ok()
 }
 
 /// Keep `plan` as the version last exchanged. A full storage only costs the
 /// merge offer for this plan, so a failure is not reported.
 pub fn set_base(plan: &Plan) {
-    let _ = LocalStorage::raw().set_item(&format!("{BASE_PREFIX}{}", plan.id), &format::export_compact(plan));
+    let _ = LocalStorage::raw().set_item(&format!("{BASE_PREFIX}{}", plan.id), &file::export_compact(plan));
 }
 
 pub fn remove_base(id: &str) {

@@ -3,8 +3,8 @@
 
 pub mod assessment;
 
-use jsp_planner::model::*;
-use jsp_planner::presets;
+use jsp_planner::plan::model::*;
+use jsp_planner::plan::presets;
 
 pub const NOW: &str = "2026-11-22T10:00:00.000Z";
 

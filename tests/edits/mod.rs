@@ -4,7 +4,7 @@
 #![allow(dead_code)]
 
 use jsp_planner::common::ids::Identified;
-use jsp_planner::model::*;
+use jsp_planner::plan::model::*;
 use proptest::prelude::*;
 
 #[derive(Debug, Clone)]
@@ -223,7 +223,7 @@ pub fn run(op: Op, p: &mut Plan, n: usize) {
             p.resize_grid(l, s);
         }
         Op::Preset(i) => {
-            if let Some((_, c)) = jsp_planner::presets::grid_presets().into_iter().nth(i) {
+            if let Some((_, c)) = jsp_planner::plan::presets::grid_presets().into_iter().nth(i) {
                 p.apply_grid(c);
             }
         }
@@ -234,7 +234,7 @@ pub fn run(op: Op, p: &mut Plan, n: usize) {
             p.add_checklist_item(list, format!("c-{n}"), t);
         }
         Op::Impact(q, t) => {
-            let (qid, _) = jsp_planner::presets::IMPACT_QUESTIONS[q % jsp_planner::presets::IMPACT_QUESTIONS.len()];
+            let (qid, _) = jsp_planner::plan::presets::IMPACT_QUESTIONS[q % jsp_planner::plan::presets::IMPACT_QUESTIONS.len()];
             p.answer_impact(qid, Answer::Unsure);
             p.note_impact(qid, t);
         }

@@ -171,7 +171,7 @@ pub type Restore = fn(&[u8]) -> Vec<Result<String, String>>;
 /// Import each maturity assessment of a backup file as [`import_file`]
 /// does; what was done with each, in words.
 pub fn restore(backup: &[u8]) -> Vec<Result<String, String>> {
-    crate::backup::assessment_files(backup).iter().map(|file| import_file(file.as_bytes()).map(|(_, said)| said)).collect()
+    crate::app::backup::assessment_files(backup).iter().map(|file| import_file(file.as_bytes()).map(|(_, said)| said)).collect()
 }
 
 /// [`import_file`]'s signature, as the editor's part hands it out.

@@ -112,7 +112,7 @@ impl AppState {
 
 /// Whether `bytes` are an assessment file (read only when a plan import refused them for their format).
 pub(super) fn is_assessment(bytes: &[u8]) -> bool {
-    crate::format::decode_text(bytes)
+    crate::plan::file::decode_text(bytes)
         .ok()
         .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
         .is_some_and(|v| v["format"] == crate::assessment::FORMAT)

@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 
 use super::{AppState, Dialog, NoticeKind, RestoreItem};
-use crate::backup::{self, Entry, Standing};
+use crate::app::backup::{self, Entry, Standing};
 use crate::common::words::{count, isolate};
-use crate::format::ImportError;
-use crate::model::Plan;
+use crate::plan::file::ImportError;
+use crate::plan::model::Plan;
 use crate::web::{browser, files, storage};
 
 impl AppState {

@@ -5,18 +5,18 @@ use js_sys::JsString;
 use leptos::prelude::*;
 
 use super::{AppState, Dialog, NoticeKind, Output};
+use crate::app::decide::{import_action, ImportAction};
+use crate::app::library as plans;
 use crate::common::words::isolate;
-use crate::decide::{import_action, ImportAction};
-use crate::export;
-use crate::format::{self, ImportError};
-use crate::library as plans;
-use crate::model::Plan;
+use crate::plan::export;
+use crate::plan::file::{self, ImportError};
+use crate::plan::model::Plan;
 use crate::web::{browser, files, storage};
 
 /// An imported plan's revision history checked by the editor's part, which
 /// holds the revision code (downloaded first if need be; the plan then opens
 /// in it anyway).
-async fn check_revisions(imported: format::Imported) -> Result<format::Imported, ImportError> {
+async fn check_revisions(imported: file::Imported) -> Result<file::Imported, ImportError> {
     if imported.plan.revisions.is_empty() {
         return Ok(imported);
     }
@@ -33,7 +33,7 @@ impl AppState {
             return;
         };
         let name = files::file_name(&plan.name, ".jsp-plan.json");
-        match files::download(&name, "application/json", &format::export_for_file(&plan)) {
+        match files::download(&name, "application/json", &file::export_for_file(&plan)) {
             Ok(()) => {
                 storage::set_base(&plan);
                 self.library.mark_covered(std::slice::from_ref(&plan.id));
@@ -79,11 +79,11 @@ impl AppState {
     async fn import_one(self, file: web_sys::File) {
         let file_name = file.name();
         // Read up to a backup's size; a plan file over its own limit is refused by the importer.
-        let result = match files::read(&file, crate::backup::MAX_BYTES).await {
+        let result = match files::read(&file, crate::app::backup::MAX_BYTES).await {
             Ok(bytes) => {
                 // Marks for the benchmark: parse + validate time of an import.
                 browser::mark("jsp-import-read");
-                let result = format::import_plan(&bytes);
+                let result = file::import_plan(&bytes);
                 // A backup is refused as a plan file for its format (or its
                 // size) only: look for one then, not in every plan file.
                 let maybe_backup = matches!(result, Err(ImportError::WrongFormat { .. } | ImportError::TooLarge { .. }));
@@ -91,9 +91,9 @@ impl AppState {
                     self.import_assessment(&file_name, &bytes).await;
                     return;
                 }
-                if maybe_backup && crate::backup::is_backup(&bytes) {
+                if maybe_backup && crate::app::backup::is_backup(&bytes) {
                     let parts = crate::web::editor::load().await;
-                    self.offer_restore(&file_name, crate::backup::read_with(&bytes, parts.map(|p| p.check_revisions)));
+                    self.offer_restore(&file_name, crate::app::backup::read_with(&bytes, parts.map(|p| p.check_revisions)));
                     self.restore_assessments(&file_name, &bytes, parts.map(|p| p.restore_assessments));
                     return;
                 }
@@ -113,7 +113,7 @@ impl AppState {
         self.import_result(&file_name, result);
     }
 
-    fn import_result(self, file_name: &str, result: Result<format::Imported, ImportError>) {
+    fn import_result(self, file_name: &str, result: Result<file::Imported, ImportError>) {
         let imported = match result {
             Ok(imported) => imported,
             Err(e) => {

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::session::Session;
-use crate::edit::SizeCheck;
-use crate::library::{self as plans, PlanSummary};
-use crate::model::Plan;
+use crate::app::library::{self as plans, PlanSummary};
+use crate::plan::edit::SizeCheck;
+use crate::plan::model::Plan;
 use crate::web::{browser, storage};
 
 #[derive(Clone, Copy)]
@@ -71,8 +71,8 @@ impl Library {
     pub fn change_stored(self, id: &str, change: impl FnOnce(&mut Plan)) -> Result<(), String> {
         let loaded = storage::load(id)?;
         let mut plan = loaded.plan;
-        let Some(applied) = crate::edit::apply(&mut plan, &browser::now(), SizeCheck::Now, change)? else { return Ok(()) };
-        let text = applied.text.unwrap_or_else(|| crate::format::export_compact(&plan));
+        let Some(applied) = crate::plan::edit::apply(&mut plan, &browser::now(), SizeCheck::Now, change)? else { return Ok(()) };
+        let text = applied.text.unwrap_or_else(|| crate::plan::file::export_compact(&plan));
         storage::save_text(id, text, Some(&loaded.text)).map(|_| ()).map_err(|e| e.message())
     }
 

@@ -5,7 +5,7 @@
 //!
 //! [`AppState`] holds the three and carries out the actions that span them
 //! (open, import, another tab's change). The decisions inside those actions
-//! are pure functions in [`crate::decide`]; this layer gathers the facts from
+//! are pure functions in [`crate::app::decide`]; this layer gathers the facts from
 //! the browser and acts. Views read signals and call these methods only.
 
 mod assessments;
@@ -21,11 +21,11 @@ pub use session::{OpenPlan, SaveState, Session};
 pub use ui::{Confirmed, Dialog, Notice, NoticeKind, RestoreItem, Ui};
 
 use super::{browser, storage};
+use crate::app::decide::{self, StorageAction};
+use crate::app::library as plans;
 use crate::common::words::isolate;
-use crate::decide::{self, StorageAction};
-use crate::library as plans;
-use crate::model::{Plan, PlanText};
-use crate::presets;
+use crate::plan::model::{Plan, PlanText};
+use crate::plan::presets;
 
 /// The plan in a form for other tools.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -9,9 +9,9 @@ use js_sys::JsString;
 use leptos::prelude::*;
 
 use crate::common::history::History;
-use crate::model::Plan;
+use crate::plan::model::Plan;
+use crate::plan::{edit, file};
 use crate::web::{browser, storage};
-use crate::{edit, format};
 
 /// Whether the open plan's latest edit is in storage.
 #[derive(Debug, Clone, PartialEq)]
@@ -40,7 +40,7 @@ pub struct Session {
 pub struct OpenPlan {
     pub plan: RwSignal<Plan>,
     pub save_state: RwSignal<SaveState>,
-    /// What was repaired when the plan opened (see `crate::repair`); shown until dismissed.
+    /// What was repaired when the plan opened (see `crate::plan::repair`); shown until dismissed.
     pub repairs: RwSignal<Vec<String>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
@@ -281,8 +281,8 @@ impl OpenPlan {
             return;
         }
         // A plan closed meanwhile was written as it closed.
-        let Some(text) = self.plan.try_with_untracked(format::export_compact) else { return };
-        if text.len() > format::MAX_FILE_BYTES {
+        let Some(text) = self.plan.try_with_untracked(file::export_compact) else { return };
+        if text.len() > file::MAX_FILE_BYTES {
             // Not reachable by the edits the app makes (see `edit::EDIT_GROWTH_BOUND`); never store it.
             self.unwritten.set_value(Unwritten { edits: 0, ..pending });
             self.save_state.set(SaveState::Unsaved(edit::too_large()));
@@ -303,7 +303,7 @@ impl OpenPlan {
         self.history.update_value(|h| next = step(h, current));
         let Some(mut plan) = next else { return false };
         plan.updated_at = browser::now();
-        let text = format::export_compact(&plan);
+        let text = file::export_compact(&plan);
         self.plan.set(plan);
         self.sync_history_flags();
         self.persist(text);

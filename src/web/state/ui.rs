@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 
-use crate::decide::notices_to_keep;
-pub use crate::decide::NoticeKind;
-use crate::model::{NamedList, Plan};
+use crate::app::decide::notices_to_keep;
+pub use crate::app::decide::NoticeKind;
+use crate::plan::model::{NamedList, Plan};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Notice {
@@ -23,7 +23,7 @@ pub enum Dialog {
     /// theirs is another tab's stored version, not a file.
     Merge {
         theirs: Box<Plan>,
-        merge: Box<crate::merge::Merge>,
+        merge: Box<crate::plan::versions::merge::Merge>,
         from_tab: bool,
     },
     /// A backup file was read: which of its plans to restore.
@@ -63,7 +63,7 @@ pub enum Dialog {
 #[derive(Debug, Clone, PartialEq)]
 pub struct RestoreItem {
     pub plan: Box<Plan>,
-    pub standing: crate::backup::Standing,
+    pub standing: crate::app::backup::Standing,
 }
 
 /// Edits that ask first.

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::app;
-use crate::model::{Plan, PlanText};
+use crate::plan::model::{Plan, PlanText};
 
 /// A memo of one derived value of the open plan; views re-render only when it changes.
 pub fn derive<T>(f: impl Fn(&Plan) -> T + Send + Sync + 'static) -> Memo<T>

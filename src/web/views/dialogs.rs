@@ -60,7 +60,7 @@ fn RestoreDialog(file_name: String, items: Vec<RestoreItem>) -> impl IntoView {
     let app = app();
     let chosen = RwSignal::new(items.iter().map(|i| i.standing.restore_by_default()).collect::<Vec<bool>>());
     let count = move || chosen.with(|c| c.iter().filter(|x| **x).count());
-    let plans: Vec<crate::model::Plan> = items.iter().map(|i| (*i.plan).clone()).collect();
+    let plans: Vec<crate::plan::model::Plan> = items.iter().map(|i| (*i.plan).clone()).collect();
     let restore = move |_| {
         let picked = chosen.with_untracked(|c| plans.iter().zip(c).filter(|(_, on)| **on).map(|(p, _)| p.clone()).collect::<Vec<_>>());
         close();
@@ -135,7 +135,7 @@ fn DeleteDialog(id: String, name: String) -> impl IntoView {
 }
 
 #[component]
-fn ImportConflictDialog(incoming: crate::model::Plan, existing_name: String) -> impl IntoView {
+fn ImportConflictDialog(incoming: crate::plan::model::Plan, existing_name: String) -> impl IntoView {
     let app = app();
     let (replace, keep) = (incoming.clone(), incoming.clone());
     view! {
@@ -161,7 +161,7 @@ fn ImportConflictDialog(incoming: crate::model::Plan, existing_name: String) -> 
 
 /// The file is a plan whose stored copy cannot be read: the file can take its place.
 #[component]
-fn ReplaceUnreadableDialog(incoming: crate::model::Plan, key: String) -> impl IntoView {
+fn ReplaceUnreadableDialog(incoming: crate::plan::model::Plan, key: String) -> impl IntoView {
     let app = app();
     let download_key = key.clone();
     view! {

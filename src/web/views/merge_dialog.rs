@@ -1,5 +1,5 @@
 //! The merge dialog. It lives in the plan editor's part of the app (with the
-//! merge itself, `crate::merge`), downloaded on demand: the first screen does
+//! merge itself, `crate::plan::versions::merge`), downloaded on demand: the first screen does
 //! not carry either (about 7 kB gzip), and merging is rare.
 
 use leptos::prelude::*;
@@ -8,15 +8,15 @@ use super::app;
 use super::dialogs::{close, Modal};
 
 /// The dialog for a merge, as a view (what the editor part hands out).
-pub fn merge_dialog(theirs: crate::model::Plan, merge: crate::merge::Merge, from_tab: bool) -> AnyView {
+pub fn merge_dialog(theirs: crate::plan::model::Plan, merge: crate::plan::versions::merge::Merge, from_tab: bool) -> AnyView {
     view! { <MergeDialog theirs merge from_tab/> }.into_any()
 }
 
 /// The merge of two copies: what applies by itself, and each conflict with
 /// both versions to choose from (mine by default). Nothing is stored before "Merge".
 #[component]
-fn MergeDialog(theirs: crate::model::Plan, merge: crate::merge::Merge, from_tab: bool) -> impl IntoView {
-    use crate::merge::Side;
+fn MergeDialog(theirs: crate::plan::model::Plan, merge: crate::plan::versions::merge::Merge, from_tab: bool) -> impl IntoView {
+    use crate::plan::versions::merge::Side;
     let app = app();
     let choices = RwSignal::new(vec![Side::Mine; merge.conflicts.len()]);
     let source = if from_tab { "the other tab" } else { "the file" };

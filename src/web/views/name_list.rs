@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use super::app;
 use super::common::derive;
 use crate::common::ids::{clean_name, new_id};
-use crate::model::NamedList;
+use crate::plan::model::NamedList;
 use crate::web::browser::entropy;
 use crate::web::state::{Confirmed, Dialog};
 

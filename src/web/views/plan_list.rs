@@ -114,7 +114,7 @@ fn BackupStatus() -> impl IntoView {
         app.library.covered.with(|covered| {
             app.library.plans.with(|plans| {
                 let rows = plans.iter().map(|p| (p.created_at.as_str(), p.updated_at.as_str(), covered.get(&p.id).map(String::as_str)));
-                crate::backup::reminder_due(rows, &now, REMIND_AFTER_DAYS)
+                crate::app::backup::reminder_due(rows, &now, REMIND_AFTER_DAYS)
             })
         })
     });

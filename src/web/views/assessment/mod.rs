@@ -34,9 +34,9 @@ mod workshop;
 
 use leptos::prelude::*;
 
+use crate::app::shortcuts::Shortcut;
 use crate::assessment::{Assessment, COMPONENTS};
 use crate::report::{Document, PartKey};
-use crate::shortcuts::Shortcut;
 use crate::web::assessment::{open_assessment, OpenAssessment};
 use crate::web::display::display;
 use crate::web::state::NoticeKind;

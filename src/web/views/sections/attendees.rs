@@ -75,7 +75,7 @@ fn AttendeeRow(id: String, roles: Memo<Vec<(String, String)>>) -> impl IntoView 
     let error_id = format!("{id}-error");
     let edit = {
         let id = id.clone();
-        move |f: Box<dyn FnOnce(&mut crate::model::Attendee) + Send>| {
+        move |f: Box<dyn FnOnce(&mut crate::plan::model::Attendee) + Send>| {
             let id = id.clone();
             error.edit(move |p| {
                 if let Some(a) = p.attendee_mut(&id) {

@@ -6,8 +6,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::{LikelihoodAxis, Zone, MAX_LEVELS, MIN_LEVELS};
-use crate::presets::grid_presets;
+use crate::plan::model::{LikelihoodAxis, Zone, MAX_LEVELS, MIN_LEVELS};
+use crate::plan::presets::grid_presets;
 use crate::web::state::{Confirmed, Dialog};
 use crate::web::views::app;
 use crate::web::views::common::{derive, table_arrow_nav};

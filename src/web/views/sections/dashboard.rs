@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::deliverables::{deliverables, Completeness};
+use crate::plan::deliverables::{deliverables, Completeness};
 use crate::web::views::common::derive;
 
 fn status_class(c: Completeness) -> &'static str {
@@ -81,7 +81,7 @@ fn OrganisationMaturity() -> impl IntoView {
 /// verified control, and residual risks not yet accepted.
 #[component]
 fn TraceSummary() -> impl IntoView {
-    let gaps = derive(crate::trace::gaps);
+    let gaps = derive(crate::plan::trace::gaps);
     view! {
         <section class="trace-summary" aria-labelledby="trace-summary-title">
             <h3 id="trace-summary-title">"Traceability and risk acceptance"</h3>

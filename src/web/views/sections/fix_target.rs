@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use crate::deliverables::Fix;
+use crate::plan::deliverables::Fix;
 
 thread_local! {
     /// The fix a gap link asked for, taken by the next section change.

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::{PlanText, SbomFormat, TextSection, MANAGEMENT_SECTIONS};
+use crate::plan::model::{PlanText, SbomFormat, TextSection, MANAGEMENT_SECTIONS};
 use crate::web::views::app;
 use crate::web::views::common::{derive, text_area, text_field};
 

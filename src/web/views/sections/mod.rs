@@ -21,7 +21,7 @@ use super::app;
 use super::workshop::{QuickCapture, Stepper};
 use crate::web::display::display;
 
-pub use crate::navigation::Section;
+pub use crate::plan::sections::Section;
 
 fn current_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
@@ -45,9 +45,9 @@ pub fn step_section(delta: isize) {
 pub fn load_plan_editor() -> Result<crate::web::editor::EditorParts, leptos::wasm_split::SplitLoaderError> {
     Ok(crate::web::editor::EditorParts {
         draw: || view! { <PlanPage/> }.into_any(),
-        merge: crate::merge::merge_onto,
+        merge: crate::plan::versions::merge::merge_onto,
         merge_dialog: super::merge_dialog::merge_dialog,
-        check_revisions: crate::format::check_revisions,
+        check_revisions: crate::plan::file::check_revisions,
         draw_assessment: crate::web::views::assessment::draw,
         create_assessment: crate::web::assessment::create,
         import_assessment: crate::web::assessment::import_file,

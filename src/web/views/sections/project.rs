@@ -2,8 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::model::{Answer, Checklist, PlanText, Scope};
-use crate::presets::IMPACT_QUESTIONS;
+use crate::plan::model::{Answer, Checklist, PlanText, Scope};
+use crate::plan::presets::IMPACT_QUESTIONS;
 use crate::web::views::app;
 use crate::web::views::common::{derive, text_area, text_field};
 

@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use leptos::prelude::*;
 
-use crate::model::{NamedList, Raci};
+use crate::plan::model::{NamedList, Raci};
 use crate::web::views::app;
 use crate::web::views::common::derive;
 use crate::web::views::name_list::{NameList, NamedItems};

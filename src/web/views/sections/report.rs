@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::Plan;
+use crate::plan::model::Plan;
 use crate::web::state::Output;
 use crate::web::views::{app, open_plan};
 
@@ -20,7 +20,7 @@ pub fn ReportSection() -> impl IntoView {
     // Every printed page's footer names the document (style/main.css reads
     // --page-footer in @page); set through the CSSOM, which the
     // Content-Security-Policy allows, and taken away with the section.
-    Effect::new(move |_| set_page_footer(Some(plan.with(crate::export::page_footer))));
+    Effect::new(move |_| set_page_footer(Some(plan.with(crate::plan::export::page_footer))));
     on_cleanup(|| set_page_footer(None));
     let print = move |_| {
         if let Some(w) = web_sys::window() {
@@ -49,7 +49,7 @@ pub fn ReportSection() -> impl IntoView {
 /// The document control fields the printed cover and every page's footer show.
 #[component]
 fn DocumentFields() -> impl IntoView {
-    use crate::model::DocumentControl;
+    use crate::plan::model::DocumentControl;
     let field = |id: &'static str,
                  label: &'static str,
                  placeholder: &'static str,
@@ -84,7 +84,7 @@ fn DocumentFields() -> impl IntoView {
 
 /// The preview: the whole plan report, as it prints.
 fn report(p: &Plan) -> impl IntoView {
-    let doc = crate::report::build(p, &p.revisions(), crate::report::ALL_PARTS);
+    let doc = crate::plan::report::build(p, &p.revisions(), crate::plan::report::ALL_PARTS);
     view! {
         <article class="report" aria-label="Report preview" data-artefact>
             {super::report_view::document_view(&doc)}

@@ -11,7 +11,7 @@
 use leptos::prelude::*;
 
 use super::criteria::zone_class;
-use crate::model::Zone;
+use crate::plan::model::Zone;
 use crate::report::{Block, Cell, Document, Orientation, Part, PartKey, Table, Tone};
 
 /// The document's parts, in order.

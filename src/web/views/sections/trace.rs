@@ -4,10 +4,10 @@
 
 use leptos::prelude::*;
 
-use crate::deliverables::Gap;
-use crate::model::{Control, ControlKind, ControlStatus};
-use crate::navigation::Section;
-use crate::trace::{gaps, rows};
+use crate::plan::deliverables::Gap;
+use crate::plan::model::{Control, ControlKind, ControlStatus};
+use crate::plan::sections::Section;
+use crate::plan::trace::{gaps, rows};
 use crate::web::state::{Confirmed, Dialog, Output};
 use crate::web::views::app;
 use crate::web::views::common::{derive, or_dash, FieldError};
@@ -125,7 +125,7 @@ fn ControlRow(id: String) -> impl IntoView {
     };
     let used_by = {
         let id = id.clone();
-        derive(move |p| crate::trace::risks_using(p, &id).join(", "))
+        derive(move |p| crate::plan::trace::risks_using(p, &id).join(", "))
     };
     let read = move |f: fn(&Control) -> String| move || control.with(|c| c.as_ref().map(f).unwrap_or_default());
     let error = FieldError::new();

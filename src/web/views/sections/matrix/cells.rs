@@ -14,7 +14,7 @@ use leptos::tachys::view::{add_attr::AddAnyAttr, Mountable, Position, PositionSt
 use wasm_bindgen::JsCast;
 use web_sys::{Element, Node, Text};
 
-use crate::model::Relevance;
+use crate::plan::model::Relevance;
 
 /// One need's cells: each stakeholder's id and the need's relevance to them.
 #[derive(Clone, PartialEq)]

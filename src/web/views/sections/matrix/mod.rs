@@ -10,7 +10,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::common::ids::{clean_name, new_id};
-use crate::model::{NamedList, Relevance, SecurityNeed};
+use crate::plan::model::{NamedList, Relevance, SecurityNeed};
 use crate::web::browser::entropy;
 use crate::web::state::{Confirmed, Dialog};
 use crate::web::views::app;

@@ -67,7 +67,7 @@ fn UserNeedRow(id: String) -> impl IntoView {
     };
     let folded = {
         let id = id.clone();
-        derive(move |p| crate::trace::needs_folded_into(p, &id).join("; "))
+        derive(move |p| crate::plan::trace::needs_folded_into(p, &id).join("; "))
     };
     let error = FieldError::new();
     let error_id = format!("un-{id}-error");

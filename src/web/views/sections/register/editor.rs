@@ -26,7 +26,7 @@ pub(super) fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl
     let judgement = move || {
         let Some(c) = criteria.get() else { return String::new() };
         let (initial, residual) = (fields.initial.get(), fields.residual.get());
-        let j = assess::judge_ratings(&c, initial, residual);
+        let j = risk::judge_ratings(&c, initial, residual);
         match residual {
             _ if initial.is_none() => "Not rated yet: choose its initial levels below.".to_string(),
             Some(_) => format!("Initial risk: {}. Residual risk: {}.", zone_label(j.initial), zone_label(j.residual)),
@@ -96,7 +96,7 @@ pub(super) fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl
                         }>
                         {move || {
                             let unset = current() == 0;
-                            view! { <option value="0" selected=unset>{if residual { "—" } else { assess::NOT_RATED }}</option> }
+                            view! { <option value="0" selected=unset>{if residual { "—" } else { risk::NOT_RATED }}</option> }
                         }}
                         {move || level_options(levels(), current())}
                     </select>
@@ -336,7 +336,7 @@ fn AcceptanceFields(
     fields: Fields,
     edit: impl Fn(Box<dyn FnOnce(&mut RiskEntry)>) + Clone + Send + Sync + 'static,
 ) -> impl IntoView {
-    let needed = derive(move |p| p.risks.iter().find(|r| r.id == id).and_then(|r| crate::trace::needs_acceptance(p, r)));
+    let needed = derive(move |p| p.risks.iter().find(|r| r.id == id).and_then(|r| crate::plan::trace::needs_acceptance(p, r)));
     let edit: EditRisk = std::sync::Arc::new(edit);
     let (e1, e2, e3) = (edit.clone(), edit.clone(), edit);
     let hint = move || match (needed.get(), fields.acceptance.with(Acceptance::is_complete)) {

@@ -49,9 +49,9 @@ pub(super) fn Filters(query: RwSignal<RegisterQuery>, cell: RwSignal<Option<(Sta
             <Show when=move || cell.get().is_some()>
                 <p class="cell-filter">
                     {move || cell.get().map(|(s, r)| {
-                        let names = plan.with(|p| assess::rating_names(&p.criteria, r));
+                        let names = plan.with(|p| risk::rating_names(&p.criteria, r));
                         let stage = if s == Stage::Initial { "initial" } else { "residual" };
-                        format!("Showing {stage} ratings in cell {names} ({}).", assess::rating_numbers(r))
+                        format!("Showing {stage} ratings in cell {names} ({}).", risk::rating_numbers(r))
                     })}
                     " "<button type="button" on:click=move |_| cell.set(None)>"Show all cells"</button>
                 </p>

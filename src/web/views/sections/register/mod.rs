@@ -7,13 +7,13 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::criteria::zone_class;
-use crate::assess::{self, RegisterQuery, SortKey, Stage};
-use crate::model::{Acceptance, ControlKind, Rating, RiskEntry, RiskStatus, Treatment, Zone};
+use crate::plan::model::{Acceptance, ControlKind, Rating, RiskEntry, RiskStatus, Treatment, Zone};
+use crate::plan::risk::{self, RegisterQuery, SortKey, Stage};
 use crate::web::state::{Confirmed, Dialog};
 use crate::web::views::common::{derive, level_options};
 use crate::web::views::{app, open_plan};
 
-use crate::assess::zone_label;
+use crate::plan::risk::zone_label;
 
 mod add;
 mod editor;
@@ -76,14 +76,14 @@ pub(super) struct RatingText {
 /// The table's rows, and the criteria they were judged by.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Rows {
-    criteria: crate::model::RiskCriteria,
+    criteria: crate::plan::model::RiskCriteria,
     pub(super) rows: Vec<Arc<Row>>,
 }
 
 /// The rows of `risks`, judged by `c`. A row of `last` that still shows its
 /// entry is kept as it is: an edit changes one entry, and building 500 rows
 /// of text again took a fifth of it. Each grid cell's text is written once.
-pub(super) fn rows<'a>(risks: impl Iterator<Item = &'a RiskEntry>, c: &crate::model::RiskCriteria, last: Option<&Rows>) -> Rows {
+pub(super) fn rows<'a>(risks: impl Iterator<Item = &'a RiskEntry>, c: &crate::plan::model::RiskCriteria, last: Option<&Rows>) -> Rows {
     let reusable: rustc_hash::FxHashMap<&str, &Arc<Row>> =
         last.filter(|l| l.criteria == *c).map(|l| l.rows.iter().map(|r| (r.id.as_str(), r)).collect()).unwrap_or_default();
     let mut texts: rustc_hash::FxHashMap<Rating, (RatingText, Option<Zone>)> = Default::default();
@@ -91,7 +91,7 @@ pub(super) fn rows<'a>(risks: impl Iterator<Item = &'a RiskEntry>, c: &crate::mo
         x.map(|x| {
             texts
                 .entry(x)
-                .or_insert_with(|| (RatingText { names: assess::rating_names(c, x), numbers: assess::rating_numbers(x) }, c.zone_of(x)))
+                .or_insert_with(|| (RatingText { names: risk::rating_names(c, x), numbers: risk::rating_numbers(x) }, c.zone_of(x)))
                 .clone()
         })
     };

@@ -7,7 +7,7 @@ use super::*;
 pub(super) fn Placement(cell: RwSignal<Option<(Stage, Rating)>>) -> impl IntoView {
     let stage = RwSignal::new(Stage::Initial);
     let criteria = derive(|p| Some(p.criteria.clone()));
-    let counts = derive(move |p| assess::cell_counts(p, stage.get()));
+    let counts = derive(move |p| risk::cell_counts(p, stage.get()));
     view! {
         <div class="placement-block" data-artefact>
         <h3 id="placement-title">"Entries on the grid"</h3>

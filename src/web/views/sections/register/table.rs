@@ -14,7 +14,7 @@ pub(super) fn RiskTable(
         let c = cell.get();
         plan.with(|p| {
             let shown =
-                assess::query(p, &q).into_iter().filter(|r| c.is_none_or(|(stage, rating)| assess::rating_at(r, stage) == Some(rating)));
+                risk::query(p, &q).into_iter().filter(|r| c.is_none_or(|(stage, rating)| risk::rating_at(r, stage) == Some(rating)));
             rows(shown, &p.criteria, last)
         })
     });
@@ -62,7 +62,7 @@ fn row_view(r: Arc<Row>, selected: RwSignal<Option<String>>) -> impl IntoView {
         <th scope="row">{r.id.clone()}</th>
         <td>{r.asset.clone()}</td>
         <td>{r.threat.clone()}</td>
-        <td class="rating">{judged(r.initial.clone(), r.initial_zone, assess::NOT_RATED)}</td>
+        <td class="rating">{judged(r.initial.clone(), r.initial_zone, risk::NOT_RATED)}</td>
         <td class="rating">{judged(r.residual.clone(), r.residual_zone, "Not assessed")}</td>
         <td>{r.status.label()}<span class="owner">{r.owner.clone()}</span></td>
         <td>{r.needs}</td>

@@ -9,8 +9,9 @@
 
 use leptos::prelude::*;
 
-use crate::model::Plan;
-use crate::report::{self, docx, PartKey, ALL_PARTS, MANAGEMENT_PLAN_PARTS};
+use crate::plan::model::Plan;
+use crate::plan::report::{self, ALL_PARTS, MANAGEMENT_PLAN_PARTS};
+use crate::report::{docx, PartKey};
 use crate::web::files;
 use crate::web::state::NoticeKind;
 use crate::web::views::{app, open_plan};

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::model::{Approval, Meaning};
+use crate::plan::model::{Approval, Meaning};
 use crate::web::views::app;
 use crate::web::views::common::or_dash;
 

@@ -11,7 +11,7 @@ mod output;
 
 use leptos::prelude::*;
 
-use crate::model::Revision;
+use crate::plan::model::Revision;
 use crate::web::views::common::derive;
 use crate::web::views::{app, short_time};
 pub use output::{Shown, Version};
@@ -39,7 +39,7 @@ pub fn RevisionsSection() -> impl IntoView {
     let text = derive(|p| p.revisions.clone());
     provide_context(History(Memo::new(move |_| text.with(|t| t.read().unwrap_or_default()))));
     let shown: RwSignal<Option<Shown>> = RwSignal::new(None);
-    let file: RwSignal<Option<(String, crate::model::Plan)>> = RwSignal::new(None);
+    let file: RwSignal<Option<(String, crate::plan::model::Plan)>> = RwSignal::new(None);
     let numbers = derive_history(|l| l.iter().rev().map(|r| r.number).collect::<Vec<_>>());
     view! {
         <section aria-labelledby="revisions-title" class="revisions-page">
@@ -78,7 +78,7 @@ fn IssueForm() -> impl IntoView {
     let app = app();
     let (label, summary) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
     let error = RwSignal::new(None::<String>);
-    let next = derive_history(crate::model::next_label);
+    let next = derive_history(crate::plan::model::next_label);
     let issue = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (l, s, now) = (label.get_untracked(), summary.get_untracked(), crate::web::browser::now());

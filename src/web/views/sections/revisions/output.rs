@@ -4,8 +4,9 @@
 
 use leptos::prelude::*;
 
-use crate::model::Plan;
-use crate::report::{Document, ALL_PARTS};
+use crate::plan::model::Plan;
+use crate::plan::report::ALL_PARTS;
+use crate::report::Document;
 use crate::web::state::NoticeKind;
 use crate::web::views::sections::report_view::document_view;
 use crate::web::views::{app, open_plan};
@@ -57,7 +58,7 @@ impl Version {
         match self {
             Version::Draft => Ok(plan.clone()),
             Version::File => file.as_ref().map(|(_, p)| p.clone()).ok_or_else(|| "Pick a plan file to compare with first.".into()),
-            Version::Revision(n) => crate::format::revision_plan(plan, n),
+            Version::Revision(n) => crate::plan::file::revision_plan(plan, n),
         }
     }
 }
@@ -89,9 +90,9 @@ pub fn CompareForm(shown: RwSignal<Option<Shown>>, file: PickedFile) -> impl Int
         let Some(picked) = input.get_untracked().and_then(|i| i.files()).and_then(|l| l.get(0)) else { return };
         leptos::task::spawn_local(async move {
             let name = picked.name();
-            let read = crate::web::files::read(&picked, crate::format::MAX_FILE_BYTES).await;
+            let read = crate::web::files::read(&picked, crate::plan::file::MAX_FILE_BYTES).await;
             let imported = match read {
-                Ok(bytes) => crate::format::import(&bytes).map_err(|e| e.to_string()),
+                Ok(bytes) => crate::plan::file::import(&bytes).map_err(|e| e.to_string()),
                 Err(_) => Err("The file could not be read.".to_string()),
             };
             match imported {
@@ -173,17 +174,17 @@ pub fn ShownOutput(shown: RwSignal<Option<Shown>>, file: PickedFile) -> impl Int
 fn document_of(shown: Shown, plan: &Plan, file: &Option<(String, Plan)>) -> Result<(String, Document), String> {
     match shown {
         Shown::Revision(n) => {
-            let frozen = crate::format::revision_plan(plan, n)?;
+            let frozen = crate::plan::file::revision_plan(plan, n)?;
             let revision = plan.revision(n).ok_or("That revision is no longer there.")?;
             let history: Vec<_> = plan.revisions().into_iter().filter(|r| r.number <= n).collect();
             let title = format!("{}, {}: read-only", revision.title(), revision.status().to_lowercase());
-            Ok((title, crate::report::build(&frozen, &history, ALL_PARTS)))
+            Ok((title, crate::plan::report::build(&frozen, &history, ALL_PARTS)))
         }
         Shown::Compare(a, b) => {
             let (before, after) = (a.plan(plan, file)?, b.plan(plan, file)?);
-            let entries = crate::compare::compare(&before, &after);
+            let entries = crate::plan::versions::compare::compare(&before, &after);
             let (from, to) = (a.name(plan, file), b.name(plan, file));
-            let doc = crate::compare::document(plan, &from, &to, &entries);
+            let doc = crate::plan::versions::compare::document(plan, &from, &to, &entries);
             Ok((doc.parts[0].title.clone(), doc))
         }
     }

@@ -1,0 +1,259 @@
+//! "What you walk away with": the six Concept Phase deliverables, each with a
+//! completeness computed from the plan's data (never ticked by hand) and the
+//! list of what is still missing, each gap pointing at where to fix it.
+//! Traceability and risk acceptance gaps, which go beyond the JSP's six, are
+//! [`crate::plan::trace::gaps`]; the dashboard shows them apart.
+
+use crate::common::words::count;
+use crate::plan::model::{Answer, Plan, PlanText, Raci, Scope, Treatment, Zone};
+use crate::plan::presets::IMPACT_QUESTIONS;
+use crate::plan::risk::judge;
+
+/// The section where a gap is fixed: gaps link to it.
+pub use crate::plan::sections::Section as Place;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Gap {
+    pub text: String,
+    pub place: Place,
+    /// The control that fixes it: a gap link lands there, not at the top of its section.
+    pub fix: Fix,
+}
+
+/// What to fill to close a gap, named by the plan's data (the views know
+/// which control shows it).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fix {
+    Text(PlanText),
+    Scope,
+    ImpactQuestions,
+    Grid,
+    /// The RACI column of this activity id.
+    Accountable(String),
+    NewStakeholder,
+    NewNeed,
+    NeedLinks,
+    UserNeeds,
+    SbomFormat,
+    NewRisk,
+    /// The register entry with this id.
+    Risk(String),
+    /// The acceptance of this register entry's residual risk.
+    Acceptance(String),
+    /// The risk control with this id.
+    Control(String),
+}
+
+impl Fix {
+    /// The section a fix lives in.
+    pub fn place(&self) -> Place {
+        match self {
+            Fix::Text(t) if t.path().starts_with("management/") => Place::Management,
+            Fix::Text(_) | Fix::Scope | Fix::ImpactQuestions => Place::Project,
+            Fix::Grid => Place::Criteria,
+            Fix::Accountable(_) => Place::Roles,
+            Fix::NewStakeholder | Fix::NewNeed | Fix::NeedLinks | Fix::UserNeeds => Place::Stakeholders,
+            Fix::SbomFormat => Place::Management,
+            Fix::NewRisk | Fix::Risk(_) | Fix::Acceptance(_) => Place::Register,
+            Fix::Control(_) => Place::Traceability,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Completeness {
+    NotStarted,
+    InProgress,
+    Complete,
+}
+
+impl Completeness {
+    pub fn label(self) -> &'static str {
+        match self {
+            Completeness::NotStarted => "Not started",
+            Completeness::InProgress => "In progress",
+            Completeness::Complete => "Complete",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Deliverable {
+    pub title: &'static str,
+    pub status: Completeness,
+    pub gaps: Vec<Gap>,
+}
+
+/// All six deliverables, in the JSP's order.
+pub fn deliverables(plan: &Plan) -> Vec<Deliverable> {
+    vec![development_plan(plan), management_plan(plan), stakeholder_needs(plan), update_strategy(plan), sbom_approach(plan), register(plan)]
+}
+
+/// Collects the checks of one deliverable: each is either met or a gap.
+struct Checks {
+    met: usize,
+    gaps: Vec<Gap>,
+}
+
+impl Checks {
+    fn new() -> Self {
+        Checks { met: 0, gaps: Vec::new() }
+    }
+
+    fn require(&mut self, ok: bool, fix: Fix, text: impl Into<String>) {
+        if ok {
+            self.met += 1;
+        } else {
+            self.gaps.push(Gap { text: text.into(), place: fix.place(), fix });
+        }
+    }
+
+    fn finish(self, title: &'static str) -> Deliverable {
+        let status = match (self.met, self.gaps.is_empty()) {
+            (_, true) => Completeness::Complete,
+            (0, false) => Completeness::NotStarted,
+            _ => Completeness::InProgress,
+        };
+        Deliverable { title, status, gaps: self.gaps }
+    }
+}
+
+fn filled(s: &str) -> bool {
+    !s.trim().is_empty()
+}
+
+fn development_plan(plan: &Plan) -> Deliverable {
+    let p = &plan.project;
+    let mut c = Checks::new();
+    c.require(filled(&p.product), Fix::Text(PlanText::Product), "Name the product.");
+    c.require(p.scope.is_some(), Fix::Scope, "Choose the scope: new product, major addition or maintenance.");
+    c.require(filled(&p.description), Fix::Text(PlanText::Summary), "Summarise the project.");
+    c.require(filled(&p.resources.budget), Fix::Text(PlanText::Budget), "Commit a security budget.");
+    c.require(filled(&p.resources.people), Fix::Text(PlanText::People), "Name the people doing security work.");
+    c.require(filled(&p.resources.activities), Fix::Text(PlanText::Activities), "List the security activities.");
+    if matches!(p.scope, Some(Scope::MajorAddition | Scope::Maintenance)) {
+        // "Not sure yet" is an answer still to find, not a decision.
+        let open = IMPACT_QUESTIONS
+            .iter()
+            .filter(|(id, _)| !p.change_impact.iter().any(|a| a.question_id == *id && a.answer != Answer::Unsure))
+            .count();
+        c.require(open == 0, Fix::ImpactQuestions, format!("Answer the Change Impact Assessment ({} open).", count(open, "question")));
+    }
+    let title = match p.scope {
+        Some(Scope::NewProduct) => "Development Plan",
+        Some(_) => "Change Impact Assessment",
+        None => "Development Plan or Change Impact Assessment",
+    };
+    c.finish(title)
+}
+
+fn management_plan(plan: &Plan) -> Deliverable {
+    let mut c = Checks::new();
+    for (field, what) in [
+        (PlanText::SafetyRisk, "how security risk is assessed alongside safety risk"),
+        (PlanText::Acceptability, "what security risk is acceptable"),
+        (PlanText::ThirdParty, "how third-party component vulnerabilities are monitored"),
+        (PlanText::Disclosure, "coordinated vulnerability disclosure"),
+        (PlanText::Suppliers, "supplier and contractor expectations"),
+        (PlanText::Roles, "roles and responsibilities"),
+    ] {
+        let text = plan.text(field);
+        c.require(filled(text), Fix::Text(field), format!("Describe {what}."));
+    }
+    let zones: Vec<Zone> = plan.criteria.zones.iter().flatten().copied().collect();
+    c.require(
+        zones.contains(&Zone::Acceptable) && zones.contains(&Zone::Unacceptable),
+        Fix::Grid,
+        "Mark at least one acceptable and one unacceptable cell in the risk acceptability grid.",
+    );
+    for ((activity, n), id) in accountable_counts(plan).into_iter().zip(plan.activities.iter().map(|a| &a.id)).filter(|((_, n), _)| *n != 1)
+    {
+        let text = if n == 0 {
+            format!("Give “{activity}” one Accountable role (it has none).")
+        } else {
+            format!("Give “{activity}” exactly one Accountable role (it has {n}).")
+        };
+        c.require(false, Fix::Accountable(id.to_string()), text);
+    }
+    c.finish("Draft Security Management Plan with preliminary risk acceptability criteria")
+}
+
+/// For each RACI activity, its name and how many roles are Accountable for it.
+pub fn accountable_counts(plan: &Plan) -> Vec<(&str, usize)> {
+    plan.activities
+        .iter()
+        .map(|a| (a.name.as_str(), plan.raci.iter().filter(|x| x.activity_id == a.id && x.value == Raci::Accountable).count()))
+        .collect()
+}
+
+fn stakeholder_needs(plan: &Plan) -> Deliverable {
+    let mut c = Checks::new();
+    c.require(!plan.stakeholders.is_empty(), Fix::NewStakeholder, "Add the stakeholder groups.");
+    c.require(!plan.needs.is_empty(), Fix::NewNeed, "Record the stakeholders' security needs.");
+    let unlinked = plan.needs.iter().filter(|n| !plan.need_links.iter().any(|l| l.need_id == n.id)).count();
+    if !plan.needs.is_empty() {
+        c.require(
+            unlinked == 0,
+            Fix::NeedLinks,
+            format!("Mark which stakeholders hold each need ({} without any).", count(unlinked, "need")),
+        );
+        let unfolded = plan.needs.iter().filter(|n| n.user_need_ids.is_empty()).count();
+        c.require(unfolded == 0, Fix::UserNeeds, format!("Fold each need into a user need ({unfolded} not yet folded)."));
+    }
+    c.finish("Stakeholder security needs folded into user needs")
+}
+
+fn update_strategy(plan: &Plan) -> Deliverable {
+    let mut c = Checks::new();
+    c.require(filled(&plan.management.update_and_rollback), Fix::Text(PlanText::Updates), "Define the update and rollback strategy.");
+    c.finish("Update and rollback strategy")
+}
+
+fn sbom_approach(plan: &Plan) -> Deliverable {
+    let s = &plan.management.sbom;
+    let mut c = Checks::new();
+    c.require(!s.formats.is_empty(), Fix::SbomFormat, "Choose the SBOM format (CycloneDX or SPDX).");
+    c.require(filled(&s.generated_when), Fix::Text(PlanText::SbomWhen), "Say when the SBOM is generated.");
+    c.require(filled(&s.owner), Fix::Text(PlanText::SbomOwner), "Name the SBOM owner.");
+    c.finish("SBOM approach")
+}
+
+fn register(plan: &Plan) -> Deliverable {
+    let mut c = Checks::new();
+    c.require(!plan.risks.is_empty(), Fix::NewRisk, "Add risk register entries.");
+    for r in &plan.risks {
+        let mut missing = Vec::new();
+        if r.initial.is_none() {
+            missing.push("initial rating");
+        }
+        if !filled(&r.asset) {
+            missing.push("asset");
+        }
+        if !filled(&r.threat) {
+            missing.push("threat");
+        }
+        // Accepting, transferring or avoiding a risk may need no control of ours.
+        let mitigated = matches!(r.treatment, None | Some(Treatment::Mitigate));
+        if mitigated && r.control_ids.is_empty() && !filled(&r.controls) {
+            missing.push("controls");
+        }
+        if r.residual.is_none() {
+            missing.push("residual rating");
+        }
+        if r.need_ids.is_empty() {
+            missing.push("linked stakeholder need");
+        }
+        c.require(missing.is_empty(), Fix::Risk(r.id.clone()), format!("{}: add {}.", r.id, missing.join(", ")));
+        // An unacceptable residual risk needs more controls, or a recorded
+        // benefit-risk acceptance (the acceptance itself is checked with
+        // the traceability: `crate::plan::trace::gaps`).
+        if r.residual.is_some() && !r.acceptance.is_complete() {
+            c.require(
+                judge(r, &plan.criteria).residual != Some(Zone::Unacceptable),
+                Fix::Risk(r.id.clone()),
+                format!("{}: the residual risk is unacceptable; add controls or record its acceptance.", r.id),
+            );
+        }
+    }
+    c.finish("Risk register entries tying it all together")
+}

@@ -1,0 +1,87 @@
+//! The rule of the one edit path: an edit is kept only if the plan still
+//! keeps every rule that loading and import check, and still fits in a plan
+//! file. Otherwise the plan is left exactly as it was and the reason comes
+//! back in words. The browser's session (`web::state::session`) edits only
+//! through [`apply`]; the property test `tests/edit_sequences.rs` drives
+//! random edits through it and shows every result loads again.
+
+use crate::common::rules::MAX_TEXT_LEN;
+use crate::plan::file::{export_compact, MAX_FILE_BYTES};
+use crate::plan::model::Plan;
+use crate::plan::rules::{describe, validate};
+
+/// The most one ordinary edit (a field typed or pasted, an item added or
+/// removed, a level set) can add to a plan's stored text: a text of
+/// [`MAX_TEXT_LEN`] characters, each written as a six-byte JSON escape, with
+/// room to spare. `tests/edit_sequences.rs` checks it against every edit the
+/// app makes.
+pub const EDIT_GROWTH_BOUND: usize = 2 * 6 * MAX_TEXT_LEN + 16 * 1024;
+
+/// How an edit is checked against the plan file's size limit.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SizeCheck {
+    /// Write the plan's text now and refuse the edit if it passes the limit
+    /// (any edit: a merge, or a plan near the limit).
+    Now,
+    /// An ordinary edit of a plan whose text is at most this many bytes:
+    /// when one more [`EDIT_GROWTH_BOUND`] still fits the limit, the text is
+    /// left to the caller to write later (after the screen is painted: at
+    /// 1 MB, writing the text costs more than the rest of the edit).
+    Within(usize),
+}
+
+impl SizeCheck {
+    fn needs_text(self) -> bool {
+        match self {
+            SizeCheck::Now => true,
+            SizeCheck::Within(bytes) => bytes.saturating_add(EDIT_GROWTH_BOUND) > MAX_FILE_BYTES,
+        }
+    }
+}
+
+/// A kept edit: the plan as it was (for undo) and, when the size check
+/// needed it, its new stored text.
+pub struct Applied {
+    pub before: Plan,
+    pub text: Option<String>,
+}
+
+/// Apply `change`, stamping `now` as the time of the last edit; `Ok(None)`
+/// when it changed nothing (and so is neither saved nor an undo step).
+pub fn apply(plan: &mut Plan, now: &str, size: SizeCheck, change: impl FnOnce(&mut Plan)) -> Result<Option<Applied>, String> {
+    let before = plan.clone();
+    change(plan);
+    settle(plan, before, now, size)
+}
+
+/// The checks after a change, kept out of the generic [`apply`] so that the
+/// wasm holds them once rather than once per kind of edit.
+fn settle(plan: &mut Plan, before: Plan, now: &str, size: SizeCheck) -> Result<Option<Applied>, String> {
+    if *plan == before {
+        return Ok(None);
+    }
+    plan.updated_at = now.to_string();
+    if let Some(problem) = validate(plan).first() {
+        let why = describe(problem, plan);
+        *plan = before;
+        return Err(why);
+    }
+    if !size.needs_text() {
+        return Ok(Some(Applied { before, text: None }));
+    }
+    let text = export_compact(plan);
+    if text.len() > MAX_FILE_BYTES {
+        *plan = before;
+        return Err(too_large());
+    }
+    Ok(Some(Applied { before, text: Some(text) }))
+}
+
+/// Why an edit that would outgrow a plan file is not kept (also what
+/// storage says if it is ever asked to keep such a text).
+pub fn too_large() -> String {
+    format!(
+        "The plan would be larger than {} MB, the most a plan file can hold, so this change was not kept.",
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
+}
