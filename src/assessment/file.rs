@@ -5,10 +5,10 @@
 //! { "format": "jsp-planner/assessment", "version": 1, "assessment": { ... } }
 //! ```
 //!
-//! The same guarantees as a plan file (`crate::plan::file`), with the same
-//! steps: the size is bounded, the bytes decoded by the plan's decoder, the
-//! format and version checked, older versions migrated (none yet), the
-//! content read strictly (unknown and duplicate fields are errors), then
+//! The same guarantees as a plan file (`crate::plan::file`), through the
+//! same envelope reader (`crate::common::json`): the size is bounded, the
+//! bytes decoded, the format and version checked, older versions migrated
+//! (none yet), the content read strictly (unknown and duplicate fields are errors), then
 //! every rule of [`super::rules`] checked. Errors are whole sentences
 //! naming the place as the app shows it. The JSON Schema is shipped as
 //! `public/jsp-assessment.schema.json` (docs/ASSESSMENT_FORMAT.md).
@@ -21,10 +21,9 @@ use thiserror::Error;
 use super::rules::{describe, validate};
 use super::words;
 use super::Assessment;
+use crate::common::json::{self, known_versions, path_text, Envelope, Kind};
 use crate::common::rules::Violation;
-use crate::common::words::{human_bytes, thousands};
-use crate::common::words::{quoted, shorten};
-use crate::plan::file::ImportError;
+use crate::common::words::{human_bytes, quoted, shorten, thousands};
 
 /// The value of the `format` field of every assessment file.
 pub const FORMAT: &str = "jsp-planner/assessment";
@@ -36,8 +35,10 @@ pub const MAX_FILE_BYTES: usize = crate::plan::file::MAX_FILE_BYTES;
 
 /// Migrations from version `i + 1` to `i + 2`, applied in order to the raw
 /// JSON, as for plans. A format change adds one here and bumps [`VERSION`].
-type Migration = fn(Value) -> Result<Value, String>;
-const MIGRATIONS: &[Migration] = &[];
+const MIGRATIONS: &[json::Migration] = &[];
+
+/// The assessment file as [`json`] reads it.
+const KIND: Kind = Kind { format: FORMAT, version: VERSION, migrations: MIGRATIONS, max_bytes: MAX_FILE_BYTES };
 
 /// A JSP Planner maturity assessment file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -136,10 +137,10 @@ impl std::fmt::Display for AssessmentError {
                 write!(f, "This is not a JSP Planner assessment file: its “format” is {found}, not “{FORMAT}”.")
             }
             AssessmentError::BadVersion { found: Some(v) } => {
-                write!(f, "The file’s “version” is {v}; it must be a whole number: {}.", known_versions())
+                write!(f, "The file’s “version” is {v}; it must be a whole number: {}.", known_versions(VERSION))
             }
             AssessmentError::BadVersion { found: None } => {
-                write!(f, "The file has no “version”; it must be a whole number: {}.", known_versions())
+                write!(f, "The file has no “version”; it must be a whole number: {}.", known_versions(VERSION))
             }
             AssessmentError::NewerVersion { found } => write!(
                 f,
@@ -170,15 +171,6 @@ impl AssessmentError {
             }
             _ => None,
         }
-    }
-}
-
-/// "1", "1 or 2", "from 1 to 3": the versions this app reads.
-fn known_versions() -> String {
-    match VERSION {
-        1 => "1".into(),
-        2 => "1 or 2".into(),
-        v => format!("from 1 to {v}"),
     }
 }
 
@@ -233,117 +225,51 @@ pub fn import(bytes: &[u8]) -> Result<Assessment, AssessmentError> {
 /// Everything [`import`] does but the rules: decode, check format and
 /// version, migrate, read strictly.
 pub fn parse(bytes: &[u8]) -> Result<Assessment, AssessmentError> {
-    if bytes.len() > MAX_FILE_BYTES {
-        return Err(AssessmentError::TooLarge { size: bytes.len() });
-    }
-    let text = crate::plan::file::decode_text(bytes).map_err(from_decode)?;
+    let (text, version, exact) = json::open(bytes, &KIND)?;
     let text: &str = &text;
-    if text.trim().is_empty() {
-        return Err(AssessmentError::Empty);
-    }
-    let (version, exact) = read_header(text)?;
     let file: AssessmentFile = if version == VERSION && exact {
         strict(text)?
     } else {
         // Migrated (or a version written as 1.0): written out and read by
         // the same strict reader, so shape errors are placed the same way.
         let value: Value = serde_json::from_str(text).map_err(|e| json_error(e, text))?;
-        strict(&migrate(value, version)?.to_string())?
+        strict(&json::migrate(value, version, &KIND)?.to_string())?
     };
     Ok(file.assessment)
-}
-
-fn from_decode(e: ImportError) -> AssessmentError {
-    match e {
-        ImportError::Empty => AssessmentError::Empty,
-        ImportError::Binary => AssessmentError::Binary,
-        ImportError::Encoding { message, .. } => AssessmentError::Encoding { message },
-        // The decoder reports nothing else; say it in its own words if it ever does.
-        other => AssessmentError::NotAnAssessment(other.to_string().trim_end_matches('.').to_string()),
-    }
-}
-
-/// Only the fields that decide how to read the rest.
-#[derive(Deserialize)]
-struct Header {
-    format: Option<Value>,
-    version: Option<Value>,
-}
-
-/// The file's version, once it is known to be an assessment file this app
-/// can read, and whether it was written as a plain integer (`1`, not `1.0`).
-fn read_header(text: &str) -> Result<(u64, bool), AssessmentError> {
-    if !text.trim_start().starts_with('{') {
-        let value: Value = serde_json::from_str(text).map_err(|e| json_error(e, text))?;
-        let what = match value {
-            Value::Array(_) => "it holds a list, not an object",
-            Value::String(_) => "it holds a text, not an object",
-            Value::Number(_) => "it holds a number, not an object",
-            _ => "it holds a single value, not an object",
-        };
-        return Err(AssessmentError::NotAnAssessment(what.into()));
-    }
-    let header: Header = serde_json::from_str(text).map_err(|e| json_error(e, text))?;
-    match header.format {
-        Some(Value::String(f)) if f == FORMAT => {}
-        Some(other) => return Err(AssessmentError::WrongFormat { found: short_json(&other) }),
-        None => return Err(AssessmentError::NotAnAssessment("it has no “format” field".into())),
-    }
-    let bad = |v: &Value| AssessmentError::BadVersion { found: Some(short_json(v)) };
-    let (version, exact) = match &header.version {
-        None => return Err(AssessmentError::BadVersion { found: None }),
-        Some(v @ Value::Number(n)) => match (n.as_u64(), n.as_f64()) {
-            (Some(v), _) => (v, true),
-            // 1.0 is 1, as JSON Schema's "integer" has it.
-            (None, Some(f)) if f.fract() == 0.0 && (1.0..=9_007_199_254_740_992.0).contains(&f) => (f as u64, false),
-            _ => return Err(bad(v)),
-        },
-        Some(other) => return Err(bad(other)),
-    };
-    match version {
-        0 => Err(AssessmentError::BadVersion { found: Some("0".into()) }),
-        v if v > VERSION => Err(AssessmentError::NewerVersion { found: v }),
-        v => Ok((v, exact)),
-    }
-}
-
-fn migrate(mut value: Value, from: u64) -> Result<Value, AssessmentError> {
-    for step in from..VERSION {
-        let migration = MIGRATIONS[(step - 1) as usize];
-        value = migration(value).map_err(|message| AssessmentError::Migration { from: step, message })?;
-    }
-    if let Some(obj) = value.as_object_mut() {
-        obj.insert("version".into(), VERSION.into());
-    }
-    Ok(value)
 }
 
 fn strict(text: &str) -> Result<AssessmentFile, AssessmentError> {
     serde_json::from_str(text).map_err(|e| json_error(e, text))
 }
 
-/// serde_json's error in our words. The plan's `format::json_error` does the
-/// hard part (finding the path by re-scanning the text, wording syntax
-/// errors); its shape sentences name a plan's places, so for those the
-/// path is kept and the sentence written again in an assessment's names.
 fn json_error(e: serde_json::Error, text: &str) -> AssessmentError {
-    match crate::plan::file::json_error(e, text) {
-        ImportError::Shape { path, detail, .. } => {
-            let segments: Vec<String> = if path == "/" { Vec::new() } else { path.split('/').map(str::to_string).collect() };
-            let root = serde_json::from_str::<Value>(text).ok();
-            AssessmentError::Shape { message: words::shape(&detail, &segments, root.as_ref()), path, detail }
-        }
-        ImportError::NotJson { line, column, message, detail } => {
-            AssessmentError::NotJson { line, column, message: message.replace("the end of the plan", "the end of the assessment"), detail }
-        }
-        other => from_decode(other),
-    }
+    AssessmentError::from(json::json_error(e, text))
 }
 
-fn short_json(v: &Value) -> String {
-    match v {
-        Value::String(s) => quoted(s),
-        other => shorten(&other.to_string(), 60),
+/// The envelope's errors in an assessment's words: shape errors name an
+/// assessment's places, and its end is not a plan's.
+impl From<Envelope> for AssessmentError {
+    fn from(e: Envelope) -> AssessmentError {
+        match e {
+            Envelope::TooLarge { size } => AssessmentError::TooLarge { size },
+            Envelope::Empty => AssessmentError::Empty,
+            Envelope::Binary => AssessmentError::Binary,
+            Envelope::Encoding { message, .. } => AssessmentError::Encoding { message },
+            Envelope::NotJson { line, column, message, detail } => AssessmentError::NotJson {
+                line,
+                column,
+                message: message.replace("the end of the plan", "the end of the assessment"),
+                detail,
+            },
+            Envelope::NotAnObject(why) => AssessmentError::NotAnAssessment(why.into()),
+            Envelope::WrongFormat { found } => AssessmentError::WrongFormat { found },
+            Envelope::BadVersion { found } => AssessmentError::BadVersion { found },
+            Envelope::NewerVersion { found } => AssessmentError::NewerVersion { found },
+            Envelope::Migration { from, message } => AssessmentError::Migration { from, message },
+            Envelope::Shape { segments, detail, root } => {
+                AssessmentError::Shape { path: path_text(&segments), message: words::shape(&detail, &segments, root.as_ref()), detail }
+            }
+        }
     }
 }
 

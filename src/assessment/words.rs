@@ -2,7 +2,7 @@
 //! Voice of the customer”, current level", "Milestone 2 (“SBOM for all
 //! products”), date"), and serde_json's shape errors in plain words.
 //!
-//! The plan has the same two jobs in `format::place` and `format::words`,
+//! The plan has the same two jobs in `plan::file::place` and `plan::file::shape`,
 //! but their names are a plan's (stakeholders, risks, grid levels), so the
 //! assessment has its own small table; the helpers for quoting and
 //! shortening user text are shared.
@@ -13,7 +13,7 @@ use super::framework;
 use super::Assessment;
 use crate::common::words::{capitalize, quoted};
 // One wording of JSON values and paths for plan and assessment files.
-use crate::plan::file::words::{between, describe_value, pointer};
+use crate::common::json::words::{between, describe_value, pointer};
 
 /// Names items of an assessment's lists: from an [`Assessment`] or from a
 /// file's JSON (for shape errors, when no assessment could be read).

@@ -3,5 +3,6 @@
 
 pub mod history;
 pub mod ids;
+pub mod json;
 pub mod rules;
 pub mod words;

@@ -14,13 +14,13 @@
 
 use std::borrow::Cow;
 
-use super::ImportError;
+use super::Envelope;
 use crate::common::words::thousands;
 
 const UTF8_BOM: &[u8] = &[0xef, 0xbb, 0xbf];
 
 /// The text of a file, or why it is not text.
-pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ImportError> {
+pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, Envelope> {
     if bytes.starts_with(&[0xff, 0xfe, 0, 0]) || bytes.starts_with(&[0, 0, 0xfe, 0xff]) {
         return Err(encoding("UTF-32", "The file is UTF-32 text, which JSP Planner does not read. Save it as UTF-8 and try again"));
     }
@@ -47,19 +47,19 @@ pub fn decode(bytes: &[u8]) -> Result<Cow<'_, str>, ImportError> {
     }
     match std::str::from_utf8(bytes) {
         Ok(text) => no_nul(Cow::Borrowed(text)),
-        Err(_) if bytes.contains(&0) => Err(ImportError::Binary),
+        Err(_) if bytes.contains(&0) => Err(Envelope::Binary),
         Err(_) => windows_1252(bytes),
     }
 }
 
-fn encoding(name: &'static str, message: &str) -> ImportError {
-    ImportError::Encoding { encoding: name, message: message.to_string() }
+fn encoding(name: &'static str, message: &str) -> Envelope {
+    Envelope::Encoding { encoding: name, message: message.to_string() }
 }
 
 /// Text holding a zero character is not a plan file, whatever its encoding.
-fn no_nul(text: Cow<'_, str>) -> Result<Cow<'_, str>, ImportError> {
+fn no_nul(text: Cow<'_, str>) -> Result<Cow<'_, str>, Envelope> {
     if text.contains('\0') {
-        Err(ImportError::Binary)
+        Err(Envelope::Binary)
     } else {
         Ok(text)
     }
@@ -91,7 +91,7 @@ fn looks_like_utf16(bytes: &[u8]) -> Option<bool> {
     }
 }
 
-fn utf16(bytes: &[u8], big_endian: bool, offset: usize) -> Result<Cow<'static, str>, ImportError> {
+fn utf16(bytes: &[u8], big_endian: bool, offset: usize) -> Result<Cow<'static, str>, Envelope> {
     let name = if big_endian { "UTF-16 (big-endian)" } else { "UTF-16 (little-endian)" };
     if !bytes.len().is_multiple_of(2) {
         return Err(encoding(
@@ -155,7 +155,7 @@ const CP1252_HIGH: [Option<char>; 32] = [
     Some('Ÿ'),
 ];
 
-fn windows_1252(bytes: &[u8]) -> Result<Cow<'static, str>, ImportError> {
+fn windows_1252(bytes: &[u8]) -> Result<Cow<'static, str>, Envelope> {
     let mut text = String::with_capacity(bytes.len() + bytes.len() / 8);
     for (i, &b) in bytes.iter().enumerate() {
         let c = match b {
