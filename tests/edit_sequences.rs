@@ -53,7 +53,7 @@ proptest! {
 #[test]
 fn clearing_the_plan_name_is_refused_in_words() {
     let mut plan = jsp_planner::plan::presets::new_plan("plan-x".into(), "Named".into(), "2026-11-23T10:00:00.000Z".into());
-    let why = apply(&mut plan, "2026-11-23T11:00:00.000Z", SizeCheck::Now, |p| p.name = "  ".into()).err().expect("refused");
+    let why = apply(&mut plan, "2026-11-23T11:00:00.000Z", SizeCheck::Now, |p| p.name = "  ".into()).expect_err("refused");
     assert_eq!(plan.name, "Named");
     assert!(why.to_lowercase().contains("plan name"), "{why}");
     assert!(why.contains("empty"), "{why}");

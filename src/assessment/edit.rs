@@ -31,8 +31,8 @@ use super::framework::{self, Activity};
 use super::level::MAX_LEVEL;
 use super::rules::{describe, validate, MAX_MILESTONES, MAX_PHASES};
 use super::{export_compact, ActivityEntry, Assessment, Milestone, Phase, MAX_FILE_BYTES};
-use crate::common::ids::is_id;
-use crate::common::ids::{move_by, Identified};
+use crate::common::edit::{settle, Document, Kept};
+use crate::common::ids::{is_id, move_by, Identified};
 use crate::common::rules::{is_date, MAX_ID_LEN, MAX_NAME_LEN, MAX_TEXT_LEN};
 use crate::common::words::{quoted, thousands};
 
@@ -65,7 +65,11 @@ pub fn apply<T>(
 ) -> Result<Option<Applied<T>>, String> {
     let before = a.clone();
     match change(a) {
-        Ok(value) => Ok(settle(a, before, now)?.map(|(before, text)| Applied { value, before, text })),
+        Ok(value) => Ok(settle(a, before, now, true)?.map(|Kept { before, text }| Applied {
+            value,
+            before,
+            text: text.expect("settle writes the text when asked"),
+        })),
         Err(why) => {
             *a = before;
             Err(why)
@@ -73,27 +77,27 @@ pub fn apply<T>(
     }
 }
 
-/// The checks after a change, out of the generic [`apply`] so the wasm
-/// holds them once.
-fn settle(a: &mut Assessment, before: Assessment, now: &str) -> Result<Option<(Assessment, String)>, String> {
-    if *a == before {
-        return Ok(None);
+impl Document for Assessment {
+    const MAX_BYTES: usize = MAX_FILE_BYTES;
+
+    fn stamp(&mut self, now: &str) {
+        self.updated_at = now.to_string();
     }
-    a.updated_at = now.to_string();
-    if let Some(problem) = validate(a).first() {
-        let why = describe(problem, a);
-        *a = before;
-        return Err(why);
+
+    fn first_problem(&self) -> Option<String> {
+        validate(self).first().map(|problem| describe(problem, self))
     }
-    let text = export_compact(a);
-    if text.len() > MAX_FILE_BYTES {
-        *a = before;
-        return Err(format!(
+
+    fn stored_text(&self) -> String {
+        export_compact(self)
+    }
+
+    fn too_large() -> String {
+        format!(
             "The assessment would be larger than {} MB, the most an assessment file can hold, so this change was not kept.",
             MAX_FILE_BYTES / (1024 * 1024)
-        ));
+        )
     }
-    Ok(Some((before, text)))
 }
 
 // ---- the library: create, duplicate --------------------------------------
@@ -209,13 +213,14 @@ impl Assessment {
 
 /// Which of an activity's two levels.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Side {
+pub enum Side {
     Current,
     Target,
 }
 
 impl Side {
-    fn word(self) -> &'static str {
+    /// "current" or "target", as a sentence names the level.
+    pub fn word(self) -> &'static str {
         match self {
             Side::Current => "current",
             Side::Target => "target",
@@ -236,17 +241,25 @@ impl Assessment {
 
     /// The current level one [`step`] up or down.
     pub fn step_current(&mut self, activity_id: &str, by: Step) -> Result<(), String> {
-        let level = self.entry(activity_id).and_then(|e| e.current);
-        self.set_current(activity_id, step(level, by))
+        self.step_level(activity_id, Side::Current, by)
     }
 
     /// The target level one [`step`] up or down.
     pub fn step_target(&mut self, activity_id: &str, by: Step) -> Result<(), String> {
-        let level = self.entry(activity_id).and_then(|e| e.target);
-        self.set_target(activity_id, step(level, by))
+        self.step_level(activity_id, Side::Target, by)
     }
 
-    fn set_level(&mut self, activity_id: &str, side: Side, level: Option<u8>) -> Result<(), String> {
+    /// One of the levels one [`step`] up or down.
+    pub fn step_level(&mut self, activity_id: &str, side: Side, by: Step) -> Result<(), String> {
+        let level = self.entry(activity_id).and_then(|e| match side {
+            Side::Current => e.current,
+            Side::Target => e.target,
+        });
+        self.set_level(activity_id, side, step(level, by))
+    }
+
+    /// One of the levels: 0 to 5, or `None` for not scored (not chosen).
+    pub fn set_level(&mut self, activity_id: &str, side: Side, level: Option<u8>) -> Result<(), String> {
         let activity = activity(activity_id)?;
         if let Some(l) = level.filter(|l| *l > MAX_LEVEL) {
             return Err(format!("The {} level of “{}” cannot be {l}; levels are 0 to {MAX_LEVEL}.", side.word(), activity.name));

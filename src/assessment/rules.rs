@@ -10,15 +10,12 @@
 //! assessment, and words that read after the place); [`describe`] makes the
 //! sentence a person reads.
 
-use std::collections::HashSet;
-
 use super::framework;
 use super::level::MAX_LEVEL;
 use super::words::place;
 use super::Assessment;
-use crate::common::ids::is_id;
-use crate::common::rules::{is_date, Violation, MAX_ID_LEN, MAX_NAME_LEN, MAX_TEXT_LEN};
-use crate::common::words::{quoted, thousands};
+use crate::common::rules::{is_date, Checker, HashSet, Violation};
+use crate::common::words::quoted;
 
 /// At most this many phases: a roadmap has 4–6; this leaves room without
 /// letting a file make the view unusable.
@@ -36,14 +33,14 @@ pub fn describe(v: &Violation, a: &Assessment) -> String {
 /// Every invariant `a` breaks, in the order the assessment reads; empty means valid.
 pub fn validate(a: &Assessment) -> Vec<Violation> {
     let mut c = Checker::default();
-    c.id("id", &a.id);
-    c.name("name", &a.name, true);
-    c.name("organisation", &a.organisation, false);
-    c.date("assessed_on", &a.assessed_on);
-    c.timestamp("created_at", &a.created_at);
-    c.timestamp("updated_at", &a.updated_at);
+    c.id(|| "id".into(), &a.id);
+    c.name(|| "name".into(), &a.name, true);
+    c.name(|| "organisation".into(), &a.organisation, false);
+    c.date(|| "assessed_on".into(), &a.assessed_on);
+    timestamp(&mut c, "created_at", &a.created_at);
+    timestamp(&mut c, "updated_at", &a.updated_at);
     if let Some(plan_id) = &a.plan_id {
-        c.id("plan_id", plan_id);
+        c.id(|| "plan_id".into(), plan_id);
     }
     activities(&mut c, a);
     let phases = phases(&mut c, a);
@@ -51,73 +48,18 @@ pub fn validate(a: &Assessment) -> Vec<Violation> {
     c.found
 }
 
-#[derive(Default)]
-struct Checker {
-    found: Vec<Violation>,
-}
-
-impl Checker {
-    fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.found.push(Violation { path: path.into(), message: message.into() });
-    }
-
-    fn id(&mut self, path: &str, id: &str) {
-        if !is_id(id) {
-            self.fail(path, format!("must be 1 to {MAX_ID_LEN} letters, digits, hyphens or underscores"));
-        }
-    }
-
-    fn name(&mut self, path: &str, text: &str, required: bool) {
-        if required && text.trim().is_empty() {
-            self.fail(path, "must not be empty");
-        }
-        self.longest(path, text, MAX_NAME_LEN);
-    }
-
-    fn longest(&mut self, path: &str, text: &str, max: usize) {
-        // Counting stops at the limit: a hostile text is not walked twice.
-        if text.chars().nth(max).is_some() {
-            self.fail(path, format!("is longer than {} characters", thousands(max)));
-        }
-    }
-
-    fn date(&mut self, path: &str, date: &str) {
-        if !is_date(date) {
-            let found = if date.is_empty() { "empty".to_string() } else { quoted(date) };
-            self.fail(path, format!("is {found}; it must be a date written YYYY-MM-DD, such as 2026-03-31"));
-        }
-    }
-
-    /// A loose RFC 3339 check, as for plans: date, 'T', time.
-    fn timestamp(&mut self, path: &str, ts: &str) {
-        let b = ts.as_bytes();
-        let ok = (20..=40).contains(&b.len()) && ts.get(..10).is_some_and(is_date) && b[10] == b'T' && b[13] == b':';
-        if !ok {
-            self.fail(path, "must be a date and time such as 2026-01-31T09:30:00.000Z");
-        }
-    }
-
-    fn count(&mut self, path: &str, n: usize, max: usize) {
-        if n > max {
-            self.fail(path, format!("has {} entries; at most {} are allowed", thousands(n), thousands(max)));
-        }
-    }
-
-    /// Ids of a list well-formed and unique; the set of them.
-    fn ids<'a>(&mut self, path: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
-        let mut seen = HashSet::new();
-        for (i, id) in ids.enumerate() {
-            self.id(&format!("{path}/{i}/id"), id);
-            if !seen.insert(id) {
-                self.fail(format!("{path}/{i}/id"), format!("is {}, the same as an earlier one", quoted(id)));
-            }
-        }
-        seen
+/// A loose RFC 3339 check, as for plans, whose date is also a real one:
+/// date, 'T', time.
+fn timestamp(c: &mut Checker, path: &str, ts: &str) {
+    let b = ts.as_bytes();
+    let ok = (20..=40).contains(&b.len()) && ts.get(..10).is_some_and(is_date) && b[10] == b'T' && b[13] == b':';
+    if !ok {
+        c.fail(path, "must be a date and time such as 2026-01-31T09:30:00.000Z");
     }
 }
 
 fn activities(c: &mut Checker, a: &Assessment) {
-    let mut seen = HashSet::new();
+    let mut seen = HashSet::default();
     for (i, e) in a.activities.iter().enumerate() {
         let path = |field: &str| format!("activities/{i}/{field}");
         if framework::find(&e.activity_id).is_none() {
@@ -134,33 +76,33 @@ fn activities(c: &mut Checker, a: &Assessment) {
             if reason.trim().is_empty() {
                 c.fail(format!("activities/{i}"), "is marked not applicable without a reason; say why it does not apply");
             }
-            c.longest(&path("not_applicable"), reason, MAX_TEXT_LEN);
+            c.text(|| path("not_applicable"), reason);
         }
-        c.longest(&path("evidence"), &e.evidence, MAX_TEXT_LEN);
-        c.name(&path("owner"), &e.owner, false);
+        c.text(|| path("evidence"), &e.evidence);
+        c.name(|| path("owner"), &e.owner, false);
     }
 }
 
 fn phases<'a>(c: &mut Checker, a: &'a Assessment) -> HashSet<&'a str> {
-    c.count("phases", a.phases.len(), MAX_PHASES);
-    let ids = c.ids("phases", a.phases.iter().map(|p| p.id.as_str()));
+    c.at_most("phases", a.phases.len(), MAX_PHASES);
+    let ids = c.unique("phases", a.phases.iter().map(|p| p.id.as_str()), "id");
     for (i, p) in a.phases.iter().enumerate() {
-        c.name(&format!("phases/{i}/name"), &p.name, true);
-        c.longest(&format!("phases/{i}/goal"), &p.goal, MAX_TEXT_LEN);
+        c.name(|| format!("phases/{i}/name"), &p.name, true);
+        c.text(|| format!("phases/{i}/goal"), &p.goal);
     }
     ids
 }
 
 fn milestones(c: &mut Checker, a: &Assessment, phases: &HashSet<&str>) {
-    c.count("milestones", a.milestones.len(), MAX_MILESTONES);
-    c.ids("milestones", a.milestones.iter().map(|m| m.id.as_str()));
+    c.at_most("milestones", a.milestones.len(), MAX_MILESTONES);
+    c.unique("milestones", a.milestones.iter().map(|m| m.id.as_str()), "id");
     for (i, m) in a.milestones.iter().enumerate() {
-        c.name(&format!("milestones/{i}/name"), &m.name, true);
-        c.date(&format!("milestones/{i}/date"), &m.date);
+        c.name(|| format!("milestones/{i}/name"), &m.name, true);
+        c.date(|| format!("milestones/{i}/date"), &m.date);
         if let Some(phase) = m.phase_id.as_deref().filter(|p| !phases.contains(p)) {
             c.fail(format!("milestones/{i}/phase_id"), format!("is {}, which is not a phase of this roadmap", quoted(phase)));
         }
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         for (j, id) in m.closes.iter().enumerate() {
             if framework::find(id).is_none() {
                 c.fail(format!("milestones/{i}/closes/{j}"), format!("is {}, which is not an activity of the JSP framework", quoted(id)));

@@ -11,7 +11,7 @@ use serde_json::Value;
 
 use super::framework;
 use super::Assessment;
-use crate::common::words::{capitalize, quoted};
+use crate::common::words::{place_phrase, place_sentence, quoted};
 // One wording of JSON values and paths for plan and assessment files.
 use crate::common::json::words::{between, describe_value, pointer};
 
@@ -58,22 +58,12 @@ pub(crate) struct Place {
 impl Place {
     /// "Activity “A.1 …”, owner"; "The assessment" for the whole.
     pub fn phrase(&self) -> String {
-        let mut parts = self.context.clone();
-        parts.extend(self.field.clone());
-        if parts.is_empty() {
-            return "The assessment".into();
-        }
-        capitalize(&parts.join(", "))
+        place_phrase(&self.context, self.field.as_ref(), "The assessment")
     }
 
-    /// The place, then `predicate`, as one sentence.
+    /// The place, then `predicate`, as one whole sentence.
     pub fn sentence(&self, predicate: &str) -> String {
-        match (&self.field, self.context.is_empty()) {
-            (None, true) => format!("The assessment {predicate}."),
-            (None, false) => format!("{} {predicate}.", capitalize(&self.context.join(", "))),
-            (Some(field), true) => format!("{} {predicate}.", capitalize(field)),
-            (Some(field), false) => format!("{}: the {field} {predicate}.", capitalize(&self.context.join(", "))),
-        }
+        place_sentence(&self.context, self.field.as_ref(), "The assessment", predicate)
     }
 }
 

@@ -1,7 +1,15 @@
 //! What both documents' rule checkers share: the limits that keep the app
-//! responsive, how a broken rule is reported, and what a date looks like.
+//! responsive, how a broken rule is reported, what a date looks like, and
+//! the [`Checker`] that words the common checks the same way for both.
 
 use std::fmt;
+
+use crate::common::ids::is_id;
+use crate::common::words::{quoted, thousands};
+
+/// Sets of ids, hashed with rustc's fast hash: validation runs on every edit,
+/// and at 1 MB the default (DoS-resistant) hasher was a tenth of an edit's time.
+pub type HashSet<T> = rustc_hash::FxHashSet<T>;
 
 pub const MAX_ID_LEN: usize = 64;
 pub const MAX_NAME_LEN: usize = 300;
@@ -33,4 +41,127 @@ pub fn is_date(s: &str) -> bool {
     }
     let (month, day) = (&s[5..7], &s[8..10]);
     matches!(month.parse::<u8>(), Ok(1..=12)) && matches!(day.parse::<u8>(), Ok(1..=31))
+}
+
+/// Checks take the place they check as a closure: the path is formatted only
+/// when the check fails. Validation runs on every edit, and formatting a path
+/// for each of thousands of items took most of its time (3.4 ms of a 640 kB
+/// plan natively before, 1.4 ms after).
+#[derive(Default)]
+pub struct Checker {
+    pub found: Vec<Violation>,
+}
+
+impl Checker {
+    pub fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.found.push(Violation { path: path.into(), message: message.into() });
+    }
+
+    pub fn id(&mut self, path: impl Fn() -> String, id: &str) {
+        if !is_id(id) {
+            self.fail(path(), format!("must be 1 to {MAX_ID_LEN} letters, digits, hyphens or underscores"));
+        }
+    }
+
+    pub fn name(&mut self, path: impl Fn() -> String, text: &str, required: bool) {
+        if required && text.trim().is_empty() {
+            self.fail(path(), "must not be empty");
+        }
+        if longer_than(text, MAX_NAME_LEN) {
+            self.fail(path(), format!("is longer than {} characters", thousands(MAX_NAME_LEN)));
+        }
+    }
+
+    pub fn text(&mut self, path: impl Fn() -> String, text: &str) {
+        self.longest(path, text, MAX_TEXT_LEN);
+    }
+
+    /// At most `max` characters.
+    pub fn longest(&mut self, path: impl Fn() -> String, text: &str, max: usize) {
+        if longer_than(text, max) {
+            self.fail(path(), format!("is longer than {} characters", thousands(max)));
+        }
+    }
+
+    /// A date written YYYY-MM-DD.
+    pub fn date(&mut self, path: impl Fn() -> String, date: &str) {
+        if !is_date(date) {
+            let found = if date.is_empty() { "empty".to_string() } else { quoted(date) };
+            self.fail(path(), format!("is {found}; it must be a date written YYYY-MM-DD, such as 2026-03-31"));
+        }
+    }
+
+    /// A loose RFC 3339 check: date, 'T', time. Enough to reject garbage.
+    pub fn timestamp(&mut self, path: &str, ts: &str) {
+        let b = ts.as_bytes();
+        let ok = b.len() >= 20
+            && b.len() <= 40
+            && b[..4].iter().all(u8::is_ascii_digit)
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b[10] == b'T'
+            && b[13] == b':';
+        if !ok {
+            self.fail(path, "must be a date and time such as 2026-01-31T09:30:00.000Z");
+        }
+    }
+
+    pub fn count(&mut self, path: &str, n: usize) {
+        self.at_most(path, n, MAX_ITEMS);
+    }
+
+    /// A list of at most `max` entries.
+    pub fn at_most(&mut self, path: &str, n: usize, max: usize) {
+        if n > max {
+            self.fail(path, format!("has {} entries; at most {} are allowed", thousands(n), thousands(max)));
+        }
+    }
+
+    /// Check ids of a collection are well-formed and unique; return the set.
+    pub fn ids<'a>(&mut self, path: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
+        self.ids_named(path, ids, "id")
+    }
+
+    /// [`Self::ids`] for ids in a field of another name; also at most [`MAX_ITEMS`] of them.
+    pub fn ids_named<'a>(&mut self, path: &str, ids: impl Iterator<Item = &'a str>, field: &str) -> HashSet<&'a str> {
+        let mut n = 0;
+        let seen = self.unique(path, ids.inspect(|_| n += 1), field);
+        self.count(path, n);
+        seen
+    }
+
+    /// Ids of a list well-formed and none twice, without a bound on their number.
+    pub fn unique<'a>(&mut self, path: &str, ids: impl Iterator<Item = &'a str>, field: &str) -> HashSet<&'a str> {
+        let mut seen = HashSet::default();
+        for (i, id) in ids.enumerate() {
+            self.id(|| format!("{path}/{i}/{field}"), id);
+            if !seen.insert(id) {
+                self.fail(format!("{path}/{i}/{field}"), format!("is {}, the same as an earlier one", quoted(id)));
+            }
+        }
+        seen
+    }
+
+    /// A list of links (`path/0`, `path/1`, ...): each to a known id, none twice.
+    pub fn links(&mut self, path: impl Fn() -> String, ids: &[String], known: &HashSet<&str>) {
+        let mut seen = HashSet::default();
+        for (j, id) in ids.iter().enumerate() {
+            self.link(|| format!("{}/{j}", path()), id, known);
+            if !seen.insert(id) {
+                self.fail(format!("{}/{j}", path()), format!("is {}, which is already linked", quoted(id)));
+            }
+        }
+    }
+
+    pub fn link(&mut self, path: impl Fn() -> String, id: &str, known: &HashSet<&str>) {
+        if !known.contains(id) {
+            self.fail(path(), format!("is {}, which does not exist", quoted(id)));
+        }
+    }
+}
+
+/// More than `max` characters; counted only when the bytes could be (a
+/// character is at least one byte), which on an edit is almost never.
+fn longer_than(text: &str, max: usize) -> bool {
+    text.len() > max && text.chars().count() > max
 }

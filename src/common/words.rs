@@ -72,6 +72,29 @@ pub fn isolate(user_text: &str) -> String {
     format!("\u{2068}{user_text}\u{2069}")
 }
 
+/// A place in a document as one phrase, capitalised: items and sections
+/// outermost first, then the field ("Risk R-001, initial severity"); `whole`
+/// names the document itself ("The plan").
+pub fn place_phrase(context: &[String], field: Option<&String>, whole: &str) -> String {
+    let mut parts = context.to_vec();
+    parts.extend(field.cloned());
+    if parts.is_empty() {
+        return whole.into();
+    }
+    capitalize(&parts.join(", "))
+}
+
+/// The place, then `predicate` (which reads after a subject, e.g. "must not
+/// be empty"), as one whole sentence.
+pub fn place_sentence(context: &[String], field: Option<&String>, whole: &str, predicate: &str) -> String {
+    match (field, context.is_empty()) {
+        (None, true) => format!("{whole} {predicate}."),
+        (None, false) => format!("{} {predicate}.", capitalize(&context.join(", "))),
+        (Some(field), true) => format!("{} {predicate}.", capitalize(field)),
+        (Some(field), false) => format!("{}: the {field} {predicate}.", capitalize(&context.join(", "))),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

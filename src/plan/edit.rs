@@ -1,10 +1,10 @@
-//! The rule of the one edit path: an edit is kept only if the plan still
-//! keeps every rule that loading and import check, and still fits in a plan
-//! file. Otherwise the plan is left exactly as it was and the reason comes
-//! back in words. The browser's session (`web::state::session`) edits only
-//! through [`apply`]; the property test `tests/edit_sequences.rs` drives
+//! The plan on the one edit path ([`crate::common::edit`]): an edit is kept
+//! only if the plan still keeps every rule and still fits in a plan file,
+//! and near that limit the size is checked before the edit is shown. The
+//! browser's session (`web::state::session`) edits only through [`apply`]; the property test `tests/edit_sequences.rs` drives
 //! random edits through it and shows every result loads again.
 
+use crate::common::edit::{settle, Document, Kept};
 use crate::common::rules::MAX_TEXT_LEN;
 use crate::plan::file::{export_compact, MAX_FILE_BYTES};
 use crate::plan::model::Plan;
@@ -39,42 +39,33 @@ impl SizeCheck {
     }
 }
 
-/// A kept edit: the plan as it was (for undo) and, when the size check
-/// needed it, its new stored text.
-pub struct Applied {
-    pub before: Plan,
-    pub text: Option<String>,
-}
-
 /// Apply `change`, stamping `now` as the time of the last edit; `Ok(None)`
-/// when it changed nothing (and so is neither saved nor an undo step).
-pub fn apply(plan: &mut Plan, now: &str, size: SizeCheck, change: impl FnOnce(&mut Plan)) -> Result<Option<Applied>, String> {
+/// when it changed nothing (and so is neither saved nor an undo step). The
+/// plan's text comes back only when the size check needed it.
+pub fn apply(plan: &mut Plan, now: &str, size: SizeCheck, change: impl FnOnce(&mut Plan)) -> Result<Option<Kept<Plan>>, String> {
     let before = plan.clone();
     change(plan);
-    settle(plan, before, now, size)
+    settle(plan, before, now, size.needs_text())
 }
 
-/// The checks after a change, kept out of the generic [`apply`] so that the
-/// wasm holds them once rather than once per kind of edit.
-fn settle(plan: &mut Plan, before: Plan, now: &str, size: SizeCheck) -> Result<Option<Applied>, String> {
-    if *plan == before {
-        return Ok(None);
+impl Document for Plan {
+    const MAX_BYTES: usize = MAX_FILE_BYTES;
+
+    fn stamp(&mut self, now: &str) {
+        self.updated_at = now.to_string();
     }
-    plan.updated_at = now.to_string();
-    if let Some(problem) = validate(plan).first() {
-        let why = describe(problem, plan);
-        *plan = before;
-        return Err(why);
+
+    fn first_problem(&self) -> Option<String> {
+        validate(self).first().map(|problem| describe(problem, self))
     }
-    if !size.needs_text() {
-        return Ok(Some(Applied { before, text: None }));
+
+    fn stored_text(&self) -> String {
+        export_compact(self)
     }
-    let text = export_compact(plan);
-    if text.len() > MAX_FILE_BYTES {
-        *plan = before;
-        return Err(too_large());
+
+    fn too_large() -> String {
+        too_large()
     }
-    Ok(Some(Applied { before, text: Some(text) }))
 }
 
 /// Why an edit that would outgrow a plan file is not kept (also what

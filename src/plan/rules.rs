@@ -5,16 +5,9 @@
 //! per cell; every rating is on the grid; texts and collections stay within
 //! limits that keep the app responsive.
 
-/// Sets of ids, hashed with rustc's fast hash: validation runs on every edit,
-/// and at 1 MB the default (DoS-resistant) hasher was a tenth of an edit's time.
-type HashSet<T> = rustc_hash::FxHashSet<T>;
-use crate::common::ids::is_id;
-use crate::common::rules::is_date;
-use crate::common::words::{quoted, thousands};
+use crate::common::rules::{is_date, Checker, HashSet, Violation};
 use crate::plan::file::place::place;
 use crate::plan::model::*;
-
-use crate::common::rules::{Violation, MAX_ID_LEN, MAX_ITEMS, MAX_NAME_LEN, MAX_TEXT_LEN};
 
 /// One whole sentence naming the place as the user sees it: "Plan name must
 /// not be empty.", "Stakeholder 3 (“Clinicians”): the name must not be
@@ -44,99 +37,6 @@ pub fn validate(plan: &Plan) -> Vec<Violation> {
     check_risks(&mut v, plan, &controls);
     check_raci(&mut v, plan);
     v.found
-}
-
-/// Checks take the place they check as a closure: the path is formatted only
-/// when the check fails. Validation runs on every edit, and formatting a path
-/// for each of thousands of items took most of its time (3.4 ms of a 640 kB
-/// plan natively before, 1.4 ms after).
-#[derive(Default)]
-struct Checker {
-    found: Vec<Violation>,
-}
-
-impl Checker {
-    fn fail(&mut self, path: impl Into<String>, message: impl Into<String>) {
-        self.found.push(Violation { path: path.into(), message: message.into() });
-    }
-
-    fn id(&mut self, path: impl Fn() -> String, id: &str) {
-        if !is_id(id) {
-            self.fail(path(), format!("must be 1 to {MAX_ID_LEN} letters, digits, hyphens or underscores"));
-        }
-    }
-
-    fn name(&mut self, path: impl Fn() -> String, text: &str, required: bool) {
-        if required && text.trim().is_empty() {
-            self.fail(path(), "must not be empty");
-        }
-        if longer_than(text, MAX_NAME_LEN) {
-            self.fail(path(), format!("is longer than {} characters", thousands(MAX_NAME_LEN)));
-        }
-    }
-
-    fn text(&mut self, path: impl Fn() -> String, text: &str) {
-        if longer_than(text, MAX_TEXT_LEN) {
-            self.fail(path(), format!("is longer than {} characters", thousands(MAX_TEXT_LEN)));
-        }
-    }
-
-    /// A loose RFC 3339 check: date, 'T', time. Enough to reject garbage.
-    fn timestamp(&mut self, path: &str, ts: &str) {
-        let b = ts.as_bytes();
-        let ok = b.len() >= 20
-            && b.len() <= 40
-            && b[..4].iter().all(u8::is_ascii_digit)
-            && b[4] == b'-'
-            && b[7] == b'-'
-            && b[10] == b'T'
-            && b[13] == b':';
-        if !ok {
-            self.fail(path, "must be a date and time such as 2026-01-31T09:30:00.000Z");
-        }
-    }
-
-    fn count(&mut self, path: &str, n: usize) {
-        if n > MAX_ITEMS {
-            self.fail(path, format!("has {} entries; at most {} are allowed", thousands(n), thousands(MAX_ITEMS)));
-        }
-    }
-
-    /// Check ids of a collection are well-formed and unique; return the set.
-    fn ids<'a>(&mut self, path: &str, ids: impl Iterator<Item = &'a str>) -> HashSet<&'a str> {
-        self.ids_named(path, ids, "id")
-    }
-
-    fn ids_named<'a>(&mut self, path: &str, ids: impl Iterator<Item = &'a str>, field: &str) -> HashSet<&'a str> {
-        let mut seen = HashSet::default();
-        let mut n = 0;
-        for (i, id) in ids.enumerate() {
-            n += 1;
-            self.id(|| format!("{path}/{i}/{field}"), id);
-            if !seen.insert(id) {
-                self.fail(format!("{path}/{i}/{field}"), format!("is {}, the same as an earlier one", quoted(id)));
-            }
-        }
-        self.count(path, n);
-        seen
-    }
-
-    /// A list of links (`path/0`, `path/1`, ...): each to a known id, none twice.
-    fn links(&mut self, path: impl Fn() -> String, ids: &[String], known: &HashSet<&str>) {
-        let mut seen = HashSet::default();
-        for (j, id) in ids.iter().enumerate() {
-            self.link(|| format!("{}/{j}", path()), id, known);
-            if !seen.insert(id) {
-                self.fail(format!("{}/{j}", path()), format!("is {}, which is already linked", quoted(id)));
-            }
-        }
-    }
-
-    fn link(&mut self, path: impl Fn() -> String, id: &str, known: &HashSet<&str>) {
-        if !known.contains(id) {
-            self.fail(path(), format!("is {}, which does not exist", quoted(id)));
-        }
-    }
 }
 
 fn check_texts(v: &mut Checker, plan: &Plan, included: impl Fn(&str) -> bool) {
@@ -361,10 +261,4 @@ pub fn revision_rules(revisions: &[crate::plan::model::Revision]) -> Vec<Violati
         }
     }
     std::mem::take(&mut v.found)
-}
-
-/// More than `max` characters; counted only when the bytes could be (a
-/// character is at least one byte), which on an edit is almost never.
-fn longer_than(text: &str, max: usize) -> bool {
-    text.len() > max && text.chars().count() > max
 }

@@ -9,7 +9,7 @@
 
 use serde_json::Value;
 
-use crate::common::words::{capitalize, quoted, shorten};
+use crate::common::words::{place_phrase, place_sentence, quoted, shorten};
 use crate::plan::model::Plan;
 
 /// Names items of a collection; implemented for a [`Plan`] and for the JSON of one.
@@ -39,23 +39,12 @@ pub(crate) struct Place {
 impl Place {
     /// The place as one phrase, capitalised: "Risk R-001, initial severity".
     pub fn phrase(&self) -> String {
-        let mut parts = self.context.clone();
-        parts.extend(self.field.clone());
-        if parts.is_empty() {
-            return "The plan".into();
-        }
-        capitalize(&parts.join(", "))
+        place_phrase(&self.context, self.field.as_ref(), "The plan")
     }
 
-    /// One whole sentence: the place, then `predicate` (which reads after a
-    /// subject, e.g. "must not be empty").
+    /// The place, then `predicate`, as one whole sentence.
     pub fn sentence(&self, predicate: &str) -> String {
-        match (&self.field, self.context.is_empty()) {
-            (None, true) => format!("The plan {predicate}."),
-            (None, false) => format!("{} {predicate}.", capitalize(&self.context.join(", "))),
-            (Some(field), true) => format!("{} {predicate}.", capitalize(field)),
-            (Some(field), false) => format!("{}: the {field} {predicate}.", capitalize(&self.context.join(", "))),
-        }
+        place_sentence(&self.context, self.field.as_ref(), "The plan", predicate)
     }
 }
 

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::{html_id, off_step, page, refused, FieldError};
-use crate::assessment::edit::Step;
+use crate::assessment::edit::{Side, Step};
 use crate::assessment::level::label;
 use crate::assessment::{Activity, ActivityEntry, Assessment, Component, COMPONENTS, LEVELS};
 use crate::web::assessment::open_assessment;
@@ -70,41 +70,19 @@ fn ComponentTable(component: &'static Component, at: usize) -> impl IntoView {
     }
 }
 
-/// Which of an activity's two levels a control changes.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Side {
-    Current,
-    Target,
+/// How a control names its level: "Current" or "Target".
+fn side_label(side: Side) -> &'static str {
+    match side {
+        Side::Current => "Current",
+        Side::Target => "Target",
+    }
 }
 
-impl Side {
-    fn word(self) -> &'static str {
-        match self {
-            Side::Current => "Current",
-            Side::Target => "Target",
-        }
-    }
-
-    /// The class of its select, by which the row's keys know which level to step.
-    fn class(self) -> &'static str {
-        match self {
-            Side::Current => "level level-current",
-            Side::Target => "level level-target",
-        }
-    }
-
-    fn set(self, a: &mut Assessment, id: &str, level: Option<u8>) -> Result<(), String> {
-        match self {
-            Side::Current => a.set_current(id, level),
-            Side::Target => a.set_target(id, level),
-        }
-    }
-
-    fn step(self, a: &mut Assessment, id: &str, by: Step) -> Result<(), String> {
-        match self {
-            Side::Current => a.step_current(id, by),
-            Side::Target => a.step_target(id, by),
-        }
+/// The class of a level's select, by which the row's keys know which level to step.
+fn side_class(side: Side) -> &'static str {
+    match side {
+        Side::Current => "level level-current",
+        Side::Target => "level level-target",
     }
 }
 
@@ -134,7 +112,7 @@ fn ActivityRow(activity: &'static Activity) -> impl IntoView {
         }
         let side = if el.class_list().contains("level-target") { Side::Target } else { Side::Current };
         ev.prevent_default();
-        refused(open.edit(|a| side.step(a, id, by)));
+        refused(open.edit(|a| a.step_level(id, side, by)));
     };
     view! {
         <tr on:keydown=on_key class:not-applicable=move || na.get()>
@@ -159,7 +137,7 @@ fn level_select(activity: &'static Activity, side: Side, level: Memo<Option<u8>>
     let id = activity.id;
     let change = move |ev: leptos::ev::Event| {
         let chosen = event_target_value(&ev).parse::<u8>().ok();
-        let outcome = open.edit(|a| side.set(a, id, chosen));
+        let outcome = open.edit(|a| a.set_level(id, side, chosen));
         if outcome.is_err() {
             // The assessment kept its level: so does the list.
             if let Some(select) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
@@ -169,8 +147,8 @@ fn level_select(activity: &'static Activity, side: Side, level: Memo<Option<u8>>
         refused(outcome);
     };
     view! {
-        <select class=side.class() id=html_id(&side.word().to_lowercase(), id)
-            aria-label=format!("{} level of {}", side.word(), activity.name)
+        <select class=side_class(side) id=html_id(side.word(), id)
+            aria-label=format!("{} level of {}", side_label(side), activity.name)
             disabled=move || na.get() on:change=change>
             <option value="" prop:selected=move || level.get().is_none()>"Not scored"</option>
             {LEVELS.iter().map(|l| {
