@@ -1,6 +1,19 @@
 //! The editor of one entry: fields write straight into the plan (and so autosave).
+//!
+//! Every control reads only its own memo of the entry (see [`Fields`]) and
+//! changes the entry through one [`EditRisk`], made once by the editor.
 
-use super::*;
+use leptos::prelude::*;
+
+use crate::plan::risk::{self, zone_label, Stage};
+use crate::plan::model::{Acceptance, ControlKind, Rating, RiskCriteria, RiskEntry, RiskStatus, Treatment};
+use crate::web::state::{AppState, Confirmed, Dialog};
+use crate::web::views::app;
+use crate::web::views::common::derive;
+
+mod rating;
+
+use rating::{InitialRating, ResidualRating};
 
 /// Edit one entry. Fields write straight into the plan (and so autosave).
 #[component]
@@ -10,164 +23,30 @@ pub(super) fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl
     // changed (with 200 needs, re-checking every need box on each keystroke
     // in the owner field cost more than the edit itself).
     let fields = Fields::new(&id);
+    let edit = EditRisk::new(id.clone());
     let criteria = derive(|p| Some(p.criteria.clone()));
-    let needs = derive(|p| p.needs.iter().map(|n| (n.id.clone(), n.text.clone())).collect::<Vec<_>>());
-    let edit = {
-        let id = id.clone();
-        move |f: Box<dyn FnOnce(&mut RiskEntry)>| {
-            let id = id.clone();
-            app.edit(move |p| {
-                if let Some(r) = p.risk_mut(&id) {
-                    f(r);
-                }
-            });
-        }
-    };
-    let judgement = move || {
-        let Some(c) = criteria.get() else { return String::new() };
-        let (initial, residual) = (fields.initial.get(), fields.residual.get());
-        let j = risk::judge_ratings(&c, initial, residual);
-        match residual {
-            _ if initial.is_none() => "Not rated yet: choose its initial levels below.".to_string(),
-            Some(_) => format!("Initial risk: {}. Residual risk: {}.", zone_label(j.initial), zone_label(j.residual)),
-            None => format!("Initial risk: {}. Residual risk not assessed yet.", zone_label(j.initial)),
-        }
-    };
-    let text_input = {
-        let edit = edit.clone();
-        move |fid: &'static str, label: &'static str, value: Memo<String>, set: fn(&mut RiskEntry, String)| {
-            let edit = edit.clone();
-            view! {
-                <div class="field">
-                    <label for=fid>{label}</label>
-                    <input id=fid type="text" maxlength="300" prop:value=move || value.get()
-                        on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |r| set(r, v))); }/>
-                </div>
-            }
-        }
-    };
-    // An unrated entry gets its initial rating once both levels are chosen;
-    // the first choice waits here (0: not chosen).
-    let pending = RwSignal::new((0u8, 0u8));
-    let rating_select = {
-        let edit = edit.clone();
-        move |fid: &'static str, label: String, residual: bool, likelihood: bool| {
-            let edit = edit.clone();
-            let levels =
-                move || criteria.get().map(|c| if likelihood { c.likelihood_levels } else { c.severity_levels }).unwrap_or_default();
-            let current = move || {
-                let rating = if residual { fields.residual.get() } else { fields.initial.get() };
-                match rating {
-                    Some(r) => {
-                        if likelihood {
-                            r.likelihood
-                        } else {
-                            r.severity
-                        }
-                    }
-                    None if !residual => pending.with(|p| if likelihood { p.0 } else { p.1 }),
-                    None => 0,
-                }
-            };
-            view! {
-                <div class="field compact">
-                    <label for=fid>{label}</label>
-                    <select id=fid prop:disabled=move || residual && fields.residual.with(Option::is_none)
-                        on:change=move |ev| {
-                            let v: u8 = event_target_value(&ev).parse().unwrap_or(0);
-                            let rated = if residual { fields.residual.get_untracked() } else { fields.initial.get_untracked() }.is_some();
-                            if !rated {
-                                pending.update(|p| if likelihood { p.0 = v } else { p.1 = v });
-                                let (l, s) = pending.get_untracked();
-                                if l == 0 || s == 0 { return; }
-                                pending.set((0, 0));
-                                edit(Box::new(move |r| r.initial = Some(Rating { likelihood: l, severity: s })));
-                                return;
-                            }
-                            edit(Box::new(move |r| {
-                                let target = if residual { &mut r.residual } else { &mut r.initial };
-                                match (target.as_mut(), v) {
-                                    // "Not rated" takes the rating back.
-                                    (_, 0) if !residual => *target = None,
-                                    (Some(t), v) if v > 0 => if likelihood { t.likelihood = v } else { t.severity = v },
-                                    _ => {}
-                                }
-                            }));
-                        }>
-                        {move || {
-                            let unset = current() == 0;
-                            view! { <option value="0" selected=unset>{if residual { "—" } else { risk::NOT_RATED }}</option> }
-                        }}
-                        {move || level_options(levels(), current())}
-                    </select>
-                </div>
-            }
-        }
-    };
-    let axis = move || criteria.get().map(|c| c.axis.label()).unwrap_or("Likelihood");
-    let heading = {
-        let id = id.clone();
-        move || format!("Edit {id}")
-    };
+    let standing =
+        move || criteria.with(|c| c.as_ref().map(|c| judgement(c, fields.initial.get(), fields.residual.get())).unwrap_or_default());
     let del_id = id.clone();
-    let edit_controls = edit.clone();
-    let edit_residual = edit.clone();
-    let edit_status = edit.clone();
-    let edit_needs: EditRisk = std::sync::Arc::new(edit.clone());
     view! {
         <section class="risk-editor" aria-labelledby="risk-editor-title">
-            <h3 id="risk-editor-title">{heading}</h3>
-            <p class="judgement" role="status">{judgement}</p>
-            {text_input("risk-asset", "Asset or function", fields.asset, |r, v| r.asset = v)}
-            {text_input("risk-threat", "Threat or vulnerability", fields.threat, |r, v| r.threat = v)}
-            <fieldset class="field ratings">
-                <legend>"Initial rating (before controls)"</legend>
-                { let rs = rating_select.clone(); move || rs("risk-initial-l", axis().to_string(), false, true) }
-                {rating_select("risk-initial-s", "Severity".into(), false, false)}
-            </fieldset>
-            <TreatmentField fields edit=edit.clone()/>
-            <ControlLinks fields edit=edit.clone()/>
+            <h3 id="risk-editor-title">{format!("Edit {id}")}</h3>
+            <p class="judgement" role="status">{standing}</p>
+            <RiskTextInput id="risk-asset" label="Asset or function" value=fields.asset set=|r, v| r.asset = v edit/>
+            <RiskTextInput id="risk-threat" label="Threat or vulnerability" value=fields.threat set=|r, v| r.threat = v edit/>
+            <InitialRating fields criteria edit/>
+            <TreatmentField fields edit/>
+            <ControlLinks fields edit/>
             <div class="field">
                 <label for="risk-controls">"Control notes"</label>
                 <textarea id="risk-controls" rows="2" prop:value=move || fields.controls.get()
-                    on:input=move |ev| { let v = event_target_value(&ev); edit_controls(Box::new(move |r| r.controls = v)); }></textarea>
+                    on:input=move |ev| { let v = event_target_value(&ev); edit.apply(move |r| r.controls = v); }></textarea>
             </div>
-            <fieldset class="field ratings">
-                <legend>"Residual rating (after controls)"</legend>
-                <label class="choice">
-                    <input type="checkbox" prop:checked=move || fields.residual.with(Option::is_some)
-                        prop:disabled=move || fields.initial.with(Option::is_none) && fields.residual.with(Option::is_none)
-                        on:change=move |ev| {
-                            let on = event_target_checked(&ev);
-                            edit_residual(Box::new(move |r| r.residual = if on { r.residual.or(r.initial) } else { None }));
-                        }/>
-                    "Residual risk assessed"
-                    {move || fields.initial.with(Option::is_none).then_some(view! { <span class="hint">" (rate the initial risk first)"</span> })}
-                </label>
-                { let rs = rating_select.clone(); move || rs("risk-residual-l", axis().to_string(), true, true) }
-                {rating_select("risk-residual-s", "Severity".into(), true, false)}
-            </fieldset>
-            <AcceptanceFields id=id.clone() fields edit=edit.clone()/>
-            <fieldset class="field needs-links">
-                <legend>"Linked stakeholder needs"</legend>
-                {move || {
-                    let list = needs.get();
-                    if list.is_empty() {
-                        return view! { <p class="hint">"No security needs yet: add them in A.2."</p> }.into_any();
-                    }
-                    link_boxes(list, fields.need_ids, edit_needs.clone(), |r| &mut r.need_ids)
-                }}
-            </fieldset>
-            {text_input("risk-owner", "Owner", fields.owner, |r, v| r.owner = v)}
-            <div class="field compact">
-                <label for="risk-status-edit">"Status"</label>
-                <select id="risk-status-edit" on:change=move |ev| {
-                    let v = event_target_value(&ev);
-                    if let Some(s) = RiskStatus::ALL.into_iter().find(|s| s.label() == v) { edit_status(Box::new(move |r| r.status = s)); }
-                }>
-                    {move || { let cur = fields.status.get(); RiskStatus::ALL.map(|s| view! { <option value=s.label() selected=cur == Some(s)>{s.label()}</option> }).collect_view() }}
-                </select>
-            </div>
+            <ResidualRating fields criteria edit/>
+            <AcceptanceFields id=id.clone() fields edit/>
+            <NeedLinks fields edit/>
+            <RiskTextInput id="risk-owner" label="Owner" value=fields.owner set=|r, v| r.owner = v edit/>
+            <StatusField fields edit/>
             <div class="actions">
                 <button type="button" on:click=move |_| selected.set(None)>"Done"</button>
                 <button type="button" class="danger" on:click=move |_| {
@@ -179,6 +58,16 @@ pub(super) fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl
                 }>"Delete entry…"</button>
             </div>
         </section>
+    }
+}
+
+/// The entry's standing, in words, at the top of the editor.
+fn judgement(c: &RiskCriteria, initial: Option<Rating>, residual: Option<Rating>) -> String {
+    let j = risk::judge_ratings(c, initial, residual);
+    match residual {
+        _ if initial.is_none() => "Not rated yet: choose its initial levels below.".to_string(),
+        Some(_) => format!("Initial risk: {}. Residual risk: {}.", zone_label(j.initial), zone_label(j.residual)),
+        None => format!("Initial risk: {}. Residual risk not assessed yet.", zone_label(j.initial)),
     }
 }
 
@@ -219,6 +108,14 @@ impl Fields {
             acceptance: field(at, |r| r.acceptance.clone()),
         }
     }
+
+    /// The rating of `stage`.
+    fn rating(self, stage: Stage) -> Memo<Option<Rating>> {
+        match stage {
+            Stage::Initial => self.initial,
+            Stage::Residual => self.residual,
+        }
+    }
 }
 
 /// One field of the entry at position `at` (its default once the entry is gone).
@@ -229,18 +126,61 @@ where
     derive(move |p| at.get().and_then(|i| p.risks.get(i)).map(get).unwrap_or_default())
 }
 
-/// How the entry edits its risk (see [`RiskEditor`]).
-type EditRisk = std::sync::Arc<dyn Fn(Box<dyn FnOnce(&mut RiskEntry)>) + Send + Sync>;
+/// How the editor's controls change its entry: one edit of the plan each
+/// (so autosaved and undoable), on the entry with the editor's id if it is
+/// still there. Made once by [`RiskEditor`]; `Copy`, so each control and
+/// handler takes it as it is.
+#[derive(Clone, Copy)]
+struct EditRisk {
+    app: AppState,
+    id: StoredValue<String>,
+}
 
+impl EditRisk {
+    fn new(id: String) -> Self {
+        EditRisk { app: app(), id: StoredValue::new(id) }
+    }
+
+    /// Change the entry with `f`.
+    fn apply(self, f: impl FnOnce(&mut RiskEntry)) {
+        // A copy of the id: the arena is not to be held while the plan changes.
+        let Some(id) = self.id.try_get_value() else { return };
+        self.app.edit(move |p| {
+            if let Some(r) = p.risk_mut(&id) {
+                f(r);
+            }
+        });
+    }
+}
+
+/// A one-line text field of the entry: shows `value`, and `set`s what is typed.
 #[component]
-fn TreatmentField(fields: Fields, edit: impl Fn(Box<dyn FnOnce(&mut RiskEntry)>) + Clone + Send + Sync + 'static) -> impl IntoView {
+fn RiskTextInput(
+    id: &'static str,
+    label: &'static str,
+    value: Memo<String>,
+    set: fn(&mut RiskEntry, String),
+    edit: EditRisk,
+) -> impl IntoView {
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            <input id=id type="text" maxlength="300" prop:value=move || value.get()
+                on:input=move |ev| { let v = event_target_value(&ev); edit.apply(move |r| set(r, v)); }/>
+        </div>
+    }
+}
+
+/// How the entry is treated, or "Not decided".
+#[component]
+fn TreatmentField(fields: Fields, edit: EditRisk) -> impl IntoView {
     view! {
         <div class="field compact">
             <label for="risk-treatment">"Treatment"</label>
             <select id="risk-treatment" on:change=move |ev| {
                 let v = event_target_value(&ev);
                 let t = Treatment::ALL.into_iter().find(|t| t.label() == v);
-                edit(Box::new(move |r| r.treatment = t));
+                edit.apply(move |r| r.treatment = t);
             }>
                 <option value="" selected=move || fields.treatment.with(Option::is_none)>"Not decided"</option>
                 {Treatment::ALL.map(|t| view! { <option value=t.label() selected=move || fields.treatment.get() == Some(t)>{t.label()}</option> }).collect_view()}
@@ -260,7 +200,6 @@ fn link_boxes(
     items
         .into_iter()
         .map(|(id, label)| {
-            let edit = edit.clone();
             let checked = {
                 let id = id.clone();
                 move || linked.with(|ids| ids.contains(&id))
@@ -270,11 +209,11 @@ fn link_boxes(
                     <input type="checkbox" prop:checked=checked on:change=move |ev| {
                         let on = event_target_checked(&ev);
                         let id = id.clone();
-                        edit(Box::new(move |r| {
+                        edit.apply(move |r| {
                             let list = links(r);
                             list.retain(|x| *x != id);
                             if on { list.push(id); }
-                        }));
+                        });
                     }/>
                     {label}
                 </label>
@@ -286,27 +225,22 @@ fn link_boxes(
 
 /// The plan's controls as boxes to tick, and a new control added and linked in one step.
 #[component]
-fn ControlLinks(fields: Fields, edit: impl Fn(Box<dyn FnOnce(&mut RiskEntry)>) + Clone + Send + Sync + 'static) -> impl IntoView {
+fn ControlLinks(fields: Fields, edit: EditRisk) -> impl IntoView {
     let app = app();
     let controls = derive(|p| p.controls.iter().map(|c| (c.id.clone(), format!("{} {}", c.id, c.description))).collect::<Vec<_>>());
-    let edit: EditRisk = std::sync::Arc::new(edit);
     let new_control = RwSignal::new(String::new());
-    let add = {
-        let edit = edit.clone();
-        move || {
-            let text = new_control.get_untracked();
-            if text.trim().is_empty() {
-                return;
-            }
-            let mut id = String::new();
-            app.edit(|p| id = p.add_control(&text, ControlKind::Design));
-            if !id.is_empty() {
-                edit(Box::new(move |r| r.control_ids.push(id)));
-                new_control.set(String::new());
-            }
+    let add = move || {
+        let text = new_control.get_untracked();
+        if text.trim().is_empty() {
+            return;
+        }
+        let mut id = String::new();
+        app.edit(|p| id = p.add_control(&text, ControlKind::Design));
+        if !id.is_empty() {
+            edit.apply(move |r| r.control_ids.push(id));
+            new_control.set(String::new());
         }
     };
-    let add_key = add.clone();
     view! {
         <fieldset class="field control-links">
             <legend>"Risk controls"</legend>
@@ -315,13 +249,13 @@ fn ControlLinks(fields: Fields, edit: impl Fn(Box<dyn FnOnce(&mut RiskEntry)>) +
                 if list.is_empty() {
                     return view! { <p class="hint">"No controls yet: add the first below. Controls are listed, verified and shared in Controls and traceability."</p> }.into_any();
                 }
-                link_boxes(list, fields.control_ids, edit.clone(), |r| &mut r.control_ids)
+                link_boxes(list, fields.control_ids, edit, |r| &mut r.control_ids)
             }}
             <div class="inline-add">
                 <label for="risk-new-control">"New control"</label>
                 <input id="risk-new-control" type="text" maxlength="300" placeholder="e.g. Mutual TLS on the service port"
                     prop:value=move || new_control.get() on:input=move |ev| new_control.set(event_target_value(&ev))
-                    on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add_key(); }/>
+                    on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add(); }/>
                 <button type="button" on:click=move |_| add()>"Add and link"</button>
             </div>
         </fieldset>
@@ -331,14 +265,8 @@ fn ControlLinks(fields: Fields, edit: impl Fn(Box<dyn FnOnce(&mut RiskEntry)>) +
 /// Why, by whom and when the residual risk is accepted; asked for when its
 /// zone is review or unacceptable, or when the treatment is to accept it.
 #[component]
-fn AcceptanceFields(
-    id: String,
-    fields: Fields,
-    edit: impl Fn(Box<dyn FnOnce(&mut RiskEntry)>) + Clone + Send + Sync + 'static,
-) -> impl IntoView {
+fn AcceptanceFields(id: String, fields: Fields, edit: EditRisk) -> impl IntoView {
     let needed = derive(move |p| p.risks.iter().find(|r| r.id == id).and_then(|r| crate::plan::trace::needs_acceptance(p, r)));
-    let edit: EditRisk = std::sync::Arc::new(edit);
-    let (e1, e2, e3) = (edit.clone(), edit.clone(), edit);
     let hint = move || match (needed.get(), fields.acceptance.with(Acceptance::is_complete)) {
         (None, _) => "Not needed while the risk is acceptable, unless it is treated by accepting it.".to_string(),
         (Some(_), true) => "Accepted.".to_string(),
@@ -353,19 +281,53 @@ fn AcceptanceFields(
             <div class="field">
                 <label for="risk-acceptance-rationale">"Benefit-risk rationale"</label>
                 <textarea id="risk-acceptance-rationale" rows="2" prop:value=move || fields.acceptance.with(|a| a.rationale.clone())
-                    on:input=move |ev| { let v = event_target_value(&ev); e1(Box::new(move |r| r.acceptance.rationale = v)); }></textarea>
+                    on:input=move |ev| { let v = event_target_value(&ev); edit.apply(move |r| r.acceptance.rationale = v); }></textarea>
             </div>
             <div class="field compact">
                 <label for="risk-acceptance-approver">"Accepted by"</label>
                 <input id="risk-acceptance-approver" type="text" maxlength="300" placeholder="Name and role"
                     prop:value=move || fields.acceptance.with(|a| a.approver.clone())
-                    on:input=move |ev| { let v = event_target_value(&ev); e2(Box::new(move |r| r.acceptance.approver = v)); }/>
+                    on:input=move |ev| { let v = event_target_value(&ev); edit.apply(move |r| r.acceptance.approver = v); }/>
             </div>
             <div class="field compact">
                 <label for="risk-acceptance-date">"Accepted on"</label>
                 <input id="risk-acceptance-date" type="date" prop:value=move || fields.acceptance.with(|a| a.date.clone())
-                    on:change=move |ev| { let v = event_target_value(&ev); e3(Box::new(move |r| r.acceptance.date = v)); }/>
+                    on:change=move |ev| { let v = event_target_value(&ev); edit.apply(move |r| r.acceptance.date = v); }/>
             </div>
         </fieldset>
+    }
+}
+
+/// The plan's security needs as boxes to tick.
+#[component]
+fn NeedLinks(fields: Fields, edit: EditRisk) -> impl IntoView {
+    let needs = derive(|p| p.needs.iter().map(|n| (n.id.clone(), n.text.clone())).collect::<Vec<_>>());
+    view! {
+        <fieldset class="field needs-links">
+            <legend>"Linked stakeholder needs"</legend>
+            {move || {
+                let list = needs.get();
+                if list.is_empty() {
+                    return view! { <p class="hint">"No security needs yet: add them in A.2."</p> }.into_any();
+                }
+                link_boxes(list, fields.need_ids, edit, |r| &mut r.need_ids)
+            }}
+        </fieldset>
+    }
+}
+
+/// The entry's status.
+#[component]
+fn StatusField(fields: Fields, edit: EditRisk) -> impl IntoView {
+    view! {
+        <div class="field compact">
+            <label for="risk-status-edit">"Status"</label>
+            <select id="risk-status-edit" on:change=move |ev| {
+                let v = event_target_value(&ev);
+                if let Some(s) = RiskStatus::ALL.into_iter().find(|s| s.label() == v) { edit.apply(move |r| r.status = s); }
+            }>
+                {move || { let cur = fields.status.get(); RiskStatus::ALL.map(|s| view! { <option value=s.label() selected=cur == Some(s)>{s.label()}</option> }).collect_view() }}
+            </select>
+        </div>
     }
 }

@@ -7,10 +7,9 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::criteria::zone_class;
-use crate::plan::model::{Acceptance, ControlKind, Rating, RiskEntry, RiskStatus, Treatment, Zone};
 use crate::plan::risk::{self, RegisterQuery, SortKey, Stage};
-use crate::web::state::{Confirmed, Dialog};
-use crate::web::views::common::{derive, level_options};
+use crate::plan::model::{Rating, RiskEntry, RiskStatus, Zone};
+use crate::web::views::common::derive;
 use crate::web::views::{app, open_plan};
 
 use crate::plan::risk::zone_label;
