@@ -9,22 +9,15 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::common::ids::{clean_name, new_id};
-use crate::plan::model::{NamedList, Relevance, SecurityNeed};
-use crate::web::browser::entropy;
-use crate::web::state::{Confirmed, Dialog};
-use crate::web::views::app;
-use crate::web::views::common::{derive, focus_id, follow, or_dash, table_arrow_nav, FieldError};
+use crate::plan::model::{NamedList, Relevance};
+use crate::web::views::common::derive;
 use crate::web::views::name_list::{NameList, NamedItems};
-use crate::web::views::row_window::{RowWindow, Spacer};
 
 mod cells;
 mod row;
 mod table;
 mod user_needs;
 
-use cells::Cells;
-use row::NeedRow;
 use table::NeedMatrix;
 use user_needs::UserNeedList;
 

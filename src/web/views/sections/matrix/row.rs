@@ -1,6 +1,15 @@
 //! One need's row of the matrix: its text, user need id, cells and order buttons.
 
-use super::*;
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+
+use super::cells::Cells;
+use super::LinkIndex;
+use crate::plan::model::SecurityNeed;
+use crate::web::state::{Confirmed, Dialog};
+use crate::web::views::app;
+use crate::web::views::common::follow;
 
 /// One need's row. It reads the shared memos through two row signals (see
 /// `follow`), so a cell edit wakes one row's cells, and each shared memo has

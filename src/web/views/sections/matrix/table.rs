@@ -1,6 +1,19 @@
 //! The needs matrix: toolbar, find, and the windowed table of need rows.
 
-use super::*;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::row::NeedRow;
+use super::LinkIndex;
+use crate::common::ids::{clean_name, new_id};
+use crate::plan::model::Relevance;
+use crate::web::browser::entropy;
+use crate::web::state::NoticeKind;
+use crate::web::views::app;
+use crate::web::views::common::{derive, focus_id, table_arrow_nav};
+use crate::web::views::row_window::{RowWindow, Spacer};
 
 #[component]
 pub(super) fn NeedMatrix() -> impl IntoView {
@@ -34,7 +47,7 @@ pub(super) fn NeedMatrix() -> impl IntoView {
         } else {
             format!("Added {added} example needs from the JSP.")
         };
-        app.notify(crate::web::state::NoticeKind::Info, msg);
+        app.notify(NoticeKind::Info, msg);
     };
     let stakeholder_name = move |id: &str| stakeholder_names.with(|m| m.get(id).cloned().unwrap_or_default());
     // Rows outside the drawn window are not in the page, so the browser's own

@@ -2,7 +2,13 @@
 //! what folds into them. Folding happens in the matrix (ids typed in a row);
 //! here user needs get their words, and are added or removed.
 
-use super::*;
+use leptos::prelude::*;
+
+use super::LONG_LIST;
+use crate::common::ids::clean_name;
+use crate::web::state::{Confirmed, Dialog};
+use crate::web::views::app;
+use crate::web::views::common::{derive, or_dash, FieldError};
 
 #[component]
 pub(super) fn UserNeedList() -> impl IntoView {
@@ -19,7 +25,7 @@ pub(super) fn UserNeedList() -> impl IntoView {
     };
     // A long list starts folded, and is built only once opened: 100 rows of
     // fields under the matrix cost its first draw about 60 ms.
-    let open = RwSignal::new(ids.with_untracked(Vec::len) <= super::LONG_LIST);
+    let open = RwSignal::new(ids.with_untracked(Vec::len) <= LONG_LIST);
     view! {
         <details class="user-needs-list" prop:open=move || open.get()
             on:toggle=move |ev| {

@@ -1,6 +1,9 @@
 //! The form that adds a risk, not rated yet, and opens it in the editor.
 
-use super::*;
+use leptos::prelude::*;
+
+use crate::web::state::NoticeKind;
+use crate::web::views::app;
 
 #[component]
 pub(super) fn AddRisk(selected: RwSignal<Option<String>>) -> impl IntoView {
@@ -11,7 +14,7 @@ pub(super) fn AddRisk(selected: RwSignal<Option<String>>) -> impl IntoView {
         ev.prevent_default();
         let (a, t) = (asset.get_untracked(), threat.get_untracked());
         if a.trim().is_empty() && t.trim().is_empty() {
-            app.notify(crate::web::state::NoticeKind::Error, "Name the asset or the threat of the new risk.");
+            app.notify(NoticeKind::Error, "Name the asset or the threat of the new risk.");
             return;
         }
         let mut new_id = String::new();

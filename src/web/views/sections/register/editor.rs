@@ -5,8 +5,8 @@
 
 use leptos::prelude::*;
 
-use crate::plan::risk::{self, zone_label, Stage};
 use crate::plan::model::{Acceptance, ControlKind, Rating, RiskCriteria, RiskEntry, RiskStatus, Treatment};
+use crate::plan::risk::{self, zone_label, Stage};
 use crate::web::state::{AppState, Confirmed, Dialog};
 use crate::web::views::app;
 use crate::web::views::common::derive;

@@ -1,6 +1,10 @@
 //! Filters and sorting of the register table.
 
-use super::*;
+use leptos::prelude::*;
+
+use crate::plan::model::{Rating, RiskStatus, Zone};
+use crate::plan::risk::{self, RegisterQuery, SortKey, Stage};
+use crate::web::views::open_plan;
 
 #[component]
 pub(super) fn Filters(query: RwSignal<RegisterQuery>, cell: RwSignal<Option<(Stage, Rating)>>) -> impl IntoView {

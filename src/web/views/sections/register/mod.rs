@@ -6,13 +6,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::criteria::zone_class;
-use crate::plan::risk::{self, RegisterQuery, SortKey, Stage};
-use crate::plan::model::{Rating, RiskEntry, RiskStatus, Zone};
+use crate::plan::model::{Rating, RiskCriteria, RiskEntry, RiskStatus, Zone};
+use crate::plan::risk::{self, RegisterQuery, Stage};
 use crate::web::views::common::derive;
-use crate::web::views::{app, open_plan};
-
-use crate::plan::risk::zone_label;
 
 mod add;
 mod editor;
@@ -75,14 +71,14 @@ pub(super) struct RatingText {
 /// The table's rows, and the criteria they were judged by.
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Rows {
-    criteria: crate::plan::model::RiskCriteria,
+    criteria: RiskCriteria,
     pub(super) rows: Vec<Arc<Row>>,
 }
 
 /// The rows of `risks`, judged by `c`. A row of `last` that still shows its
 /// entry is kept as it is: an edit changes one entry, and building 500 rows
 /// of text again took a fifth of it. Each grid cell's text is written once.
-pub(super) fn rows<'a>(risks: impl Iterator<Item = &'a RiskEntry>, c: &crate::plan::model::RiskCriteria, last: Option<&Rows>) -> Rows {
+pub(super) fn rows<'a>(risks: impl Iterator<Item = &'a RiskEntry>, c: &RiskCriteria, last: Option<&Rows>) -> Rows {
     let reusable: rustc_hash::FxHashMap<&str, &Arc<Row>> =
         last.filter(|l| l.criteria == *c).map(|l| l.rows.iter().map(|r| (r.id.as_str(), r)).collect()).unwrap_or_default();
     let mut texts: rustc_hash::FxHashMap<Rating, (RatingText, Option<Zone>)> = Default::default();

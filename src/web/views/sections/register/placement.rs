@@ -1,6 +1,11 @@
 //! The placement grid: how many entries sit in each cell; a click filters the table.
 
-use super::*;
+use leptos::prelude::*;
+
+use crate::plan::model::Rating;
+use crate::plan::risk::{self, Stage};
+use crate::web::views::common::derive;
+use crate::web::views::sections::criteria::zone_class;
 
 /// The grid with how many entries sit in each cell; a cell click filters the table.
 #[component]

@@ -1,6 +1,15 @@
 //! The register table: one row per entry shown by the filters.
 
-use super::*;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::{rows, RatingText, Row, Rows};
+use crate::plan::model::{Rating, Zone};
+use crate::plan::risk::{self, zone_label, RegisterQuery, Stage};
+use crate::web::views::common::derive;
+use crate::web::views::open_plan;
+use crate::web::views::sections::criteria::zone_class;
 
 #[component]
 pub(super) fn RiskTable(

@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use super::{EditRisk, Fields};
-use crate::plan::risk::{self, Stage};
 use crate::plan::model::{Rating, RiskCriteria};
+use crate::plan::risk::{self, Stage};
 use crate::web::views::common::level_options;
 
 /// Which level of a rating a select chooses. (The criteria call the
