@@ -15,9 +15,10 @@ use crate::web::views::app;
 use crate::web::views::common::{derive, focus_id, table_arrow_nav};
 use crate::web::views::row_window::{RowWindow, Spacer};
 
+/// The needs matrix: needs as rows (only those drawn near the screen),
+/// stakeholders as columns, under its toolbar.
 #[component]
 pub(super) fn NeedMatrix() -> impl IntoView {
-    let app = app();
     let stakeholders = derive(|p| p.stakeholders.iter().map(|s| s.id.clone()).collect::<Vec<_>>());
     let stakeholder_names = derive(|p| p.stakeholders.iter().map(|s| (s.id.clone(), s.name.clone())).collect::<HashMap<_, _>>());
     let need_ids = derive(|p| p.needs.iter().map(|n| n.id.clone()).collect::<Vec<_>>());
@@ -29,26 +30,6 @@ pub(super) fn NeedMatrix() -> impl IntoView {
         }
         index.into_iter().map(|(k, row)| (k.to_string(), Arc::new(row))).collect::<LinkIndex>()
     });
-    let new_need = RwSignal::new(String::new());
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(text) = clean_name(&new_need.get_untracked()) else {
-            return;
-        };
-        let id = new_id("nd", entropy());
-        app.edit(move |p| p.add_need(id, text));
-        new_need.set(String::new());
-    };
-    let accept_examples = move |_| {
-        let mut added = 0;
-        app.edit(|p| added = p.accept_example_needs());
-        let msg = if added == 0 {
-            "All of the JSP’s example needs are already in the plan.".to_string()
-        } else {
-            format!("Added {added} example needs from the JSP.")
-        };
-        app.notify(NoticeKind::Info, msg);
-    };
     let stakeholder_name = move |id: &str| stakeholder_names.with(|m| m.get(id).cloned().unwrap_or_default());
     // Rows outside the drawn window are not in the page, so the browser's own
     // find cannot see them: this filter searches every need.
@@ -76,20 +57,7 @@ pub(super) fn NeedMatrix() -> impl IntoView {
 
     view! {
         <h3 id="matrix-title">"Security needs by stakeholder"</h3>
-        <div class="toolbar">
-            <form class="inline-add" on:submit=add>
-                <label for="new-need">"Add a security need"</label>
-                <input id="new-need" type="text" maxlength="300" placeholder="e.g. Audit log of remote sessions"
-                    prop:value=move || new_need.get() on:input=move |ev| new_need.set(event_target_value(&ev))/>
-                <button type="submit">"Add need"</button>
-            </form>
-            <button type="button" on:click=accept_examples>"Add the JSP’s example needs"</button>
-            <div class="inline-add find">
-                <label for="find-need">"Find needs"</label>
-                <input id="find-need" type="search" maxlength="300" placeholder="Words in a need or user need id"
-                    prop:value=move || find.get() on:input=move |ev| find.set(event_target_value(&ev))/>
-            </div>
-        </div>
+        <MatrixToolbar find/>
         <p class="count-line" role="status">{move || {
             let (shown, all) = (shown_ids.with(Vec::len), need_ids.with(Vec::len));
             if shown == all { String::new() } else { format!("{shown} of {all} needs match “{}”.", find.get().trim()) }
@@ -146,6 +114,49 @@ pub(super) fn NeedMatrix() -> impl IntoView {
         <Show when=move || shown_ids.with(Vec::is_empty) && !need_ids.with(Vec::is_empty)>
             <p class="empty">"No need matches. Clear “Find needs” to see them all."</p>
         </Show>
+    }
+}
+
+/// Above the matrix: adding a need, or the JSP's example needs, and `find`,
+/// the words the matrix shows only the needs with.
+#[component]
+fn MatrixToolbar(find: RwSignal<String>) -> impl IntoView {
+    let app = app();
+    let new_need = RwSignal::new(String::new());
+    let add = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Some(text) = clean_name(&new_need.get_untracked()) else {
+            return;
+        };
+        let id = new_id("nd", entropy());
+        app.edit(move |p| p.add_need(id, text));
+        new_need.set(String::new());
+    };
+    let accept_examples = move |_| {
+        let mut added = 0;
+        app.edit(|p| added = p.accept_example_needs());
+        let msg = if added == 0 {
+            "All of the JSP’s example needs are already in the plan.".to_string()
+        } else {
+            format!("Added {added} example needs from the JSP.")
+        };
+        app.notify(NoticeKind::Info, msg);
+    };
+    view! {
+        <div class="toolbar">
+            <form class="inline-add" on:submit=add>
+                <label for="new-need">"Add a security need"</label>
+                <input id="new-need" type="text" maxlength="300" placeholder="e.g. Audit log of remote sessions"
+                    prop:value=move || new_need.get() on:input=move |ev| new_need.set(event_target_value(&ev))/>
+                <button type="submit">"Add need"</button>
+            </form>
+            <button type="button" on:click=accept_examples>"Add the JSP’s example needs"</button>
+            <div class="inline-add find">
+                <label for="find-need">"Find needs"</label>
+                <input id="find-need" type="search" maxlength="300" placeholder="Words in a need or user need id"
+                    prop:value=move || find.get() on:input=move |ev| find.set(event_target_value(&ev))/>
+            </div>
+        </div>
     }
 }
 
