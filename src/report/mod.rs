@@ -1,6 +1,6 @@
 //! One report model: what the report says is decided once, here, as a
 //! format-neutral [`Document`] built from the plan, and each output only
-//! renders it: the on-screen and printed report (`web::views::sections::report`),
+//! renders it: the on-screen and printed report (`web::views::plan::report`, with `web::views::common::report_view`),
 //! Markdown ([`markdown`]) and Word ([`docx`]). The plan builds its document
 //! in `plan::report`, the assessment in `assessment::report`; the renderers
 //! serve both.

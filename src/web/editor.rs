@@ -1,7 +1,9 @@
 //! The plan editor, downloaded on demand.
 //!
-//! The build splits the editor (every section, the report, the exports) into a
-//! second WebAssembly file, so the first visit downloads only what the plan
+//! The build splits the editor (every section, the report, the exports, the
+//! maturity assessments) into a second WebAssembly file at
+//! [`load_plan_editor`], the split point, which hands out both documents'
+//! editors, so the first visit downloads only what the plan
 //! list needs. The first time a plan opens the editor is fetched (from the
 //! offline cache after one visit); until then a short "Opening…" line shows,
 //! and a failed download says so with a way to try again.
@@ -10,13 +12,14 @@ use std::cell::Cell;
 
 use leptos::prelude::*;
 
-use super::{browser, views};
+use super::browser;
 use crate::plan::model::Plan;
 use crate::plan::versions::merge::Merge;
 
 /// What the editor's part of the app hands out once downloaded: the editor,
-/// the merge with its dialog (see `views/merge_dialog.rs`), and the check of
-/// an imported plan's revision history (`format::check_revisions`).
+/// the merge with its dialog (see `views/plan/merge_dialog.rs`), the check of
+/// an imported plan's revision history (`plan::file::check_revisions`) and
+/// the maturity assessment's page and actions.
 #[derive(Clone, Copy)]
 pub struct EditorParts {
     pub draw: fn() -> AnyView,
@@ -27,9 +30,9 @@ pub struct EditorParts {
     pub draw_assessment: fn(String) -> AnyView,
     pub create_assessment: fn(&str) -> Result<String, String>,
     /// Import an assessment file: the id to open and what was done, in words.
-    pub import_assessment: crate::web::assessment::ImportFile,
+    pub import_assessment: crate::web::state::assessment::ImportFile,
     /// Restore the maturity assessments of a backup file.
-    pub restore_assessments: crate::web::assessment::Restore,
+    pub restore_assessments: crate::web::state::assessment::Restore,
 }
 
 thread_local! {
@@ -62,7 +65,7 @@ pub async fn load() -> Option<EditorParts> {
     if let Some(parts) = LOADED.get() {
         return Some(parts);
     }
-    let parts = views::load_plan_editor().await.ok()?;
+    let parts = load_plan_editor().await.ok()?;
     LOADED.set(Some(parts));
     Some(parts)
 }
@@ -119,4 +122,23 @@ pub fn Editor(assessment: Option<String>) -> impl IntoView {
         }
         .into_any(),
     }
+}
+
+/// The plan editor lives in its own part of the app, downloaded the first
+/// time a plan opens (`scripts/wasm.mjs` splits it off): the first screen, the
+/// plan list, needs none of it. What comes back is the function that draws
+/// the editor; a download that fails is an error the caller can show and
+/// retry, not a crash.
+#[leptos::wasm_split::wasm_split(plan_editor, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn load_plan_editor() -> Result<EditorParts, leptos::wasm_split::SplitLoaderError> {
+    Ok(EditorParts {
+        draw: || view! { <crate::web::views::plan::PlanPage/> }.into_any(),
+        merge: crate::plan::versions::merge::merge_onto,
+        merge_dialog: crate::web::views::plan::merge_dialog::merge_dialog,
+        check_revisions: crate::plan::file::check_revisions,
+        draw_assessment: crate::web::views::assessment::draw,
+        create_assessment: crate::web::state::assessment::create,
+        import_assessment: crate::web::state::assessment::import_file,
+        restore_assessments: crate::web::state::assessment::restore,
+    })
 }

@@ -9,7 +9,6 @@
 //! - [`editor`]: the plan editor, a second download fetched when a plan first opens.
 //! - [`views`]: components; they read signals and call [`state::AppState`] methods.
 
-mod assessment;
 pub(crate) mod browser;
 mod crash;
 mod display;

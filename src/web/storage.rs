@@ -16,7 +16,7 @@ use crate::plan::file;
 use crate::plan::model::Plan;
 
 pub const PLAN_PREFIX: &str = "jsp-planner/plan/";
-/// Maturity assessments, kept beside the plans (see `web/assessment`).
+/// Maturity assessments, kept beside the plans (see `web/state/assessment.rs`).
 pub const ASSESSMENT_PREFIX: &str = "jsp-planner/assessment/";
 const LAST_OPEN: &str = "jsp-planner/last-open";
 const PREFS_PREFIX: &str = "jsp-planner/pref/";

@@ -1,7 +1,7 @@
 //! Maturity assessments from the plan list: create, open, close, import,
 //! export and delete. The assessment code itself (reading, checking and
 //! editing one) is in the editor's part, downloaded on demand
-//! (`web/assessment`): these actions ask it through `editor::load`.
+//! (`web/state/assessment.rs`): these actions ask it through `editor::load`.
 
 use leptos::prelude::*;
 
@@ -86,8 +86,8 @@ impl AppState {
 
 impl AppState {
     /// The maturity assessments of a backup, each imported as a file is
-    /// (by the editor's part: `web::assessment::restore`), each outcome told.
-    pub(super) fn restore_assessments(self, file_name: &str, bytes: &[u8], restore: Option<crate::web::assessment::Restore>) {
+    /// (by the editor's part: `web::state::assessment::restore`), each outcome told.
+    pub(super) fn restore_assessments(self, file_name: &str, bytes: &[u8], restore: Option<crate::web::state::assessment::Restore>) {
         let Some(restore) = restore else {
             if bytes.windows(13).any(|w| w == b"\"assessments\"") {
                 self.notify(NoticeKind::Error, format!("The assessments in “{}” were not restored. {UNAVAILABLE}", isolate(file_name)));

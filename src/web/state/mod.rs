@@ -1,13 +1,19 @@
-//! The app's state, in three parts with one job each:
+//! The app's state, in four parts with one job each:
 //! - [`Library`]: the list of stored plans and the entries that cannot be read;
 //! - [`Session`] (`session.rs`): the open plan and the one edit path;
-//! - [`Ui`] (`ui.rs`): notices and the dialog queue.
+//! - [`Ui`] (`ui.rs`): notices and the dialog queue;
+//! - the open maturity assessment ([`assessment::OpenAssessment`],
+//!   `assessment.rs`, in the editor's part), with the actions on stored
+//!   assessments in `assessments.rs`.
 //!
-//! [`AppState`] holds the three and carries out the actions that span them
+//! A document's save state is one [`SaveState`] for both kinds.
+//!
+//! [`AppState`] holds the four and carries out the actions that span them
 //! (open, import, another tab's change). The decisions inside those actions
 //! are pure functions in [`crate::app::decide`]; this layer gathers the facts from
 //! the browser and acts. Views read signals and call these methods only.
 
+pub mod assessment;
 mod assessments;
 mod backup;
 mod files;

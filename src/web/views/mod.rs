@@ -1,22 +1,27 @@
 //! Components. Each reads the [`AppState`] from context.
+//!
+//! - [`shell`]: what every page has: the top bar, notices, dialogs.
+//! - [`common`]: pieces both documents' views use: fields and their errors,
+//!   the report view, the windowed rows of long tables, named lists.
+//! - [`library`]: the first screen, the list of plans and assessments.
+//! - [`plan`]: the plan page, one Concept Phase section at a time, with the
+//!   workshop stepper, quick capture and the merge dialog.
+//! - [`assessment`]: the maturity assessment page.
+//!
+//! `plan` and `assessment` are in the editor's part of the wasm
+//! (`web::editor`); `shell`, `common` and `library` are in the first screen.
 
 pub mod assessment;
-mod assessment_list;
-mod banners;
-mod common;
-mod dialogs;
-mod merge_dialog;
-mod name_list;
-mod plan_list;
-mod row_window;
-mod sections;
-mod workshop;
+pub mod common;
+pub mod library;
+pub mod plan;
+pub mod shell;
 
-pub use banners::{Notices, TopBar};
-pub use dialogs::Dialogs;
-pub use plan_list::PlanList;
-pub use sections::{load_plan_editor, step_section};
-pub use workshop::{focus_capture, ShortcutsHelp};
+pub use library::plan_list::PlanList;
+pub use plan::step_section;
+pub use plan::workshop::{focus_capture, ShortcutsHelp};
+pub use shell::banners::{Notices, TopBar};
+pub use shell::dialogs::Dialogs;
 
 use leptos::prelude::*;
 

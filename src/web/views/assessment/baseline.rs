@@ -9,8 +9,8 @@ use super::{page, report_part};
 use crate::assessment::edit::baseline_notes;
 use crate::assessment::{import, MAX_FILE_BYTES};
 use crate::report::PartKey;
-use crate::web::assessment::open_assessment;
 use crate::web::files::{self, ReadError};
+use crate::web::state::assessment::open_assessment;
 use crate::web::state::NoticeKind;
 use crate::web::views::app;
 

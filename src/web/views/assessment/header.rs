@@ -7,9 +7,9 @@ use leptos::prelude::*;
 
 use super::FieldError;
 use crate::assessment::Assessment;
-use crate::web::assessment::open_assessment;
-use crate::web::assessment::Saved;
+use crate::web::state::assessment::open_assessment;
 use crate::web::state::NoticeKind;
+use crate::web::state::SaveState;
 use crate::web::views::app;
 
 #[component]
@@ -125,9 +125,10 @@ fn SaveLine() -> impl IntoView {
     view! {
         <p class="save-line" role="status" data-testid="save-status">
             {move || match saved.get() {
-                Saved::Yes => view! { <span class="ok">"Saved in this browser"</span> }.into_any(),
-                Saved::No(why) => view! { <span class="bad">"Not saved: " {why}</span> }.into_any(),
-                Saved::Conflict => view! { <span class="bad">"Not saved: changed in another tab"</span> }.into_any(),
+                SaveState::Saved => view! { <span class="ok">"Saved in this browser"</span> }.into_any(),
+                SaveState::Unsaved(why) => view! { <span class="bad">"Not saved: " {why}</span> }.into_any(),
+                // An assessment deleted in another tab is a conflict too (`OpenAssessment::write`).
+                SaveState::Conflict | SaveState::Deleted => view! { <span class="bad">"Not saved: changed in another tab"</span> }.into_any(),
             }}
         </p>
     }
@@ -138,7 +139,7 @@ fn SaveLine() -> impl IntoView {
 #[component]
 fn ConflictBanner() -> impl IntoView {
     let open = open_assessment();
-    let conflict = Memo::new(move |_| open.saved.with(|s| *s == Saved::Conflict));
+    let conflict = Memo::new(move |_| open.saved.with(|s| *s == SaveState::Conflict));
     let take = move |_| {
         if let Err(why) = open.take_theirs() {
             app().notify(NoticeKind::Error, why);

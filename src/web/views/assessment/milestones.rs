@@ -9,7 +9,7 @@ use super::{html_id, refused, typed_field, FieldError};
 use crate::assessment::framework;
 use crate::assessment::score::gaps;
 use crate::assessment::{Assessment, Milestone};
-use crate::web::assessment::open_assessment;
+use crate::web::state::assessment::open_assessment;
 use crate::web::state::NoticeKind;
 use crate::web::views::app;
 

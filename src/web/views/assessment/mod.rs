@@ -3,7 +3,7 @@
 //! earlier assessment, and print or download the report.
 //!
 //! Every change goes through the open assessment's one edit path
-//! (`web::assessment::OpenAssessment`): these views hold no editing logic
+//! (`web::state::assessment::OpenAssessment`): these views hold no editing logic
 //! and mint no ids; a refused edit shows the domain's sentence, beside the
 //! field or as a notice. What the page shows in tables (heatmap, scores,
 //! gaps, roadmap, progress) is the report's own parts
@@ -37,11 +37,12 @@ use leptos::prelude::*;
 use crate::app::shortcuts::Shortcut;
 use crate::assessment::{Assessment, COMPONENTS};
 use crate::report::{Document, PartKey};
-use crate::web::assessment::{open_assessment, OpenAssessment};
 use crate::web::display::display;
+use crate::web::state::assessment::{open_assessment, OpenAssessment};
 use crate::web::state::NoticeKind;
 use crate::web::views::app;
-use crate::web::views::sections::report_view::set_page_footer;
+use crate::web::views::common::field::FieldError;
+use crate::web::views::common::report_view::set_page_footer;
 
 /// What the page's parts share besides the open assessment
 /// (`open_assessment()`): the baseline it is compared with (kept on this
@@ -207,7 +208,7 @@ fn report_part(key: PartKey) -> impl IntoView {
     move || {
         part.get().map(|p| {
             let doc = Document { properties: Default::default(), parts: vec![p] };
-            crate::web::views::sections::report_view::document_view(&doc)
+            crate::web::views::common::report_view::document_view(&doc)
         })
     }
 }
@@ -216,42 +217,6 @@ fn report_part(key: PartKey) -> impl IntoView {
 fn refused<T>(outcome: Result<Option<T>, String>) {
     if let Err(why) = outcome {
         app().notify(NoticeKind::Error, why);
-    }
-}
-
-/// Why the value last typed into a field was not kept: the assessment keeps
-/// its last valid value, the field keeps what was typed so it can be put right.
-#[derive(Clone, Copy)]
-struct FieldError(RwSignal<Option<String>>);
-
-impl FieldError {
-    fn new() -> Self {
-        FieldError(RwSignal::new(None))
-    }
-
-    /// Show the outcome of an edit made from the field.
-    fn show<T>(self, outcome: Result<Option<T>, String>) {
-        let message = outcome.err();
-        if self.0.with_untracked(|m| *m != message) {
-            self.0.set(message);
-        }
-    }
-
-    fn clear(self) {
-        if self.0.with_untracked(Option::is_some) {
-            self.0.set(None);
-        }
-    }
-
-    fn invalid(self) -> impl Fn() -> &'static str + Copy + Send + Sync + 'static {
-        move || if self.0.with(Option::is_some) { "true" } else { "false" }
-    }
-
-    /// The message element, referenced by the field's `aria-describedby`.
-    fn view(self, element_id: String) -> impl IntoView {
-        view! {
-            <p class="field-error" id=element_id hidden=move || self.0.with(Option::is_none)>{move || self.0.get()}</p>
-        }
     }
 }
 

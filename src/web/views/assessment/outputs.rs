@@ -10,11 +10,11 @@ use super::{page, Page};
 use crate::assessment::export::{assessment_csv, assessment_markdown};
 use crate::assessment::{export_pretty, Assessment};
 use crate::report::docx;
-use crate::web::assessment::open_assessment;
 use crate::web::files;
+use crate::web::state::assessment::open_assessment;
 use crate::web::state::NoticeKind;
 use crate::web::views::app;
-use crate::web::views::sections::report_view::document_view;
+use crate::web::views::common::report_view::document_view;
 
 /// What a download button offers.
 #[derive(Clone, Copy)]

@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use super::milestones::Milestones;
 use super::{refused, report_part, typed_field};
 use crate::report::PartKey;
-use crate::web::assessment::open_assessment;
+use crate::web::state::assessment::open_assessment;
 use crate::web::state::NoticeKind;
 use crate::web::views::app;
 

@@ -16,8 +16,8 @@ use super::{html_id, off_step, page, refused, FieldError};
 use crate::assessment::edit::{Side, Step};
 use crate::assessment::level::label;
 use crate::assessment::{Activity, ActivityEntry, Assessment, Component, COMPONENTS, LEVELS};
-use crate::web::assessment::open_assessment;
 use crate::web::display::display;
+use crate::web::state::assessment::open_assessment;
 
 #[component]
 pub(super) fn Scoring() -> impl IntoView {

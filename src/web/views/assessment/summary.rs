@@ -16,9 +16,9 @@ use super::report_part;
 use crate::assessment::chart::{self, Chart, Label, Measure};
 use crate::assessment::report::{brief_heatmap, BriefRow, BRIEF_LEGEND};
 use crate::report::PartKey;
-use crate::web::assessment::open_assessment;
 use crate::web::display::display;
-use crate::web::views::sections::report_view::tone_class;
+use crate::web::state::assessment::open_assessment;
+use crate::web::views::common::report_view::tone_class;
 
 #[component]
 pub(super) fn Heatmap() -> impl IntoView {

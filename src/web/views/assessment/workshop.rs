@@ -11,14 +11,15 @@ use leptos::prelude::*;
 
 use super::header::UndoRedo;
 use super::{page, step_count, step_title};
-use crate::web::assessment::{open_assessment, Saved};
 use crate::web::display::{display, toggle_fullscreen};
+use crate::web::state::assessment::open_assessment;
+use crate::web::state::SaveState;
 
 #[component]
 pub(super) fn WorkshopBar() -> impl IntoView {
     let (open, d, step) = (open_assessment(), display(), page().step);
     let name = Memo::new(move |_| open.doc.with(|a| a.name.clone()));
-    let unsaved = move || open.saved.with(|s| *s != Saved::Yes);
+    let unsaved = move || open.saved.with(|s| *s != SaveState::Saved);
     view! {
         <Show when=move || d.workshop.get()>
             <nav class="stepper" aria-label="Workshop steps">

@@ -1,0 +1,68 @@
+//! The maturity assessments in the plan list: create one, and open, export
+//! or delete those kept here. An assessment is an organisation-level
+//! document (how well the whole JSP is performed), kept beside the plans.
+
+use leptos::prelude::*;
+
+use crate::web::views::{app, short_time};
+
+#[component]
+pub fn AssessmentList() -> impl IntoView {
+    let app = app();
+    let new_name = RwSignal::new(String::new());
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        app.create_assessment(&new_name.get_untracked());
+        new_name.set(String::new());
+    };
+    view! {
+        <section class="assessment-list" aria-labelledby="assessments-title">
+            <h2 id="assessments-title">"Maturity assessments"</h2>
+            <p class="lead">
+                "How well the organisation performs every activity of the JSP, on a 0–5 scale, where it wants to be, "
+                "and the milestones that get it there."
+            </p>
+            <form class="create" on:submit=create>
+                <label for="new-assessment-name">"New assessment name"</label>
+                <input id="new-assessment-name" type="text" maxlength="300" placeholder="e.g. Product security maturity 2026"
+                    prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev))/>
+                <button type="submit">"Create assessment"</button>
+            </form>
+            <Show when=move || app.library.assessments.with(|l| !l.is_empty())
+                fallback=|| view! { <p class="empty">"No assessments yet. Create one, or import an assessment file with “Import plan files…”."</p> }>
+                <table class="plans assessments">
+                    <caption class="visually-hidden">"Stored maturity assessments, most recently edited first"</caption>
+                    <thead><tr>
+                        <th scope="col">"Assessment"</th><th scope="col">"Organisation"</th>
+                        <th scope="col">"Last edited"</th><th scope="col">"Actions"</th>
+                    </tr></thead>
+                    <tbody>
+                        <For each=move || app.library.assessments.get() key=|a| (a.id.clone(), a.name.clone(), a.updated_at.clone()) let:a>
+                            <AssessmentRow id=a.id name=a.name organisation=a.organisation updated_at=a.updated_at/>
+                        </For>
+                    </tbody>
+                </table>
+            </Show>
+        </section>
+    }
+}
+
+#[component]
+fn AssessmentRow(id: String, name: String, organisation: String, updated_at: String) -> impl IntoView {
+    let app = app();
+    let (open_id, export_id, delete_id) = (id.clone(), id.clone(), id);
+    view! {
+        <tr>
+            <th scope="row">
+                <button type="button" class="link plan-name" on:click=move |_| app.open_assessment(&open_id)>{name.clone()}</button>
+            </th>
+            <td>{crate::web::views::common::or_dash(&organisation)}</td>
+            <td>{short_time(&updated_at)}</td>
+            <td class="row-actions">
+                <button type="button" aria-label=format!("Export {name}") on:click=move |_| app.export_assessment(&export_id)>"Export"</button>
+                <button type="button" class="danger" aria-label=format!("Delete {name}")
+                    on:click=move |_| app.ask_delete_assessment(&delete_id)>"Delete…"</button>
+            </td>
+        </tr>
+    }
+}

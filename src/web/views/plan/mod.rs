@@ -1,0 +1,114 @@
+//! The plan page: one Concept Phase section at a time, chosen in the side
+//! navigation or by the URL hash (so the dashboard can link to a section).
+
+mod attendees;
+mod criteria;
+mod dashboard;
+mod fix_target;
+mod management;
+mod matrix;
+pub(crate) mod merge_dialog;
+mod project;
+mod raci;
+mod register;
+mod report;
+mod revisions;
+mod trace;
+pub(crate) mod workshop;
+
+use leptos::prelude::*;
+
+use super::app;
+use crate::web::display::display;
+use workshop::{QuickCapture, Stepper};
+
+pub use crate::plan::sections::Section;
+
+fn current_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Go to the next (`1`) or previous (`-1`) section, if there is one.
+pub fn step_section(delta: isize) {
+    let current = Section::from_anchor(&current_hash()).unwrap_or(Section::Dashboard);
+    let Some(next) = current.step(delta) else { return };
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(next.anchor());
+    }
+}
+
+#[component]
+pub(crate) fn PlanPage() -> impl IntoView {
+    let section = RwSignal::new(Section::from_anchor(&current_hash()).unwrap_or(Section::Dashboard));
+    let listener = window_event_listener(leptos::ev::hashchange, move |_| {
+        if let Some(s) = Section::from_anchor(&current_hash()) {
+            section.set(s);
+            focus_heading();
+        }
+    });
+    on_cleanup(move || listener.remove());
+    let workshop = display().workshop;
+    view! {
+        <div class="plan-page">
+            <nav class="sections" aria-label="Concept Phase sections">
+                <ul>
+                    {Section::ALL.into_iter().map(|s| view! {
+                        <li>
+                            <a href=format!("#{}", s.anchor())
+                                aria-current=move || (section.get() == s).then_some("page")>{s.title()}</a>
+                        </li>
+                    }).collect_view()}
+                </ul>
+                <PlanActions/>
+            </nav>
+            <div class="section-body">
+                <Show when=move || workshop.get()>
+                    <Stepper section=section.into()/>
+                </Show>
+                <QuickCapture/>
+                {move || match section.get() {
+                    Section::Dashboard => view! { <dashboard::Dashboard/> }.into_any(),
+                    Section::Project => view! { <project::ProjectSection/> }.into_any(),
+                    Section::Stakeholders => view! { <matrix::StakeholderSection/> }.into_any(),
+                    Section::Management => view! { <management::ManagementSection/> }.into_any(),
+                    Section::Criteria => view! { <criteria::CriteriaSection/> }.into_any(),
+                    Section::Register => view! { <register::RegisterSection/> }.into_any(),
+                    Section::Traceability => view! { <trace::TraceSection/> }.into_any(),
+                    Section::Roles => view! { <raci::RolesSection/> }.into_any(),
+                    Section::Report => view! { <report::ReportSection/> }.into_any(),
+                    Section::Revisions => view! { <revisions::RevisionsSection/> }.into_any(),
+                }}
+            </div>
+        </div>
+    }
+}
+
+/// After a section change, move focus to its heading so keyboard and screen
+/// reader users land at the top of the new content; or, when a dashboard gap
+/// link caused the change, to the control that closes the gap.
+fn focus_heading() {
+    request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        if fix_target::focus_requested() {
+            return;
+        }
+        let el = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.query_selector(".section-body h2").ok().flatten())
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(el) = el {
+            el.set_tab_index(-1);
+            let _ = el.focus();
+        }
+    });
+}
+
+#[component]
+fn PlanActions() -> impl IntoView {
+    let app = app();
+    view! {
+        <div class="plan-actions">
+            <button type="button" on:click=move |_| { if let Some(id) = app.open_id() { app.export(&id); } }>"Export plan file"</button>
+        </div>
+    }
+}
