@@ -1,4 +1,5 @@
-// Shared by the native test files (included with `mod common;`).
+//! Fixtures shared by the native test binaries (each includes this folder as
+//! `mod common` from its `main.rs`).
 #![allow(dead_code)]
 
 pub mod assessment;

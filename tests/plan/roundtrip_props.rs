@@ -1,8 +1,6 @@
 //! Property tests: every valid plan survives export -> import unchanged, and
 //! import never panics, whatever bytes it is given.
 
-mod common;
-
 use jsp_planner::plan::file;
 use jsp_planner::plan::model::*;
 use jsp_planner::plan::rules::validate;
@@ -70,7 +68,7 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
             )
         })
         .prop_map(|((criteria, stakeholder_names, need_texts, name, scope), cells, critical, risks, raci, control_texts)| {
-            let mut plan = jsp_planner::plan::presets::new_plan("plan-prop".into(), name, common::NOW.into());
+            let mut plan = jsp_planner::plan::presets::new_plan("plan-prop".into(), name, crate::common::NOW.into());
             plan.project.scope = scope;
             plan.criteria = criteria;
             plan.stakeholders = stakeholder_names

@@ -1,9 +1,7 @@
 //! The workspace's domain: acceptability evaluation, register queries,
 //! completeness of the deliverables, and matrix / grid / RACI edits.
 
-mod common;
-
-use common::sample_plan;
+use crate::common::sample_plan;
 use jsp_planner::common::ids::move_by;
 use jsp_planner::plan::deliverables::{deliverables, Completeness, Fix, Gap, Place};
 use jsp_planner::plan::model::*;
@@ -101,7 +99,7 @@ fn the_register_filters_and_sorts() {
 
 #[test]
 fn a_new_plan_has_started_nothing_but_the_grid() {
-    let plan = presets::new_plan("p-1".into(), "New".into(), common::NOW.into());
+    let plan = presets::new_plan("p-1".into(), "New".into(), crate::common::NOW.into());
     let d = deliverables(&plan);
     assert_eq!(d.len(), 6);
     assert_eq!(d[0].status, Completeness::NotStarted);
@@ -231,7 +229,7 @@ fn matrix_cells_cycle_and_items_reorder() {
 
 #[test]
 fn example_needs_are_added_once_with_their_links() {
-    let mut plan = presets::new_plan("p-1".into(), "New".into(), common::NOW.into());
+    let mut plan = presets::new_plan("p-1".into(), "New".into(), crate::common::NOW.into());
     assert_eq!(plan.accept_example_needs(), 7);
     assert_eq!(plan.accept_example_needs(), 0);
     assert_eq!(plan.relevance("sh-field-service", "nd-remote-access"), Some(Relevance::Critical));

@@ -9,8 +9,6 @@
 //! unchanged, or a clear error in whole sentences; never a panic.
 //! The seed is printed, so a failure replays with `FUZZ_SEED`.
 
-mod common;
-
 use std::time::{Duration, Instant};
 
 use jsp_planner::plan::file::{self, ImportError};
@@ -182,7 +180,7 @@ fn fuzz_import_for_a_bounded_time() {
         .and_then(|s| s.parse().ok())
         .unwrap_or_else(|| std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as u64 | 1);
     println!("fuzzing import for {seconds} s with FUZZ_SEED={seed}");
-    let plan = common::sample_plan();
+    let plan = crate::common::sample_plan();
     let seed_text = file::export_for_file(&plan);
     let seed_value: Value = serde_json::from_str(&seed_text).unwrap();
     let mut rng = Rng(seed);

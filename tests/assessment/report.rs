@@ -3,12 +3,10 @@
 //! Word renderings; and the geometry of the current-vs-target chart
 //! (`assessment::chart`).
 
-mod common;
-
 use std::collections::BTreeSet;
 use std::io::{Cursor, Read};
 
-use common::assessment::{blank, score_workshop, set, TRANSFER_REASON};
+use crate::common::assessment::{blank, score_workshop, set, TRANSFER_REASON};
 use jsp_planner::assessment::chart::{self, Anchor, PLOT_LEFT, PLOT_RIGHT, WIDTH};
 use jsp_planner::assessment::report::{brief_heatmap, brief_text, document, BRIEF_LEGEND, PARTS};
 use jsp_planner::assessment::{export, framework, score, Assessment, Milestone, Phase, COMPONENTS};

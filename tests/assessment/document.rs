@@ -1,9 +1,7 @@
 //! The maturity assessment: framework, scoring, gaps, progress, roadmap,
 //! the file format and its refusals, Markdown and CSV.
 
-mod common;
-
-use common::assessment::{blank, score_workshop, set};
+use crate::common::assessment::{blank, score_workshop, set};
 use jsp_planner::assessment::{
     self, export, framework, level, plan_link, roadmap, rules, score, Assessment, AssessmentError, Milestone, Phase, COMPONENTS,
 };

@@ -1,9 +1,7 @@
 //! Revisions and approvals (issue, rebuild, read-only once approved), the
 //! stored changes between revisions, compare, and their file format.
 
-mod common;
-
-use common::{sample_plan, NOW};
+use crate::common::{sample_plan, NOW};
 use jsp_planner::plan::file::{self, ImportError};
 use jsp_planner::plan::model::*;
 use jsp_planner::plan::rules::validate;

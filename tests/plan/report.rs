@@ -1,9 +1,7 @@
 //! The one report model: what `plan::report::build` says about a plan, and how
 //! `report::markdown` writes it.
 
-mod common;
-
-use common::{sample_plan, NOW};
+use crate::common::{sample_plan, NOW};
 use jsp_planner::plan::model::{Approval, Meaning, Plan, Revision};
 use jsp_planner::plan::report::{build, ALL_PARTS, MANAGEMENT_PLAN_PARTS};
 use jsp_planner::report::{markdown, Block, Cell, Document, Orientation, Part, PartKey, Table, Tone};

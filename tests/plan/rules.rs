@@ -1,8 +1,6 @@
 //! Plan invariants.
 
-mod common;
-
-use common::sample_plan;
+use crate::common::sample_plan;
 use jsp_planner::plan::model::*;
 use jsp_planner::plan::rules::{describe, validate};
 
@@ -13,7 +11,7 @@ fn paths(plan: &Plan) -> Vec<String> {
 #[test]
 fn a_sample_plan_and_a_new_plan_are_valid() {
     assert_eq!(validate(&sample_plan()), vec![]);
-    let new = jsp_planner::plan::presets::new_plan("p-1".into(), "New".into(), common::NOW.into());
+    let new = jsp_planner::plan::presets::new_plan("p-1".into(), "New".into(), crate::common::NOW.into());
     assert_eq!(validate(&new), vec![]);
 }
 

@@ -1,8 +1,6 @@
 //! Model operations and library helpers.
 
-mod common;
-
-use common::{sample_plan, NOW};
+use crate::common::{sample_plan, NOW};
 use jsp_planner::app::library;
 use jsp_planner::common::ids;
 use jsp_planner::plan::model::*;

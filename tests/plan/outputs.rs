@@ -1,8 +1,6 @@
 //! Undo history, quick capture, and the Markdown and CSV exports.
 
-mod common;
-
-use common::sample_plan;
+use crate::common::sample_plan;
 use jsp_planner::common::history::{Group, History, GROUP_WINDOW_MS, LIMIT};
 use jsp_planner::plan::capture::CaptureKind;
 use jsp_planner::plan::export::{escape_markdown, matrix_csv, plan_markdown, register_csv, safe_cell};

@@ -1,9 +1,7 @@
 //! Whole-library backup: the file round-trips every plan, each plan is read
 //! on its own, and each stands against the copy here as it should.
 
-mod common;
-
-use common::{sample_plan, NOW};
+use crate::common::{sample_plan, NOW};
 use jsp_planner::app::backup::{self, days_between, reminder_due, Standing};
 use jsp_planner::plan::file::{self, ImportError};
 use jsp_planner::plan::model::Plan;

@@ -3,9 +3,7 @@
 //! path. Whatever the sequence, every plan it leaves validates and comes back
 //! unchanged from its stored text: no edit can make a plan unopenable.
 
-mod edits;
-
-use edits::{op, run};
+use crate::edits::{op, run};
 use jsp_planner::plan::edit::{apply, SizeCheck, EDIT_GROWTH_BOUND};
 use jsp_planner::plan::file::{export_compact, import};
 use jsp_planner::plan::model::PlanText;

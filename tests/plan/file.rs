@@ -1,8 +1,6 @@
 //! The public file format: export, import, errors, schema.
 
-mod common;
-
-use common::sample_plan;
+use crate::common::sample_plan;
 use jsp_planner::plan::file::{self, ImportError, MAX_FILE_BYTES};
 use serde_json::{json, Value};
 
@@ -76,7 +74,7 @@ fn an_unrated_risk_round_trips_as_null() {
 fn a_plan_just_under_the_limit_exports_to_a_file_that_imports() {
     // Storage keeps a plan whose compact form is at most MAX_FILE_BYTES; its
     // pretty form is larger, so the file must be written compactly.
-    let mut plan = jsp_planner::plan::presets::new_plan("plan-big".into(), "Big".into(), common::NOW.into());
+    let mut plan = jsp_planner::plan::presets::new_plan("plan-big".into(), "Big".into(), crate::common::NOW.into());
     let risk = |i: usize| jsp_planner::plan::model::RiskEntry::new(format!("R-{i:04}"), "Asset", &"t".repeat(900));
     let base = file::export_compact(&plan).len();
     plan.risks.push(risk(0));

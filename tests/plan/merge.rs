@@ -1,11 +1,8 @@
 //! Three-way merge of two copies of a plan: properties over random edit
 //! sequences on each side, and the cases a workshop meets.
 
-mod common;
-mod edits;
-
-use common::sample_plan;
-use edits::{op, run, Op};
+use crate::common::sample_plan;
+use crate::edits::{op, run, Op};
 use jsp_planner::plan::edit::{apply, SizeCheck};
 use jsp_planner::plan::file;
 use jsp_planner::plan::model::*;

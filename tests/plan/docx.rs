@@ -2,12 +2,10 @@
 //! XML part by a conforming parser, then what a quality system relies on
 //! (heading styles, repeated header rows, landscape sections, properties).
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::io::{Cursor, Read};
 
-use common::sample_plan;
+use crate::common::sample_plan;
 use jsp_planner::plan::model::{Approval, Meaning};
 use jsp_planner::plan::report as plan_report;
 use jsp_planner::report::{docx, Block, Cell, Document, Item, Orientation, Part, PartKey, Properties, Table, Tone};

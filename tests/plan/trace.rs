@@ -1,9 +1,7 @@
 //! Traceability and risk acceptance: the table from stakeholder need to
 //! verified control, its CSV, and each gap closing when the plan fills it.
 
-mod common;
-
-use common::sample_plan;
+use crate::common::sample_plan;
 use jsp_planner::plan::deliverables::{deliverables, Fix};
 use jsp_planner::plan::model::*;
 use jsp_planner::plan::rules::validate;
@@ -146,7 +144,7 @@ fn folding_a_need_names_user_needs_adds_new_ones_and_refuses_bad_ids() {
     assert_eq!(plan.add_user_need("  Safe updates "), "UN-8");
     // Through the edit path, an id with a character ids cannot hold is refused, in words.
     let before = plan.clone();
-    let why = apply(&mut plan, common::NOW, SizeCheck::Now, |p| p.fold_need("nd-sbom", "UN/9")).err().unwrap();
+    let why = apply(&mut plan, crate::common::NOW, SizeCheck::Now, |p| p.fold_need("nd-sbom", "UN/9")).err().unwrap();
     assert_eq!(plan, before, "nothing changed");
     assert!(why.starts_with("User need UN/9"), "{why}");
     // Blank unfolds; removing a user need unfolds every need from it.

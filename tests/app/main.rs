@@ -1,0 +1,8 @@
+//! Native tests of the decisions the browser layer carries out
+//! (`jsp_planner::app`), one binary.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+mod backup;
+mod decide;

@@ -1,0 +1,20 @@
+//! Native tests of the product plan (`jsp_planner::plan`), one binary: a
+//! module per part of `src/plan/` (and the report renderers it feeds).
+
+#[path = "../common/mod.rs"]
+mod common;
+mod edits;
+
+mod docx;
+mod edit_sequences;
+mod file;
+mod fuzz_import;
+mod merge;
+mod model;
+mod outputs;
+mod report;
+mod revisions;
+mod roundtrip_props;
+mod rules;
+mod trace;
+mod workspace;
