@@ -8,6 +8,7 @@
 
 use serde_json::Value;
 
+use crate::common::json::Envelope;
 use crate::plan::file::{self, ImportError};
 use crate::plan::model::Plan;
 
@@ -78,7 +79,7 @@ pub fn read(bytes: &[u8]) -> Result<Vec<Entry>, ImportError> {
 /// a plan with revisions is then refused).
 pub fn read_with(bytes: &[u8], check: Option<file::RevisionCheck>) -> Result<Vec<Entry>, ImportError> {
     if bytes.len() > MAX_BYTES {
-        return Err(ImportError::TooLarge { size: bytes.len() });
+        return Err(ImportError::File(Envelope::TooLarge { size: bytes.len() }));
     }
     let text = file::decode_text(bytes)?;
     let value: Value = serde_json::from_str(&text).map_err(|e| file::json_error(e, &text))?;

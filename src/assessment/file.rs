@@ -21,9 +21,9 @@ use thiserror::Error;
 use super::rules::{describe, validate};
 use super::words;
 use super::Assessment;
-use crate::common::json::{self, known_versions, path_text, Envelope, Kind};
-use crate::common::rules::Violation;
-use crate::common::words::{human_bytes, quoted, shorten, thousands};
+use crate::common::json::{self, Envelope, Kind};
+use crate::common::rules::{problem_detail, summarize, Problem};
+use crate::common::words::quoted;
 
 /// The value of the `format` field of every assessment file.
 pub const FORMAT: &str = "jsp-planner/assessment";
@@ -38,7 +38,15 @@ pub const MAX_FILE_BYTES: usize = crate::plan::file::MAX_FILE_BYTES;
 const MIGRATIONS: &[json::Migration] = &[];
 
 /// The assessment file as [`json`] reads it.
-const KIND: Kind = Kind { format: FORMAT, version: VERSION, migrations: MIGRATIONS, max_bytes: MAX_FILE_BYTES };
+const KIND: Kind = Kind {
+    format: FORMAT,
+    version: VERSION,
+    migrations: MIGRATIONS,
+    max_bytes: MAX_FILE_BYTES,
+    noun: "assessment",
+    version_word: "assessment format version",
+    shape: words::shape,
+};
 
 /// A JSP Planner maturity assessment file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -63,95 +71,21 @@ pub struct AssessmentFile {
 /// keeps the technical path and serde_json's text for experts.
 #[derive(Debug, Clone, PartialEq, Error)]
 pub enum AssessmentError {
-    /// Larger than [`MAX_FILE_BYTES`]; `size` in bytes.
-    TooLarge {
-        size: usize,
-    },
-    Empty,
-    /// Not text at all.
-    Binary,
-    /// Text in an encoding that could not be read; `message` is a sentence without its period.
-    Encoding {
-        message: String,
-    },
-    /// Not well-formed JSON; `line` and `column` 1-based, the column in characters.
-    NotJson {
-        line: usize,
-        column: usize,
-        message: String,
-        detail: String,
-    },
-    /// JSON, but not an object with a `format` field; `why` has no period.
-    NotAnAssessment(String),
-    WrongFormat {
-        found: String,
-    },
-    /// `version` missing or not a whole number from 1 up.
-    BadVersion {
-        found: Option<String>,
-    },
-    NewerVersion {
-        found: u64,
-    },
-    Migration {
-        from: u64,
-        message: String,
-    },
-    /// The content does not fit the format: `message` is a sentence naming
-    /// the place, `path` technical (`assessment/activities/0/current`).
-    Shape {
-        path: String,
-        message: String,
-        detail: String,
-    },
+    /// The file could not be read as an assessment file: its size, text,
+    /// JSON, format, version or shape ([`crate::common::json`]).
+    File(Envelope),
     /// Broken rules, each with its sentence.
     Invalid(Vec<Problem>),
-}
-
-/// One broken rule of an imported assessment.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    pub violation: Violation,
-    /// [`describe`]: one sentence naming the place.
-    pub description: String,
 }
 
 impl std::fmt::Display for AssessmentError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            AssessmentError::TooLarge { size } => write!(
-                f,
-                "The file is {}; assessment files can be at most {}.",
-                if human_bytes(*size) == human_bytes(MAX_FILE_BYTES) { format!("{} bytes", thousands(*size)) } else { human_bytes(*size) },
-                human_bytes(MAX_FILE_BYTES)
-            ),
-            AssessmentError::Empty => f.write_str("The file is empty."),
-            AssessmentError::Binary => f.write_str("The file is not text: it holds binary data."),
-            AssessmentError::Encoding { message } => write!(f, "{message}."),
-            AssessmentError::NotJson { line, column, message, .. } => write!(f, "{message} (line {line}, column {column})."),
-            AssessmentError::NotAnAssessment(why) => write!(f, "The file is JSON but not an assessment file: {why}."),
-            AssessmentError::WrongFormat { found } if found == &quoted(crate::plan::file::FORMAT) => {
+            AssessmentError::File(Envelope::WrongFormat { found }) if found == &quoted(crate::plan::file::FORMAT) => {
                 f.write_str("This is a JSP Planner plan file, not a maturity assessment: import it from the list of plans.")
             }
-            AssessmentError::WrongFormat { found } => {
-                write!(f, "This is not a JSP Planner assessment file: its “format” is {found}, not “{FORMAT}”.")
-            }
-            AssessmentError::BadVersion { found: Some(v) } => {
-                write!(f, "The file’s “version” is {v}; it must be a whole number: {}.", known_versions(VERSION))
-            }
-            AssessmentError::BadVersion { found: None } => {
-                write!(f, "The file has no “version”; it must be a whole number: {}.", known_versions(VERSION))
-            }
-            AssessmentError::NewerVersion { found } => write!(
-                f,
-                "The file was saved by a newer JSP Planner (assessment format version {found}); this app reads versions up to \
-                 {VERSION}. Open it in an up-to-date JSP Planner."
-            ),
-            AssessmentError::Migration { from, message } => {
-                write!(f, "The file could not be upgraded from assessment format version {from}: {message}.")
-            }
-            AssessmentError::Shape { message, .. } => f.write_str(message),
-            AssessmentError::Invalid(problems) => f.write_str(&summarize(problems)),
+            AssessmentError::File(e) => f.write_str(&e.message(&KIND)),
+            AssessmentError::Invalid(problems) => f.write_str(&summarize(problems, "assessment")),
         }
     }
 }
@@ -160,35 +94,16 @@ impl AssessmentError {
     /// The technical detail behind the message, for experts; `None` when the message says it all.
     pub fn detail(&self) -> Option<String> {
         match self {
-            AssessmentError::TooLarge { size } => Some(format!("{size} bytes; the limit is {MAX_FILE_BYTES} bytes")),
-            AssessmentError::NotJson { detail, .. } => Some(detail.clone()),
-            AssessmentError::WrongFormat { found } => Some(format!("format: {found}")),
-            AssessmentError::BadVersion { found } => found.as_ref().map(|v| format!("version: {v}")),
-            AssessmentError::NewerVersion { found } => Some(format!("version: {found}; this app writes {VERSION}")),
-            AssessmentError::Shape { path, detail, .. } => Some(format!("at {path}: {detail}")),
-            AssessmentError::Invalid(problems) => {
-                Some(problems.iter().take(100).map(|p| shorten(&p.violation.to_string(), 300)).collect::<Vec<_>>().join("\n"))
-            }
-            _ => None,
+            AssessmentError::File(e) => e.detail(&KIND),
+            AssessmentError::Invalid(problems) => Some(problem_detail(problems)),
         }
     }
 }
 
-/// Up to three problems, then how many more.
-fn summarize(problems: &[Problem]) -> String {
-    let shown: Vec<String> = problems.iter().take(3).map(|p| shorten(p.description.trim_end_matches('.'), 200)).collect();
-    let head = match problems.len() {
-        1 => "The assessment has a problem".to_string(),
-        n => format!("The assessment has {} problems", thousands(n)),
-    };
-    let mut text = format!("{head}: {}", shown.join("; "));
-    match problems.len().saturating_sub(3) {
-        0 => {}
-        1 => text.push_str("; and 1 more problem"),
-        n => text.push_str(&format!("; and {} more problems", thousands(n))),
+impl From<Envelope> for AssessmentError {
+    fn from(e: Envelope) -> AssessmentError {
+        AssessmentError::File(e)
     }
-    text.push('.');
-    text
 }
 
 #[derive(Serialize)]
@@ -244,33 +159,6 @@ fn strict(text: &str) -> Result<AssessmentFile, AssessmentError> {
 
 fn json_error(e: serde_json::Error, text: &str) -> AssessmentError {
     AssessmentError::from(json::json_error(e, text))
-}
-
-/// The envelope's errors in an assessment's words: shape errors name an
-/// assessment's places, and its end is not a plan's.
-impl From<Envelope> for AssessmentError {
-    fn from(e: Envelope) -> AssessmentError {
-        match e {
-            Envelope::TooLarge { size } => AssessmentError::TooLarge { size },
-            Envelope::Empty => AssessmentError::Empty,
-            Envelope::Binary => AssessmentError::Binary,
-            Envelope::Encoding { message, .. } => AssessmentError::Encoding { message },
-            Envelope::NotJson { line, column, message, detail } => AssessmentError::NotJson {
-                line,
-                column,
-                message: message.replace("the end of the plan", "the end of the assessment"),
-                detail,
-            },
-            Envelope::NotAnObject(why) => AssessmentError::NotAnAssessment(why.into()),
-            Envelope::WrongFormat { found } => AssessmentError::WrongFormat { found },
-            Envelope::BadVersion { found } => AssessmentError::BadVersion { found },
-            Envelope::NewerVersion { found } => AssessmentError::NewerVersion { found },
-            Envelope::Migration { from, message } => AssessmentError::Migration { from, message },
-            Envelope::Shape { segments, detail, root } => {
-                AssessmentError::Shape { path: path_text(&segments), message: words::shape(&detail, &segments, root.as_ref()), detail }
-            }
-        }
-    }
 }
 
 /// The JSON Schema of [`AssessmentFile`], as shipped in `public/jsp-assessment.schema.json`.

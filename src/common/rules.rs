@@ -5,7 +5,7 @@
 use std::fmt;
 
 use crate::common::ids::is_id;
-use crate::common::words::{quoted, thousands};
+use crate::common::words::{quoted, shorten, thousands};
 
 /// Sets of ids, hashed with rustc's fast hash: validation runs on every edit,
 /// and at 1 MB the default (DoS-resistant) hasher was a tenth of an edit's time.
@@ -30,6 +30,40 @@ impl fmt::Display for Violation {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.path, self.message)
     }
+}
+
+/// One broken rule of an imported document, and the sentence a person reads.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub violation: Violation,
+    /// The document's `describe`: one sentence naming the place as the user sees it.
+    pub description: String,
+}
+
+/// Up to three problems of the `noun` ("plan") in words, then how many more.
+pub fn summarize(problems: &[Problem], noun: &str) -> String {
+    let shown: Vec<String> = problems.iter().take(3).map(|p| shorten(p.description.trim_end_matches('.'), 200)).collect();
+    let head = match problems.len() {
+        1 => format!("The {noun} has a problem"),
+        n => format!("The {noun} has {} problems", thousands(n)),
+    };
+    let mut text = format!("{head}: {}", shown.join("; "));
+    match problems.len().saturating_sub(3) {
+        0 => {}
+        1 => text.push_str("; and 1 more problem"),
+        n => text.push_str(&format!("; and {} more problems", thousands(n))),
+    }
+    text.push('.');
+    text
+}
+
+/// The problems as experts read them, path and words, one a line (100 at most).
+pub fn problem_detail(problems: &[Problem]) -> String {
+    let mut lines: Vec<String> = problems.iter().take(100).map(|p| shorten(&p.violation.to_string(), 300)).collect();
+    if problems.len() > 100 {
+        lines.push(format!("… and {} more", problems.len() - 100));
+    }
+    lines.join("\n")
 }
 
 /// A calendar date written YYYY-MM-DD (what a date field gives), or empty.

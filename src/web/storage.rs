@@ -156,7 +156,7 @@ pub fn scan_assessments() -> (Vec<AssessmentSummary>, Vec<Unreadable>) {
                 Ok(value) => value,
                 Err(e) => {
                     let (label, reason) =
-                        ("An assessment without a readable name".into(), crate::common::json::words::syntax(&e.to_string()));
+                        ("An assessment without a readable name".into(), crate::common::json::words::syntax(&e.to_string(), "assessment"));
                     unreadable.push(Unreadable { key, label, reason });
                     return None;
                 }

@@ -3,6 +3,7 @@
 
 use crate::common::{sample_plan, NOW};
 use jsp_planner::app::backup::{self, days_between, reminder_due, Standing};
+use jsp_planner::common::json::Envelope;
 use jsp_planner::plan::file::{self, ImportError};
 use jsp_planner::plan::model::Plan;
 
@@ -24,7 +25,7 @@ fn a_backup_round_trips_every_plan() {
     assert_eq!(read, plans);
     // A plan file is not a backup, and a backup is not a plan file.
     assert!(!backup::is_backup(file::export_pretty(&plans[0]).as_bytes()));
-    assert!(matches!(file::import(text.as_bytes()), Err(ImportError::WrongFormat { .. })));
+    assert!(matches!(file::import(text.as_bytes()), Err(ImportError::File(Envelope::WrongFormat { .. }))));
 }
 
 #[test]
@@ -64,9 +65,9 @@ fn whole_file_problems_are_said_once() {
     assert!(why.starts_with("It is a backup of version 7") && !why.contains("not a plan file"), "{why}");
     let no_list = "{\"format\":\"jsp-planner/library\",\"version\":1}";
     assert_eq!(backup::read(no_list.as_bytes()).unwrap_err().to_string(), "It has no list of “plans”.");
-    assert!(matches!(backup::read(b"{\"format\":\"jsp-planner/library\","), Err(ImportError::NotJson { line: 1, .. })));
+    assert!(matches!(backup::read(b"{\"format\":\"jsp-planner/library\","), Err(ImportError::File(Envelope::NotJson { line: 1, .. }))));
     let huge = vec![b' '; backup::MAX_BYTES + 1];
-    assert!(matches!(backup::read(&huge), Err(ImportError::TooLarge { .. })));
+    assert!(matches!(backup::read(&huge), Err(ImportError::File(Envelope::TooLarge { .. }))));
 }
 
 #[test]

@@ -5,6 +5,7 @@ use crate::common::assessment::{blank, score_workshop, set};
 use jsp_planner::assessment::{
     self, export, framework, level, plan_link, roadmap, rules, score, Assessment, AssessmentError, Milestone, Phase, COMPONENTS,
 };
+use jsp_planner::common::json::Envelope;
 use serde_json::{json, Value};
 
 /// An assessment as a workshop would leave it: some levels, one activity
@@ -383,8 +384,8 @@ fn refuses_unknown_and_duplicate_fields_naming_the_place() {
     let mut v = file_json(&sample());
     v["assessment"]["activities"][1]["score"] = json!(3);
     let err = import_value(&v).unwrap_err();
-    let AssessmentError::Shape { path, .. } = &err else { panic!("{err:?}") };
-    assert_eq!(path, "assessment/activities/1/score");
+    let AssessmentError::File(envelope) = &err else { panic!("{err:?}") };
+    assert_eq!(envelope.shape_path().as_deref(), Some("assessment/activities/1/score"));
     assert_eq!(refusal(Err(err)), "Activity “A.2 Voice of the customer”: “score” is not a field of an activity entry.");
 
     let mut v = file_json(&sample());
@@ -515,8 +516,8 @@ fn refuses_an_oversized_file_before_reading_it() {
     let mut big = assessment::export_compact(&sample()).into_bytes();
     big.resize(assessment::MAX_FILE_BYTES + 1, b' ');
     let err = assessment::import(&big).unwrap_err();
-    assert!(matches!(err, AssessmentError::TooLarge { .. }));
-    assert_eq!(refusal(Err(err)), "The file is 4,194,305 bytes; assessment files can be at most 4 MB.");
+    assert!(matches!(err, AssessmentError::File(Envelope::TooLarge { .. })));
+    assert_eq!(refusal(Err(err)), "The file is 4,194,305 bytes; assessment files can be at most 4,194,304 bytes (4 MB).");
     let mut bigger = big;
     bigger.resize(5 * 1024 * 1024, b' ');
     assert_eq!(refusal(assessment::import(&bigger)), "The file is 5 MB; assessment files can be at most 4 MB.");

@@ -1,6 +1,7 @@
 //! The public file format: export, import, errors, schema.
 
 use crate::common::sample_plan;
+use jsp_planner::common::json::Envelope;
 use jsp_planner::plan::file::{self, ImportError, MAX_FILE_BYTES};
 use serde_json::{json, Value};
 
@@ -205,7 +206,7 @@ fn version_2_user_need_references_become_user_needs_and_nothing_typed_is_lost() 
     assert!(jsp_planner::plan::rules::validate(p).is_empty());
     // A reference that is not text is left for the strict reader to name.
     v["plan"]["needs"][0]["user_need_ref"] = json!(7);
-    assert!(matches!(import_value(&v).unwrap_err(), ImportError::Shape { .. }));
+    assert!(shape_path(&import_value(&v).unwrap_err()).is_some());
 }
 
 // --- Versions ---------------------------------------------------------------
@@ -227,7 +228,7 @@ fn newer_version_is_refused_with_both_versions_named() {
     let mut v = file_json();
     v["version"] = json!(file::VERSION + 1);
     let err = import_value(&v).unwrap_err();
-    assert_eq!(err, ImportError::NewerVersion { found: file::VERSION + 1 });
+    assert_eq!(err, ImportError::File(Envelope::NewerVersion { found: file::VERSION + 1 }));
     let msg = err.to_string();
     assert_plain(&msg);
     assert_eq!(
@@ -236,7 +237,7 @@ fn newer_version_is_refused_with_both_versions_named() {
          Open it in an up-to-date JSP Planner."
     );
     v["version"] = json!(5.0);
-    assert_eq!(import_value(&v).unwrap_err(), ImportError::NewerVersion { found: 5 });
+    assert_eq!(import_value(&v).unwrap_err(), ImportError::File(Envelope::NewerVersion { found: 5 }));
 }
 
 #[test]
@@ -245,7 +246,7 @@ fn bad_versions_are_refused_in_plain_words() {
         let mut v = file_json();
         v["version"] = bad.clone();
         let err = import_value(&v).unwrap_err();
-        assert!(matches!(err, ImportError::BadVersion { .. }), "{bad}: {err:?}");
+        assert!(matches!(err, ImportError::File(Envelope::BadVersion { .. })), "{bad}: {err:?}");
         let msg = message(Err(err));
         assert_eq!(msg, format!("The file’s “version” is {shown}; it must be a whole number: from 1 to 4."), "{bad}");
     }
@@ -296,7 +297,7 @@ fn odd_length_or_broken_utf16_is_refused_naming_the_encoding() {
     let mut bytes = utf16(&text, false, true);
     bytes.pop();
     let err = file::import(&bytes).unwrap_err();
-    assert!(matches!(err, ImportError::Encoding { .. }), "{err:?}");
+    assert!(matches!(err, ImportError::File(Envelope::Encoding { .. })), "{err:?}");
     let msg = message(Err(err));
     assert_eq!(msg, "The file is UTF-16 (little-endian) text, but it ends in the middle of a character: it may have been cut off.");
 
@@ -333,7 +334,7 @@ fn bytes_that_are_no_windows_1252_character_are_refused() {
     let at = bytes.iter().position(|&b| b == 0x80).unwrap();
     bytes[at] = 0x81;
     let err = file::import(&bytes).unwrap_err();
-    assert!(matches!(err, ImportError::Encoding { encoding: "Windows-1252", .. }), "{err:?}");
+    assert!(matches!(err, ImportError::File(Envelope::Encoding { encoding: "Windows-1252", .. })), "{err:?}");
     let msg = message(Err(err));
     assert_eq!(
         msg,
@@ -349,11 +350,11 @@ fn binary_files_are_refused() {
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\x01\0\0\0\x01\0\x08\x06\0\0\0\x5c\x72\xa8\x66";
     for bytes in [&png[..], b"{\"format\":\0}", &[0xff, 0xfe, 0x00][..]] {
         let err = file::import(bytes).unwrap_err();
-        assert!(matches!(err, ImportError::Binary | ImportError::Encoding { .. }), "{err:?}");
+        assert!(matches!(err, ImportError::File(Envelope::Binary) | ImportError::File(Envelope::Encoding { .. })), "{err:?}");
     }
-    assert_eq!(file::import(png).unwrap_err(), ImportError::Binary);
+    assert_eq!(file::import(png).unwrap_err(), ImportError::File(Envelope::Binary));
     assert_eq!(message(file::import(png)), "The file is not text: it holds binary data.");
-    assert_eq!(file::import(&[0x00, 0x00, 0x00, 0x01]).unwrap_err(), ImportError::Binary);
+    assert_eq!(file::import(&[0x00, 0x00, 0x00, 0x01]).unwrap_err(), ImportError::File(Envelope::Binary));
 }
 
 // --- One test per error kind: the words people read -------------------------
@@ -362,17 +363,20 @@ fn binary_files_are_refused() {
 fn too_large_says_both_sizes_so_they_differ() {
     let big = vec![b' '; MAX_FILE_BYTES + 1];
     let err = file::import(&big).unwrap_err();
-    assert_eq!(err, ImportError::TooLarge { size: MAX_FILE_BYTES + 1 });
+    assert_eq!(err, ImportError::File(Envelope::TooLarge { size: MAX_FILE_BYTES + 1 }));
     assert_eq!(message(Err(err)), "The file is 4,194,305 bytes; plan files can be at most 4,194,304 bytes (4 MB).");
-    let err = ImportError::TooLarge { size: MAX_FILE_BYTES * 43 / 40 };
+    let err = ImportError::File(Envelope::TooLarge { size: MAX_FILE_BYTES * 43 / 40 });
     assert_eq!(err.to_string(), "The file is 4.3 MB; plan files can be at most 4 MB.");
-    assert_eq!(ImportError::TooLarge { size: 9 * 1024 * 1024 }.to_string(), "The file is 9 MB; plan files can be at most 4 MB.");
+    assert_eq!(
+        ImportError::File(Envelope::TooLarge { size: 9 * 1024 * 1024 }).to_string(),
+        "The file is 9 MB; plan files can be at most 4 MB."
+    );
     assert_eq!(err.detail().unwrap(), "4508876 bytes; the limit is 4194304 bytes");
 }
 
 #[test]
 fn empty_files_are_named() {
-    assert_eq!(file::import(b"  \n").unwrap_err(), ImportError::Empty);
+    assert_eq!(file::import(b"  \n").unwrap_err(), ImportError::File(Envelope::Empty));
     assert_eq!(message(file::import(b"")), "The file is empty.");
     assert_eq!(message(file::import(b"\xef\xbb\xbf")), "The file is empty.");
 }
@@ -381,7 +385,7 @@ fn empty_files_are_named() {
 fn malformed_json_is_told_in_words_with_a_position() {
     let err = file::import(b"{\n  \"format\": \"jsp-planner/plan\",\n  oops\n}").unwrap_err();
     match &err {
-        ImportError::NotJson { line, column, .. } => assert_eq!((*line, *column), (3, 3)),
+        ImportError::File(Envelope::NotJson { line, column, .. }) => assert_eq!((*line, *column), (3, 3)),
         other => panic!("unexpected {other:?}"),
     }
     assert_eq!(message(Err(err.clone())), "The file is not valid JSON: a field name is not in double quotes (line 3, column 3).");
@@ -413,14 +417,14 @@ fn malformed_json_is_told_in_words_with_a_position() {
 #[test]
 fn columns_count_characters_not_bytes() {
     let err = file::import("{\"é€\": \"x\" oops}".as_bytes()).unwrap_err();
-    assert!(matches!(err, ImportError::NotJson { line: 1, column: 12, .. }), "{err:?}");
+    assert!(matches!(err, ImportError::File(Envelope::NotJson { line: 1, column: 12, .. })), "{err:?}");
 }
 
 #[test]
 fn json_that_is_not_an_object_is_not_a_plan_file() {
     for (text, what) in [("[1,2]", "a list"), ("42", "a number"), ("\"plan\"", "a text"), ("null", "a single value")] {
         let err = file::import(text.as_bytes()).unwrap_err();
-        assert!(matches!(err, ImportError::NotAPlanFile(_)), "{text}: {err:?}");
+        assert!(matches!(err, ImportError::File(Envelope::NotAnObject(_))), "{text}: {err:?}");
         assert_eq!(message(Err(err)), format!("The file is JSON but not a plan file: it holds {what}, not an object."));
     }
 }
@@ -430,29 +434,27 @@ fn wrong_or_missing_format_is_named() {
     let mut v = file_json();
     v["format"] = json!("something-else");
     let err = import_value(&v).unwrap_err();
-    assert_eq!(err, ImportError::WrongFormat { found: "“something-else”".into() });
+    assert_eq!(err, ImportError::File(Envelope::WrongFormat { found: "“something-else”".into() }));
     assert_eq!(message(Err(err)), "This is not a JSP Planner plan file: its “format” is “something-else”, not “jsp-planner/plan”.");
     v.as_object_mut().unwrap().remove("format");
     let err = import_value(&v).unwrap_err();
-    assert!(matches!(err, ImportError::NotAPlanFile(_)));
+    assert!(matches!(err, ImportError::File(Envelope::NotAnObject(_))));
     assert_eq!(message(Err(err)), "The file is JSON but not a plan file: it has no “format” field.");
 }
 
 #[test]
 fn migration_errors_read_as_sentences() {
-    let err = ImportError::Migration { from: 1, message: "the risk criteria are not readable".into() };
+    let err = ImportError::File(Envelope::Migration { from: 1, message: "the risk criteria are not readable".into() });
     assert_plain(&err.to_string());
     assert_eq!(err.to_string(), "The file could not be upgraded from format version 1: the risk criteria are not readable.");
 }
 
 fn shape(v: &Value) -> (String, String) {
-    match import_value(v).unwrap_err() {
-        ImportError::Shape { path, message, .. } => {
-            assert_plain(&message);
-            (path, message)
-        }
-        other => panic!("unexpected {other:?}"),
-    }
+    let err = import_value(v).unwrap_err();
+    let Some(path) = shape_path(&err) else { panic!("unexpected {err:?}") };
+    let message = err.to_string();
+    assert_plain(&message);
+    (path, message)
 }
 
 #[test]
@@ -515,7 +517,7 @@ fn missing_unknown_and_duplicate_fields_name_where_they_are() {
     // Pretty-printed files span lines; the place is found all the same.
     let pretty = serde_json::to_string_pretty(&v).unwrap();
     let err = file::import(pretty.as_bytes()).unwrap_err();
-    assert!(matches!(err, ImportError::Shape { ref path, .. } if path == "plan/risks/0/initial"), "{err:?}");
+    assert_eq!(shape_path(&err).as_deref(), Some("plan/risks/0/initial"), "{err:?}");
     assert!(err.detail().unwrap().starts_with("at plan/risks/0/initial: missing field `severity`"), "{:?}", err.detail());
 
     let mut v = file_json();
@@ -536,7 +538,7 @@ fn missing_unknown_and_duplicate_fields_name_where_they_are() {
 
     let text = file::export_compact(&sample_plan()).replacen("\"name\":", "\"name\":\"x\",\"name\":", 1);
     let err = file::import(text.as_bytes()).unwrap_err();
-    assert!(matches!(err, ImportError::Shape { ref path, .. } if path == "plan/name"), "{err:?}");
+    assert_eq!(shape_path(&err).as_deref(), Some("plan/name"), "{err:?}");
     assert_eq!(message(Err(err)), "The plan: “name” appears twice.");
     let text = file::export_compact(&sample_plan()).replacen("\"version\":4", "\"version\":4,\"version\":4", 1);
     assert_eq!(message(file::import(text.as_bytes())), "The file: “version” appears twice.");
@@ -550,9 +552,9 @@ fn deep_nesting_is_a_clear_error_not_a_crash() {
     assert!(msg.contains("nested too deeply"), "{msg}");
     let in_plan = format!("{{\"format\":\"jsp-planner/plan\",\"version\":4,\"plan\":{{\"id\":{deep}}}}}");
     let err = file::import(in_plan.as_bytes()).unwrap_err();
-    assert!(matches!(err, ImportError::Shape { ref path, .. } if path == "plan/id"), "{err:?}");
+    assert_eq!(shape_path(&err).as_deref(), Some("plan/id"), "{err:?}");
     assert_eq!(message(Err(err)), "Plan id must be text in quotes, not a list.");
-    assert!(matches!(file::import(deep.as_bytes()).unwrap_err(), ImportError::NotJson { .. }));
+    assert!(matches!(file::import(deep.as_bytes()).unwrap_err(), ImportError::File(Envelope::NotJson { .. })));
 }
 
 #[test]
@@ -628,5 +630,13 @@ fn huge_numbers_and_wrong_types_are_shape_errors() {
         let (path, msg) = shape(&v);
         assert_eq!(path, "plan/risks/0/initial/severity", "{bad}");
         assert!(msg.starts_with("Risk R-001: the initial severity "), "{bad}: {msg}");
+    }
+}
+
+/// Where a shape error is, as experts read it; `None` for any other error.
+fn shape_path(err: &ImportError) -> Option<String> {
+    match err {
+        ImportError::File(envelope) => envelope.shape_path(),
+        _ => None,
     }
 }

@@ -11,6 +11,7 @@
 
 use std::time::{Duration, Instant};
 
+use jsp_planner::common::json::Envelope;
 use jsp_planner::plan::file::{self, ImportError};
 use jsp_planner::plan::rules::validate;
 use serde_json::Value;
@@ -163,8 +164,8 @@ fn check(bytes: &[u8]) {
             assert!(message.len() > 10 && message.len() < 2_000, "a short, clear message: {message:?}");
             assert!(message.ends_with('.'), "whole sentences: {message:?}");
             assert!(!message.contains(" at line ") && !message.contains("expected one of"), "plain words: {message:?}");
-            if let ImportError::Shape { path, .. } = &e {
-                assert!(!path.is_empty(), "shape errors say where");
+            if let ImportError::File(envelope @ Envelope::Shape { .. }) = &e {
+                assert!(envelope.shape_path().is_some_and(|p| !p.is_empty()), "shape errors say where");
                 assert!(e.detail().is_some(), "shape errors keep the detail");
             }
         }

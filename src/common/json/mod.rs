@@ -9,16 +9,18 @@
 //! whose `format` is the kind's and whose `version` is a whole number this
 //! build reads ("2.0" is 2), older versions are migrated forward on the raw
 //! JSON, and serde_json's errors are located ([`locate`]) and put in plain
-//! words ([`words`]). What is wrong comes back as an [`Envelope`] error that
-//! names no kind: each kind (`plan::file`, `assessment::file`) words it as
-//! its own error, so this code is not generic and is in the wasm once.
+//! words ([`words`]). What is wrong comes back as an [`Envelope`] error,
+//! worded for the [`Kind`] of file ("plan files can be at most 4 MB"); each
+//! kind's own error (`plan::file::ImportError`, `assessment::AssessmentError`)
+//! holds it beside what only that kind can get wrong. Nothing here is
+//! generic, so it is in the wasm once.
 
 use std::borrow::Cow;
 
 use serde::Deserialize;
 use serde_json::Value;
 
-use crate::common::words::{quoted, shorten};
+use crate::common::words::{human_bytes, quoted, shorten, thousands};
 
 pub mod decode;
 pub mod layout;
@@ -30,6 +32,13 @@ pub type Migration = fn(Value) -> Result<Value, String>;
 
 /// One kind of versioned file.
 pub struct Kind {
+    /// What the file holds, as messages name it: "plan", "assessment".
+    pub noun: &'static str,
+    /// How messages name its versions: "format version", "assessment format version".
+    pub version_word: &'static str,
+    /// A shape error as one sentence naming the place as the app shows it:
+    /// serde_json's text, the path from the file's top, the file as JSON.
+    pub shape: fn(&str, &[String], Option<&Value>) -> String,
     /// The value of its `format` field.
     pub format: &'static str,
     /// The version this build writes; it reads this one and every older one.
@@ -57,11 +66,12 @@ pub enum Envelope {
         message: String,
     },
     /// Not well-formed JSON. `line` and `column` are 1-based, the column in
-    /// characters; `message` is a sentence without its period.
+    /// characters; `serde` is serde_json's text without its position, worded
+    /// for people by [`words::syntax`]; `detail` keeps the position.
     NotJson {
         line: usize,
         column: usize,
-        message: String,
+        serde: String,
         detail: String,
     },
     /// JSON, but not an object with a `format` field; `why` has no period.
@@ -88,6 +98,85 @@ pub enum Envelope {
         detail: String,
         root: Option<Value>,
     },
+}
+
+impl Envelope {
+    /// One or more whole sentences in plain words for the person opening a
+    /// file of `kind`: positions 1-based, places named as the app shows
+    /// them, nothing said about what changed (the app adds that).
+    pub fn message(&self, kind: &Kind) -> String {
+        let (noun, version_word) = (kind.noun, kind.version_word);
+        match self {
+            Envelope::TooLarge { size } => too_large(*size, kind),
+            Envelope::Empty => "The file is empty.".into(),
+            Envelope::Binary => "The file is not text: it holds binary data.".into(),
+            Envelope::Encoding { message, .. } => format!("{message}."),
+            Envelope::NotJson { line, column, serde, .. } => format!("{} (line {line}, column {column}).", words::syntax(serde, noun)),
+            Envelope::NotAnObject(why) => format!("The file is JSON but not {} {noun} file: {why}.", article(noun)),
+            Envelope::WrongFormat { found } => {
+                format!("This is not a JSP Planner {noun} file: its “format” is {found}, not “{}”.", kind.format)
+            }
+            Envelope::BadVersion { found } => {
+                let known = known_versions(kind.version);
+                match found {
+                    Some(v) => format!("The file’s “version” is {v}; it must be a whole number: {known}."),
+                    None => format!("The file has no “version”; it must be a whole number: {known}."),
+                }
+            }
+            Envelope::NewerVersion { found } => format!(
+                "The file was saved by a newer JSP Planner ({version_word} {found}); this app reads versions up to {}. \
+                 Open it in an up-to-date JSP Planner.",
+                kind.version
+            ),
+            Envelope::Migration { from, message } => format!("The file could not be upgraded from {version_word} {from}: {message}."),
+            Envelope::Shape { segments, detail, root } => (kind.shape)(detail, segments, root.as_ref()),
+        }
+    }
+
+    /// The technical detail behind the message, for experts: the path in the
+    /// file, serde_json's original text, exact sizes. `None` when the message
+    /// says it all.
+    pub fn detail(&self, kind: &Kind) -> Option<String> {
+        match self {
+            Envelope::TooLarge { size } => Some(format!("{size} bytes; the limit is {} bytes", kind.max_bytes)),
+            Envelope::Empty | Envelope::Binary | Envelope::NotAnObject(_) | Envelope::Migration { .. } => None,
+            Envelope::Encoding { encoding, .. } => Some(format!("encoding: {encoding}")),
+            Envelope::NotJson { detail, .. } => Some(detail.clone()),
+            Envelope::WrongFormat { found } => Some(format!("format: {found}")),
+            Envelope::BadVersion { found } => found.as_ref().map(|v| format!("version: {v}")),
+            Envelope::NewerVersion { found } => Some(format!("version: {found}; this app writes {}", kind.version)),
+            Envelope::Shape { segments, detail, .. } => Some(format!("at {}: {detail}", path_text(segments))),
+        }
+    }
+
+    /// The place of a shape error as experts read it (`plan/risks/0/initial`), if it is one.
+    pub fn shape_path(&self) -> Option<String> {
+        match self {
+            Envelope::Shape { segments, .. } => Some(path_text(segments)),
+            _ => None,
+        }
+    }
+}
+
+/// "a plan", "an assessment".
+fn article(noun: &str) -> &'static str {
+    if noun.starts_with(['a', 'e', 'i', 'o', 'u']) {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// "The file is 4.3 MB; plan files can be at most 4 MB." When the rounded
+/// sizes would read the same, exact byte counts say how they differ.
+/// Integer arithmetic only: float formatting would add kilobytes to the wasm.
+fn too_large(size: usize, kind: &Kind) -> String {
+    let (shown, limit, noun) = (human_bytes(size), human_bytes(kind.max_bytes), kind.noun);
+    if shown == limit {
+        format!("The file is {} bytes; {noun} files can be at most {} bytes ({limit}).", thousands(size), thousands(kind.max_bytes))
+    } else {
+        format!("The file is {shown}; {noun} files can be at most {limit}.")
+    }
 }
 
 /// A file's text and version, before its content is read: the size
@@ -173,12 +262,12 @@ pub fn json_error(e: serde_json::Error, text: &str) -> Envelope {
         return Envelope::Shape { segments, detail: original, root };
     }
     let detail = format!("{original} at line {} column {}", e.line(), e.column());
-    Envelope::NotJson { line: e.line().max(1), column: char_column(text, e.line(), e.column()), message: words::syntax(&original), detail }
+    Envelope::NotJson { line: e.line().max(1), column: char_column(text, e.line(), e.column()), serde: original, detail }
 }
 
 /// A shape error's path as experts read it: `plan/risks/0/initial/severity`,
 /// `/` for the top, cut to a readable length.
-pub fn path_text(segments: &[String]) -> String {
+fn path_text(segments: &[String]) -> String {
     if segments.is_empty() {
         "/".to_string()
     } else {
@@ -214,7 +303,7 @@ pub fn short_json(v: &Value) -> String {
 }
 
 /// "1", "1 or 2", "from 1 to 4": the versions this build reads, in words.
-pub fn known_versions(version: u64) -> String {
+fn known_versions(version: u64) -> String {
     match version {
         1 => "1".into(),
         2 => "1 or 2".into(),

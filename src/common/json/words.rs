@@ -11,14 +11,16 @@ use serde_json::Value;
 use crate::common::words::{quoted, shorten};
 
 /// A syntax error as a sentence without its position and final period.
-pub fn syntax(serde_message: &str) -> String {
+pub fn syntax(serde_message: &str, noun: &str) -> String {
     let m = serde_message;
+    let after_end;
     let what = if m.starts_with("EOF while parsing") {
         return "The file ends too early: it may have been cut off".into();
     } else if m.starts_with("recursion limit exceeded") {
         return "The file is nested too deeply to read".into();
     } else if m.starts_with("trailing characters") {
-        "there is more text after the end of the plan"
+        after_end = format!("there is more text after the end of the {noun}");
+        &after_end
     } else if m.starts_with("expected `:`") {
         "a colon “:” is missing after a field name"
     } else if m.starts_with("expected `,` or `}`") {

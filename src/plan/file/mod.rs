@@ -26,11 +26,11 @@ pub(crate) mod place;
 mod revisions;
 mod shape;
 
-pub use error::{ImportError, Problem};
+pub use error::ImportError;
 pub use revisions::{check_revisions, revision_plan, RevisionCheck};
 
-use crate::common::json::{self, layout, Kind};
-use crate::common::rules::Violation;
+use crate::common::json::{self, layout, Envelope, Kind};
+use crate::common::rules::{Problem, Violation};
 use crate::plan::model::Plan;
 use crate::plan::rules::{describe, validate};
 
@@ -42,7 +42,15 @@ pub const VERSION: u64 = 4;
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 
 /// The plan file as [`json`] reads it.
-const KIND: Kind = Kind { format: FORMAT, version: VERSION, migrations: migrations::MIGRATIONS, max_bytes: MAX_FILE_BYTES };
+const KIND: Kind = Kind {
+    format: FORMAT,
+    version: VERSION,
+    migrations: migrations::MIGRATIONS,
+    max_bytes: MAX_FILE_BYTES,
+    noun: "plan",
+    version_word: "format version",
+    shape: shape::shape,
+};
 
 /// A JSP Planner plan file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
@@ -186,7 +194,7 @@ pub fn plan_json(bytes: &[u8]) -> Result<Value, ImportError> {
     let mut file = json::migrate(value, version, &KIND)?;
     match file.get_mut("plan").map(Value::take) {
         Some(plan @ Value::Object(_)) => Ok(plan),
-        _ => Err(ImportError::NotAPlanFile("it has no plan".into())),
+        _ => Err(ImportError::File(Envelope::NotAnObject("it has no plan"))),
     }
 }
 

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::{AppState, Dialog, NoticeKind, Output};
 use crate::app::decide::{import_action, ImportAction};
 use crate::app::library as plans;
+use crate::common::json::Envelope;
 use crate::common::words::isolate;
 use crate::plan::export;
 use crate::plan::file::{self, ImportError};
@@ -86,7 +87,7 @@ impl AppState {
                 let result = file::import_plan(&bytes);
                 // A backup is refused as a plan file for its format (or its
                 // size) only: look for one then, not in every plan file.
-                let maybe_backup = matches!(result, Err(ImportError::WrongFormat { .. } | ImportError::TooLarge { .. }));
+                let maybe_backup = matches!(result, Err(ImportError::File(Envelope::WrongFormat { .. } | Envelope::TooLarge { .. })));
                 if maybe_backup && super::assessments::is_assessment(&bytes) {
                     self.import_assessment(&file_name, &bytes).await;
                     return;
@@ -104,7 +105,7 @@ impl AppState {
                 browser::mark("jsp-import-checked");
                 result
             }
-            Err(files::ReadError::TooLarge(size)) => Err(ImportError::TooLarge { size }),
+            Err(files::ReadError::TooLarge(size)) => Err(ImportError::File(Envelope::TooLarge { size })),
             Err(files::ReadError::Failed(why)) => {
                 self.notify(NoticeKind::Error, format!("“{}” could not be read: {why}. Nothing was changed.", isolate(&file_name)));
                 return;
