@@ -31,7 +31,7 @@ use super::framework::{self, Activity};
 use super::level::MAX_LEVEL;
 use super::rules::{describe, validate, MAX_MILESTONES, MAX_PHASES};
 use super::{export_compact, ActivityEntry, Assessment, Milestone, Phase, MAX_FILE_BYTES};
-use crate::common::edit::{settle, Document, Kept};
+use crate::common::edit::{impl_document, settle, Kept};
 use crate::common::ids::{is_id, move_by, Identified};
 use crate::common::rules::{is_date, MAX_ID_LEN, MAX_NAME_LEN, MAX_TEXT_LEN};
 use crate::common::words::{quoted, thousands};
@@ -77,27 +77,14 @@ pub fn apply<T>(
     }
 }
 
-impl Document for Assessment {
-    const MAX_BYTES: usize = MAX_FILE_BYTES;
+impl_document!(Assessment, max_bytes: MAX_FILE_BYTES, validate: validate, describe: describe, text: export_compact, too_large: too_large);
 
-    fn stamp(&mut self, now: &str) {
-        self.updated_at = now.to_string();
-    }
-
-    fn first_problem(&self) -> Option<String> {
-        validate(self).first().map(|problem| describe(problem, self))
-    }
-
-    fn stored_text(&self) -> String {
-        export_compact(self)
-    }
-
-    fn too_large() -> String {
-        format!(
-            "The assessment would be larger than {} MB, the most an assessment file can hold, so this change was not kept.",
-            MAX_FILE_BYTES / (1024 * 1024)
-        )
-    }
+/// Why an edit that would outgrow an assessment file is not kept.
+fn too_large() -> String {
+    format!(
+        "The assessment would be larger than {} MB, the most an assessment file can hold, so this change was not kept.",
+        MAX_FILE_BYTES / (1024 * 1024)
+    )
 }
 
 // ---- the library: create, duplicate --------------------------------------

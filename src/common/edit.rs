@@ -53,3 +53,31 @@ pub fn settle<D: Document>(doc: &mut D, before: D, now: &str, write_text: bool) 
     }
     Ok(Some(Kept { before, text: Some(text) }))
 }
+
+/// [`Document`] for a document type, from the functions its kind already
+/// has: both keep `updated_at`, check their rules with `validate` and name a
+/// broken one with `describe`, and store their compact file text.
+macro_rules! impl_document {
+    ($doc:ty, max_bytes: $max:expr, validate: $validate:path, describe: $describe:path, text: $text:path, too_large: $too_large:expr) => {
+        impl $crate::common::edit::Document for $doc {
+            const MAX_BYTES: usize = $max;
+
+            fn stamp(&mut self, now: &str) {
+                self.updated_at = now.to_string();
+            }
+
+            fn first_problem(&self) -> Option<String> {
+                $validate(self).first().map(|problem| $describe(problem, self))
+            }
+
+            fn stored_text(&self) -> String {
+                $text(self)
+            }
+
+            fn too_large() -> String {
+                $too_large()
+            }
+        }
+    };
+}
+pub(crate) use impl_document;

@@ -4,7 +4,7 @@
 //! browser's session (`web::state::session`) edits only through [`apply`]; the property test `tests/edit_sequences.rs` drives
 //! random edits through it and shows every result loads again.
 
-use crate::common::edit::{settle, Document, Kept};
+use crate::common::edit::{impl_document, settle, Kept};
 use crate::common::rules::MAX_TEXT_LEN;
 use crate::plan::file::{export_compact, MAX_FILE_BYTES};
 use crate::plan::model::Plan;
@@ -48,25 +48,7 @@ pub fn apply(plan: &mut Plan, now: &str, size: SizeCheck, change: impl FnOnce(&m
     settle(plan, before, now, size.needs_text())
 }
 
-impl Document for Plan {
-    const MAX_BYTES: usize = MAX_FILE_BYTES;
-
-    fn stamp(&mut self, now: &str) {
-        self.updated_at = now.to_string();
-    }
-
-    fn first_problem(&self) -> Option<String> {
-        validate(self).first().map(|problem| describe(problem, self))
-    }
-
-    fn stored_text(&self) -> String {
-        export_compact(self)
-    }
-
-    fn too_large() -> String {
-        too_large()
-    }
-}
+impl_document!(Plan, max_bytes: MAX_FILE_BYTES, validate: validate, describe: describe, text: export_compact, too_large: too_large);
 
 /// Why an edit that would outgrow a plan file is not kept (also what
 /// storage says if it is ever asked to keep such a text).
