@@ -5,9 +5,11 @@ use jsp_planner::assessment::edit::{self, baseline_notes, next_activity, previou
 use jsp_planner::assessment::{self, framework, roadmap, score, validate, Assessment};
 use proptest::prelude::*;
 
-const NOW: &str = "2026-03-02T09:00:00.000Z";
+use crate::common::assessment::NOW;
+
 const LATER: &str = "2026-03-02T10:15:00.000Z";
 
+/// A new assessment made the way the app makes one ([`edit::create`]).
 fn blank() -> Assessment {
     edit::create("as-2026".into(), "Product security maturity 2026", "Acme Medical", "2026-03-02", NOW).expect("a valid new assessment")
 }

@@ -1,5 +1,5 @@
-//! Maturity-assessment fixtures shared by tests/assessment.rs and
-//! tests/assessment_report.rs (as `common::assessment`).
+//! Maturity-assessment fixtures shared by tests/assessment/{document, edit,
+//! report}.rs (as `common::assessment`).
 
 use jsp_planner::assessment::Assessment;
 

@@ -1,8 +1,14 @@
-//! Edits the workspace makes to a plan. Each keeps the invariants of
-//! `validate`: removing an item removes the links to it, and shrinking the
-//! grid moves ratings that fell off it onto its edge.
+//! Every edit of a [`Plan`] in one place (issuing revisions and approvals
+//! stays in `revision.rs`, with the history it keeps; quick capture in
+//! `plan::capture`). Each keeps the invariants of `plan::rules`: removing
+//! an item removes the links to it, and shrinking the grid moves ratings
+//! that fell off it onto its edge.
 
-use super::*;
+use super::{
+    Activity, Answer, Attendee, ChecklistItem, Control, ControlKind, ControlStatus, ImpactAnswer, LikelihoodAxis, NeedLink, Plan, Raci,
+    RaciAssignment, Rating, Relevance, RiskCriteria, RiskEntry, Role, SbomFormat, Scope, SecurityNeed, Stakeholder, UserNeed, Zone,
+    MAX_LEVELS, MIN_LEVELS,
+};
 use crate::common::ids::{move_by, Identified};
 
 macro_rules! identified {
@@ -30,6 +36,54 @@ pub enum NamedList {
 }
 
 impl Plan {
+    /// Set (or clear, with `None`) one cell of the stakeholder-needs matrix.
+    pub fn set_relevance(&mut self, stakeholder_id: &str, need_id: &str, value: Option<Relevance>) {
+        self.need_links.retain(|l| !(l.stakeholder_id == stakeholder_id && l.need_id == need_id));
+        if let Some(relevance) = value {
+            self.need_links.push(NeedLink { stakeholder_id: stakeholder_id.to_owned(), need_id: need_id.to_owned(), relevance });
+        }
+    }
+
+    /// Remove a stakeholder and every matrix cell that refers to it.
+    pub fn remove_stakeholder(&mut self, id: &str) {
+        self.stakeholders.retain(|s| s.id != id);
+        self.need_links.retain(|l| l.stakeholder_id != id);
+    }
+
+    /// Remove a control and its links from risk entries.
+    pub fn remove_control(&mut self, id: &str) {
+        self.controls.retain(|c| c.id != id);
+        for risk in &mut self.risks {
+            risk.control_ids.retain(|c| c != id);
+        }
+    }
+
+    pub fn control_mut(&mut self, id: &str) -> Option<&mut Control> {
+        self.controls.iter_mut().find(|c| c.id == id)
+    }
+
+    /// Add a control with the next free id (C-001, C-002, ...); returns its id.
+    pub fn add_control(&mut self, description: &str, kind: ControlKind) -> String {
+        let id = format!("C-{:03}", crate::common::ids::next_number(self.controls.iter().map(|c| c.id.as_str()), "C-"));
+        self.controls.push(Control {
+            id: id.clone(),
+            description: description.trim().into(),
+            kind,
+            status: ControlStatus::Planned,
+            verification: String::new(),
+        });
+        id
+    }
+
+    /// Remove a need, its matrix cells and its links from risk entries.
+    pub fn remove_need(&mut self, id: &str) {
+        self.needs.retain(|n| n.id != id);
+        self.need_links.retain(|l| l.need_id != id);
+        for risk in &mut self.risks {
+            risk.need_ids.retain(|n| n != id);
+        }
+    }
+
     /// Each item's id and name, in order.
     pub fn named_items(&self, list: NamedList) -> Vec<(String, String)> {
         let pair = |id: &String, name: &String| (id.clone(), name.clone());
