@@ -1,6 +1,7 @@
 //! Components. Each reads the [`AppState`] from context.
 //!
-//! - [`shell`]: what every page has: the top bar, notices, dialogs.
+//! - [`shell`]: what every page has: the top bar, notices, display
+//!   switches, the shortcuts help, dialogs.
 //! - [`common`]: pieces both documents' views use: fields and their errors,
 //!   the report view, the windowed rows of long tables, named lists.
 //! - [`library`]: the first screen, the list of plans and assessments.
@@ -19,8 +20,9 @@ pub mod shell;
 
 pub use library::plan_list::PlanList;
 pub use plan::step_section;
-pub use plan::workshop::{focus_capture, ShortcutsHelp};
+pub use plan::workshop::focus_capture;
 pub use shell::banners::{Notices, TopBar};
+pub use shell::controls::ShortcutsHelp;
 pub use shell::dialogs::Dialogs;
 
 use leptos::prelude::*;

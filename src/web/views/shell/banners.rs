@@ -20,7 +20,7 @@ pub fn TopBar() -> impl IntoView {
                 </nav>
             })}
             <SaveStatus/>
-            <crate::web::views::plan::workshop::DisplayControls/>
+            <super::controls::DisplayControls/>
         </header>
         <ConflictBanner/>
         <RepairBanner/>
