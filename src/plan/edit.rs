@@ -1,7 +1,7 @@
 //! The plan on the one edit path ([`crate::common::edit`]): an edit is kept
 //! only if the plan still keeps every rule and still fits in a plan file,
 //! and near that limit the size is checked before the edit is shown. The
-//! browser's session (`web::state::session`) edits only through [`apply`]; the property test `tests/edit_sequences.rs` drives
+//! browser's session (`web::state::session`) edits only through [`apply`]; the property test `tests/plan/edit_sequences.rs` drives
 //! random edits through it and shows every result loads again.
 
 use crate::common::edit::{impl_document, settle, Kept};
@@ -13,7 +13,7 @@ use crate::plan::rules::{describe, validate};
 /// The most one ordinary edit (a field typed or pasted, an item added or
 /// removed, a level set) can add to a plan's stored text: a text of
 /// [`MAX_TEXT_LEN`] characters, each written as a six-byte JSON escape, with
-/// room to spare. `tests/edit_sequences.rs` checks it against every edit the
+/// room to spare. `tests/plan/edit_sequences.rs` checks it against every edit the
 /// app makes.
 pub const EDIT_GROWTH_BOUND: usize = 2 * 6 * MAX_TEXT_LEN + 16 * 1024;
 
