@@ -1,5 +1,7 @@
-//! Code both document kinds use, naming neither: words, ids, the shared
-//! rules and limits, and undo history.
+//! Code both document kinds use, naming neither: words ([`words`]), ids
+//! ([`ids`]), the shared limits and rule checker ([`rules`]), the one edit
+//! path ([`edit`]), undo history ([`history`]) and versioned JSON files
+//! ([`json`]).
 
 pub mod edit;
 pub mod history;

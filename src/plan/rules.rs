@@ -219,7 +219,7 @@ fn check_raci(v: &mut Checker, plan: &Plan) {
 /// labels, the newest keeping the whole plan and the others its changes,
 /// and approvals that end with the approver's (an approved revision takes
 /// no more). Whether each revision rebuilds into a valid plan is checked on
-/// import (`format::check_revisions`), not on every edit; so is this, with
+/// import (`plan::file::check_revisions`), not on every edit; so is this, with
 /// the history read (the first part of the app never reads it).
 pub fn revision_rules(revisions: &[crate::plan::model::Revision]) -> Vec<Violation> {
     use crate::plan::model::{Content, Meaning};
