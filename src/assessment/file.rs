@@ -158,7 +158,7 @@ fn strict(text: &str) -> Result<AssessmentFile, AssessmentError> {
 }
 
 fn json_error(e: serde_json::Error, text: &str) -> AssessmentError {
-    AssessmentError::from(json::json_error(e, text))
+    AssessmentError::from(json::json_error(e, text, &KIND))
 }
 
 /// The JSON Schema of [`AssessmentFile`], as shipped in `public/jsp-assessment.schema.json`.

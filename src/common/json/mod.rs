@@ -91,12 +91,13 @@ pub enum Envelope {
         message: String,
     },
     /// The content does not fit the kind's types: where (field names and
-    /// list indices from the file's top), serde_json's text, and the file as
-    /// JSON when it parses (to name items by their id or name).
+    /// list indices from the file's top), the kind's sentence naming the
+    /// place as the app shows it, and serde_json's text. (The sentence is
+    /// made when the error is, so the error holds no copy of the file.)
     Shape {
         segments: Vec<String>,
+        message: String,
         detail: String,
-        root: Option<Value>,
     },
 }
 
@@ -129,7 +130,7 @@ impl Envelope {
                 kind.version
             ),
             Envelope::Migration { from, message } => format!("The file could not be upgraded from {version_word} {from}: {message}."),
-            Envelope::Shape { segments, detail, root } => (kind.shape)(detail, segments, root.as_ref()),
+            Envelope::Shape { message, .. } => message.clone(),
         }
     }
 
@@ -205,7 +206,7 @@ struct Header {
 fn read_header(text: &str, kind: &Kind) -> Result<(u64, bool), Envelope> {
     // serde would read a struct from an array too; a file is an object.
     if !text.trim_start().starts_with('{') {
-        let value: Value = serde_json::from_str(text).map_err(|e| json_error(e, text))?;
+        let value: Value = serde_json::from_str(text).map_err(|e| json_error(e, text, kind))?;
         return Err(Envelope::NotAnObject(match value {
             Value::Array(_) => "it holds a list, not an object",
             Value::String(_) => "it holds a text, not an object",
@@ -213,7 +214,7 @@ fn read_header(text: &str, kind: &Kind) -> Result<(u64, bool), Envelope> {
             _ => "it holds a single value, not an object",
         }));
     }
-    let header: Header = serde_json::from_str(text).map_err(|e| json_error(e, text))?;
+    let header: Header = serde_json::from_str(text).map_err(|e| json_error(e, text, kind))?;
     match header.format {
         Some(Value::String(f)) if f == kind.format => {}
         Some(other) => return Err(Envelope::WrongFormat { found: short_json(&other) }),
@@ -254,12 +255,13 @@ pub fn migrate(mut value: Value, from: u64, kind: &Kind) -> Result<Value, Envelo
 /// which serde_json reports as a syntax error in valid JSON) is a shape error,
 /// located by re-scanning the text; the text is parsed as a `Value` only on
 /// this path, to name items by their id or name.
-pub fn json_error(e: serde_json::Error, text: &str) -> Envelope {
+pub fn json_error(e: serde_json::Error, text: &str, kind: &Kind) -> Envelope {
     let original = strip_position(&e.to_string());
     let root = if e.is_data() || e.is_syntax() { serde_json::from_str::<Value>(text).ok() } else { None };
     if e.is_data() || (e.is_syntax() && root.is_some()) {
         let segments = locate::path_at(text, e.line(), e.column());
-        return Envelope::Shape { segments, detail: original, root };
+        let message = (kind.shape)(&original, &segments, root.as_ref());
+        return Envelope::Shape { segments, message, detail: original };
     }
     let detail = format!("{original} at line {} column {}", e.line(), e.column());
     Envelope::NotJson { line: e.line().max(1), column: char_column(text, e.line(), e.column()), serde: original, detail }

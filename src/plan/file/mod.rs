@@ -204,7 +204,7 @@ pub(crate) fn strict_from_str(text: &str) -> Result<PlanFile, ImportError> {
 
 /// serde_json's error in a plan's words.
 pub(crate) fn json_error(e: serde_json::Error, text: &str) -> ImportError {
-    ImportError::from(json::json_error(e, text))
+    ImportError::from(json::json_error(e, text, &KIND))
 }
 
 /// The JSON Schema of [`PlanFile`], as shipped in `public/jsp-plan.schema.json`.
