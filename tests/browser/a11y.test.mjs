@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { start, openApp, createPlan, section, backToList, SECTIONS } from './harness.mjs';
+import { start, withApp, createPlan, section, backToList, SECTIONS } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -30,9 +30,7 @@ async function populated(page) {
 }
 
 for (const theme of ['light', 'dark']) {
-  test(`every view passes axe (WCAG 2.1 AA), ${theme} theme`, async () => {
-    const context = await env.browser.newContext({ colorScheme: theme });
-    const { page } = await openApp(context, env.base);
+  test(`every view passes axe (WCAG 2.1 AA), ${theme} theme`, () => withApp(env, { colorScheme: theme }, async ({ page }) => {
     const found = [];
     found.push(...await audit(page, 'empty plan list'));
     await populated(page);
@@ -74,17 +72,14 @@ for (const theme of ['light', 'dark']) {
     await page.getByRole('dialog').waitFor();
     found.push(...await audit(page, 'rename dialog'));
     assert.deepEqual(found, []);
-    await context.close();
-  });
+  }));
 }
 
 // The register's rows are laid out as grids (so an edit lays out one row, not
 // all); the browser must still expose a table of rows and cells. Rows far off
 // screen are skipped until scrolled to (content-visibility), as the needs
 // matrix draws only the rows near its view; their text stays findable.
-test('the risk register is a table to assistive technology', async () => {
-  const context = await env.browser.newContext();
-  const { page } = await openApp(context, env.base);
+test('the risk register is a table to assistive technology', () => withApp(env, async ({ page, context }) => {
   await populated(page);
   await page.getByLabel('Asset or function').first().fill('Bluetooth pairing');
   await page.getByRole('button', { name: 'Add risk' }).click();
@@ -112,5 +107,4 @@ test('the risk register is a table to assistive technology', async () => {
   const second = rows[2];
   assert.equal(under(second, ['rowheader'])[0]?.name?.value, 'R-002');
   assert.deepEqual(under(second, ['cell']).slice(0, 1).map((n) => n.name?.value), ['Bluetooth pairing'], 'the asset is the first cell of its row');
-  await context.close();
-});
+}));

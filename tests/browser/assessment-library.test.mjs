@@ -6,7 +6,7 @@
 // quota and a corrupted stored assessment are said, and nothing is lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, createPlan, importFile, download, backToList, storedPlans, fillStorage, freeStorage } from './harness.mjs';
+import { start, withApp, createPlan, importFile, download, backToList, storedPlans, fillStorage, freeStorage } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -31,9 +31,7 @@ async function toList(page) {
   await page.locator('#plans-title').waitFor();
 }
 
-test('assessments are listed beside plans, exported, imported back identical and deleted after confirmation', async () => {
-  const context = await env.browser.newContext({ acceptDownloads: true });
-  const { page, errors } = await openApp(context, env.base);
+test('assessments are listed beside plans, exported, imported back identical and deleted after confirmation', () => withApp(env, { acceptDownloads: true }, async ({ page }) => {
   await createPlan(page, 'Infusion pump 4.0');
   await backToList(page);
   await createAssessment(page, 'Maturity 2026');
@@ -70,13 +68,9 @@ test('assessments are listed beside plans, exported, imported back identical and
   await importFile(page, file.name, file.text);
   await page.getByRole('heading', { level: 1, name: 'Maturity 2026' }).waitFor();
   assert.deepEqual(await storedAssessments(page), { [key]: stored }, 'imported back identical');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('a malformed or hostile assessment file is refused in words and changes nothing', async () => {
-  const context = await env.browser.newContext({ acceptDownloads: true });
-  const { page } = await openApp(context, env.base);
+test('a malformed or hostile assessment file is refused in words and changes nothing', () => withApp(env, { acceptDownloads: true }, async ({ page }) => {
   await createAssessment(page, 'Kept');
   await toList(page);
   const before = await page.evaluate(() => JSON.stringify(localStorage));
@@ -100,32 +94,25 @@ test('a malformed or hostile assessment file is refused in words and changes not
   await errors.locator('.notice-text', { hasText: 'cut.json' }).waitFor();
   assert.equal(await page.evaluate(() => JSON.stringify(localStorage)), before, 'nothing changed');
   assert.equal(await page.locator('img[src=x]').count(), 0);
-  await context.close();
-});
+}));
 
-test('an edit in another tab is not overwritten: this tab asks', async () => {
-  const context = await env.browser.newContext();
-  const a = await openApp(context, env.base);
-  await createAssessment(a.page, 'Shared maturity');
-  const b = await openApp(context, env.base);
-  await b.page.locator('table.assessments').getByRole('button', { name: 'Shared maturity', exact: true }).click();
-  await b.page.getByRole('heading', { level: 1, name: 'Shared maturity' }).waitFor();
+test('an edit in another tab is not overwritten: this tab asks', () => withApp(env, async ({ page: a, openTab }) => {
+  await createAssessment(a, 'Shared maturity');
+  const b = await openTab();
+  await b.locator('table.assessments').getByRole('button', { name: 'Shared maturity', exact: true }).click();
+  await b.getByRole('heading', { level: 1, name: 'Shared maturity' }).waitFor();
   // Tab A scores an activity; tab B, still showing the older copy, is told before it writes.
-  await a.page.getByLabel('Current level of A.1 Release / change project planning', { exact: false }).first().selectOption({ index: 3 });
-  await b.page.getByText('This assessment was changed in another tab.').waitFor();
-  const stored = Object.values(await storedAssessments(a.page))[0];
-  await b.page.getByLabel('Current level of A.2', { exact: false }).first().selectOption({ index: 2 });
-  assert.deepEqual(Object.values(await storedAssessments(b.page))[0], stored, 'B did not write over A');
-  await b.page.getByRole('button', { name: 'Take theirs' }).click();
-  const level = await b.page.getByLabel('Current level of A.1', { exact: false }).first().inputValue();
-  assert.equal(level, await a.page.getByLabel('Current level of A.1', { exact: false }).first().inputValue());
-  assert.deepEqual([...a.errors, ...b.errors], []);
-  await context.close();
-});
+  await a.getByLabel('Current level of A.1 Release / change project planning', { exact: false }).first().selectOption({ index: 3 });
+  await b.getByText('This assessment was changed in another tab.').waitFor();
+  const stored = Object.values(await storedAssessments(a))[0];
+  await b.getByLabel('Current level of A.2', { exact: false }).first().selectOption({ index: 2 });
+  assert.deepEqual(Object.values(await storedAssessments(b))[0], stored, 'B did not write over A');
+  await b.getByRole('button', { name: 'Take theirs' }).click();
+  const level = await b.getByLabel('Current level of A.1', { exact: false }).first().inputValue();
+  assert.equal(level, await a.getByLabel('Current level of A.1', { exact: false }).first().inputValue());
+}));
 
-test('a plan’s dashboard shows the organisation’s Concept Phase levels', async () => {
-  const context = await env.browser.newContext();
-  const { page } = await openApp(context, env.base);
+test('a plan’s dashboard shows the organisation’s Concept Phase levels', () => withApp(env, async ({ page }) => {
   await createAssessment(page, 'Org maturity');
   await page.getByLabel('Current level of A.1', { exact: false }).first().selectOption({ index: 3 });
   await toList(page);
@@ -154,12 +141,9 @@ test('a plan’s dashboard shows the organisation’s Concept Phase levels', asy
   await page.getByRole('button', { name: 'Pump', exact: true }).click();
   await box.getByText('From the maturity assessment “Org maturity”', { exact: false }).waitFor();
   assert.match(await box.innerText(), /A\.1[^\n]*current 2, target not scored/);
-  await context.close();
-});
+}));
 
-test('“Back up all plans” keeps the assessments too, and restoring the backup brings them back', async () => {
-  const context = await env.browser.newContext({ acceptDownloads: true });
-  const { page, errors } = await openApp(context, env.base);
+test('“Back up all plans” keeps the assessments too, and restoring the backup brings them back', () => withApp(env, { acceptDownloads: true }, async ({ page }) => {
   await createAssessment(page, 'Backed up maturity');
   await page.getByLabel('Current level of A.1', { exact: false }).first().selectOption({ index: 4 });
   await toList(page);
@@ -177,13 +161,9 @@ test('“Back up all plans” keeps the assessments too, and restoring the backu
   await importFile(page, backup.name, backup.text);
   await page.getByText('“Backed up maturity” is already here, unchanged.').first().waitFor();
   assert.deepEqual(await storedAssessments(page), before);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('storage faults: a full quota is said and keeps the last stored assessment; a corrupted one is reported, never rewritten', async () => {
-  const context = await env.browser.newContext();
-  const { page, errors } = await openApp(context, env.base);
+test('storage faults: a full quota is said and keeps the last stored assessment; a corrupted one is reported, never rewritten', () => withApp(env, async ({ page }) => {
   await createAssessment(page, 'Quota maturity');
   const a1 = page.getByLabel('Current level of A.1', { exact: false }).first();
   await a1.selectOption({ index: 2 });
@@ -241,6 +221,4 @@ test('storage faults: a full quota is said and keeps the last stored assessment;
   await page.getByRole('button', { name: 'Back to the list' }).click();
   await page.locator('#plans-title').waitFor();
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), `${PREFIX}as-bad-level`), badText, 'left as it was');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { start, openApp, saveStatus, storageSnapshot, settled, download, backToList, ARTIFACTS } from './harness.mjs';
+import { start, withApp, saveStatus, storageSnapshot, settled, download, backToList, ARTIFACTS } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -104,9 +104,7 @@ async function addRoadmap(page) {
   await page.getByRole('group', { name: 'Security budget in every release plan' }).waitFor();
 }
 
-test('an assessment is scored by keyboard, summarised, planned, exported and compared', async () => {
-  const context = await env.browser.newContext({ viewport: VIEWPORT, acceptDownloads: true });
-  const { page, errors } = await openApp(context, env.base);
+test('an assessment is scored by keyboard, summarised, planned, exported and compared', () => withApp(env, { viewport: VIEWPORT, acceptDownloads: true }, async ({ page }) => {
   await createAssessment(page, 'Maturity 2026');
   assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Maturity 2026');
   assert.equal(await page.getByRole('button', { name: 'Undo' }).isDisabled(), true);
@@ -249,14 +247,10 @@ test('an assessment is scored by keyboard, summarised, planned, exported and com
   await page.getByRole('heading', { level: 1, name: 'Maturity 2026' }).waitFor();
   assert.equal(await current(page, A2).inputValue(), '2');
 
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
 for (const theme of ['light', 'dark']) {
-  test(`the assessment page passes axe (WCAG 2.1 AA), ${theme} theme`, async () => {
-    const context = await env.browser.newContext({ viewport: VIEWPORT, colorScheme: theme });
-    const { page, errors } = await openApp(context, env.base);
+  test(`the assessment page passes axe (WCAG 2.1 AA), ${theme} theme`, () => withApp(env, { viewport: VIEWPORT, colorScheme: theme }, async ({ page }) => {
     const found = [];
     await createAssessment(page, 'Accessible assessment');
     found.push(...await audit(page, 'new assessment'));
@@ -293,48 +287,39 @@ for (const theme of ['light', 'dark']) {
     await bar.getByRole('button', { name: 'Exit workshop' }).click();
     await bar.waitFor({ state: 'detached' });
     assert.deepEqual(found, []);
-    assert.deepEqual(errors, []);
-    await context.close();
-  });
+  }));
 }
 
-test('another tab’s change to the assessment waits for a choice', async () => {
-  const context = await env.browser.newContext({ viewport: VIEWPORT });
-  const first = await openApp(context, env.base);
-  await createAssessment(first.page, 'Shared assessment');
-  const second = await openApp(context, env.base);
-  await second.page.getByRole('table', { name: /maturity assessments/i }).getByRole('button', { name: 'Shared assessment', exact: true }).click();
-  await second.page.getByRole('heading', { level: 1, name: 'Shared assessment' }).waitFor();
-  await second.page.getByLabel(`Owner of ${A2}`).fill('Written in the second tab');
-  assert.equal(await saveStatus(second.page), 'Saved in this browser');
+test('another tab’s change to the assessment waits for a choice', () => withApp(env, { viewport: VIEWPORT }, async ({ page: first, openTab }) => {
+  await createAssessment(first, 'Shared assessment');
+  const second = await openTab();
+  await second.getByRole('table', { name: /maturity assessments/i }).getByRole('button', { name: 'Shared assessment', exact: true }).click();
+  await second.getByRole('heading', { level: 1, name: 'Shared assessment' }).waitFor();
+  await second.getByLabel(`Owner of ${A2}`).fill('Written in the second tab');
+  assert.equal(await saveStatus(second), 'Saved in this browser');
 
-  const banner = first.page.getByRole('alert').filter({ hasText: 'This assessment was changed in another tab.' });
+  const banner = first.getByRole('alert').filter({ hasText: 'This assessment was changed in another tab.' });
   await banner.waitFor();
-  await first.page.getByLabel(`Owner of ${A1}`).fill('Written in the first tab');
-  assert.equal(await saveStatus(first.page), 'Not saved: changed in another tab');
+  await first.getByLabel(`Owner of ${A1}`).fill('Written in the first tab');
+  assert.equal(await saveStatus(first), 'Not saved: changed in another tab');
   await banner.getByRole('button', { name: 'Keep mine' }).click();
-  assert.equal(await saveStatus(first.page), 'Saved in this browser');
-  const kept = await storedEntry(first.page, 'concept.a1');
+  assert.equal(await saveStatus(first), 'Saved in this browser');
+  const kept = await storedEntry(first, 'concept.a1');
   assert.equal(kept.owner, 'Written in the first tab');
-  assert.equal((await storedEntry(first.page, 'concept.a2')).owner, '');
+  assert.equal((await storedEntry(first, 'concept.a2')).owner, '');
 
   // The second tab now sees the first's write, and takes it.
-  const theirs = second.page.getByRole('alert').filter({ hasText: 'This assessment was changed in another tab.' });
+  const theirs = second.getByRole('alert').filter({ hasText: 'This assessment was changed in another tab.' });
   await theirs.waitFor();
   await theirs.getByRole('button', { name: 'Take theirs' }).click();
-  assert.equal(await second.page.getByLabel(`Owner of ${A1}`).inputValue(), 'Written in the first tab');
-  assert.equal(await saveStatus(second.page), 'Saved in this browser');
-
-  assert.deepEqual([...first.errors, ...second.errors], []);
-  await context.close();
-});
+  assert.equal(await second.getByLabel(`Owner of ${A1}`).inputValue(), 'Written in the first tab');
+  assert.equal(await saveStatus(second), 'Saved in this browser');
+}));
 
 // The presenter scrolls the desk's page to a part and switches to the
 // projector: the workshop opens on that part, not on the first; leaving it
 // brings the desk's page to the part the room was on.
-test('the workshop opens on the part in view, and the desk comes back to where it was', async () => {
-  const context = await env.browser.newContext({ viewport: VIEWPORT });
-  const { page, errors } = await openApp(context, env.base);
+test('the workshop opens on the part in view, and the desk comes back to where it was', () => withApp(env, { viewport: VIEWPORT }, async ({ page }) => {
   await createAssessment(page, 'Where the room is');
   await page.locator('section.component-scores', { hasText: 'Maintenance' }).first().evaluate((el) => el.scrollIntoView());
   await page.locator('body').press('w');
@@ -353,6 +338,4 @@ test('the workshop opens on the part in view, and the desk comes back to where i
   // Back on the projector from there: the heatmap again.
   await page.locator('body').press('w');
   await bar.getByText('10 / 14 · Heatmap').waitFor();
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));

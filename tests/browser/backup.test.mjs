@@ -3,15 +3,13 @@
 // chooses. The plan list says when each plan was last saved to a file.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, createPlan, section, storedPlans, download, importFile, backToList } from './harness.mjs';
+import { start, withApp, createPlan, section, storedPlans, download, importFile, backToList } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.stop(); });
 
-test('back up all plans, change the library, restore by choice', async () => {
-  const context = await env.browser.newContext();
-  const { page, errors } = await openApp(context, env.base);
+test('back up all plans, change the library, restore by choice', () => withApp(env, async ({ page }) => {
   for (const name of ['Pump A', 'Pump B', 'Pump C']) {
     await createPlan(page, name);
     await section(page, 'A.1 Project planning');
@@ -57,13 +55,9 @@ test('back up all plans, change the library, restore by choice', async () => {
   assert.equal(byName['Pump B'].project.product, 'Pump B, edited after the backup', 'B keeps the newer edit');
   assert.match(await page.getByTestId('infos').innerText(), /Restored 1 plan\./);
   assert.match(await page.locator('.storage-line').innerText(), /Your plans use \d+ kB of this browser’s storage/);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('a damaged plan in a backup is named, and the others can still be restored', async () => {
-  const context = await env.browser.newContext();
-  const { page } = await openApp(context, env.base);
+test('a damaged plan in a backup is named, and the others can still be restored', () => withApp(env, async ({ page }) => {
   await createPlan(page, 'Kept');
   await backToList(page);
   const backup = await download(page, () => page.getByRole('button', { name: 'Back up all plans' }).click());
@@ -80,12 +74,9 @@ test('a damaged plan in a backup is named, and the others can still be restored'
   assert.match(await page.getByTestId('errors').innerText(), /Plan 1 of 2 in “\u2068library\.json\u2069” cannot be restored\.[\s\S]*Plan name must not be empty/);
   await page.getByRole('button', { name: 'Restore 1 plan' }).click();
   await page.getByRole('button', { name: 'Restored copy', exact: true }).waitFor();
-  await context.close();
-});
+}));
 
-test('days of edits without a backup bring a gentle reminder, which a backup clears', async () => {
-  const context = await env.browser.newContext();
-  const { page } = await openApp(context, env.base);
+test('days of edits without a backup bring a gentle reminder, which a backup clears', () => withApp(env, async ({ page }) => {
   await createPlan(page, 'Long workshop');
   await backToList(page);
   const reminder = page.locator('.reminder');
@@ -103,5 +94,4 @@ test('days of edits without a backup bring a gentle reminder, which a backup cle
   assert.match(await reminder.innerText(), /Back up all plans to keep a copy outside this browser/);
   await download(page, () => page.getByRole('button', { name: 'Back up all plans' }).click());
   await reminder.waitFor({ state: 'detached' });
-  await context.close();
-});
+}));

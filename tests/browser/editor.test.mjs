@@ -3,7 +3,7 @@
 // download says so and can be retried, and nothing is lost meanwhile.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, createPlan, storedPlans } from './harness.mjs';
+import { start, withApp, createPlan, storedPlans } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -11,17 +11,10 @@ after(async () => { await env?.stop(); });
 
 const EDITOR = /plan-editor-[0-9a-f]+\.wasm$/;
 
-/** A context without the offline worker, so every file comes from the page's own requests. */
-async function pageWithoutWorker() {
-  const context = await env.browser.newContext({ serviceWorkers: 'block' });
-  const { page, errors } = await openApp(context, env.base);
-  const requested = [];
-  page.on('request', (r) => requested.push(r.url()));
-  return { context, page, errors, requested };
-}
+// No offline worker: every file comes from the page's own requests.
+const NO_WORKER = { serviceWorkers: 'block' };
 
-test('the plan list opens without the editor; the first plan opened downloads it once', async () => {
-  const context = await env.browser.newContext({ serviceWorkers: 'block' });
+test('the plan list opens without the editor; the first plan opened downloads it once', () => withApp(env, { ...NO_WORKER, open: false }, async ({ context }) => {
   const page = await context.newPage();
   const requested = [];
   page.on('request', (r) => requested.push(r.url()));
@@ -38,11 +31,14 @@ test('the plan list opens without the editor; the first plan opened downloads it
   await createPlan(page, 'Second plan');
   await page.locator('.deliverables').waitFor();
   assert.equal(requested.filter((u) => EDITOR.test(u)).length, 1, 'the editor was downloaded exactly once');
-  await context.close();
-});
+}));
 
-test('a failed editor download says so, keeps the plan, and "Try again" opens it', async () => {
-  const { context, page, errors, requested } = await pageWithoutWorker();
+test('a failed editor download says so, keeps the plan, and "Try again" opens it', () => withApp(env, {
+  ...NO_WORKER,
+  allowErrors: 'the editor download is aborted on purpose and the loader logs it; the test checks there is nothing else',
+}, async ({ page, errors }) => {
+  const requested = [];
+  page.on('request', (r) => requested.push(r.url()));
   let block = true;
   await page.route(EDITOR, (route) => (block ? route.abort('internetdisconnected') : route.continue()));
 
@@ -62,5 +58,4 @@ test('a failed editor download says so, keeps the plan, and "Try again" opens it
   assert.equal(requested.filter((u) => EDITOR.test(u)).length, 2, 'one failed and one successful download');
   // The aborted download is logged by the loader; nothing else went wrong.
   assert.deepEqual(errors.filter((e) => !/plan-editor|Failed to fetch|ERR_INTERNET_DISCONNECTED/.test(e)), []);
-  await context.close();
-});
+}));

@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  start, openApp, createPlan, storedPlans, storageSnapshot, download, importFile, backToList, section,
+  start, withApp, createPlan, storedPlans, storageSnapshot, download, importFile, backToList, section,
 } from './harness.mjs';
 
 let env;
@@ -26,9 +26,7 @@ async function errorText(page) {
   return (await errors.allInnerTexts()).map((t) => t.replace(/[\u2068\u2069]/g, ''));
 }
 
-test('export, delete, import gives the identical plan back', async () => {
-  const context = await env.browser.newContext();
-  const { page, errors } = await openApp(context, env.base);
+test('export, delete, import gives the identical plan back', () => withApp(env, async ({ page }) => {
   await planWithContent(page, 'Ventilator 5.1');
   const exported = await download(page, () => page.getByRole('button', { name: 'Export plan file' }).click());
   assert.equal(exported.name, 'ventilator-5-1.jsp-plan.json');
@@ -50,13 +48,9 @@ test('export, delete, import gives the identical plan back', async () => {
 
   const again = await download(page, () => page.getByRole('button', { name: 'Export plan file' }).click());
   assert.deepEqual(JSON.parse(again.text), file);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('a dropped file is imported', async () => {
-  const context = await env.browser.newContext();
-  const { page } = await openApp(context, env.base);
+test('a dropped file is imported', () => withApp(env, async ({ page }) => {
   await planWithContent(page, 'Dropped plan');
   const exported = await download(page, () => page.getByRole('button', { name: 'Export plan file' }).click());
   await backToList(page);
@@ -73,8 +67,7 @@ test('a dropped file is imported', async () => {
   await page.locator('.plan-page').waitFor();
   await section(page, 'A.1 Project planning');
   assert.equal(await page.getByLabel('Plan name').inputValue(), 'Dropped plan');
-  await context.close();
-});
+}));
 
 const refusals = [
   ['a malformed file', '{ "format": "jsp-planner/plan", "version": 1, "plan": { oops } }', /not valid JSON.*line 1/],
@@ -85,9 +78,7 @@ const refusals = [
 ];
 
 for (const [what, content, message] of refusals) {
-  test(`importing ${what} says why and changes nothing`, async () => {
-    const context = await env.browser.newContext();
-    const { page } = await openApp(context, env.base);
+  test(`importing ${what} says why and changes nothing`, () => withApp(env, async ({ page }) => {
     await planWithContent(page, 'Existing plan');
     const valid = await download(page, () => page.getByRole('button', { name: 'Export plan file' }).click());
     await backToList(page);
@@ -110,13 +101,10 @@ for (const [what, content, message] of refusals) {
     assert.match(shown, /Your plans are unchanged/);
     assert.deepEqual(await storageSnapshot(page), before);
     assert.equal(await page.locator('table.plans tbody tr').count(), 1);
-    await context.close();
-  });
+  }));
 }
 
-test('importing a plan that is already stored asks: keep both or replace', async () => {
-  const context = await env.browser.newContext();
-  const { page } = await openApp(context, env.base);
+test('importing a plan that is already stored asks: keep both or replace', () => withApp(env, async ({ page }) => {
   await planWithContent(page, 'Shared plan');
   const exported = await download(page, () => page.getByRole('button', { name: 'Export plan file' }).click());
   const file = JSON.parse(exported.text);
@@ -148,5 +136,4 @@ test('importing a plan that is already stored asks: keep both or replace', async
   assert.equal(plans.length, 2);
   const replaced = plans.find((p) => p.id === file.plan.id);
   assert.deepEqual(replaced, file.plan);
-  await context.close();
-});
+}));

@@ -1,8 +1,12 @@
 // Shared set-up for the browser tests: a static server over dist/ and
-// Debian's headless Chromium driven by playwright-core. No browser download.
+// Debian's headless Chromium driven by playwright-core (no browser download),
+// and `withApp`, which every test that drives the browser runs its body in: a
+// fresh context with the app open, no page errors unless the test says why,
+// closed in any case.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import { startServer, SUBPATH } from '../../scripts/serve.mjs';
 
@@ -45,15 +49,58 @@ export async function start({ dir = DIST } = {}) {
   };
 }
 
-/** Open the app in a page and wait until it has rendered; collects page errors. */
-export async function openApp(context, base) {
-  const page = await context.newPage();
+/**
+ * Run a test's body against the app in a fresh browser context, and close
+ * the context (and any other the body made) however the body ends:
+ *
+ *   test('…', () => withApp(env, { viewport }, async ({ page, errors, context, openTab, newContext }) => { … }));
+ *
+ * `opts` are Playwright context options (viewport, colorScheme,
+ * acceptDownloads, serviceWorkers, …) plus:
+ *   url          where the first page opens the app (default: env.base);
+ *   open: false  open no page: the body sets the context up first, then calls openTab();
+ *   allowErrors  a sentence saying why this test expects page errors; without
+ *                it the test fails if any page raised an error or logged one
+ *                to the console.
+ * The body gets the first `page` (with the app rendered), `context`,
+ * `errors` (every page's errors so far, from every context made here),
+ * `openTab(url = env.base, context)` to open the app in another page, and
+ * `newContext(options)` for another profile. Every page of these contexts,
+ * however it was opened, has its errors collected.
+ */
+export async function withApp(env, opts, body) {
+  if (typeof opts === 'function') [opts, body] = [{}, opts];
+  const { url = env.base, open = true, allowErrors, ...contextOptions } = opts;
+  if (allowErrors !== undefined && !(typeof allowErrors === 'string' && allowErrors.trim())) {
+    throw new TypeError('allowErrors must be a sentence saying why the page errors are expected');
+  }
+  const contexts = [];
   const errors = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-  await page.goto(base);
-  await ready(page);
-  return { page, errors };
+  let pages = 0;
+  const newContext = async (options = {}) => {
+    const context = await env.browser.newContext(options);
+    contexts.push(context);
+    context.on('page', (page) => {
+      const tab = ++pages === 1 ? '' : `page ${pages}: `;
+      page.on('pageerror', (e) => errors.push(`${tab}${e}`));
+      page.on('console', (m) => { if (m.type() === 'error') errors.push(`${tab}${m.text()}`); });
+    });
+    return context;
+  };
+  try {
+    const context = await newContext(contextOptions);
+    const openTab = async (where = env.base, inContext = context) => {
+      const page = await inContext.newPage();
+      await page.goto(where);
+      await ready(page);
+      return page;
+    };
+    const page = open ? await openTab(url) : undefined;
+    await body({ page, errors, context, openTab, newContext });
+    if (allowErrors === undefined) assert.deepEqual(errors, [], 'no page errors (a test that expects some says why in allowErrors)');
+  } finally {
+    for (const context of contexts) await context.close();
+  }
 }
 
 /** The app has mounted: either the plan list or a plan page is showing. */

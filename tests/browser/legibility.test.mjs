@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { start, openApp, importFile, storedPlans, ARTIFACTS } from './harness.mjs';
+import { start, withApp, importFile, storedPlans, ARTIFACTS } from './harness.mjs';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'workshop');
 const FIXTURE = path.join(FIXTURES, 'insulin-pump.jsp-plan.json');
@@ -227,9 +227,7 @@ function problemsIn(m, at, workshop) {
 }
 
 for (const setup of SETUPS) {
-  test(`legibility: ${setup.name}, every section`, async () => {
-    const context = await env.browser.newContext({ viewport: setup.viewport });
-    const { page, errors } = await openApp(context, env.base);
+  test(`legibility: ${setup.name}, every section`, () => withApp(env, { viewport: setup.viewport }, async ({ page, errors }) => {
     await openWorkshopPlan(page);
     if (setup.workshop) {
       await page.locator('body').press('w');
@@ -258,11 +256,10 @@ for (const setup of SETUPS) {
       await page.screenshot({ path: path.join(SHOTS, `${setup.name}-${anchor}.png`) });
     }
     for (const e of errors) problems.push(`page error: ${e}`);
-    await context.close();
     assert.equal(problems.length, 0,
       `${problems.length} legibility problem(s) in ${setup.name} (screenshots in ${path.relative(process.cwd(), SHOTS)}/):\n`
       + problems.map((p) => `  - ${setup.name} ${p}`).join('\n'));
-  });
+  }));
 }
 
 // The maturity assessment on the projector: the workshop steps through it one
@@ -293,9 +290,7 @@ async function heatmapOnOneScreen(page) {
   return problems;
 }
 
-test('legibility: a maturity assessment in workshop mode at 1280x720, every part', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const { page, errors } = await openApp(context, env.base);
+test('legibility: a maturity assessment in workshop mode at 1280x720, every part', () => withApp(env, { viewport: { width: 1280, height: 720 } }, async ({ page, errors }) => {
   const text = readFileSync(ASSESSMENT, 'utf8');
   const { name } = JSON.parse(text).assessment;
   await importFile(page, path.basename(ASSESSMENT), text);
@@ -332,8 +327,7 @@ test('legibility: a maturity assessment in workshop mode at 1280x720, every part
   await bar.getByRole('button', { name: 'Previous part' }).click();
   assert.match(await position.innerText(), new RegExp(`^${total - 1} / ${total} · Progress`));
   for (const e of errors) problems.push(`page error: ${e}`);
-  await context.close();
   assert.equal(problems.length, 0,
     `${problems.length} legibility problem(s) on the assessment (screenshots in ${path.relative(process.cwd(), SHOTS)}/):\n`
     + problems.map((p) => `  - ${p}`).join('\n'));
-});
+}));

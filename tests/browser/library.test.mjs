@@ -2,15 +2,13 @@
 // duplicate, delete, and the same things across reloads.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, createPlan, storedPlans, backToList, ready, section, saveStatus } from './harness.mjs';
+import { start, withApp, createPlan, storedPlans, backToList, ready, section, saveStatus } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.stop(); });
 
-test('a created and edited plan survives a reload, reopened where it was', async () => {
-  const context = await env.browser.newContext();
-  const { page, errors } = await openApp(context, env.base);
+test('a created and edited plan survives a reload, reopened where it was', () => withApp(env, async ({ page }) => {
   await createPlan(page, 'Infusion pump 3.2');
   await section(page, 'A.1 Project planning');
   await page.getByLabel('Product', { exact: true }).fill('Infusion pump');
@@ -32,13 +30,9 @@ test('a created and edited plan survives a reload, reopened where it was', async
   assert.equal(stored.format, 'jsp-planner/plan');
   assert.equal(stored.plan.project.product, 'Infusion pump');
   assert.equal(stored.plan.project.scope, 'major_addition');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('the plan list renames, duplicates and deletes only after confirmation', async () => {
-  const context = await env.browser.newContext();
-  const { page } = await openApp(context, env.base);
+test('the plan list renames, duplicates and deletes only after confirmation', () => withApp(env, async ({ page }) => {
   await createPlan(page, 'Monitor');
   await backToList(page);
 
@@ -68,16 +62,11 @@ test('the plan list renames, duplicates and deletes only after confirmation', as
   await page.reload();
   await ready(page);
   assert.equal(await page.locator('table.plans tbody tr').count(), 1);
-  await context.close();
-});
+}));
 
-test('the app also works at the server root', async () => {
-  const context = await env.browser.newContext();
-  const { page, errors } = await openApp(context, `${env.origin}/`);
+test('the app also works at the server root', () => withApp(env, { url: `${env.origin}/` }, async ({ page }) => {
   await createPlan(page, 'Root-hosted plan');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
 async function assertSaved(page) {
   assert.equal((await saveStatus(page)).trim(), 'Saved in this browser');

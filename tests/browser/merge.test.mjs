@@ -4,7 +4,7 @@
 // back), and two tabs that saved over each other merge both versions.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, createPlan, section, storedPlans, download, importFile, backToList, saveStatus, settled } from './harness.mjs';
+import { start, withApp, createPlan, section, storedPlans, download, importFile, backToList, saveStatus, settled } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -13,11 +13,8 @@ after(async () => { await env?.stop(); });
 const field = (page, label) => page.getByLabel(label, { exact: true });
 const exportOpen = (page) => download(page, () => page.getByRole('button', { name: 'Export plan file' }).click());
 
-test('two profiles edit copies of one plan; the import merges them', async () => {
-  const alice = await env.browser.newContext();
-  const bob = await env.browser.newContext();
-  const { page: a, errors } = await openApp(alice, env.base);
-  const { page: b } = await openApp(bob, env.base);
+test('two profiles edit copies of one plan; the import merges them', () => withApp(env, async ({ page: a, newContext, openTab }) => {
+  const b = await openTab(env.base, await newContext());
 
   await createPlan(a, 'Shared pump');
   await section(a, 'A.1 Project planning');
@@ -69,14 +66,9 @@ test('two profiles edit copies of one plan; the import merges them', async () =>
   const undone = Object.values(await storedPlans(a))[0].plan.project;
   assert.equal(undone.product, 'Pump (Alice)');
   assert.equal(undone.resources.budget, '');
-  assert.deepEqual(errors, []);
-  await alice.close();
-  await bob.close();
-});
+}));
 
-test('two tabs that saved over each other merge both versions', async () => {
-  const context = await env.browser.newContext();
-  const { page: tab, errors } = await openApp(context, env.base);
+test('two tabs that saved over each other merge both versions', () => withApp(env, async ({ page: tab }) => {
   await createPlan(tab, 'Two-tab merge');
   await section(tab, 'A.1 Project planning');
   // Another tab saves a new product behind this tab's back (no storage event reaches the writer).
@@ -99,6 +91,4 @@ test('two tabs that saved over each other merge both versions', async () => {
   assert.equal(plan.project.product, 'Product from the other tab');
   assert.equal(plan.project.resources.budget, 'Budget from this tab');
   assert.match(await saveStatus(tab), /Saved in this browser/);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));

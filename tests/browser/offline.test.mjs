@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { start, openApp, createPlan, section, storedPlans, download, DIST } from './harness.mjs';
+import { start, withApp, createPlan, section, storedPlans, download, DIST } from './harness.mjs';
 
 /** A private copy of dist/ and a server and browser over it. */
 async function servedCopy() {
@@ -28,33 +28,29 @@ async function workerInControl(page) {
 test('after one visit the app reloads and works with the network off', async () => {
   const { env, stop } = await servedCopy();
   try {
-    const context = await env.browser.newContext();
-    const { page, errors } = await openApp(context, env.base);
-    await workerInControl(page);
-    await createPlan(page, 'Offline workshop');
-    await section(page, 'A.1 Project planning');
-    await page.getByLabel('Product', { exact: true }).fill('Infusion pump');
+    await withApp(env, async ({ page, openTab }) => {
+      await workerInControl(page);
+      await createPlan(page, 'Offline workshop');
+      await section(page, 'A.1 Project planning');
+      await page.getByLabel('Product', { exact: true }).fill('Infusion pump');
 
-    await env.stopServer();
-    const refused = await fetch(env.base).then(() => false, () => true);
-    assert.ok(refused, 'the server is really gone');
+      await env.stopServer();
+      const refused = await fetch(env.base).then(() => false, () => true);
+      assert.ok(refused, 'the server is really gone');
 
-    await page.reload();
-    await page.locator('.plan-page').waitFor({ timeout: 15000 });
-    await section(page, 'A.1 Project planning');
-    assert.equal(await page.getByLabel('Product', { exact: true }).inputValue(), 'Infusion pump');
-    // Editing and exporting need no network either.
-    await page.getByLabel('Project summary').fill('Planned with the Wi-Fi off.');
-    const { plan } = Object.values(await storedPlans(page))[0];
-    assert.equal(plan.project.description, 'Planned with the Wi-Fi off.');
-    const file = await download(page, () => page.getByRole('button', { name: 'Export plan file' }).click());
-    assert.equal(JSON.parse(file.text).plan.project.description, 'Planned with the Wi-Fi off.');
-    // A second reload, and a new tab, open too.
-    const second = await context.newPage();
-    await second.goto(env.base);
-    await second.locator('.plan-page, #plans-title').first().waitFor({ timeout: 15000 });
-    assert.deepEqual(errors, []);
-    await context.close();
+      await page.reload();
+      await page.locator('.plan-page').waitFor({ timeout: 15000 });
+      await section(page, 'A.1 Project planning');
+      assert.equal(await page.getByLabel('Product', { exact: true }).inputValue(), 'Infusion pump');
+      // Editing and exporting need no network either.
+      await page.getByLabel('Project summary').fill('Planned with the Wi-Fi off.');
+      const { plan } = Object.values(await storedPlans(page))[0];
+      assert.equal(plan.project.description, 'Planned with the Wi-Fi off.');
+      const file = await download(page, () => page.getByRole('button', { name: 'Export plan file' }).click());
+      assert.equal(JSON.parse(file.text).plan.project.description, 'Planned with the Wi-Fi off.');
+      // A second reload, and a new tab, open too.
+      await openTab();
+    });
   } finally {
     await stop();
   }
@@ -63,34 +59,32 @@ test('after one visit the app reloads and works with the network off', async () 
 test('a new deploy is offered as a reload, and an edit made meanwhile survives it', async () => {
   const { env, dir, stop } = await servedCopy();
   try {
-    const context = await env.browser.newContext();
-    const { page, errors } = await openApp(context, env.base);
-    await workerInControl(page);
-    await createPlan(page, 'Update day');
-    assert.equal(await page.getByRole('heading', { name: 'A new version of JSP Planner is ready' }).count(), 0,
-      'the first visit offers nothing');
+    await withApp(env, async ({ page }) => {
+      await workerInControl(page);
+      await createPlan(page, 'Update day');
+      assert.equal(await page.getByRole('heading', { name: 'A new version of JSP Planner is ready' }).count(), 0,
+        'the first visit offers nothing');
 
-    // Deploy a new build: the worker's text changes (its version), as a real build's does.
-    const worker = path.join(dir, 'sw.js');
-    const old = readFileSync(worker, 'utf8').match(/^const VERSION = '(.*)';$/m)[1];
-    writeFileSync(worker, readFileSync(worker, 'utf8').replace(`const VERSION = '${old}';`, "const VERSION = 'next-build';"));
-    for (const stale of ['sw.js.br', 'sw.js.gz']) rmSync(path.join(dir, stale), { force: true });
-    await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      // Deploy a new build: the worker's text changes (its version), as a real build's does.
+      const worker = path.join(dir, 'sw.js');
+      const old = readFileSync(worker, 'utf8').match(/^const VERSION = '(.*)';$/m)[1];
+      writeFileSync(worker, readFileSync(worker, 'utf8').replace(`const VERSION = '${old}';`, "const VERSION = 'next-build';"));
+      for (const stale of ['sw.js.br', 'sw.js.gz']) rmSync(path.join(dir, stale), { force: true });
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
 
-    const banner = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'A new version of JSP Planner is ready' }) });
-    await banner.waitFor({ timeout: 20000 });
-    // The room keeps working while the offer waits.
-    await section(page, 'A.1 Project planning');
-    await page.getByLabel('Product', { exact: true }).fill('Edited before the reload');
-    await banner.getByRole('button', { name: 'Reload now' }).click();
-    await page.waitForFunction(async () => (await caches.keys()).includes('jsp-planner-next-build')
-      && !(await caches.keys()).some((k) => k.startsWith('jsp-planner-') && k !== 'jsp-planner-next-build'), null, { timeout: 20000 });
-    await page.locator('.plan-page').waitFor();
-    await section(page, 'A.1 Project planning');
-    assert.equal(await page.getByLabel('Product', { exact: true }).inputValue(), 'Edited before the reload');
-    assert.equal(await page.getByRole('heading', { name: 'A new version of JSP Planner is ready' }).count(), 0);
-    assert.deepEqual(errors, []);
-    await context.close();
+      const banner = page.getByRole('status').filter({ has: page.getByRole('heading', { name: 'A new version of JSP Planner is ready' }) });
+      await banner.waitFor({ timeout: 20000 });
+      // The room keeps working while the offer waits.
+      await section(page, 'A.1 Project planning');
+      await page.getByLabel('Product', { exact: true }).fill('Edited before the reload');
+      await banner.getByRole('button', { name: 'Reload now' }).click();
+      await page.waitForFunction(async () => (await caches.keys()).includes('jsp-planner-next-build')
+        && !(await caches.keys()).some((k) => k.startsWith('jsp-planner-') && k !== 'jsp-planner-next-build'), null, { timeout: 20000 });
+      await page.locator('.plan-page').waitFor();
+      await section(page, 'A.1 Project planning');
+      assert.equal(await page.getByLabel('Product', { exact: true }).inputValue(), 'Edited before the reload');
+      assert.equal(await page.getByRole('heading', { name: 'A new version of JSP Planner is ready' }).count(), 0);
+    });
   } finally {
     await stop();
   }

@@ -9,7 +9,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseCsv } from 'csv-parse/sync';
 import { marked } from 'marked';
-import { start, openApp, createPlan, storedPlans, download, ready, section, settled, ARTIFACTS } from './harness.mjs';
+import { start, withApp, createPlan, storedPlans, download, ready, section, settled, ARTIFACTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); mkdirSync(ARTIFACTS, { recursive: true }); });
@@ -31,9 +31,7 @@ async function capture(page, kind, text) {
   await page.getByText(/^Added /).last().waitFor();
 }
 
-test('workshop mode: toggled and stepped through by keyboard, capture, undo and redo', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const { page, errors } = await openApp(context, env.base);
+test('workshop mode: toggled and stepped through by keyboard, capture, undo and redo', () => withApp(env, { viewport: { width: 1280, height: 720 } }, async ({ page }) => {
   await createPlan(page, 'Workshop at the hospital');
 
   await page.locator('body').press('w');
@@ -101,13 +99,9 @@ test('workshop mode: toggled and stepped through by keyboard, capture, undo and 
   await page.keyboard.press('t');
   await page.keyboard.press('w');
   assert.equal(await page.evaluate(() => document.documentElement.dataset.workshop), undefined);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('typing in one field undoes as one step', async () => {
-  const context = await env.browser.newContext();
-  const { page } = await openApp(context, env.base);
+test('typing in one field undoes as one step', () => withApp(env, async ({ page }) => {
   await createPlan(page, 'Undo typing');
   await page.goto(`${env.base}#a1`);
   await ready(page);
@@ -124,8 +118,7 @@ test('typing in one field undoes as one step', async () => {
   await page.waitForFunction(() => document.querySelector('#product')?.value === '');
   assert.equal((await onlyPlan(page)).project.product, '');
   assert.equal(await page.getByRole('button', { name: 'Undo' }).isDisabled(), true);
-  await context.close();
-});
+}));
 
 /** A plan with risks, needs and links, made through the UI. */
 async function planWithRisks(page, name) {
@@ -138,9 +131,7 @@ async function planWithRisks(page, name) {
   await capture(page, 'Security need', '-2+3 formula-looking need');
 }
 
-test('the printed report is a clean PDF with the plan, the grid and the register', async () => {
-  const context = await env.browser.newContext();
-  const { page } = await openApp(context, env.base);
+test('the printed report is a clean PDF with the plan, the grid and the register', () => withApp(env, async ({ page }) => {
   await planWithRisks(page, 'Pump 3.2 concept report');
   // Who was in the room, and the document's control block.
   await section(page, 'Who is in the room');
@@ -207,8 +198,7 @@ test('the printed report is a clean PDF with the plan, the grid and the register
     assert.match(pageText, /SMP-0042, revision B "draft"/, `page ${n} names the document`);
     assert.match(pageText, new RegExp(`Page ${n} of ${pages}`), `page ${n} is numbered`);
   }
-  await context.close();
-});
+}));
 
 /** What a CSV cell holds for a text: formula-like text gets a leading apostrophe. */
 const defused = (text) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
@@ -217,9 +207,7 @@ const defused = (text) => (/^[=+\-@\t\r]/.test(text) ? `'${text}` : text);
 const cellText = (cell) => marked.Parser.parseInline(cell.tokens)
   .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
 
-test('CSV and Markdown exports match the plan', async () => {
-  const context = await env.browser.newContext({ acceptDownloads: true });
-  const { page } = await openApp(context, env.base);
+test('CSV and Markdown exports match the plan', () => withApp(env, { acceptDownloads: true }, async ({ page }) => {
   await planWithRisks(page, 'Exports check');
   await page.goto(`${env.base}#report`);
   await ready(page);
@@ -267,5 +255,4 @@ test('CSV and Markdown exports match the plan', async () => {
   const html = marked.parse(md.text);
   assert.ok(!html.includes('<img'), 'hostile text forms no tag in rendered Markdown');
   assert.ok(html.includes('&lt;img src=x onerror=alert(1)&gt;'));
-  await context.close();
-});
+}));

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { start, openApp, createPlan, section, storedPlans, download, settled, importFile, ARTIFACTS } from './harness.mjs';
+import { start, withApp, createPlan, section, storedPlans, download, settled, importFile, ARTIFACTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); mkdirSync(ARTIFACTS, { recursive: true }); });
@@ -24,9 +24,7 @@ async function sign(page, number, name, meaning) {
   await page.getByRole('form', { name: `Record an approval of revision ${number}` }).getByRole('button', { name: 'Record approval' }).click();
 }
 
-test('issue, approve (read-only afterwards), issue again, compare and print', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 }, acceptDownloads: true });
-  const { page, errors } = await openApp(context, env.base);
+test('issue, approve (read-only afterwards), issue again, compare and print', () => withApp(env, { viewport: { width: 1280, height: 720 }, acceptDownloads: true }, async ({ page }) => {
   await createPlan(page, 'Infusion pump 4.0');
   await section(page, 'Risk register');
   await page.getByLabel('Asset or function').first().fill('Dose update service');
@@ -121,16 +119,12 @@ test('issue, approve (read-only afterwards), issue again, compare and print', as
   await page.getByText('Approved: this revision is read-only. New work continues in the draft.').waitFor();
   assert.equal(await page.locator('#approval-2-name').count(), 1, 'revision 2 still takes approvals');
   await page.screenshot({ path: path.join(ARTIFACTS, 'revisions-1280.png'), fullPage: false });
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
 // The plan list keeps no revision code (it is in the editor's part, see
 // model/revision.rs): importing a file with revisions checks them there,
 // and a history edited by hand is refused in words, storing nothing.
-test('a plan file with revisions imports on a fresh page; a tampered history is refused and stores nothing', async () => {
-  const context = await env.browser.newContext();
-  const { page, errors } = await openApp(context, env.base);
+test('a plan file with revisions imports on a fresh page; a tampered history is refused and stores nothing', () => withApp(env, async ({ page, newContext, openTab }) => {
   await createPlan(page, 'Infusion pump 4.0');
   await section(page, 'Revisions and approvals');
   for (const [label, summary] of [['A', 'First issue'], ['B', 'Second issue']]) {
@@ -144,20 +138,16 @@ test('a plan file with revisions imports on a fresh page; a tampered history is 
   assert.deepEqual(file.plan.revisions.map((r) => Object.keys(r.content)[0]), ['delta', 'snapshot']);
 
   // A new profile: nothing stored, the editor's part not yet downloaded.
-  const fresh = await env.browser.newContext();
-  const other = await openApp(fresh, env.base);
+  const other = await openTab(env.base, await newContext());
   const tampered = structuredClone(file);
   tampered.plan.revisions[0].content.delta.push({ set: { path: [{ field: 'risks' }, { item: 'R-404' }, { field: 'owner' }], value: 'x' } });
-  await importFile(other.page, 'tampered.jsp-plan.json', JSON.stringify(tampered));
-  await other.page.getByTestId('errors').getByText(/tampered\.jsp-plan\.json\W* was not imported\. Revision 1 in the file cannot be read: .*Your plans are unchanged\./).waitFor();
-  assert.deepEqual(await storedPlans(other.page), {});
+  await importFile(other, 'tampered.jsp-plan.json', JSON.stringify(tampered));
+  await other.getByTestId('errors').getByText(/tampered\.jsp-plan\.json\W* was not imported\. Revision 1 in the file cannot be read: .*Your plans are unchanged\./).waitFor();
+  assert.deepEqual(await storedPlans(other), {});
   // The untouched file imports, opens, and its revisions are there.
-  await importFile(other.page, 'good.jsp-plan.json', JSON.stringify(file));
-  await other.page.locator('.plan-page').waitFor();
-  assert.deepEqual((await onlyPlan(other.page)).plan.revisions, file.plan.revisions);
-  await section(other.page, 'Revisions and approvals');
-  await other.page.getByRole('heading', { name: 'Revision 2 (B)' }).waitFor();
-  assert.deepEqual([...errors, ...other.errors], []);
-  await fresh.close();
-  await context.close();
-});
+  await importFile(other, 'good.jsp-plan.json', JSON.stringify(file));
+  await other.locator('.plan-page').waitFor();
+  assert.deepEqual((await onlyPlan(other)).plan.revisions, file.plan.revisions);
+  await section(other, 'Revisions and approvals');
+  await other.getByRole('heading', { name: 'Revision 2 (B)' }).waitFor();
+}));

@@ -2,15 +2,13 @@
 // same plan edited in two tabs. The user is told; nothing is lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, createPlan, storedPlans, backToList, ready, section, saveStatus, settled, fillStorage, freeStorage } from './harness.mjs';
+import { start, withApp, createPlan, storedPlans, backToList, ready, section, saveStatus, settled, fillStorage, freeStorage } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.stop(); });
 
-test('a corrupted stored plan is reported and left untouched', async () => {
-  const context = await env.browser.newContext();
-  const { page } = await openApp(context, env.base);
+test('a corrupted stored plan is reported and left untouched', () => withApp(env, async ({ page }) => {
   await createPlan(page, 'Healthy plan');
   await backToList(page);
   const garbage = '{"format":"jsp-planner/plan","version":1,"plan":{"id":"plan-broken", truncated';
@@ -38,12 +36,9 @@ test('a corrupted stored plan is reported and left untouched', async () => {
   await page.getByRole('button', { name: 'Discard…' }).click();
   await page.getByRole('button', { name: 'Discard', exact: true }).click();
   assert.equal(await page.evaluate(() => localStorage.getItem('jsp-planner/plan/plan-broken')), null);
-  await context.close();
-});
+}));
 
-test('a full storage quota is shown and the stored plan is kept', async () => {
-  const context = await env.browser.newContext();
-  const { page } = await openApp(context, env.base);
+test('a full storage quota is shown and the stored plan is kept', () => withApp(env, async ({ page }) => {
   await createPlan(page, 'Quota plan');
   await section(page, 'A.1 Project planning');
   await page.getByLabel('Product', { exact: true }).fill('Saved before the disk filled');
@@ -62,8 +57,7 @@ test('a full storage quota is shown and the stored plan is kept', async () => {
   assert.equal((await saveStatus(page)).trim(), 'Saved in this browser');
   const [stored] = Object.values(await storedPlans(page));
   assert.equal(stored.plan.project.product, 'Typed after the disk filled, longer than anything stored before');
-  await context.close();
-});
+}));
 
 /** Write the open plan's stored text behind this tab's back: no storage event
  *  reaches the tab that writes, so its next save finds a version it never saw. */
@@ -77,9 +71,7 @@ async function writeBehind(page, product) {
   }, product);
 }
 
-test('a change this tab did not see is noticed, never silently overwritten', async () => {
-  const context = await env.browser.newContext();
-  const { page: tabB } = await openApp(context, env.base);
+test('a change this tab did not see is noticed, never silently overwritten', () => withApp(env, async ({ page: tabB }) => {
   await createPlan(tabB, 'Two-tab plan');
   await section(tabB, 'A.1 Project planning');
   await writeBehind(tabB, 'From tab A');
@@ -101,12 +93,9 @@ test('a change this tab did not see is noticed, never silently overwritten', asy
   const copy = plans.find((p) => p.name === 'Copy of Two-tab plan');
   assert.equal(original.project.product, 'From tab A');
   assert.equal(copy.project.resources.budget, 'From tab B');
-  await context.close();
-});
+}));
 
-test('choosing "Load the other tab’s version" shows the other tab’s edits', async () => {
-  const context = await env.browser.newContext();
-  const { page: tabB } = await openApp(context, env.base);
+test('choosing "Load the other tab’s version" shows the other tab’s edits', () => withApp(env, async ({ page: tabB }) => {
   await createPlan(tabB, 'Reload plan');
   await section(tabB, 'A.1 Project planning');
   await writeBehind(tabB, 'Newer from A');
@@ -118,5 +107,4 @@ test('choosing "Load the other tab’s version" shows the other tab’s edits', 
   const [stored] = Object.values(await storedPlans(tabB));
   assert.equal(stored.plan.project.product, 'Newer from A');
   assert.equal(stored.plan.project.resources.budget, 'Now B saves again');
-  await context.close();
-});
+}));

@@ -3,7 +3,7 @@
 // verified control breaks, and closes when the team fills it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, createPlan, section, storedPlans, download, settled } from './harness.mjs';
+import { start, withApp, createPlan, section, storedPlans, download, settled } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -11,9 +11,7 @@ after(async () => { await env.stop(); });
 
 const gapTexts = (page) => page.locator('ul.trace-gaps li').allInnerTexts();
 
-test('a risk is traced to a verified control and its residual risk accepted; each gap closes as it is filled', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const { page, errors } = await openApp(context, env.base);
+test('a risk is traced to a verified control and its residual risk accepted; each gap closes as it is filled', () => withApp(env, { viewport: { width: 1280, height: 720 } }, async ({ page }) => {
   await createPlan(page, 'Infusion pump 4.0');
   await section(page, 'A.2 Stakeholder needs');
   await page.getByRole('button', { name: 'Add the JSP’s example needs' }).click();
@@ -100,13 +98,9 @@ test('a risk is traced to a verified control and its residual risk accepted; eac
   // A gap link goes to where it is fixed.
   await chain.getByRole('link', { name: 'The critical need “A predictable patch schedule” has no risk entry.' }).click();
   await page.getByRole('heading', { name: 'Risk register', level: 2 }).waitFor();
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('removing a shared control asks first and unlinks it from every entry', async () => {
-  const context = await env.browser.newContext();
-  const { page, errors } = await openApp(context, env.base);
+test('removing a shared control asks first and unlinks it from every entry', () => withApp(env, async ({ page }) => {
   await createPlan(page, 'Shared control');
   await section(page, 'Controls and traceability');
   await page.getByLabel('Add a control').fill('Role-based access control');
@@ -127,6 +121,4 @@ test('removing a shared control asks first and unlinks it from every entry', asy
   const [stored] = Object.values(await storedPlans(page));
   assert.deepEqual(stored.plan.controls, []);
   assert.deepEqual(stored.plan.risks.map((r) => r.control_ids), [[], []]);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));

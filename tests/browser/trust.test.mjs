@@ -3,15 +3,13 @@
 // encoding and number imported or refused one by one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, openApp, createPlan, storedPlans, backToList, section, ready, SECTIONS, download, saveStatus, settled } from './harness.mjs';
+import { start, withApp, createPlan, storedPlans, backToList, section, ready, SECTIONS, download, saveStatus, settled } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.stop(); });
 
-test('N pressed ten times within 200 ms in workshop mode raises no page error', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const { page, errors } = await openApp(context, env.base);
+test('N pressed ten times within 200 ms in workshop mode raises no page error', () => withApp(env, { viewport: { width: 1280, height: 720 } }, async ({ page, errors }) => {
   await createPlan(page, 'Clicker plan');
   await page.keyboard.press('w');
   await page.locator('html[data-workshop="on"]').waitFor();
@@ -30,15 +28,12 @@ test('N pressed ten times within 200 ms in workshop mode raises no page error', 
   await section(page, 'A.1 Project planning');
   await page.getByLabel('Product', { exact: true }).fill('Still responsive');
   assert.equal((await saveStatus(page)).trim(), 'Saved in this browser');
-  await context.close();
-});
+}));
 
 // Each opening makes a fresh session (its own signals) and the last one is
 // put away: switching at once after typing must lose nothing and touch
 // nothing already put away.
-test('switching plans straight after typing keeps every edit and raises no page error', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const { page, errors } = await openApp(context, env.base);
+test('switching plans straight after typing keeps every edit and raises no page error', () => withApp(env, { viewport: { width: 1280, height: 720 } }, async ({ page }) => {
   await createPlan(page, 'Pump A');
   await backToList(page);
   await createPlan(page, 'Pump B');
@@ -62,13 +57,9 @@ test('switching plans straight after typing keeps every edit and raises no page 
   await page.keyboard.press('Control+z');
   await section(page, 'A.1 Project planning');
   assert.equal(await page.getByLabel('Product', { exact: true }).inputValue(), 'Pump A r3', 'a reopened plan starts a fresh undo history');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('clearing the plan name keeps the last valid name, says why, and the plan reopens', async () => {
-  const context = await env.browser.newContext();
-  const { page, errors } = await openApp(context, env.base);
+test('clearing the plan name keeps the last valid name, says why, and the plan reopens', () => withApp(env, async ({ page }) => {
   await createPlan(page, 'Named plan');
   await section(page, 'A.1 Project planning');
   await page.getByLabel('Plan name').fill('');
@@ -86,13 +77,9 @@ test('clearing the plan name keeps the last valid name, says why, and the plan r
   await backToList(page);
   assert.equal(await page.getByTestId('unreadable').count(), 0);
   await page.getByRole('button', { name: 'Named plan', exact: true }).waitFor();
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('a cleared stakeholder name is refused inline and the stored plan stays valid', async () => {
-  const context = await env.browser.newContext();
-  const { page } = await openApp(context, env.base);
+test('a cleared stakeholder name is refused inline and the stored plan stays valid', () => withApp(env, async ({ page }) => {
   await createPlan(page, 'Stakeholder plan');
   await section(page, 'A.2 Stakeholder needs');
   const first = page.getByRole('list', { name: 'Stakeholders' }).getByRole('textbox').first();
@@ -106,12 +93,9 @@ test('a cleared stakeholder name is refused inline and the stored plan stays val
   assert.equal(await page.locator('.edit-list .field-error:not([hidden])').count(), 0);
   const [after] = Object.values(await storedPlans(page));
   assert.equal(after.plan.stakeholders[0].name, 'Home caregivers');
-  await context.close();
-});
+}));
 
-test('a stored plan with an empty name opens repaired, with the repair listed', async () => {
-  const context = await env.browser.newContext();
-  const { page } = await openApp(context, env.base);
+test('a stored plan with an empty name opens repaired, with the repair listed', () => withApp(env, async ({ page }) => {
   await createPlan(page, 'To be broken');
   await backToList(page);
   await settled(page);
@@ -128,12 +112,9 @@ test('a stored plan with an empty name opens repaired, with the repair listed', 
   const banner = page.getByRole('heading', { name: 'This plan was repaired when it opened' });
   await banner.waitFor();
   assert.match(await page.locator('.banner.repaired').innerText(), /plan name was empty/i);
-  await context.close();
-});
+}));
 
-test('a new risk is "Not rated" until both levels are chosen', async () => {
-  const context = await env.browser.newContext();
-  const { page } = await openApp(context, env.base);
+test('a new risk is "Not rated" until both levels are chosen', () => withApp(env, async ({ page }) => {
   await createPlan(page, 'Rating plan');
   await section(page, 'Risk register');
   await page.getByLabel('Asset or function').first().fill('Pump firmware');
@@ -155,15 +136,12 @@ test('a new risk is "Not rated" until both levels are chosen', async () => {
   await page.waitForFunction(() => !document.querySelector('table.register tbody tr').textContent.includes('Not rated'));
   const [stored] = Object.values(await storedPlans(page));
   assert.deepEqual(stored.plan.risks[0].initial, { likelihood: 2, severity: 3 });
-  await context.close();
-});
+}));
 
-test('a follower tab takes the other tab’s edit; a plan deleted elsewhere can be kept', async () => {
-  const context = await env.browser.newContext();
-  const { page: tabA } = await openApp(context, env.base);
+test('a follower tab takes the other tab’s edit; a plan deleted elsewhere can be kept', () => withApp(env, async ({ page: tabA, openTab }) => {
   await createPlan(tabA, 'Shared plan');
   await section(tabA, 'A.1 Project planning');
-  const { page: tabB, errors } = await openApp(context, `${env.base}#a1`);
+  const tabB = await openTab(`${env.base}#a1`);
   await tabA.getByLabel('Product', { exact: true }).fill('Typed in tab A');
   await tabB.waitForFunction(() => document.querySelector('#product')?.value === 'Typed in tab A');
   assert.equal(await tabB.locator('.banner.conflict').count(), 0);
@@ -181,13 +159,9 @@ test('a follower tab takes the other tab’s edit; a plan deleted elsewhere can 
   const plans = Object.values(await storedPlans(tabB)).map((f) => f.plan);
   assert.equal(plans.length, 1);
   assert.equal(plans[0].project.resources.budget, 'Typed in tab B');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('the conflict banner stays in view while the page scrolls', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const { page } = await openApp(context, env.base);
+test('the conflict banner stays in view while the page scrolls', () => withApp(env, { viewport: { width: 1280, height: 720 } }, async ({ page }) => {
   await createPlan(page, 'Scrolled plan');
   await section(page, 'A.1 Project planning');
   // A write this tab did not make and was not told of (no event in the same tab).
@@ -205,21 +179,16 @@ test('the conflict banner stays in view while the page scrolls', async () => {
   await page.waitForTimeout(300);
   const box = await banner.boundingBox();
   assert.ok(box && box.y >= -1 && box.y < 720, `banner at ${box?.y}`);
-  await context.close();
-});
+}));
 
-test('clicking "Import plan files…" opens the picker with no console error', async () => {
-  const context = await env.browser.newContext();
-  const { page, errors } = await openApp(context, env.base);
+test('clicking "Import plan files…" opens the picker with no console error', () => withApp(env, async ({ page }) => {
   const [chooser] = await Promise.all([
     page.waitForEvent('filechooser'),
     page.getByRole('button', { name: 'Import plan files…' }).click(),
   ]);
   assert.ok(chooser.isMultiple());
   await page.waitForTimeout(300);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
 /** An exported plan file's text, made in the page. */
 async function exportedText(page, name) {
@@ -241,9 +210,7 @@ async function drop(page, files) {
   await page.dispatchEvent('.app', 'drop', { dataTransfer });
 }
 
-test('two dropped files each get their own outcome; UTF-16, Windows-1252 and version 1 files import', async () => {
-  const context = await env.browser.newContext();
-  const { page, errors } = await openApp(context, env.base);
+test('two dropped files each get their own outcome; UTF-16, Windows-1252 and version 1 files import', () => withApp(env, async ({ page }) => {
   const text = await exportedText(page, 'Encoded plan');
   const file = JSON.parse(text);
   file.plan.name = 'Café “quoted” €';
@@ -279,13 +246,9 @@ test('two dropped files each get their own outcome; UTF-16, Windows-1252 and ver
   assert.equal(migrated.version, 4);
   assert.deepEqual(migrated.plan.criteria.removed_likelihood_levels, []);
   assert.deepEqual(migrated.plan.controls, []);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('importing the file of a plan whose stored copy is unreadable offers to replace it', async () => {
-  const context = await env.browser.newContext();
-  const { page } = await openApp(context, env.base);
+test('importing the file of a plan whose stored copy is unreadable offers to replace it', () => withApp(env, async ({ page }) => {
   const text = await exportedText(page, 'Backed up plan');
   const id = JSON.parse(text).plan.id;
   await page.evaluate(([key]) => localStorage.setItem(key, '{"format":"jsp-planner/plan","version":2,"plan":{"id":'), [`jsp-planner/plan/${id}`]);
@@ -296,12 +259,9 @@ test('importing the file of a plan whose stored copy is unreadable offers to rep
   await page.getByRole('button', { name: 'Replace it with the file’s copy' }).click();
   await page.locator('.plan-page').waitFor();
   assert.equal((await storedPlans(page))[`jsp-planner/plan/${id}`].plan.name, 'Backed up plan');
-  await context.close();
-});
+}));
 
-test('a 1,200 x 1,200 needs matrix opens every section', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const { page, errors } = await openApp(context, env.base);
+test('a 1,200 x 1,200 needs matrix opens every section', () => withApp(env, { viewport: { width: 1280, height: 720 } }, async ({ page }) => {
   const text = await exportedText(page, 'Huge matrix');
   const file = JSON.parse(text);
   file.plan.stakeholders = Array.from({ length: 1200 }, (_, i) => ({ id: `s${i}`, name: `S${i}`, description: '' }));
@@ -319,13 +279,9 @@ test('a 1,200 x 1,200 needs matrix opens every section', async () => {
   await page.reload();
   await ready(page);
   await page.locator('.report').waitFor({ timeout: 60000 });
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('after a crash the app reopens on the overview and says why', async () => {
-  const context = await env.browser.newContext();
-  const { page } = await openApp(context, env.base);
+test('after a crash the app reopens on the overview and says why', () => withApp(env, async ({ page }) => {
   await createPlan(page, 'Crashed plan');
   await section(page, 'Report and exports');
   // What the panic hook leaves behind (a panic cannot be caused on purpose).
@@ -335,5 +291,4 @@ test('after a crash the app reopens on the overview and says why', async () => {
   await page.getByRole('heading', { name: 'What you walk away with' }).waitFor();
   assert.match(await page.getByTestId('errors').innerText(), /stopped while showing “Report and exports”/);
   assert.equal(await page.evaluate(() => localStorage.getItem('jsp-planner/pref/crashed-in')), null);
-  await context.close();
-});
+}));

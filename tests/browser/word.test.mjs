@@ -10,7 +10,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { inflateRawSync } from 'node:zlib';
-import { start, openApp, createPlan, storedPlans, section, settled } from './harness.mjs';
+import { start, withApp, createPlan, storedPlans, section, settled } from './harness.mjs';
 
 let env;
 let tmp;
@@ -90,9 +90,7 @@ async function planWithApprovedRevision(page) {
   await settled(page);
 }
 
-test('the Word export holds every heading, risk and approval, with heading styles', async () => {
-  const context = await env.browser.newContext({ acceptDownloads: true });
-  const { page, errors } = await openApp(context, env.base);
+test('the Word export holds every heading, risk and approval, with heading styles', () => withApp(env, { acceptDownloads: true }, async ({ page }) => {
   await planWithApprovedRevision(page);
   const plan = Object.values(await storedPlans(page))[0].plan;
   assert.equal(plan.risks.length, 3);
@@ -140,13 +138,9 @@ test('the Word export holds every heading, risk and approval, with heading style
   const core = entry(file, 'docProps/core.xml');
   assert.match(core, /<dc:creator>Ana Ruiz, product security<\/dc:creator>/);
   assert.match(core, /<cp:version>A<\/cp:version>/);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('the Security Management Plan alone, chosen by keyboard, has no register', async () => {
-  const context = await env.browser.newContext({ acceptDownloads: true });
-  const { page, errors } = await openApp(context, env.base);
+test('the Security Management Plan alone, chosen by keyboard, has no register', () => withApp(env, { acceptDownloads: true }, async ({ page }) => {
   await planWithApprovedRevision(page);
   await section(page, 'Report and exports');
   await page.getByRole('button', { name: 'Download Word document…' }).click();
@@ -176,6 +170,4 @@ test('the Security Management Plan alone, chosen by keyboard, has no register', 
   assert.match(text, /A\.3 Security management plan/);
   assert.match(text, /Grace Hopper/, 'the approvals are on the cover');
   assert.doesNotMatch(text, /Tampered firmware image/, 'no register entries');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));

@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  start, openApp, createPlan, section, storedPlans, download, importFile, backToList, ready,
+  start, withApp, createPlan, section, storedPlans, download, importFile, backToList, ready,
 } from './harness.mjs';
 
 let env;
@@ -226,9 +226,7 @@ async function fillRaci(page) {
   await page.getByLabel('Cybersecurity lead — Risk register').selectOption('R');
 }
 
-test('a new user produces every Concept Phase deliverable, and it all survives reload and export/import', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const { page, errors } = await openApp(context, env.base);
+test('a new user produces every Concept Phase deliverable, and it all survives reload and export/import', () => withApp(env, { viewport: { width: 1280, height: 900 } }, async ({ page }) => {
   await createPlan(page, 'Pump 4.0');
 
   await section(page, 'What you walk away with');
@@ -268,9 +266,7 @@ test('a new user produces every Concept Phase deliverable, and it all survives r
   assert.deepEqual(Object.values(await storedPlans(page))[0], before);
   await section(page, 'What you walk away with');
   assert.match(await page.locator('.progress').innerText(), /6 of 6/);
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
 /** Whether the focused element is `locator`'s and lies wholly on screen, below the sticky workshop bar. */
 async function focusedInView(page, locator) {
@@ -282,9 +278,7 @@ async function focusedInView(page, locator) {
   });
 }
 
-test('a dashboard gap link lands on the field that fixes it, focused and in view', async () => {
-  const context = await env.browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const { page, errors } = await openApp(context, env.base);
+test('a dashboard gap link lands on the field that fixes it, focused and in view', () => withApp(env, { viewport: { width: 1280, height: 720 } }, async ({ page }) => {
   await createPlan(page, 'Gaps');
   await section(page, 'What you walk away with');
   // Far down A.1: the budget field is below the fold of a section opened at its top.
@@ -304,13 +298,9 @@ test('a dashboard gap link lands on the field that fixes it, focused and in view
   await page.locator('body').press('w');
   await page.getByRole('link', { name: /Record the stakeholders/ }).click();
   assert.deepEqual(await focusedInView(page, page.locator('#new-need')), { focused: true, inView: true });
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
 
-test('a dashboard gap links to the section that fixes it', async () => {
-  const context = await env.browser.newContext();
-  const { page } = await openApp(context, env.base);
+test('a dashboard gap links to the section that fixes it', () => withApp(env, async ({ page }) => {
   await createPlan(page, 'Gaps');
   await section(page, 'What you walk away with');
   await page.getByRole('link', { name: 'Define the update and rollback strategy.' }).click();
@@ -321,12 +311,9 @@ test('a dashboard gap links to the section that fixes it', async () => {
   await section(page, 'What you walk away with');
   const card = page.locator('.deliverable', { hasText: 'Update and rollback strategy' });
   assert.match(await card.locator('.badge').innerText(), /Complete/);
-  await context.close();
-});
+}));
 
-test('removing a need asks first and removes its links everywhere', async () => {
-  const context = await env.browser.newContext();
-  const { page } = await openApp(context, env.base);
+test('removing a need asks first and removes its links everywhere', () => withApp(env, async ({ page }) => {
   await createPlan(page, 'Remove need');
   await section(page, 'A.2 Stakeholder needs');
   await page.getByRole('button', { name: 'Add the JSP’s example needs' }).click();
@@ -341,12 +328,9 @@ test('removing a need asks first and removes its links everywhere', async () => 
   const { plan } = Object.values(await storedPlans(page))[0];
   assert.ok(!plan.needs.some((n) => n.id === 'nd-patch-schedule'));
   assert.ok(!plan.need_links.some((l) => l.need_id === 'nd-patch-schedule'));
-  await context.close();
-});
+}));
 
-test('deleting a risk asks first; cancelling keeps its editor open', async () => {
-  const context = await env.browser.newContext();
-  const { page } = await openApp(context, env.base);
+test('deleting a risk asks first; cancelling keeps its editor open', () => withApp(env, async ({ page }) => {
   await createPlan(page, 'Delete risk');
   await section(page, 'Risk register');
   await page.getByLabel('Asset or function').first().fill('Pump firmware');
@@ -361,12 +345,9 @@ test('deleting a risk asks first; cancelling keeps its editor open', async () =>
   await editor.waitFor({ state: 'detached' });
   const { plan } = Object.values(await storedPlans(page))[0];
   assert.deepEqual(plan.risks, []);
-  await context.close();
-});
+}));
 
-test('a long matrix draws only the rows in view, and the keyboard still reaches every need', async () => {
-  const context = await env.browser.newContext({ acceptDownloads: true, viewport: { width: 1280, height: 720 } });
-  const { page, errors } = await openApp(context, env.base);
+test('a long matrix draws only the rows in view, and the keyboard still reaches every need', () => withApp(env, { acceptDownloads: true, viewport: { width: 1280, height: 720 } }, async ({ page }) => {
   await createPlan(page, 'Long matrix');
   const file = JSON.parse((await download(page, () => page.getByRole('button', { name: 'Export plan file' }).click())).text);
   file.plan.id = 'plan-longmatrix000001';
@@ -408,6 +389,4 @@ test('a long matrix draws only the rows in view, and the keyboard still reaches 
   await page.getByLabel('Find needs').fill('');
   await page.locator('#need-matrix tbody tr[aria-rowindex="2"]').waitFor();
   assert.equal(await matrix.getAttribute('aria-rowcount'), '151');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
+}));
