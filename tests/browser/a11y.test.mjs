@@ -3,7 +3,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { AxeBuilder } from '@axe-core/playwright';
-import { start, withApp, createPlan, section, backToList, SECTIONS } from './harness.mjs';
+import { start, withApp, createPlan, section, backToList, sections } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -34,7 +34,7 @@ for (const theme of ['light', 'dark']) {
     const found = [];
     found.push(...await audit(page, 'empty plan list'));
     await populated(page);
-    for (const name of SECTIONS) {
+    for (const { name } of await sections(page)) {
       await section(page, name);
       found.push(...await audit(page, name));
     }

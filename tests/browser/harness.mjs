@@ -182,11 +182,20 @@ export async function backToList(page) {
   await page.locator('#plans-title').waitFor();
 }
 
-/** The plan page's sections, as the navigation names them. */
-export const SECTIONS = [
-  'What you walk away with', 'A.1 Project planning', 'A.2 Stakeholder needs', 'A.3 Security management plan',
-  'A.3 Risk acceptability', 'Risk register', 'Controls and traceability', 'Who is in the room', 'Report and exports', 'Revisions and approvals',
-];
+/**
+ * The open plan's sections as its navigation lists them, in order: each
+ * link's name and the URL hash it goes to (without '#'). Read from the page
+ * (normal mode: workshop mode hides the navigation), so a section added to
+ * the app is walked by every test that walks them all.
+ */
+export async function sections(page) {
+  const links = page.getByRole('navigation', { name: 'Concept Phase sections' }).getByRole('link');
+  await links.first().waitFor();
+  const found = await links.evaluateAll((as) => as.map((a) => ({ name: a.textContent.trim(), anchor: new URL(a.href).hash.slice(1) })));
+  assert.ok(found.length > 1 && found[0].name === 'What you walk away with',
+    `the navigation lists the sections, the dashboard first: ${JSON.stringify(found)}`);
+  return found;
+}
 
 /** Show one section of the open plan by its navigation link. */
 export async function section(page, name) {

@@ -3,7 +3,7 @@
 // encoding and number imported or refused one by one.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, withApp, createPlan, storedPlans, backToList, section, ready, SECTIONS, download, saveStatus, settled } from './harness.mjs';
+import { start, withApp, createPlan, storedPlans, backToList, section, sections, ready, download, saveStatus, settled } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -269,7 +269,7 @@ test('a 1,200 x 1,200 needs matrix opens every section', () => withApp(env, { vi
   file.plan.need_links = Array.from({ length: 1200 }, (_, i) => ({ stakeholder_id: `s${i}`, need_id: `n${(i * 7) % 1200}`, relevance: 'critical' }));
   await drop(page, [{ name: 'huge.json', bytes: Buffer.from(JSON.stringify(file)) }]);
   await page.locator('.plan-page').waitFor({ timeout: 60000 });
-  for (const name of SECTIONS) {
+  for (const { name } of await sections(page)) {
     await page.getByRole('navigation', { name: 'Concept Phase sections' }).getByRole('link', { name, exact: true }).click();
     await page.locator('.section-body h2').first().waitFor({ timeout: 60000 });
   }
