@@ -1,17 +1,19 @@
 // Legibility gate for the projector workshop: every section of a realistic
-// plan (8 stakeholders x 10 needs, 12 risks, 6 roles x 8 activities) shown in
-// workshop mode at 1280x720 and 1920x1080 and in normal mode at 1366x768 must
-// put its main artefact in the top third of the screen (workshop mode), never
-// scroll sideways (neither the page nor a table in its box), never clip a table header, and (workshop mode at 1280x720)
-// show table text at 18 px or more. Each setup collects every problem it finds
-// and fails once with the whole list; a screenshot of every section x setup
-// lands in test-results/legibility/ for people to look at.
+// plan (8 stakeholders x 10 needs, 12 risks, 6 roles x 8 activities), as the
+// app's navigation lists them, shown in workshop mode at 1280x720 and
+// 1920x1080 and in normal mode at 1366x768 must put its main artefact in the
+// top third of the screen (workshop mode), never scroll sideways (neither the
+// page nor a table in its box), never clip a table header, and (workshop mode
+// at 1280x720) show the text of its tables and of its main artefact at 18 px
+// or more. Each setup collects every problem it finds and fails once with the
+// whole list; a screenshot of every section x setup lands in
+// test-results/legibility/ for people to look at.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { start, withApp, importFile, storedPlans, ARTIFACTS } from './harness.mjs';
+import { start, withApp, importFile, storedPlans, sections, ARTIFACTS } from './harness.mjs';
 
 const FIXTURES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'fixtures', 'workshop');
 const FIXTURE = path.join(FIXTURES, 'insulin-pump.jsp-plan.json');
@@ -19,8 +21,19 @@ const FIXTURE = path.join(FIXTURES, 'insulin-pump.jsp-plan.json');
 const ASSESSMENT = path.join(FIXTURES, 'acme-maturity.jsp-assessment.json');
 const SHOTS = path.join(ARTIFACTS, 'legibility');
 
-/** The plan page's sections by URL hash, in workshop order. */
-const ANCHORS = ['overview', 'a1', 'a2', 'a3', 'criteria', 'register', 'roles', 'report'];
+/**
+ * What each section (by URL hash, in workshop order) must show in the top
+ * third of the projector: the element the app marks as its main artefact
+ * ([data-artefact]), or, for the two sections that mark none, the list of
+ * gaps in the chain that the room works through, and the form that issues
+ * a revision. The test fails if the app's navigation lists a section not
+ * named here, or no longer lists one that is.
+ */
+const MARKED = '[data-artefact]';
+const ARTEFACT = {
+  overview: MARKED, a1: MARKED, a2: MARKED, a3: MARKED, criteria: MARKED, register: MARKED,
+  trace: 'ul.trace-gaps', roles: MARKED, report: MARKED, revisions: 'form.issue-revision',
+};
 
 const SETUPS = [
   // The issue's bar for the projector: 8 stakeholders x at least 8 needs of the matrix on screen at once.
@@ -83,7 +96,7 @@ async function show(page, anchor) {
  * CSS px directly (a glyph box is ~1.17x the font size and rounded), and it
  * works for form controls, whose text is not a text node in the DOM.
  */
-function measure({ minTableText, root = '.section-body' }) {
+function measure({ minTableText, root = '.section-body', artefact: artefactSelector = '[data-artefact]' }) {
   const text = (el) => {
     const t = el.tagName === 'SELECT' ? el.selectedOptions[0]?.text ?? ''
       : el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' ? el.value || el.placeholder
@@ -116,12 +129,13 @@ function measure({ minTableText, root = '.section-body' }) {
   };
 
   // The first artefact shown: the assessment page keeps its other parts in the DOM, hidden.
-  const artefact = [...document.querySelectorAll(`${root} [data-artefact]`)].find((el) => !hidden(el));
+  const artefact = [...document.querySelectorAll(`${root} ${artefactSelector}`)].find((el) => !hidden(el));
   const result = {
     innerWidth, innerHeight,
     scrollWidth: document.documentElement.scrollWidth,
+    artefactSelector,
     artefact: artefact && {
-      what: `${describe(artefact).slice(0, 60)} [data-artefact="${artefact.dataset.artefact}"]`,
+      what: `${describe(artefact).slice(0, 60)} (${artefactSelector})`,
       top: artefact.getBoundingClientRect().top,
     },
     overflowing: [],
@@ -170,10 +184,10 @@ function measure({ minTableText, root = '.section-body' }) {
     if (el.tagName === 'INPUT') return !NO_TEXT.has(el.type);
     return [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent.trim());
   };
-  for (const table of document.querySelectorAll(`${root} table:not(.shortcuts)`)) {
-    if (!minTableText || hidden(table)) continue;
+  // Text below the bar: in every table, and in the artefact outside its tables.
+  const smallTextIn = (name, elements) => {
     const small = [];
-    for (const el of table.querySelectorAll('th, td, th *, td *')) {
+    for (const el of elements) {
       if (!carriesText(el) || hidden(el)) continue;
       const fontSize = parseFloat(getComputedStyle(el).fontSize);
       const z = zoom(el);
@@ -186,8 +200,17 @@ function measure({ minTableText, root = '.section-body' }) {
         const key = `${s.el.tagName.toLowerCase()} ${s.size.toFixed(1)}px`;
         if (!kinds.has(key)) kinds.set(key, `${describe(s.el)}: ${s.fontSize}px × zoom ${+s.z.toFixed(3)} = ${s.size.toFixed(1)}px`);
       }
-      result.smallText.push(`${tableName(table)}: ${below.length} of ${small.length} text elements below ${minTableText}px, `
+      result.smallText.push(`${name}: ${below.length} of ${small.length} text elements below ${minTableText}px, `
         + `smallest ${below[0].size.toFixed(1)}px; e.g. ${[...kinds.values()].slice(0, 3).join('; ')}`);
+    }
+  };
+  if (minTableText) {
+    for (const table of document.querySelectorAll(`${root} table:not(.shortcuts)`)) {
+      if (!hidden(table)) smallTextIn(tableName(table), table.querySelectorAll('th, td, th *, td *'));
+    }
+    if (artefact) {
+      const outside = [artefact, ...artefact.querySelectorAll('*')].filter((el) => !el.closest('table'));
+      smallTextIn(`the artefact ${describe(artefact).slice(0, 40)}`, outside);
     }
   }
   return result;
@@ -211,7 +234,7 @@ function problemsIn(m, at, workshop) {
   if (workshop) {
     const third = m.innerHeight / 3;
     if (!m.artefact) {
-      problems.push(`${at}: artefact: no element with [data-artefact] is shown`);
+      problems.push(`${at}: artefact: no element ${m.artefactSelector} is shown`);
     } else if (!(m.artefact.top < third)) {
       problems.push(`${at}: artefact: top is ${Math.round(m.artefact.top)}px, not in the top third (< ${Math.round(third)}px): ${m.artefact.what}`);
     }
@@ -222,13 +245,16 @@ function problemsIn(m, at, workshop) {
   }
   for (const c of m.clipped) problems.push(`${at}: clipped cell text: ${c}`);
   for (const b of m.scrollingBoxes) problems.push(`${at}: table scrolls sideways: ${b}`);
-  for (const s of m.smallText) problems.push(`${at}: table text: ${s}`);
+  for (const s of m.smallText) problems.push(`${at}: small text: ${s}`);
   return problems;
 }
 
 for (const setup of SETUPS) {
   test(`legibility: ${setup.name}, every section`, () => withApp(env, { viewport: setup.viewport }, async ({ page, errors }) => {
     await openWorkshopPlan(page);
+    // Every section the app lists, read before workshop mode hides the navigation.
+    const anchors = (await sections(page)).map((s) => s.anchor);
+    assert.deepEqual(anchors, Object.keys(ARTEFACT), 'each section the app lists has its artefact named in ARTEFACT');
     if (setup.workshop) {
       await page.locator('body').press('w');
       await page.waitForFunction(() => document.documentElement.dataset.workshop === 'on');
@@ -240,9 +266,9 @@ for (const setup of SETUPS) {
     }
 
     const problems = [];
-    for (const anchor of ANCHORS) {
+    for (const anchor of anchors) {
       await show(page, anchor);
-      const m = await page.evaluate(measure, { minTableText: setup.minTableText ?? 0 });
+      const m = await page.evaluate(measure, { minTableText: setup.minTableText ?? 0, artefact: ARTEFACT[anchor] });
       const at = `#${anchor}`;
       problems.push(...problemsIn(m, at, setup.workshop));
       if (anchor === 'a2' && setup.matrixFits) {
@@ -266,8 +292,8 @@ for (const setup of SETUPS) {
 // part at a time (each component's scoring, then the heatmap, the scores,
 // roadmap, progress and outputs) by the presenter's clicker (Page Down),
 // with the same bar as a plan's: artefact in the top third, nothing
-// sideways, table text of 18 px and more; and the heatmap whole on one
-// screen, in its brief form.
+// sideways, text of 18 px and more in tables and the artefact; and the
+// heatmap whole on one screen, in its brief form.
 /** The projector's heatmap: every component in view at once, each
  * activity saying its levels as numbers ("2 → 4 · 2 short"). */
 async function heatmapOnOneScreen(page) {
