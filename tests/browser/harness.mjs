@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { existsSync } from 'node:fs';
 import assert from 'node:assert/strict';
+import { isDeepStrictEqual } from 'node:util';
 import { chromium } from 'playwright-core';
 import { startServer, SUBPATH } from '../../scripts/serve.mjs';
 
@@ -122,6 +123,21 @@ export async function createPlan(page, name) {
  */
 export function settled(page) {
   return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => setTimeout(r, 0), 0))));
+}
+
+/**
+ * Poll `read()` until it gives `expected` (deep equality), then assert it:
+ * after `timeout` ms the assertion fails showing what was last read. For
+ * lists a render fills in, where reading at once could see the old list.
+ */
+export async function eventually(read, expected, timeout = 5000) {
+  const end = Date.now() + timeout;
+  let got = await read();
+  while (!isDeepStrictEqual(got, expected) && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 50));
+    got = await read();
+  }
+  assert.deepEqual(got, expected);
 }
 
 /** The save status line, once the last edit has been written (or refused). */

@@ -168,6 +168,7 @@ test('hostile text in an imported plan shows as text in every view', () => withA
   await backToList(page);
   await checkPage('plan list');
   assert.ok((await page.locator('table.plans').innerText()).includes('Hostile plan <img src=x'));
+  assert.ok(requests.some((u) => u.endsWith('.wasm')), 'the recording saw the app load');
   assert.ok(!requests.some((u) => u.endsWith('/x')), 'no request for the injected image');
   assert.equal(Object.keys(await storedPlans(page)).length, 2);
 }));
