@@ -1,6 +1,7 @@
 //! Small building blocks both documents' views share.
 
 pub mod field;
+pub mod inline_add;
 pub mod name_list;
 pub mod report_view;
 pub mod row_window;

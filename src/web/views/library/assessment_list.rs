@@ -4,17 +4,12 @@
 
 use leptos::prelude::*;
 
+use crate::web::views::common::inline_add::InlineAdd;
 use crate::web::views::{app, short_time};
 
 #[component]
 pub fn AssessmentList() -> impl IntoView {
     let app = app();
-    let new_name = RwSignal::new(String::new());
-    let create = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        app.create_assessment(&new_name.get_untracked());
-        new_name.set(String::new());
-    };
     view! {
         <section class="assessment-list" aria-labelledby="assessments-title">
             <h2 id="assessments-title">"Maturity assessments"</h2>
@@ -22,12 +17,8 @@ pub fn AssessmentList() -> impl IntoView {
                 "How well the organisation performs every activity of the JSP, on a 0–5 scale, where it wants to be, "
                 "and the milestones that get it there."
             </p>
-            <form class="create" on:submit=create>
-                <label for="new-assessment-name">"New assessment name"</label>
-                <input id="new-assessment-name" type="text" maxlength="300" placeholder="e.g. Product security maturity 2026"
-                    prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev))/>
-                <button type="submit">"Create assessment"</button>
-            </form>
+            <InlineAdd id="new-assessment-name" label="New assessment name" placeholder="e.g. Product security maturity 2026"
+                button="Create assessment" class="create" on_add=move |name| app.create_assessment(&name)/>
             <Show when=move || app.library.assessments.with(|l| !l.is_empty())
                 fallback=|| view! { <p class="empty">"No assessments yet. Create one, or import an assessment file with “Import plan files…”."</p> }>
                 <table class="plans assessments">

@@ -12,6 +12,7 @@ use crate::plan::model::Relevance;
 use crate::web::browser::entropy;
 use crate::web::state::NoticeKind;
 use crate::web::views::app;
+use crate::web::views::common::inline_add::InlineAdd;
 use crate::web::views::common::row_window::{RowWindow, Spacer};
 use crate::web::views::common::{derive, focus_id, table_arrow_nav};
 
@@ -122,15 +123,10 @@ pub(super) fn NeedMatrix() -> impl IntoView {
 #[component]
 fn MatrixToolbar(find: RwSignal<String>) -> impl IntoView {
     let app = app();
-    let new_need = RwSignal::new(String::new());
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(text) = clean_name(&new_need.get_untracked()) else {
-            return;
-        };
+    let add = move |typed: String| {
+        let Some(text) = clean_name(&typed) else { return };
         let id = new_id("nd", entropy());
         app.edit(move |p| p.add_need(id, text));
-        new_need.set(String::new());
     };
     let accept_examples = move |_| {
         let mut added = 0;
@@ -144,12 +140,7 @@ fn MatrixToolbar(find: RwSignal<String>) -> impl IntoView {
     };
     view! {
         <div class="toolbar">
-            <form class="inline-add" on:submit=add>
-                <label for="new-need">"Add a security need"</label>
-                <input id="new-need" type="text" maxlength="300" placeholder="e.g. Audit log of remote sessions"
-                    prop:value=move || new_need.get() on:input=move |ev| new_need.set(event_target_value(&ev))/>
-                <button type="submit">"Add need"</button>
-            </form>
+            <InlineAdd id="new-need" label="Add a security need" placeholder="e.g. Audit log of remote sessions" button="Add need" on_add=add/>
             <button type="button" on:click=accept_examples>"Add the JSP’s example needs"</button>
             <div class="inline-add find">
                 <label for="find-need">"Find needs"</label>

@@ -9,20 +9,18 @@ use crate::common::ids::clean_name;
 use crate::web::state::{Confirmed, Dialog};
 use crate::web::views::app;
 use crate::web::views::common::field::FieldError;
+use crate::web::views::common::inline_add::InlineAdd;
 use crate::web::views::common::{derive, or_dash};
 
 #[component]
 pub(super) fn UserNeedList() -> impl IntoView {
     let app = app();
     let ids = derive(|p| p.user_needs.iter().map(|u| u.id.clone()).collect::<Vec<_>>());
-    let new_text = RwSignal::new(String::new());
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(text) = clean_name(&new_text.get_untracked()) else { return };
+    let add = move |typed: String| {
+        let Some(text) = clean_name(&typed) else { return };
         app.edit(move |p| {
             p.add_user_need(&text);
         });
-        new_text.set(String::new());
     };
     // A long list starts folded, and is built only once opened: 100 rows of
     // fields under the matrix cost its first draw about 60 ms.
@@ -37,12 +35,8 @@ pub(super) fn UserNeedList() -> impl IntoView {
         <summary><h3 id="user-needs-title">{move || format!("User needs ({})", ids.with(Vec::len))}</h3></summary>
         <Show when=move || open.get()>
         <p class="hint">"Type user need ids in the matrix to fold a security need into them (“UN-1, UN-4”); a new id adds a user need here. Give each its words for the design history file."</p>
-        <form class="inline-add" on:submit=add>
-            <label for="new-user-need">"Add a user need"</label>
-            <input id="new-user-need" type="text" maxlength="300" placeholder="e.g. Therapy continues safely during an update"
-                prop:value=move || new_text.get() on:input=move |ev| new_text.set(event_target_value(&ev))/>
-            <button type="submit">"Add user need"</button>
-        </form>
+        <InlineAdd id="new-user-need" label="Add a user need" placeholder="e.g. Therapy continues safely during an update"
+            button="Add user need" on_add=add/>
         <Show when=move || !ids.with(Vec::is_empty)>
             <div class="table-scroll">
                 <table class="user-needs" aria-labelledby="user-needs-title">
