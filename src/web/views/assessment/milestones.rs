@@ -103,29 +103,48 @@ fn AddMilestone() -> impl IntoView {
                     {phase_select("new-milestone-phase".into(), phases, Signal::derive(move || phase.get()), move |v| phase.set(v))}
                 </div>
             </div>
-            <fieldset class="closes">
-                <legend>"Gaps it closes"</legend>
-                <Show when=move || choices.with(|c| !c.is_empty())
-                    fallback=|| view! { <p class="empty">"No activity has a gap yet: give activities a target above their current level."</p> }>
-                    {move || choices.get().into_iter().map(|c| {
-                        let box_id = html_id("new-milestone-closes", c.id);
-                        let id = c.id;
-                        view! {
-                            <label class="choice" for=box_id.clone()>
-                                <input type="checkbox" id=box_id.clone() prop:checked=move || closes.with(|l| l.contains(&id))
-                                    on:change=move |ev| {
-                                        let on = event_target_checked(&ev);
-                                        closes.update(|l| { l.retain(|x| *x != id); if on { l.push(id); } });
-                                    }/>
-                                {c.text}
-                            </label>
-                        }
-                    }).collect_view()}
-                </Show>
-            </fieldset>
+            <GapBoxes choices id_prefix="new-milestone-closes".into()
+                empty="No activity has a gap yet: give activities a target above their current level."
+                checked=move |id| closes.with(|l| l.contains(&id))
+                toggle=move |id, on| closes.update(|l| { l.retain(|x| *x != id); if on { l.push(id); } })/>
             <p class="field-error" id="add-milestone-error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
             <button type="submit">"Add milestone"</button>
         </form>
+    }
+}
+
+/// A milestone's "Gaps it closes" boxes, one for each gap (and for each
+/// activity it already closes); `checked` says which are ticked and `toggle`
+/// is told of each change.
+#[component]
+fn GapBoxes(
+    choices: Memo<Vec<GapChoice>>,
+    /// The start of each box's id ("new-milestone-closes").
+    id_prefix: String,
+    /// What shows when there is no gap to choose.
+    empty: &'static str,
+    checked: impl Fn(&'static str) -> bool + Copy + Send + Sync + 'static,
+    toggle: impl Fn(&'static str, bool) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <fieldset class="closes">
+            <legend>"Gaps it closes"</legend>
+            <Show when=move || choices.with(|c| !c.is_empty()) fallback=move || view! { <p class="empty">{empty}</p> }>
+                {
+                    let id_prefix = id_prefix.clone();
+                    move || choices.get().into_iter().map(|c| {
+                        let (id, box_id) = (c.id, html_id(&id_prefix, c.id));
+                        view! {
+                            <label class="choice" for=box_id.clone()>
+                                <input type="checkbox" id=box_id.clone() prop:checked=move || checked(id)
+                                    on:change=move |ev| toggle(id, event_target_checked(&ev))/>
+                                {c.text}
+                            </label>
+                        }
+                    }).collect_view()
+                }
+            </Show>
+        </fieldset>
     }
 }
 
@@ -191,26 +210,9 @@ fn MilestoneItem(id: String) -> impl IntoView {
                         })}
                     </div>
                 </div>
-                <fieldset class="closes">
-                    <legend>"Gaps it closes"</legend>
-                    <Show when=move || choices.with(|c| !c.is_empty())
-                        fallback=|| view! { <p class="empty">"No activity has a gap."</p> }>
-                        {move || choices.get().into_iter().map(|c| {
-                            let act = c.id;
-                            let box_id = ids.with_value(|id| html_id(&format!("milestone-{id}-closes"), act));
-                            view! {
-                                <label class="choice" for=box_id.clone()>
-                                    <input type="checkbox" id=box_id.clone() prop:checked=move || closes.with(|l| l.iter().any(|x| x == act))
-                                        on:change=move |ev| {
-                                            let on = event_target_checked(&ev);
-                                            refused(ids.with_value(|id| open.edit(|a| if on { a.link_gap(id, act) } else { a.unlink_gap(id, act) })));
-                                        }/>
-                                    {c.text}
-                                </label>
-                            }
-                        }).collect_view()}
-                    </Show>
-                </fieldset>
+                <GapBoxes choices id_prefix=ids.with_value(|id| format!("milestone-{id}-closes")) empty="No activity has a gap."
+                    checked=move |act| closes.with(|l| l.iter().any(|x| x == act))
+                    toggle=move |act, on| refused(ids.with_value(|id| open.edit(|a| if on { a.link_gap(id, act) } else { a.unlink_gap(id, act) })))/>
                 <div class="row-actions">
                     <button type="button" class="danger" aria-label=move || format!("Remove milestone {}", name.get()) on:click=remove>
                         "Remove"
