@@ -9,6 +9,7 @@ use crate::web::browser::entropy;
 use crate::web::views::app;
 use crate::web::views::common::derive;
 use crate::web::views::common::field::FieldError;
+use crate::web::views::common::item_table::ItemTable;
 
 #[component]
 pub fn Attendees() -> impl IntoView {
@@ -41,24 +42,8 @@ pub fn Attendees() -> impl IntoView {
             </select>
             <button type="submit">"Add attendee"</button>
         </form>
-        <Show when=move || !ids.with(Vec::is_empty)
-            fallback=|| view! { <p class="empty">"No attendees recorded yet."</p> }>
-            <div class="table-scroll">
-                <table class="attendees" aria-labelledby="attendees-title">
-                    <thead><tr>
-                        <th scope="col">"Name"</th>
-                        <th scope="col">"Organisation or function"</th>
-                        <th scope="col">"RACI role"</th>
-                        <th scope="col"><span class="visually-hidden">"Remove"</span></th>
-                    </tr></thead>
-                    <tbody>
-                        <For each=move || ids.get() key=|id| id.clone() let:id>
-                            <AttendeeRow id roles/>
-                        </For>
-                    </tbody>
-                </table>
-            </div>
-        </Show>
+        <ItemTable ids labelled_by="attendees-title" class="attendees" columns=&["Name", "Organisation or function", "RACI role"]
+            empty="No attendees recorded yet." row=move |id| view! { <AttendeeRow id roles/> }/>
     }
 }
 

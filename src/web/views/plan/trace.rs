@@ -11,6 +11,7 @@ use crate::plan::trace::{gaps, rows};
 use crate::web::state::{Confirmed, Dialog, Output};
 use crate::web::views::app;
 use crate::web::views::common::field::FieldError;
+use crate::web::views::common::item_table::ItemTable;
 use crate::web::views::common::{derive, or_dash};
 
 #[component]
@@ -93,27 +94,9 @@ fn ControlList() -> impl IntoView {
             </select>
             <button type="submit">"Add control"</button>
         </form>
-        <Show when=move || !ids.with(Vec::is_empty)
-            fallback=|| view! { <p class="empty">"No controls yet. Add one above, or from a register entry."</p> }>
-            <div class="table-scroll">
-                <table class="controls" aria-labelledby="controls-title">
-                    <thead><tr>
-                        <th scope="col">"Control"</th>
-                        <th scope="col">"Description"</th>
-                        <th scope="col">"Kind"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Verification"</th>
-                        <th scope="col">"Used by"</th>
-                        <th scope="col"><span class="visually-hidden">"Remove"</span></th>
-                    </tr></thead>
-                    <tbody>
-                        <For each=move || ids.get() key=|id| id.clone() let:id>
-                            <ControlRow id/>
-                        </For>
-                    </tbody>
-                </table>
-            </div>
-        </Show>
+        <ItemTable ids labelled_by="controls-title" class="controls"
+            columns=&["Control", "Description", "Kind", "Status", "Verification", "Used by"]
+            empty="No controls yet. Add one above, or from a register entry." row=move |id| view! { <ControlRow id/> }/>
     }
 }
 

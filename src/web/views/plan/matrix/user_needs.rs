@@ -10,6 +10,7 @@ use crate::web::state::{Confirmed, Dialog};
 use crate::web::views::app;
 use crate::web::views::common::field::FieldError;
 use crate::web::views::common::inline_add::InlineAdd;
+use crate::web::views::common::item_table::ItemTable;
 use crate::web::views::common::{derive, or_dash};
 
 #[component]
@@ -37,23 +38,8 @@ pub(super) fn UserNeedList() -> impl IntoView {
         <p class="hint">"Type user need ids in the matrix to fold a security need into them (“UN-1, UN-4”); a new id adds a user need here. Give each its words for the design history file."</p>
         <InlineAdd id="new-user-need" label="Add a user need" placeholder="e.g. Therapy continues safely during an update"
             button="Add user need" on_add=add/>
-        <Show when=move || !ids.with(Vec::is_empty)>
-            <div class="table-scroll">
-                <table class="user-needs" aria-labelledby="user-needs-title">
-                    <thead><tr>
-                        <th scope="col">"User need"</th>
-                        <th scope="col">"Text"</th>
-                        <th scope="col">"Security needs folded in"</th>
-                        <th scope="col"><span class="visually-hidden">"Remove"</span></th>
-                    </tr></thead>
-                    <tbody>
-                        <For each=move || ids.get() key=|id| id.clone() let:id>
-                            <UserNeedRow id/>
-                        </For>
-                    </tbody>
-                </table>
-            </div>
-        </Show>
+        <ItemTable ids labelled_by="user-needs-title" class="user-needs" columns=&["User need", "Text", "Security needs folded in"]
+            row=move |id| view! { <UserNeedRow id/> }/>
         </Show>
         </details>
     }
