@@ -3,4 +3,4 @@
 #   scripts/fuzz.sh [seconds]        replay a failure with FUZZ_SEED=<seed printed>
 set -euo pipefail
 cd "$(dirname "$0")/.."
-FUZZ_SECONDS="${1:-60}" cargo test --release --locked --test plan fuzz_import -- --ignored --nocapture
+FUZZ_SECONDS="${1:-60}" cargo test --release --locked --test fuzz_import -- --ignored --nocapture

@@ -8,7 +8,6 @@ mod edits;
 mod docx;
 mod edit_sequences;
 mod file;
-mod fuzz_import;
 mod merge;
 mod model;
 mod outputs;
