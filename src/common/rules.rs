@@ -101,9 +101,7 @@ impl Checker {
         if required && text.trim().is_empty() {
             self.fail(path(), "must not be empty");
         }
-        if longer_than(text, MAX_NAME_LEN) {
-            self.fail(path(), format!("is longer than {} characters", thousands(MAX_NAME_LEN)));
-        }
+        self.longest(path, text, MAX_NAME_LEN);
     }
 
     pub fn text(&mut self, path: impl Fn() -> String, text: &str) {
