@@ -131,6 +131,8 @@ pub fn Editor(assessment: Option<String>) -> impl IntoView {
 /// retry, not a crash.
 #[leptos::wasm_split::wasm_split(plan_editor, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn load_plan_editor() -> Result<EditorParts, leptos::wasm_split::SplitLoaderError> {
+    // Every limited field, the plan list's too, says when it nears its limit.
+    crate::web::views::common::limit::install();
     Ok(EditorParts {
         draw: || view! { <crate::web::views::plan::PlanPage/> }.into_any(),
         merge: crate::plan::versions::merge::merge_onto,

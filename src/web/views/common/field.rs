@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::derive;
+use crate::common::rules::{MAX_NAME_LEN, MAX_TEXT_LEN};
 use crate::plan::model::{Plan, PlanText};
 use crate::web::views::app;
 
@@ -62,7 +63,7 @@ pub fn text_field(id: &'static str, label: &'static str, field: PlanText) -> imp
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <input id=id type="text" maxlength="300" prop:value=move || value.get() data-text=field.path()
+            <input id=id type="text" maxlength=MAX_NAME_LEN prop:value=move || value.get() data-text=field.path()
                 aria-invalid=error.invalid() aria-describedby=error_id.clone()
                 on:input=move |ev| { let v = event_target_value(&ev); error.edit(move |p| p.set_text(field, v)); }/>
             {error.view(error_id)}
@@ -80,7 +81,7 @@ pub fn text_area(id: &'static str, label: &'static str, hint: &'static str, fiel
         <div class="field">
             <label for=id>{label}</label>
             <p class="hint" id=hint_id.clone()>{hint}</p>
-            <textarea id=id rows="3" aria-describedby=format!("{hint_id} {error_id}") prop:value=move || value.get() data-text=field.path()
+            <textarea id=id rows="3" maxlength=MAX_TEXT_LEN aria-describedby=format!("{hint_id} {error_id}") prop:value=move || value.get() data-text=field.path()
                 aria-invalid=error.invalid()
                 on:input=move |ev| { let v = event_target_value(&ev); error.edit(move |p| p.set_text(field, v)); }></textarea>
             {error.view(error_id)}

@@ -3,6 +3,7 @@
 pub mod field;
 pub mod inline_add;
 pub mod item_table;
+pub mod limit;
 pub mod name_list;
 pub mod report_view;
 pub mod row_window;

@@ -1,5 +1,6 @@
 //! The library: create, import, and act on stored plans.
 
+use crate::common::rules::MAX_NAME_LEN;
 use leptos::prelude::*;
 
 use crate::web::state::Dialog;
@@ -27,7 +28,7 @@ pub fn PlanList() -> impl IntoView {
             <div class="toolbar">
                 <form class="create" on:submit=create>
                     <label for="new-plan-name">"New plan name"</label>
-                    <input id="new-plan-name" type="text" maxlength="300" placeholder="e.g. Infusion pump 3.2 release"
+                    <input id="new-plan-name" type="text" maxlength=MAX_NAME_LEN placeholder="e.g. Infusion pump 3.2 release"
                         prop:value=move || new_name.get()
                         on:input=move |ev| new_name.set(event_target_value(&ev))/>
                     <button type="submit" class="primary">"Create plan"</button>

@@ -4,6 +4,7 @@
 //! severity levels. Each cell shows its zone by name and pattern, never by
 //! colour alone. Click or Space cycles the zone; A, R, U set it; arrows move.
 
+use crate::common::rules::MAX_NAME_LEN;
 use leptos::prelude::*;
 
 use crate::web::views::common::zone_class;
@@ -108,7 +109,7 @@ fn LevelNames(title: &'static str, likelihood: bool, levels: Memo<Vec<String>>) 
                 view! {
                     <div class="level-row">
                         <label for=id.clone()>{format!("Level {}", i + 1)}</label>
-                        <input id=id type="text" maxlength="300" prop:value=name
+                        <input id=id type="text" maxlength=MAX_NAME_LEN prop:value=name
                             on:change=move |ev| {
                                 let v = event_target_value(&ev);
                                 let Some(v) = crate::common::ids::clean_name(&v) else { return };

@@ -1,5 +1,6 @@
 //! A.1 Release / change project planning.
 
+use crate::common::rules::MAX_NAME_LEN;
 use leptos::prelude::*;
 
 use crate::plan::model::{Answer, Checklist, PlanText, Scope};
@@ -102,7 +103,7 @@ fn Checklist(title: &'static str, hint: &'static str, list: Checklist, prefix: &
             </For>
             <form class="inline-add" on:submit=add>
                 <label for=input_id.clone() class="visually-hidden">{format!("New {} item", title.to_lowercase())}</label>
-                <input id=input_id type="text" maxlength="300" placeholder=format!("Add to {}", title.to_lowercase())
+                <input id=input_id type="text" maxlength=MAX_NAME_LEN placeholder=format!("Add to {}", title.to_lowercase())
                     prop:value=move || new_label.get() on:input=move |ev| new_label.set(event_target_value(&ev))/>
                 <button type="submit">"Add"</button>
             </form>
@@ -136,7 +137,7 @@ fn ImpactAssessment() -> impl IntoView {
                                     </label>
                                 }).collect_view()}
                                 <label for=note_id.clone() class="visually-hidden">{format!("Note on: {question}")}</label>
-                                <input id=note_id type="text" class="note" placeholder="Note (optional)" maxlength="300"
+                                <input id=note_id type="text" class="note" placeholder="Note (optional)" maxlength=MAX_NAME_LEN
                                     prop:disabled=move || current().is_none()
                                     prop:value=move || current().map(|x| x.note).unwrap_or_default()
                                     on:input=move |ev| {

@@ -3,6 +3,7 @@
 //! Every control reads only its own memo of the entry (see [`Fields`]) and
 //! changes the entry through one [`EditRisk`], made once by the editor.
 
+use crate::common::rules::{MAX_NAME_LEN, MAX_TEXT_LEN};
 use leptos::prelude::*;
 
 use crate::plan::model::{Acceptance, ControlKind, Rating, RiskCriteria, RiskEntry, RiskStatus, Treatment};
@@ -39,7 +40,7 @@ pub(super) fn RiskEditor(id: String, selected: RwSignal<Option<String>>) -> impl
             <ControlLinks fields edit/>
             <div class="field">
                 <label for="risk-controls">"Control notes"</label>
-                <textarea id="risk-controls" rows="2" prop:value=move || fields.controls.get()
+                <textarea id="risk-controls" rows="2" maxlength=MAX_TEXT_LEN prop:value=move || fields.controls.get()
                     on:input=move |ev| { let v = event_target_value(&ev); edit.apply(move |r| r.controls = v); }></textarea>
             </div>
             <ResidualRating fields criteria edit/>
@@ -165,7 +166,7 @@ fn RiskTextInput(
     view! {
         <div class="field">
             <label for=id>{label}</label>
-            <input id=id type="text" maxlength="300" prop:value=move || value.get()
+            <input id=id type="text" maxlength=MAX_NAME_LEN prop:value=move || value.get()
                 on:input=move |ev| { let v = event_target_value(&ev); edit.apply(move |r| set(r, v)); }/>
         </div>
     }
@@ -253,7 +254,7 @@ fn ControlLinks(fields: Fields, edit: EditRisk) -> impl IntoView {
             }}
             <div class="inline-add">
                 <label for="risk-new-control">"New control"</label>
-                <input id="risk-new-control" type="text" maxlength="300" placeholder="e.g. Mutual TLS on the service port"
+                <input id="risk-new-control" type="text" maxlength=MAX_NAME_LEN placeholder="e.g. Mutual TLS on the service port"
                     prop:value=move || new_control.get() on:input=move |ev| new_control.set(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add(); }/>
                 <button type="button" on:click=move |_| add()>"Add and link"</button>
@@ -280,12 +281,12 @@ fn AcceptanceFields(id: String, fields: Fields, edit: EditRisk) -> impl IntoView
             <p class="hint" id="risk-acceptance-hint">{hint}</p>
             <div class="field">
                 <label for="risk-acceptance-rationale">"Benefit-risk rationale"</label>
-                <textarea id="risk-acceptance-rationale" rows="2" prop:value=move || fields.acceptance.with(|a| a.rationale.clone())
+                <textarea id="risk-acceptance-rationale" rows="2" maxlength=MAX_TEXT_LEN prop:value=move || fields.acceptance.with(|a| a.rationale.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); edit.apply(move |r| r.acceptance.rationale = v); }></textarea>
             </div>
             <div class="field compact">
                 <label for="risk-acceptance-approver">"Accepted by"</label>
-                <input id="risk-acceptance-approver" type="text" maxlength="300" placeholder="Name and role"
+                <input id="risk-acceptance-approver" type="text" maxlength=MAX_NAME_LEN placeholder="Name and role"
                     prop:value=move || fields.acceptance.with(|a| a.approver.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); edit.apply(move |r| r.acceptance.approver = v); }/>
             </div>

@@ -3,6 +3,7 @@
 //! has signed, the revision is read-only: the form goes and nothing can be
 //! taken back.
 
+use crate::common::rules::{MAX_NAME_LEN, MAX_TEXT_LEN};
 use leptos::prelude::*;
 
 use crate::plan::model::{Approval, Meaning};
@@ -91,10 +92,10 @@ fn ApprovalForm(number: u32) -> impl IntoView {
     view! {
         <form class="approval-form inline-add" on:submit=record aria-label=format!("Record an approval of revision {number}")>
             <label for=id("name")>"Name"</label>
-            <input id=id("name") type="text" maxlength="300" prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))
+            <input id=id("name") type="text" maxlength=MAX_NAME_LEN prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))
                 aria-describedby=error_id.clone()/>
             <label for=id("role")>"Role"</label>
-            <input id=id("role") type="text" maxlength="300" placeholder="e.g. Head of quality" prop:value=move || role.get()
+            <input id=id("role") type="text" maxlength=MAX_NAME_LEN placeholder="e.g. Head of quality" prop:value=move || role.get()
                 on:input=move |ev| role.set(event_target_value(&ev))/>
             <label for=id("meaning")>"Signs as"</label>
             <select id=id("meaning") on:change=move |ev| {
@@ -106,7 +107,7 @@ fn ApprovalForm(number: u32) -> impl IntoView {
             <label for=id("date")>"Date"</label>
             <input id=id("date") type="date" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/>
             <label for=id("comment")>"Comment"</label>
-            <input id=id("comment") type="text" maxlength="20000" prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))/>
+            <input id=id("comment") type="text" maxlength=MAX_TEXT_LEN prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))/>
             <button type="submit">"Record approval"</button>
             <p class="field-error" id=error_id role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
         </form>

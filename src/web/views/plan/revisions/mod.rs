@@ -9,6 +9,7 @@
 mod approvals;
 mod output;
 
+use crate::common::rules::{MAX_NAME_LEN, MAX_TEXT_LEN};
 use leptos::prelude::*;
 
 use crate::plan::model::Revision;
@@ -102,12 +103,12 @@ fn IssueForm() -> impl IntoView {
             <p class="hint">"Freezes the plan as it is now, numbered, with what changed. Work then goes on in the draft."</p>
             <div class="field compact">
                 <label for="revision-label">"Revision label"</label>
-                <input id="revision-label" type="text" maxlength="300" placeholder=move || format!("{} if left empty", next.get())
+                <input id="revision-label" type="text" maxlength=MAX_NAME_LEN placeholder=move || format!("{} if left empty", next.get())
                     prop:value=move || label.get() on:input=move |ev| label.set(event_target_value(&ev))/>
             </div>
             <div class="field">
                 <label for="revision-summary">"What changed"</label>
-                <textarea id="revision-summary" rows="2" maxlength="20000" aria-describedby="issue-error"
+                <textarea id="revision-summary" rows="2" maxlength=MAX_TEXT_LEN aria-describedby="issue-error"
                     aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                     prop:value=move || summary.get() on:input=move |ev| summary.set(event_target_value(&ev))></textarea>
             </div>
