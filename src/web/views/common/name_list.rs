@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use leptos::prelude::*;
 
 use super::derive;
+use super::inline_add::InlineAdd;
 use crate::common::ids::{clean_name, new_id};
+use crate::common::rules::MAX_NAME_LEN;
 use crate::plan::model::NamedList;
 use crate::web::browser::entropy;
 use crate::web::state::{Confirmed, Dialog};
@@ -30,14 +32,10 @@ pub fn NameList(kind: NamedItems, #[prop(optional)] placeholder: &'static str) -
     let ids = derive(move |p| p.named_items(kind.list).into_iter().map(|(id, _)| id).collect::<Vec<_>>());
     let names = derive(move |p| p.named_items(kind.list).into_iter().collect::<HashMap<_, _>>());
     let name_of = move |id: &str| names.with(|m| m.get(id).cloned().unwrap_or_default());
-    let new_name = RwSignal::new(String::new());
-    let add_id = format!("new-{}", kind.noun.replace(' ', "-"));
-    let add = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        let Some(name) = clean_name(&new_name.get_untracked()) else { return };
+    let add = move |typed: String| {
+        let Some(name) = clean_name(&typed) else { return };
         let id = new_id(kind.id_prefix, entropy());
         app.edit(move |p| p.add_named(kind.list, id, name));
-        new_name.set(String::new());
     };
     view! {
         <ul class="edit-list" aria-label=format!("{}s", capitalise(kind.noun))>
@@ -53,7 +51,7 @@ pub fn NameList(kind: NamedItems, #[prop(optional)] placeholder: &'static str) -
                     view! {
                         <li>
                             <label for=input_id.clone() class="visually-hidden">{format!("{} name", capitalise(kind.noun))}</label>
-                            <input id=input_id type="text" maxlength="300" prop:value={ let id = id.clone(); move || name_of(&id) }
+                            <input id=input_id type="text" maxlength=MAX_NAME_LEN prop:value={ let id = id.clone(); move || name_of(&id) }
                                 aria-invalid=error.invalid() aria-describedby=error_id.clone()
                                 on:input=move |ev| { let v = event_target_value(&ev); let id = rename_id.clone(); error.edit(move |p| p.rename_named(kind.list, &id, v)); }/>
                             <button type="button" class="icon" aria-label=move || l1("Move up:")
@@ -72,12 +70,8 @@ pub fn NameList(kind: NamedItems, #[prop(optional)] placeholder: &'static str) -
                 }
             </For>
         </ul>
-        <form class="inline-add" on:submit=add>
-            <label for=add_id.clone()>{format!("Add {}", with_article(kind.noun))}</label>
-            <input id=add_id type="text" maxlength="300" placeholder=placeholder
-                prop:value=move || new_name.get() on:input=move |ev| new_name.set(event_target_value(&ev))/>
-            <button type="submit">{format!("Add {}", kind.noun)}</button>
-        </form>
+        <InlineAdd id=format!("new-{}", kind.noun.replace(' ', "-")) label=format!("Add {}", with_article(kind.noun))
+            placeholder button=format!("Add {}", kind.noun) required=format!("Type the {}’s name first, then add it.", kind.noun) on_add=add/>
     }
 }
 

@@ -1,5 +1,6 @@
 //! The needs matrix: toolbar, find, and the windowed table of need rows.
 
+use crate::common::rules::MAX_NAME_LEN;
 use std::collections::HashMap;
 use std::sync::Arc;
 
@@ -140,11 +141,12 @@ fn MatrixToolbar(find: RwSignal<String>) -> impl IntoView {
     };
     view! {
         <div class="toolbar">
-            <InlineAdd id="new-need" label="Add a security need" placeholder="e.g. Audit log of remote sessions" button="Add need" on_add=add/>
+            <InlineAdd id="new-need" label="Add a security need" placeholder="e.g. Audit log of remote sessions" button="Add need"
+                required="Type the security need first, then add it." on_add=add/>
             <button type="button" on:click=accept_examples>"Add the JSP’s example needs"</button>
             <div class="inline-add find">
                 <label for="find-need">"Find needs"</label>
-                <input id="find-need" type="search" maxlength="300" placeholder="Words in a need or user need id"
+                <input id="find-need" type="search" maxlength=MAX_NAME_LEN placeholder="Words in a need or user need id"
                     prop:value=move || find.get() on:input=move |ev| find.set(event_target_value(&ev))/>
             </div>
         </div>

@@ -2,6 +2,7 @@
 //! what folds into them. Folding happens in the matrix (ids typed in a row);
 //! here user needs get their words, and are added or removed.
 
+use crate::common::rules::MAX_NAME_LEN;
 use leptos::prelude::*;
 
 use super::LONG_LIST;
@@ -37,7 +38,7 @@ pub(super) fn UserNeedList() -> impl IntoView {
         <Show when=move || open.get()>
         <p class="hint">"Type user need ids in the matrix to fold a security need into them (“UN-1, UN-4”); a new id adds a user need here. Give each its words for the design history file."</p>
         <InlineAdd id="new-user-need" label="Add a user need" placeholder="e.g. Therapy continues safely during an update"
-            button="Add user need" on_add=add/>
+            button="Add user need" required="Type the user need first, then add it." on_add=add/>
         <ItemTable ids labelled_by="user-needs-title" class="user-needs" columns=&["User need", "Text", "Security needs folded in"]
             row=move |id| view! { <UserNeedRow id/> }/>
         </Show>
@@ -63,7 +64,7 @@ fn UserNeedRow(id: String) -> impl IntoView {
         <tr>
             <th scope="row">{id.clone()}</th>
             <td>
-                <input type="text" maxlength="300" aria-label=format!("Text of user need {id}") prop:value=move || text.get()
+                <input type="text" maxlength=MAX_NAME_LEN aria-label=format!("Text of user need {id}") prop:value=move || text.get()
                     aria-invalid=error.invalid() aria-describedby=error_id.clone()
                     on:input=move |ev| {
                         let (v, id) = (event_target_value(&ev), edit_id.clone());
