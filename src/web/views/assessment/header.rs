@@ -3,6 +3,7 @@
 //! latest edit is stored, and the choice to make when another tab changed
 //! the same assessment.
 
+use crate::common::rules::MAX_NAME_LEN;
 use leptos::prelude::*;
 
 use super::FieldError;
@@ -46,7 +47,7 @@ fn text_field(
     set: fn(&mut Assessment, &str) -> Result<(), String>,
 ) -> impl IntoView {
     let doc = open_assessment().doc;
-    super::typed_field(id.into(), label, "300", Memo::new(move |_| doc.with(get)), set)
+    super::typed_field(id.into(), label, MAX_NAME_LEN, Memo::new(move |_| doc.with(get)), set)
 }
 
 #[component]

@@ -3,6 +3,7 @@
 //! activities whose target is above their current level
 //! (`assessment::score::gaps`), plus any a milestone already names.
 
+use crate::common::rules::MAX_NAME_LEN;
 use leptos::prelude::*;
 
 use super::{html_id, refused, typed_field, FieldError};
@@ -89,7 +90,7 @@ fn AddMilestone() -> impl IntoView {
             <div class="milestone-fields">
                 <div class="field compact">
                     <label for="new-milestone-name">"Milestone name"</label>
-                    <input id="new-milestone-name" type="text" maxlength="300" placeholder="e.g. Threat modelling in every project"
+                    <input id="new-milestone-name" type="text" maxlength=MAX_NAME_LEN placeholder="e.g. Threat modelling in every project"
                         aria-invalid=invalid aria-describedby="add-milestone-error"
                         prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
                 </div>
@@ -192,7 +193,7 @@ fn MilestoneItem(id: String) -> impl IntoView {
             <fieldset>
                 <legend>{move || name.get()}</legend>
                 <div class="milestone-fields">
-                    {typed_field(name_id, "Name", "300", name, move |a, v| ids.with_value(|id| a.rename_milestone(id, v)))}
+                    {typed_field(name_id, "Name", MAX_NAME_LEN, name, move |a, v| ids.with_value(|id| a.rename_milestone(id, v)))}
                     <div class="field compact">
                         <label for=date_id.clone()>"Due on"</label>
                         <input id=date_id type="date" prop:value=move || date.get()

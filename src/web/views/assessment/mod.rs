@@ -226,7 +226,7 @@ fn refused<T>(outcome: Result<Option<T>, String>) {
 fn typed_field(
     id: String,
     label: &'static str,
-    maxlength: &'static str,
+    maxlength: usize,
     value: Memo<String>,
     edit: impl Fn(&mut Assessment, &str) -> Result<(), String> + Send + Sync + 'static,
 ) -> impl IntoView {

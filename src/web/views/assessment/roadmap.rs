@@ -5,6 +5,7 @@
 //! (`Assessment::add_phase`, `add_milestone`); a removed phase leaves its
 //! milestones without a phase, and Undo brings it back.
 
+use crate::common::rules::{MAX_NAME_LEN, MAX_TEXT_LEN};
 use leptos::prelude::*;
 
 use super::milestones::Milestones;
@@ -79,8 +80,8 @@ fn PhaseItem(id: String) -> impl IntoView {
         <li class="phase-item">
             <fieldset>
                 <legend>{move || format!("Phase {}", number.get())}</legend>
-                {typed_field(name_id, "Name", "300", name, move |a, v| ids.with_value(|id| a.rename_phase(id, v)))}
-                {typed_field(goal_id, "Goal", "20000", goal, move |a, v| ids.with_value(|id| a.set_phase_goal(id, v)))}
+                {typed_field(name_id, "Name", MAX_NAME_LEN, name, move |a, v| ids.with_value(|id| a.rename_phase(id, v)))}
+                {typed_field(goal_id, "Goal", MAX_TEXT_LEN, goal, move |a, v| ids.with_value(|id| a.set_phase_goal(id, v)))}
                 <div class="row-actions">
                     <button type="button" aria-label=move || format!("Move {} earlier", name.get())
                         on:click=move |_| refused(with_id(|a, id| a.move_phase(id, -1)))>"Earlier"</button>
@@ -116,13 +117,13 @@ fn AddPhase() -> impl IntoView {
             <h4 id="add-phase-title">"Add a phase"</h4>
             <div class="field compact">
                 <label for="new-phase-name">"Phase name"</label>
-                <input id="new-phase-name" type="text" maxlength="300" placeholder="e.g. Foundations"
+                <input id="new-phase-name" type="text" maxlength=MAX_NAME_LEN placeholder="e.g. Foundations"
                     aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" } aria-describedby="add-phase-error"
                     prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
             </div>
             <div class="field compact">
                 <label for="new-phase-goal">"Phase goal"</label>
-                <input id="new-phase-goal" type="text" maxlength="20000" placeholder="What the phase is for"
+                <input id="new-phase-goal" type="text" maxlength=MAX_TEXT_LEN placeholder="What the phase is for"
                     prop:value=move || goal.get() on:input=move |ev| goal.set(event_target_value(&ev))/>
             </div>
             <p class="field-error" id="add-phase-error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>

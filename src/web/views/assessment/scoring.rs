@@ -9,6 +9,7 @@
 //! A refused change (a level of an activity marked not applicable) is
 //! told in a notice in the domain's words.
 
+use crate::common::rules::{MAX_NAME_LEN, MAX_TEXT_LEN};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -199,7 +200,7 @@ fn NotApplicable(activity: &'static Activity, reason: Memo<Option<String>>) -> i
             <input type="checkbox" id=html_id("na", id) aria-label=format!("Not applicable: {}", activity.name)
                 prop:checked=move || checked.get() on:change=toggle/>
             <div class="na-reason" hidden=move || !checked.get()>
-                <input type="text" id=input_id maxlength="20000" placeholder="Why not?"
+                <input type="text" id=input_id maxlength=MAX_TEXT_LEN placeholder="Why not?"
                     aria-label=format!("Why {} does not apply", activity.name)
                     prop:value=move || reason.get().unwrap_or_default()
                     aria-invalid=error.invalid() aria-describedby=error_id.clone() on:input=typed/>
@@ -229,13 +230,13 @@ fn text(
     };
     let control = if multiline {
         view! {
-            <textarea id=html_id(field, id) rows="2" aria-label=label prop:value=move || value.get()
+            <textarea id=html_id(field, id) rows="2" maxlength=MAX_TEXT_LEN aria-label=label prop:value=move || value.get()
                 aria-invalid=error.invalid() aria-describedby=error_id.clone() on:input=typed></textarea>
         }
         .into_any()
     } else {
         view! {
-            <input type="text" id=html_id(field, id) maxlength="300" aria-label=label prop:value=move || value.get()
+            <input type="text" id=html_id(field, id) maxlength=MAX_NAME_LEN aria-label=label prop:value=move || value.get()
                 aria-invalid=error.invalid() aria-describedby=error_id.clone() on:input=typed/>
         }
         .into_any()

@@ -2,6 +2,7 @@
 //! come from and the RACI role they hold: the attendance record of the
 //! controlled document.
 
+use crate::common::rules::MAX_NAME_LEN;
 use leptos::prelude::*;
 
 use crate::common::ids::new_id;
@@ -30,10 +31,10 @@ pub fn Attendees() -> impl IntoView {
         <h3 id="attendees-title">{move || format!("Attendees ({})", ids.with(Vec::len))}</h3>
         <form class="inline-add attendee-add" on:submit=add>
             <label for="new-attendee">"Add an attendee"</label>
-            <input id="new-attendee" type="text" maxlength="300" placeholder="Name"
+            <input id="new-attendee" type="text" maxlength=MAX_NAME_LEN placeholder="Name"
                 prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/>
             <label for="new-attendee-org" class="visually-hidden">"Organisation or function of the new attendee"</label>
-            <input id="new-attendee-org" type="text" maxlength="300" placeholder="Organisation or function"
+            <input id="new-attendee-org" type="text" maxlength=MAX_NAME_LEN placeholder="Organisation or function"
                 prop:value=move || organisation.get() on:input=move |ev| organisation.set(event_target_value(&ev))/>
             <label for="new-attendee-role" class="visually-hidden">"Role of the new attendee"</label>
             <select id="new-attendee-role" on:change=move |ev| role.set(event_target_value(&ev))>
@@ -75,13 +76,13 @@ fn AttendeeRow(id: String, roles: Memo<Vec<(String, String)>>) -> impl IntoView 
     view! {
         <tr>
             <td>
-                <input type="text" maxlength="300" aria-label=move || format!("Name of attendee {}", name()) prop:value=name
+                <input type="text" maxlength=MAX_NAME_LEN aria-label=move || format!("Name of attendee {}", name()) prop:value=name
                     aria-invalid=error.invalid() aria-describedby=error_id.clone()
                     on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |a| a.name = v)); }/>
                 {error.view(error_id)}
             </td>
             <td>
-                <input type="text" maxlength="300" aria-label=move || format!("Organisation or function of {}", name()) prop:value=organisation
+                <input type="text" maxlength=MAX_NAME_LEN aria-label=move || format!("Organisation or function of {}", name()) prop:value=organisation
                     on:input=move |ev| { let v = event_target_value(&ev); edit_org(Box::new(move |a| a.organisation = v)); }/>
             </td>
             <td>

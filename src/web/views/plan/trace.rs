@@ -2,6 +2,7 @@
 //! the chain from stakeholder need to verified control, and the chain as a
 //! table (and CSV).
 
+use crate::common::rules::{MAX_NAME_LEN, MAX_TEXT_LEN};
 use leptos::prelude::*;
 
 use crate::plan::deliverables::Gap;
@@ -83,7 +84,7 @@ fn ControlList() -> impl IntoView {
         <h3 id="controls-title">{move || format!("Risk controls ({})", ids.with(Vec::len))}</h3>
         <form class="inline-add" on:submit=add>
             <label for="new-control">"Add a control"</label>
-            <input id="new-control" type="text" maxlength="300" placeholder="e.g. Signed firmware verified at boot"
+            <input id="new-control" type="text" maxlength=MAX_NAME_LEN placeholder="e.g. Signed firmware verified at boot"
                 prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))/>
             <label for="new-control-kind" class="visually-hidden">"Kind of the new control"</label>
             <select id="new-control-kind" on:change=move |ev| {
@@ -131,7 +132,7 @@ fn ControlRow(id: String) -> impl IntoView {
         <tr>
             <th scope="row">{id.clone()}</th>
             <td>
-                <textarea rows="2" maxlength="20000" aria-label=format!("Description of control {id}") prop:value=read(|c| c.description.clone())
+                <textarea rows="2" maxlength=MAX_TEXT_LEN aria-label=format!("Description of control {id}") prop:value=read(|c| c.description.clone())
                     aria-invalid=error.invalid() aria-describedby=error_id.clone()
                     on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |c| c.description = v)); }></textarea>
                 {error.view(error_id)}
@@ -153,7 +154,7 @@ fn ControlRow(id: String) -> impl IntoView {
                 </select>
             </td>
             <td>
-                <input type="text" maxlength="300" placeholder="e.g. VER-SEC-012" data-control=id.clone()
+                <input type="text" maxlength=MAX_NAME_LEN placeholder="e.g. VER-SEC-012" data-control=id.clone()
                     aria-label=format!("Verification of control {id}") prop:value=read(|c| c.verification.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); edit_verification(Box::new(move |c| c.verification = v)); }/>
             </td>

@@ -2,6 +2,7 @@
 //! quick capture. (The display switches and the shortcuts help every page
 //! has are in `views::shell::controls`.)
 
+use crate::common::rules::MAX_NAME_LEN;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -90,7 +91,7 @@ pub fn QuickCapture() -> impl IntoView {
             }>
                 {CaptureKind::ALL.map(|k| view! { <option value=k.key() selected=move || kind.get() == k>{k.label()}</option> }).collect_view()}
             </select>
-            <input id="capture-text" type="text" maxlength="300" autocomplete="off"
+            <input id="capture-text" type="text" maxlength=MAX_NAME_LEN autocomplete="off"
                 aria-label=move || format!("New {}", kind.get().label().to_lowercase())
                 aria-describedby="capture-hint"
                 prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))/>

@@ -1,5 +1,6 @@
 //! Modal questions, shown in a native `<dialog>` so focus is trapped and Escape cancels.
 
+use crate::common::rules::MAX_NAME_LEN;
 use leptos::prelude::*;
 
 use crate::web::state::{Dialog, RestoreItem};
@@ -109,7 +110,7 @@ fn RenameDialog(id: String, name: String) -> impl IntoView {
         <Modal title=format!("Rename “{name}”")>
             <form on:submit=submit>
                 <label for="rename-input">"New name"</label>
-                <input id="rename-input" type="text" maxlength="300" required autofocus
+                <input id="rename-input" type="text" maxlength=MAX_NAME_LEN required autofocus
                     prop:value=move || value.get() on:input=move |ev| value.set(event_target_value(&ev))/>
                 <div class="actions">
                     <button type="submit" class="primary">"Rename"</button>

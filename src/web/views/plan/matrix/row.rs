@@ -1,5 +1,6 @@
 //! One need's row of the matrix: its text, user need id, cells and order buttons.
 
+use crate::common::rules::MAX_NAME_LEN;
 use std::collections::HashMap;
 
 use leptos::prelude::*;
@@ -53,14 +54,14 @@ pub(super) fn NeedRow(
                 <label for=format!("need-{nid}") class="visually-hidden">"Security need"</label>
                 // A text area so that a long need wraps rather than being cut; it is
                 // one line of text, so Enter does not add a line break.
-                <textarea id=format!("need-{nid}") class="need-text" rows="2" maxlength="300" prop:value=text
+                <textarea id=format!("need-{nid}") class="need-text" rows="2" maxlength=MAX_NAME_LEN prop:value=text
                     on:keydown=|ev| if ev.key() == "Enter" { ev.prevent_default(); }
                     on:input=move |ev| { let v = event_target_value(&ev); edit_need(Box::new(move |n| n.text = v)); }></textarea>
             </th>
             <td>
                 // Ids separated by commas, kept when the field is left (or on
                 // Enter): while typing "UN-1, UN-" there is nothing to keep yet.
-                <input type="text" class="user-need" maxlength="300" placeholder="UN-…"
+                <input type="text" class="user-need" maxlength=MAX_NAME_LEN placeholder="UN-…"
                     aria-label=move || format!("User need ids for “{}”", text())
                     prop:value=user_ids
                     on:change={

@@ -1,5 +1,6 @@
 //! The form that adds a risk, not rated yet, and opens it in the editor.
 
+use crate::common::rules::MAX_NAME_LEN;
 use leptos::prelude::*;
 
 use crate::web::state::NoticeKind;
@@ -27,11 +28,11 @@ pub(super) fn AddRisk(selected: RwSignal<Option<String>>) -> impl IntoView {
         <form class="add-risk" on:submit=add aria-label="Add a risk">
             <div class="field">
                 <label for="new-risk-asset">"Asset or function"</label>
-                <input id="new-risk-asset" type="text" maxlength="300" prop:value=move || asset.get() on:input=move |ev| asset.set(event_target_value(&ev))/>
+                <input id="new-risk-asset" type="text" maxlength=MAX_NAME_LEN prop:value=move || asset.get() on:input=move |ev| asset.set(event_target_value(&ev))/>
             </div>
             <div class="field">
                 <label for="new-risk-threat">"Threat or vulnerability"</label>
-                <input id="new-risk-threat" type="text" maxlength="300" prop:value=move || threat.get() on:input=move |ev| threat.set(event_target_value(&ev))/>
+                <input id="new-risk-threat" type="text" maxlength=MAX_NAME_LEN prop:value=move || threat.get() on:input=move |ev| threat.set(event_target_value(&ev))/>
             </div>
             <button type="submit" class="primary">"Add risk"</button>
         </form>

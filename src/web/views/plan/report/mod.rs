@@ -3,6 +3,7 @@
 //! and CSV downloads. What the report says is built by [`crate::report`];
 //! this section only shows it (`views::common::report_view`).
 
+use crate::common::rules::MAX_NAME_LEN;
 use leptos::prelude::*;
 
 use crate::plan::model::Plan;
@@ -61,7 +62,7 @@ fn DocumentFields() -> impl IntoView {
         view! {
             <div class="field compact">
                 <label for=id>{label}</label>
-                <input id=id type="text" maxlength="300" placeholder=placeholder prop:value=move || value.get()
+                <input id=id type="text" maxlength=MAX_NAME_LEN placeholder=placeholder prop:value=move || value.get()
                     aria-invalid=error.invalid() aria-describedby=error_id.clone()
                     on:input=move |ev| { let v = event_target_value(&ev); error.edit(move |p| set(&mut p.document, v)); }/>
                 {error.view(error_id)}
