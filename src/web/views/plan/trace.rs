@@ -62,6 +62,20 @@ fn TraceGaps() -> impl IntoView {
     }
 }
 
+/// The kind a new control gets, chosen beside its description (here and in
+/// the register's "Add and link"); the label is read by screen readers only.
+pub(super) fn control_kind_select(id: &'static str, kind: RwSignal<ControlKind>) -> impl IntoView {
+    view! {
+        <label for=id class="visually-hidden">"Kind of the new control"</label>
+        <select id=id on:change=move |ev| {
+            let v = event_target_value(&ev);
+            if let Some(k) = ControlKind::ALL.into_iter().find(|k| k.label() == v) { kind.set(k); }
+        }>
+            {ControlKind::ALL.map(|k| view! { <option value=k.label() selected=move || kind.get() == k>{k.label()}</option> }).collect_view()}
+        </select>
+    }
+}
+
 #[component]
 fn ControlList() -> impl IntoView {
     let app = app();
@@ -86,13 +100,7 @@ fn ControlList() -> impl IntoView {
             <label for="new-control">"Add a control"</label>
             <input id="new-control" type="text" maxlength=MAX_NAME_LEN placeholder="e.g. Signed firmware verified at boot"
                 prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))/>
-            <label for="new-control-kind" class="visually-hidden">"Kind of the new control"</label>
-            <select id="new-control-kind" on:change=move |ev| {
-                let v = event_target_value(&ev);
-                if let Some(k) = ControlKind::ALL.into_iter().find(|k| k.label() == v) { kind.set(k); }
-            }>
-                {ControlKind::ALL.map(|k| view! { <option value=k.label() selected=move || kind.get() == k>{k.label()}</option> }).collect_view()}
-            </select>
+            {control_kind_select("new-control-kind", kind)}
             <button type="submit">"Add control"</button>
         </form>
         <ItemTable ids labelled_by="controls-title" class="controls"

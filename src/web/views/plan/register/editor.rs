@@ -230,13 +230,16 @@ fn ControlLinks(fields: Fields, edit: EditRisk) -> impl IntoView {
     let app = app();
     let controls = derive(|p| p.controls.iter().map(|c| (c.id.clone(), format!("{} {}", c.id, c.description))).collect::<Vec<_>>());
     let new_control = RwSignal::new(String::new());
+    // Design first, as ISO 14971 orders the kinds; shown and changeable beside the text.
+    let kind = RwSignal::new(ControlKind::Design);
     let add = move || {
         let text = new_control.get_untracked();
         if text.trim().is_empty() {
             return;
         }
         let mut id = String::new();
-        app.edit(|p| id = p.add_control(&text, ControlKind::Design));
+        let k = kind.get_untracked();
+        app.edit(|p| id = p.add_control(&text, k));
         if !id.is_empty() {
             edit.apply(move |r| r.control_ids.push(id));
             new_control.set(String::new());
@@ -257,6 +260,7 @@ fn ControlLinks(fields: Fields, edit: EditRisk) -> impl IntoView {
                 <input id="risk-new-control" type="text" maxlength=MAX_NAME_LEN placeholder="e.g. Mutual TLS on the service port"
                     prop:value=move || new_control.get() on:input=move |ev| new_control.set(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add(); }/>
+                {crate::web::views::plan::trace::control_kind_select("risk-new-control-kind", kind)}
                 <button type="button" on:click=move |_| add()>"Add and link"</button>
             </div>
         </fieldset>
