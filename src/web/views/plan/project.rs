@@ -24,10 +24,10 @@ pub fn ProjectSection() -> impl IntoView {
             {text_area("description", "Project summary", "What the release or change delivers, and why.",
                 PlanText::Summary)}
             <div class="columns">
-                <Checklist title="Inputs" hint="What the team gathers before deciding the security activities."
-                    list=Checklist::Inputs prefix="in"/>
-                <Checklist title="Outputs" hint="What A.1 produces."
-                    list=Checklist::Outputs prefix="out"/>
+                <Checklist title="Inputs" hint="What the team gathers before deciding the security activities. Tick an input once the team has it."
+                    list=Checklist::Inputs prefix="in" ticked="gathered" unticked="to gather"/>
+                <Checklist title="Outputs" hint="What A.1 produces. Tick an output once it is produced."
+                    list=Checklist::Outputs prefix="out" ticked="produced" unticked="to produce"/>
             </div>
             <Show when=needs_cia>
                 <ImpactAssessment/>
@@ -64,7 +64,15 @@ fn ScopeChoice() -> impl IntoView {
 }
 
 #[component]
-fn Checklist(title: &'static str, hint: &'static str, list: Checklist, prefix: &'static str) -> impl IntoView {
+fn Checklist(
+    title: &'static str,
+    hint: &'static str,
+    list: Checklist,
+    prefix: &'static str,
+    /// What a tick means, said beside each item ("gathered"), and its absence ("to gather").
+    ticked: &'static str,
+    unticked: &'static str,
+) -> impl IntoView {
     let app = app();
     let items = derive(move |p| p.checklist(list).clone());
     let new_label = RwSignal::new(String::new());
@@ -94,6 +102,7 @@ fn Checklist(title: &'static str, hint: &'static str, list: Checklist, prefix: &
                                         app.edit(move |p| p.set_checklist_done(list, &id, done));
                                     }/>
                                 {item.label.clone()}
+                                <span class="tick-state" class:done=item.done>{if item.done { ticked } else { unticked }}</span>
                             </label>
                             <button type="button" class="icon" aria-label=format!("Remove “{label}”")
                                 on:click=move |_| { let id = id2.clone(); app.edit(move |p| p.remove_checklist_item(list, &id)); }>"×"</button>
