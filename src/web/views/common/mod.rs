@@ -21,6 +21,14 @@ where
     Memo::new(move |_| plan.with(&f))
 }
 
+/// Whether a click is the second (or third) of a double-click. A button
+/// whose action is done at the first click (a download, issuing a revision)
+/// ignores it: double-clicking out of habit must not do the action twice,
+/// while two deliberate clicks (further apart than a double-click) still do.
+pub fn repeated_click(ev: &web_sys::MouseEvent) -> bool {
+    ev.detail() > 1
+}
+
 /// A text as tables show it: a dash for nothing.
 pub fn or_dash(s: &str) -> String {
     if s.trim().is_empty() {

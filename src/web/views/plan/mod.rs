@@ -108,7 +108,10 @@ fn PlanActions() -> impl IntoView {
     let app = app();
     view! {
         <div class="plan-actions">
-            <button type="button" on:click=move |_| { if let Some(id) = app.open_id() { app.export(&id); } }>"Export plan file"</button>
+            <button type="button" on:click=move |ev| {
+                if crate::web::views::common::repeated_click(&ev) { return; }
+                if let Some(id) = app.open_id() { app.export(&id); }
+            }>"Export plan file"</button>
         </div>
     }
 }

@@ -113,7 +113,9 @@ fn IssueForm() -> impl IntoView {
                     prop:value=move || summary.get() on:input=move |ev| summary.set(event_target_value(&ev))></textarea>
             </div>
             <p class="field-error" id="issue-error" role="alert" hidden=move || error.with(Option::is_none)>{move || error.get()}</p>
-            <button type="submit" class="primary">"Issue revision"</button>
+            // A double-click's second click would issue again, and be refused under the first's success.
+            <button type="submit" class="primary"
+                on:click=|ev| if crate::web::views::common::repeated_click(&ev) { ev.prevent_default(); }>"Issue revision"</button>
         </form>
     }
 }
