@@ -145,6 +145,18 @@ pub fn grid_presets() -> Vec<(&'static str, RiskCriteria)> {
     ]
 }
 
+/// The index in [`grid_presets`] of the preset the grid is now, if any: the
+/// same axis, level names and zones (what shrinking the grid keeps aside
+/// does not count). The preset selector shows it, or that none matches.
+pub fn matching_preset(criteria: &RiskCriteria) -> Option<usize> {
+    grid_presets().iter().position(|(_, p)| {
+        p.axis == criteria.axis
+            && p.likelihood_levels == criteria.likelihood_levels
+            && p.severity_levels == criteria.severity_levels
+            && p.zones == criteria.zones
+    })
+}
+
 /// The people the JSP says should be in the room.
 pub fn roles() -> Vec<Role> {
     [

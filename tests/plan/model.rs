@@ -78,3 +78,22 @@ fn a_need_matches_its_text_or_user_need_id_ignoring_case() {
     assert!(!need.matches("firmware"));
     assert!(!SecurityNeed { user_need_ids: vec![], ..need }.matches("un-"));
 }
+
+#[test]
+fn the_preset_selector_names_the_grid_only_while_it_matches_a_preset() {
+    use jsp_planner::plan::presets::{grid_presets, matching_preset};
+    let mut plan = sample_plan();
+    plan.apply_grid(grid_presets()[0].1.clone());
+    assert_eq!(matching_preset(&plan.criteria), Some(0));
+    // Switched to 4 x 4 by the level counts: the names and zones are not the 4 x 4 preset's.
+    plan.resize_grid(4, 4);
+    assert_eq!(matching_preset(&plan.criteria), None);
+    for (i, (_, criteria)) in grid_presets().into_iter().enumerate() {
+        plan.apply_grid(criteria);
+        assert_eq!(matching_preset(&plan.criteria), Some(i));
+    }
+    // One cell's zone changed: no longer the preset.
+    let z = plan.criteria.zones[0][0];
+    plan.set_zone(0, 0, if z == Zone::Acceptable { Zone::Review } else { Zone::Acceptable });
+    assert_eq!(matching_preset(&plan.criteria), None);
+}

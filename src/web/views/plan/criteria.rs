@@ -10,7 +10,7 @@ use leptos::prelude::*;
 use crate::web::views::common::zone_class;
 
 use crate::plan::model::{LikelihoodAxis, Zone, MAX_LEVELS, MIN_LEVELS};
-use crate::plan::presets::grid_presets;
+use crate::plan::presets::{grid_presets, matching_preset};
 use crate::web::state::{Confirmed, Dialog};
 use crate::web::views::app;
 use crate::web::views::common::{derive, table_arrow_nav};
@@ -45,7 +45,15 @@ fn GridSettings() -> impl IntoView {
     let axis = derive(|p| Some(p.criteria.axis));
     let l_levels = derive(|p| p.criteria.likelihood_levels.clone());
     let s_levels = derive(|p| p.criteria.severity_levels.clone());
-    let preset = RwSignal::new(0usize);
+    // The preset the grid is now, if any; `picked`, the one chosen in the
+    // selector since the grid last changed (not applied yet).
+    let matching = derive(|p| matching_preset(&p.criteria));
+    let picked = RwSignal::new(None::<usize>);
+    Effect::new(move |_| {
+        matching.track();
+        picked.set(None);
+    });
+    let shown = move || picked.get().or(matching.get());
     let count_select = move |id: &'static str, label: &'static str, likelihood: bool| {
         let current = move || if likelihood { l_levels.with(Vec::len) } else { s_levels.with(Vec::len) };
         view! {
@@ -77,11 +85,17 @@ fn GridSettings() -> impl IntoView {
             {count_select("levels-severity", "Severity levels", false)}
             <div class="field compact preset">
                 <label for="grid-preset">"Start from a preset"</label>
-                <select id="grid-preset" on:change=move |ev| preset.set(event_target_value(&ev).parse().unwrap_or(0))>
-                    {grid_presets().into_iter().enumerate().map(|(i, (name, _))| view! { <option value=i.to_string()>{name}</option> }).collect_view()}
+                <select id="grid-preset" on:change=move |ev| picked.set(event_target_value(&ev).parse().ok())>
+                    // After a change by hand the grid is no preset: the selector says so rather than name one.
+                    <option value="" disabled prop:selected=move || shown().is_none() hidden=move || matching.get().is_some()>
+                        "No preset matches this grid"
+                    </option>
+                    {grid_presets().into_iter().enumerate().map(|(i, (name, _))| view! {
+                        <option value=i.to_string() prop:selected=move || shown() == Some(i)>{name}</option>
+                    }).collect_view()}
                 </select>
-                <button type="button" on:click=move |_| {
-                    let i = preset.get_untracked();
+                <button type="button" prop:disabled=move || shown().is_none() on:click=move |_| {
+                    let Some(i) = picked.get_untracked().or(matching.get_untracked()) else { return };
                     let name = grid_presets().into_iter().nth(i).map(|(n, _)| n).unwrap_or_default();
                     app.ask(Dialog::Confirm {
                         title: format!("Replace the grid with “{name}”?"),
