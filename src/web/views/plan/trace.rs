@@ -64,9 +64,9 @@ fn TraceGaps() -> impl IntoView {
 
 /// The kind a new control gets, chosen beside its description (here and in
 /// the register's "Add and link"); the label is read by screen readers only.
-pub(super) fn control_kind_select(id: &'static str, kind: RwSignal<ControlKind>) -> impl IntoView {
+pub(super) fn control_kind_select(id: &'static str, label: &'static str, kind: RwSignal<ControlKind>) -> impl IntoView {
     view! {
-        <label for=id class="visually-hidden">"Kind of the new control"</label>
+        <label for=id class="visually-hidden">{label}</label>
         <select id=id on:change=move |ev| {
             let v = event_target_value(&ev);
             if let Some(k) = ControlKind::ALL.into_iter().find(|k| k.label() == v) { kind.set(k); }
@@ -100,7 +100,7 @@ fn ControlList() -> impl IntoView {
             <label for="new-control">"Add a control"</label>
             <input id="new-control" type="text" maxlength=MAX_NAME_LEN placeholder="e.g. Signed firmware verified at boot"
                 prop:value=move || description.get() on:input=move |ev| description.set(event_target_value(&ev))/>
-            {control_kind_select("new-control-kind", kind)}
+            {control_kind_select("new-control-kind", "Kind of the new control", kind)}
             <button type="submit">"Add control"</button>
         </form>
         <ItemTable ids labelled_by="controls-title" class="controls"

@@ -260,7 +260,7 @@ fn ControlLinks(fields: Fields, edit: EditRisk) -> impl IntoView {
                 <input id="risk-new-control" type="text" maxlength=MAX_NAME_LEN placeholder="e.g. Mutual TLS on the service port"
                     prop:value=move || new_control.get() on:input=move |ev| new_control.set(event_target_value(&ev))
                     on:keydown=move |ev| if ev.key() == "Enter" { ev.prevent_default(); add(); }/>
-                {crate::web::views::plan::trace::control_kind_select("risk-new-control-kind", kind)}
+                {crate::web::views::plan::trace::control_kind_select("risk-new-control-kind", "Kind of the control to add", kind)}
                 <button type="button" on:click=move |_| add()>"Add and link"</button>
             </div>
         </fieldset>
