@@ -102,6 +102,7 @@ fn Checklist(
                                         app.edit(move |p| p.set_checklist_done(list, &id, done));
                                     }/>
                                 {item.label.clone()}
+                                " "
                                 <span class="tick-state" class:done=item.done>{if item.done { ticked } else { unticked }}</span>
                             </label>
                             <button type="button" class="icon" aria-label=format!("Remove “{label}”")
