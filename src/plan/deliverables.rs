@@ -2,7 +2,9 @@
 //! completeness computed from the plan's data (never ticked by hand) and the
 //! list of what is still missing, each gap pointing at where to fix it.
 //! Traceability and risk acceptance gaps, which go beyond the JSP's six, are
-//! [`crate::plan::trace::gaps`]; the dashboard shows them apart.
+//! [`crate::plan::trace::gaps`]; the dashboard shows them apart, and
+//! [`status`] puts both together for the dashboard and every output's
+//! deliverables table, so no output counts fewer gaps than the app shows.
 
 use crate::common::words::count;
 use crate::plan::model::{Answer, Plan, PlanText, Raci, Scope, Treatment, Zone};
@@ -60,8 +62,9 @@ impl Fix {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Completeness {
+    #[default]
     NotStarted,
     InProgress,
     Complete,
@@ -77,7 +80,7 @@ impl Completeness {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Deliverable {
     pub title: &'static str,
     pub status: Completeness,
@@ -87,6 +90,63 @@ pub struct Deliverable {
 /// All six deliverables, in the JSP's order.
 pub fn deliverables(plan: &Plan) -> Vec<Deliverable> {
     vec![development_plan(plan), management_plan(plan), stakeholder_needs(plan), update_strategy(plan), sbom_approach(plan), register(plan)]
+}
+
+/// The title of what goes beyond the JSP's six: the chain from stakeholder
+/// need to verified control, and the acceptance of the risks that need one.
+pub const TRACEABILITY: &str = "Traceability and risk acceptance";
+
+/// Where the plan stands: the JSP's six deliverables, and the traceability
+/// and risk acceptance gaps listed beside them. The dashboard shows this and
+/// the report's deliverables table (screen, print, Markdown, Word) prints
+/// it, so both count the same gaps.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Status {
+    /// The six, in the JSP's order ([`deliverables`]).
+    pub deliverables: Vec<Deliverable>,
+    /// Titled [`TRACEABILITY`]; its gaps are [`crate::plan::trace::gaps`].
+    pub traceability: Deliverable,
+}
+
+impl Status {
+    /// The six deliverables, then traceability and risk acceptance.
+    pub fn rows(&self) -> impl Iterator<Item = &Deliverable> {
+        self.deliverables.iter().chain(std::iter::once(&self.traceability))
+    }
+
+    /// How many of the six deliverables are complete.
+    pub fn complete(&self) -> usize {
+        self.deliverables.iter().filter(|d| d.status == Completeness::Complete).count()
+    }
+
+    /// Every gap still open, in the six and beyond them.
+    pub fn open_gaps(&self) -> usize {
+        self.rows().map(|d| d.gaps.len()).sum()
+    }
+
+    /// The line above the table: "2 of 6 deliverables complete; 12 gaps
+    /// open, 10 of them in traceability and risk acceptance."
+    pub fn summary(&self) -> String {
+        let done = format!("{} of {} deliverables complete", self.complete(), self.deliverables.len());
+        match (self.open_gaps(), self.traceability.gaps.len()) {
+            (0, _) => format!("{done}; no gaps open."),
+            (all, 0) => format!("{done}; {} open.", count(all, "gap")),
+            (all, chain) if all == chain => format!("{done}; {} open, all in traceability and risk acceptance.", count(all, "gap")),
+            (all, chain) => format!("{done}; {} open, {chain} of them in traceability and risk acceptance.", count(all, "gap")),
+        }
+    }
+}
+
+/// The six deliverables and the traceability gaps, computed once.
+pub fn status(plan: &Plan) -> Status {
+    let gaps = crate::plan::trace::gaps(plan);
+    let status = match (gaps.is_empty(), plan.risks.is_empty() && plan.controls.is_empty()) {
+        // Nothing traced yet: no gap, but nothing done either.
+        (true, true) => Completeness::NotStarted,
+        (true, false) => Completeness::Complete,
+        (false, _) => Completeness::InProgress,
+    };
+    Status { deliverables: deliverables(plan), traceability: Deliverable { title: TRACEABILITY, status, gaps } }
 }
 
 /// Collects the checks of one deliverable: each is either met or a gap.

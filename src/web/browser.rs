@@ -82,3 +82,30 @@ pub fn typing_group() -> Option<Group> {
         Some(Group { key: cell.1, at_ms: js_sys::Date::now() })
     })
 }
+
+/// While the calling view lives, printing (its print button, or the
+/// browser's own Ctrl+P) titles the page `title()`: the browser names the
+/// PDF after the title and writes it in the file's properties. The app's
+/// own title comes back after printing and when the view goes.
+pub fn title_while_printing(title: impl Fn() -> String + 'static) {
+    use leptos::prelude::{on_cleanup, window_event_listener_untyped, SetValue, StoredValue, UpdateValue, WithValue};
+    let app_title = StoredValue::new_local(None::<String>);
+    let restore = move || {
+        if let (Some(doc), Some(Some(old))) = (document(), app_title.try_update_value(Option::take)) {
+            doc.set_title(&old);
+        }
+    };
+    let before = window_event_listener_untyped("beforeprint", move |_| {
+        let Some(doc) = document() else { return };
+        if app_title.with_value(Option::is_none) {
+            app_title.set_value(Some(doc.title()));
+        }
+        doc.set_title(&title());
+    });
+    let after = window_event_listener_untyped("afterprint", move |_| restore());
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+        restore();
+    });
+}

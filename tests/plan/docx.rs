@@ -284,3 +284,17 @@ fn the_plan_report_holds_every_heading_risk_and_approval() {
     assert!(headings.iter().any(|t| t.contains("Security management plan")), "{headings:?}");
     assert!(!headings.iter().any(|t| t == "Risk register"), "the Security Management Plan alone has no register: {headings:?}");
 }
+
+#[test]
+fn the_word_cover_counts_every_gap_the_app_lists() {
+    let plan = crate::workspace::complete_but_for_the_chain();
+    let doc = plan_report::build(&plan, &[], plan_report::ALL_PARTS);
+    let files = unzip(&docx::render(&doc));
+    let xml = roxmltree::Document::parse(&files["word/document.xml"]).unwrap();
+    let text = text_of(xml.root());
+    assert!(text.contains("Traceability and risk acceptance") && text.contains("In progress"), "the row is missing");
+    assert!(text.contains("10 gaps open, all in traceability and risk acceptance."));
+    for gap in jsp_planner::plan::trace::gaps(&plan) {
+        assert!(text.contains(&gap.text), "{} is not in the Word document", gap.text);
+    }
+}

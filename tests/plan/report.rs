@@ -204,9 +204,37 @@ fn the_cover_holds_document_control_attendees_and_deliverables() {
     assert_eq!(fact("Revision"), Some("—"));
     assert_eq!(fact("Last edited"), Some("2026-11-22 10:00 UTC"));
     assert_eq!(headings(cover), ["Document control", "Revision history", "Approvals", "Attendees", "Deliverables status"]);
-    assert_eq!(paragraphs(cover), ["No revision issued yet.", "No revision issued yet."]);
+    let summary = jsp_planner::plan::deliverables::status(&plan).summary();
+    assert_eq!(paragraphs(cover), ["No revision issued yet.", "No revision issued yet.", summary.as_str()]);
     assert_eq!(cell(table(cover, "attendees"), "Ana Ruiz", "RACI role").text, "RA/QA");
-    assert_eq!(table(cover, "status").rows.len(), 6);
+    assert_eq!(table(cover, "status").rows.len(), 7, "the six deliverables, then traceability and risk acceptance");
+}
+
+#[test]
+fn the_deliverables_table_counts_every_gap_the_app_lists() {
+    // Six deliverables complete, ten gaps in the chain: the table once read
+    // "Complete" on every row.
+    let plan = crate::workspace::complete_but_for_the_chain();
+    let chain = jsp_planner::plan::trace::gaps(&plan);
+    assert_eq!(chain.len(), 10);
+    let doc = build(&plan, &[], ALL_PARTS);
+    let cover = part(&doc, PartKey::Cover);
+    let status = table(cover, "status");
+    let statuses: Vec<&str> = status.rows.iter().map(|r| r[1].text.as_str()).collect();
+    assert_eq!(statuses, ["Complete", "Complete", "Complete", "Complete", "Complete", "Complete", "In progress"]);
+    let missing = &cell(status, "Traceability and risk acceptance", "Still missing").text;
+    for gap in &chain {
+        assert!(missing.contains(&gap.text), "{} is not in the table", gap.text);
+    }
+    assert!(paragraphs(cover).contains(&"6 of 6 deliverables complete; 10 gaps open, all in traceability and risk acceptance."));
+    // Markdown says the same, every gap in its row.
+    let md = markdown::render(&doc);
+    let row = md.lines().find(|l| l.starts_with("| Traceability and risk acceptance |")).expect("the row in the Markdown");
+    assert!(row.contains("| In progress |"), "{row}");
+    for gap in &chain {
+        assert!(row.contains(&gap.text), "{} is not in the Markdown row", gap.text);
+    }
+    assert!(md.contains("10 gaps open, all in traceability and risk acceptance."));
 }
 
 #[test]
@@ -263,4 +291,18 @@ fn hostile_text_stays_text_in_every_block_of_the_markdown() {
     // The pipe stays inside its cell: the register row keeps its eleven cells.
     let row = html.split("<tr>").find(|r| r.contains("<td>R-001</td>")).unwrap();
     assert_eq!(row.matches("<td>").count(), 11, "{row}");
+}
+
+#[test]
+fn the_printed_title_is_the_document_id_and_the_plans_name() {
+    use jsp_planner::plan::report::print_title;
+    let mut plan = sample_plan();
+    plan.name = "Infusion pump 3.2".into();
+    assert_eq!(print_title(&plan), "Infusion pump 3.2");
+    plan.document.document_id = " SMP-0042 ".into();
+    assert_eq!(print_title(&plan), "SMP-0042 Infusion pump 3.2");
+    plan.name = " \t".into();
+    assert_eq!(print_title(&plan), "SMP-0042");
+    plan.document.document_id.clear();
+    assert_eq!(print_title(&plan), "JSP Planner plan");
 }

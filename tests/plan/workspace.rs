@@ -309,3 +309,52 @@ fn an_unrated_risk_is_in_no_zone_and_a_gap() {
     let register = &deliverables(&plan)[5];
     assert!(register.gaps.iter().any(|g| g.text.starts_with(&format!("{}: add initial rating", plan.risks[0].id))), "{register:?}");
 }
+
+/// A plan whose six deliverables are complete while the app lists ten gaps
+/// in the chain: five risks awaiting acceptance, five controls without a
+/// verification reference (the case a report once called complete).
+pub(crate) fn complete_but_for_the_chain() -> Plan {
+    let mut plan = complete_plan();
+    // The sample's own chain closed: R-001 covers every need and is accepted.
+    let every_need = plan.needs.iter().map(|n| n.id.clone()).collect();
+    let r = plan.risk_mut("R-001").unwrap();
+    r.need_ids = every_need;
+    r.acceptance = Acceptance { rationale: "Benefit outweighs it".into(), approver: "Head of QA".into(), date: "2026-11-24".into() };
+    assert!(jsp_planner::plan::trace::gaps(&plan).is_empty());
+    let need = plan.needs[0].id.clone();
+    for i in 1..=5 {
+        let control = plan.add_control(&format!("Unverified control {i}"), ControlKind::Design);
+        let id = plan.add_risk("Pump firmware", &format!("Threat {i}"));
+        let r = plan.risk_mut(&id).unwrap();
+        r.initial = Some(Rating { likelihood: 2, severity: 2 });
+        r.residual = Some(Rating { likelihood: 1, severity: 1 });
+        r.treatment = Some(Treatment::Accept);
+        r.need_ids = vec![need.clone()];
+        r.control_ids = vec![control];
+    }
+    assert!(validate(&plan).is_empty());
+    plan
+}
+
+#[test]
+fn the_status_counts_the_chain_gaps_beside_the_six_deliverables() {
+    use jsp_planner::plan::deliverables::{status, TRACEABILITY};
+    let plan = complete_but_for_the_chain();
+    let s = status(&plan);
+    assert!(s.deliverables.iter().all(|d| d.status == Completeness::Complete), "{:?}", s.deliverables);
+    assert_eq!(s.deliverables, deliverables(&plan), "the six are the JSP's, as the dashboard lists them");
+    assert_eq!(s.traceability.gaps, jsp_planner::plan::trace::gaps(&plan), "the chain's gaps, as the app lists them");
+    assert_eq!((s.traceability.title, s.traceability.status), (TRACEABILITY, Completeness::InProgress));
+    assert_eq!(s.open_gaps(), 10);
+    assert_eq!(s.summary(), "6 of 6 deliverables complete; 10 gaps open, all in traceability and risk acceptance.");
+    assert_eq!(s.rows().count(), 7);
+
+    // One open deliverable gap beside the chain's.
+    let mut plan = plan;
+    plan.management.sbom.owner.clear();
+    assert_eq!(status(&plan).summary(), "5 of 6 deliverables complete; 11 gaps open, 10 of them in traceability and risk acceptance.");
+    // With nothing to trace there is no gap, and nothing done either.
+    let new = presets::new_plan("p-1".into(), "New".into(), crate::common::NOW.into());
+    assert_eq!(status(&new).traceability.status, Completeness::NotStarted);
+    assert_eq!(status(&sample_plan()).traceability.status, Completeness::InProgress);
+}

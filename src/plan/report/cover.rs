@@ -2,7 +2,7 @@
 //! attendees, and where each of the JSP's deliverables stands.
 
 use super::{facts, heading, new_part, or_dash, table, KICKER};
-use crate::plan::deliverables::deliverables;
+use crate::plan::deliverables;
 use crate::plan::model::{Plan, Revision};
 use crate::report::{Block, Orientation, Part, PartKey};
 
@@ -25,7 +25,7 @@ pub(super) fn part(plan: &Plan, history: &[Revision]) -> Part {
     blocks.extend(revisions(history));
     blocks.extend(approvals(history));
     blocks.extend(attendees(plan));
-    blocks.extend(status(plan));
+    blocks.extend(deliverables_status(plan));
     new_part(PartKey::Cover, &or_dash(&plan.name), Orientation::Portrait, blocks)
 }
 
@@ -81,17 +81,24 @@ fn attendees(plan: &Plan) -> Vec<Block> {
     vec![heading("Attendees"), table("attendees", &["Name", "Organisation or function", "RACI role"], rows)]
 }
 
-/// The six deliverables, each with what is still missing.
-fn status(plan: &Plan) -> Vec<Block> {
-    let rows = deliverables(plan)
-        .into_iter()
+/// The six deliverables, then traceability and risk acceptance, each with
+/// what is still missing: every gap the app lists (dashboard and
+/// traceability section), counted in the line above the table.
+fn deliverables_status(plan: &Plan) -> Vec<Block> {
+    let status = deliverables::status(plan);
+    let rows = status
+        .rows()
         .map(|d| {
             // Each gap is a sentence, so they read one after the other.
             let gaps = d.gaps.iter().map(|g| g.text.as_str()).collect::<Vec<_>>().join(" ");
             vec![d.title.to_string(), d.status.label().into(), or_dash(&gaps)]
         })
         .collect();
-    vec![heading("Deliverables status"), table("status", &["Deliverable", "Status", "Still missing"], rows)]
+    vec![
+        heading("Deliverables status"),
+        Block::Paragraph(status.summary()),
+        table("status", &["Deliverable", "Status", "Still missing"], rows),
+    ]
 }
 
 /// The day of an RFC 3339 time ("2026-11-24"), or the text as it is.

@@ -107,3 +107,15 @@ fn table(kind: &'static str, header: &[&str], rows: Vec<Vec<String>>) -> Block {
         .collect();
     Block::Table(Table { kind, header: header.iter().map(|h| h.to_string()).collect(), rows })
 }
+
+/// The title a printed report carries (the PDF's title and the name the
+/// browser offers for the file): the document id, then the plan's name;
+/// either alone when the other is blank.
+pub fn print_title(plan: &Plan) -> String {
+    let words = [plan.document.document_id.trim(), plan.name.trim()];
+    let title = words.iter().filter(|w| !w.is_empty()).copied().collect::<Vec<_>>().join(" ");
+    match title.chars().filter(|c| !c.is_control()).collect::<String>() {
+        t if t.is_empty() => "JSP Planner plan".into(),
+        t => t,
+    }
+}

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::plan::deliverables::{deliverables, Completeness};
+use crate::plan::deliverables::{status, Completeness, Gap};
 use crate::web::views::common::derive;
 
 fn status_class(c: Completeness) -> &'static str {
@@ -15,15 +15,17 @@ fn status_class(c: Completeness) -> &'static str {
 
 #[component]
 pub fn Dashboard() -> impl IntoView {
-    let items = derive(deliverables);
-    let done = move || items.with(|d| d.iter().filter(|x| x.status == Completeness::Complete).count());
+    // One computation for the six and the chain's gaps, as every output's
+    // deliverables table counts them (`deliverables::status`).
+    let status = derive(status);
+    let done = move || status.with(|s| s.complete());
     view! {
         <section aria-labelledby="overview-title">
             <h2 id="overview-title">"What you walk away with"</h2>
             <p class="hint">"The Concept Phase deliverables of JSP2. Their state is computed from the plan; follow a link to fill what is missing."</p>
             <p class="progress" role="status">{move || format!("{} of 6 deliverables complete.", done())}</p>
             <ol class="deliverables" data-artefact>
-                {move || items.get().into_iter().map(|d| view! {
+                {move || status.with(|s| s.deliverables.clone()).into_iter().map(|d| view! {
                     <li class=format!("deliverable {}", status_class(d.status))>
                         <h3>{d.title}</h3>
                         <p class="status"><span class="badge">{d.status.label()}</span></p>
@@ -41,7 +43,7 @@ pub fn Dashboard() -> impl IntoView {
                 }).collect_view()}
             </ol>
             <OrganisationMaturity/>
-            <TraceSummary/>
+            <TraceSummary gaps=Memo::new(move |_| status.with(|s| s.traceability.gaps.clone()))/>
         </section>
     }
 }
@@ -80,8 +82,7 @@ fn OrganisationMaturity() -> impl IntoView {
 /// Beyond the JSP's six: the gaps in the chain from stakeholder need to
 /// verified control, and residual risks not yet accepted.
 #[component]
-fn TraceSummary() -> impl IntoView {
-    let gaps = derive(crate::plan::trace::gaps);
+fn TraceSummary(gaps: Memo<Vec<Gap>>) -> impl IntoView {
     view! {
         <section class="trace-summary" aria-labelledby="trace-summary-title">
             <h3 id="trace-summary-title">"Traceability and risk acceptance"</h3>

@@ -23,6 +23,8 @@ pub fn ReportSection() -> impl IntoView {
     // Content-Security-Policy allows, and taken away with the section.
     Effect::new(move |_| set_page_footer(Some(plan.with(crate::plan::export::page_footer))));
     on_cleanup(|| set_page_footer(None));
+    // The PDF's title and file name: the document id and the plan's name.
+    crate::web::browser::title_while_printing(move || plan.with_untracked(crate::plan::report::print_title));
     let print = move |_| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
