@@ -103,6 +103,53 @@ pub fn import_action(incoming_id: &str, readable: &[&str], unreadable: &[&str]) 
     }
 }
 
+/// What the import dialog says about a file whose plan this browser holds
+/// already, before the user chooses: whether the two copies are identical,
+/// or which is newer and when each was last edited (`file_edited`,
+/// `yours_edited`: times as the user reads them). `standing` is the file's
+/// copy against yours, as a backup's restore judges it
+/// ([`crate::app::backup::Standing::of`]).
+pub fn import_comparison(standing: crate::app::backup::Standing, file_edited: &str, yours_edited: &str) -> String {
+    use crate::app::backup::Standing;
+    match standing {
+        Standing::Identical => format!("The file’s copy is identical to yours (last edited {yours_edited}): importing it changes nothing."),
+        Standing::Newer => format!("The file’s copy is newer: it was last edited {file_edited}, yours {yours_edited}."),
+        Standing::Older => format!("Your copy is newer: it was last edited {yours_edited}, the file’s {file_edited}."),
+        Standing::Different => format!("The copies differ, though both were last edited {yours_edited}."),
+        Standing::New => "This browser has no copy of it.".into(),
+    }
+}
+
+/// Why an import did not fit in the browser's storage, in the storage's own
+/// measure (`crate::common::words::human_bytes`, as the plan list counts
+/// what plans use): the room the plan `needs` and, where known, the room
+/// still `free`. Both are estimates, so they read "about".
+pub fn import_too_big_for_storage(needs: usize, free: Option<usize>) -> String {
+    use crate::common::words::human_bytes;
+    let room = match free {
+        // The estimate may not know this browser's limit; the write failed, so less is free.
+        Some(free) if free < needs => format!("It needs about {} of storage and about {} is free.", human_bytes(needs), human_bytes(free)),
+        _ => format!("It needs about {} of storage, more than is free.", human_bytes(needs)),
+    };
+    format!("Browser storage is full, so the file was not imported. {room} Export plans you no longer need to files and delete them here, then import it again.")
+}
+
+/// Why an import was refused although its file was within the file limit:
+/// written as this browser keeps plans (compact, in the current format
+/// version), the plan takes `stored_bytes`, more than a plan may. A file
+/// of an older version grows as it is brought up to date, and one that
+/// leaves out empty fields grows as they are written.
+pub fn import_too_large(stored_bytes: usize) -> String {
+    use crate::common::words::{human_bytes, thousands};
+    use crate::plan::file::MAX_FILE_BYTES;
+    format!(
+        "The file was not imported: kept in this browser, its plan would take {} bytes, more than the {} bytes ({}) a plan can hold. Make the plan smaller where it was written, then import it again.",
+        thousands(stored_bytes),
+        thousands(MAX_FILE_BYTES),
+        human_bytes(MAX_FILE_BYTES)
+    )
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum NoticeKind {
     Info,

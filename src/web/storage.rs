@@ -325,3 +325,23 @@ pub fn set_base(plan: &Plan) {
 pub fn remove_base(id: &str) {
     LocalStorage::delete(format!("{BASE_PREFIX}{id}"));
 }
+
+/// What an origin's local storage holds at most, as Chromium and Firefox
+/// count it: keys and values in UTF-16, 2 bytes a code unit, 5 Mi code
+/// units in all. A browser that keeps less (Safari) shows it by refusing a
+/// write the estimate would allow; [`crate::app::decide::import_too_big_for_storage`] says so.
+const QUOTA_BYTES: usize = 10 * 1024 * 1024;
+
+/// The room, in storage's measure, that writing `text` under `key` takes
+/// beyond what the entry holds now.
+pub fn room_needed(key: &str, text: &str) -> usize {
+    let now = raw_js(key).map_or(0, |v| (key.encode_utf16().count() + v.length() as usize) * 2);
+    ((key.encode_utf16().count() + text.encode_utf16().count()) * 2).saturating_sub(now)
+}
+
+/// About how much room is left in local storage: the known quota less what
+/// every entry of the origin takes (other apps' too).
+pub fn room_free() -> usize {
+    let used: usize = raw_keys().into_iter().map(|k| (k.encode_utf16().count() + raw_js(&k).map_or(0, |v| v.length() as usize)) * 2).sum();
+    QUOTA_BYTES.saturating_sub(used)
+}

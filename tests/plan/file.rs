@@ -640,3 +640,30 @@ fn shape_path(err: &ImportError) -> Option<String> {
         _ => None,
     }
 }
+
+#[test]
+fn a_compact_file_200_bytes_under_the_limit_imports_and_fits_where_plans_are_kept() {
+    // Kept plans are written compactly in the current version and may be at
+    // most MAX_FILE_BYTES (web/storage.rs): a file within the limit, of this
+    // version or of version 3 (which lacks the revisions), is kept too.
+    let mut plan = jsp_planner::plan::presets::new_plan("plan-big".into(), "Big".into(), crate::common::NOW.into());
+    let risk = |i: usize| jsp_planner::plan::model::RiskEntry::new(format!("R-{i:04}"), "Asset", &"t".repeat(900));
+    let base = file::export_compact(&plan).len();
+    plan.risks.push(risk(0));
+    let per_risk = file::export_compact(&plan).len() - base + 1;
+    plan.risks = (0..(MAX_FILE_BYTES - base) / per_risk).map(risk).collect();
+    plan.risks[0].controls = "c".repeat(MAX_FILE_BYTES - 200 - file::export_compact(&plan).len());
+    let current = file::export_for_file(&plan);
+    assert_eq!(current.len(), MAX_FILE_BYTES - 200);
+    let kept = file::export_compact(&file::import(current.as_bytes()).unwrap().plan);
+    assert!(kept.len() <= MAX_FILE_BYTES, "{}", kept.len());
+
+    let mut v3: serde_json::Value = serde_json::from_str(&current).unwrap();
+    v3["version"] = 3.into();
+    v3["plan"].as_object_mut().unwrap().remove("revisions");
+    let v3 = v3.to_string();
+    assert!(v3.len() < MAX_FILE_BYTES - 200);
+    let imported = file::import(v3.as_bytes()).unwrap();
+    assert_eq!(imported.migrated_from, Some(3));
+    assert!(file::export_compact(&imported.plan).len() <= MAX_FILE_BYTES);
+}

@@ -27,6 +27,30 @@ async fn check_revisions(imported: file::Imported) -> Result<file::Imported, Imp
     }
 }
 
+/// Why storing an imported plan failed, worded for an import: nothing was
+/// being edited, and nothing was changed.
+fn import_refused(plan: &Plan, e: &storage::SaveError) -> String {
+    use crate::app::decide::import_too_big_for_storage;
+    match e {
+        storage::SaveError::Full => {
+            let needs = storage::room_needed(&storage::plan_key(&plan.id), &file::export_compact(plan));
+            import_too_big_for_storage(needs, Some(storage::room_free()))
+        }
+        storage::SaveError::TooLarge => crate::app::decide::import_too_large(file::export_compact(plan).len()),
+        other => format!("The file was not imported. {}", other.message()),
+    }
+}
+
+/// How the file's copy of a plan stands against the one stored here, in
+/// words: identical, or which is newer and when each was last edited.
+/// Empty if the stored copy cannot be read after all.
+fn compare_with_stored(incoming: &Plan) -> String {
+    use crate::web::views::short_time;
+    let Ok(stored) = storage::load(&incoming.id) else { return String::new() };
+    let standing = crate::app::backup::Standing::of(incoming, Some(&stored.plan));
+    crate::app::decide::import_comparison(standing, &short_time(&incoming.updated_at), &short_time(&stored.plan.updated_at))
+}
+
 impl AppState {
     pub fn export(self, id: &str) {
         let Some(plan) = self.copy_here(id) else {
@@ -131,7 +155,8 @@ impl AppState {
             ImportAction::Store => self.store_imported(plan, None),
             ImportAction::AskReplaceOrKeepBoth => {
                 let existing_name = self.library.name_of(&plan.id).unwrap_or_default();
-                self.ask(Dialog::ImportConflict { incoming: Box::new(plan), existing_name });
+                let comparison = compare_with_stored(&plan);
+                self.ask(Dialog::ImportConflict { incoming: Box::new(plan), existing_name, comparison });
             }
             ImportAction::OfferReplaceUnreadable => {
                 let key = storage::plan_key(&plan.id);
@@ -149,7 +174,7 @@ impl AppState {
                 self.session.start(plan, saved.text, Vec::new());
                 self.notify(NoticeKind::Info, format!("Imported “{}”.", isolate(&name)));
             }
-            Err(e) => self.notify(NoticeKind::Error, format!("The plan was not imported. {}", e.message())),
+            Err(e) => self.notify(NoticeKind::Error, import_refused(&plan, &e)),
         }
         self.library.refresh();
     }

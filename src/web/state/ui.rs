@@ -42,6 +42,8 @@ pub enum Dialog {
     ImportConflict {
         incoming: Box<Plan>,
         existing_name: String,
+        /// How the file's copy stands against yours (`decide::import_comparison`).
+        comparison: String,
     },
     /// The file holds a plan whose stored copy cannot be read.
     ReplaceUnreadable {

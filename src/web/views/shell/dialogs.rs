@@ -19,8 +19,8 @@ pub fn Dialogs() -> impl IntoView {
             Dialog::Restore { file_name, items } => view! { <RestoreDialog file_name items/> }.into_any(),
             Dialog::Rename { id, name } => view! { <RenameDialog id name/> }.into_any(),
             Dialog::Delete { id, name } => view! { <DeleteDialog id name/> }.into_any(),
-            Dialog::ImportConflict { incoming, existing_name } => {
-                view! { <ImportConflictDialog incoming=*incoming existing_name/> }.into_any()
+            Dialog::ImportConflict { incoming, existing_name, comparison } => {
+                view! { <ImportConflictDialog incoming=*incoming existing_name comparison/> }.into_any()
             }
             Dialog::ReplaceUnreadable { incoming, key } => view! { <ReplaceUnreadableDialog incoming=*incoming key/> }.into_any(),
             Dialog::DiscardUnreadable { key } => view! { <DiscardDialog key/> }.into_any(),
@@ -136,15 +136,14 @@ fn DeleteDialog(id: String, name: String) -> impl IntoView {
 }
 
 #[component]
-fn ImportConflictDialog(incoming: crate::plan::model::Plan, existing_name: String) -> impl IntoView {
+fn ImportConflictDialog(incoming: crate::plan::model::Plan, existing_name: String, comparison: String) -> impl IntoView {
     let app = app();
     let (replace, keep) = (incoming.clone(), incoming.clone());
     view! {
         <Modal title="This plan is already in your library".to_string()>
-            <p>
-                "The file holds “" {incoming.name.clone()} "”, the same plan as your “" {existing_name}
-                "”. Replace your copy with the file’s, or keep both as separate plans?"
-            </p>
+            <p>"The file holds “" {incoming.name.clone()} "”, the same plan as your “" {existing_name} "”."</p>
+            <p class="import-comparison">{comparison}</p>
+            <p>"Replace your copy with the file’s, or keep both as separate plans?"</p>
             <div class="actions">
                 {app.can_merge(&incoming.id).then(|| {
                     // The merge runs in the editor's part of the app: fetch it while the user reads.
