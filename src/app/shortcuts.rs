@@ -7,6 +7,11 @@ pub enum Shortcut {
     Redo,
     NextSection,
     PreviousSection,
+    /// A presenter's clicker in workshop mode (Page Down): the rest of a long
+    /// section first, then the next section (see [`page_move`]).
+    PageForward,
+    /// Page Up in workshop mode: back up a long section, then the previous one.
+    PageBack,
     ToggleWorkshop,
     ToggleFullscreen,
     ToggleTheme,
@@ -37,7 +42,7 @@ pub const HELP: &[(&str, &str)] = &[
     ("Shift+Ctrl+Z / Shift+⌘Z, Ctrl+Y", "Redo"),
     ("N or ]", "Next section"),
     ("P or [", "Previous section"),
-    ("Page Down / Page Up", "In workshop mode: next or previous section (a presenter’s clicker)"),
+    ("Page Down / Page Up", "In workshop mode (a presenter’s clicker): the rest of a long section, then the next or previous one"),
     ("→ / ←", "In workshop mode, when no control has focus: next or previous section"),
     ("W", "Workshop (projector) mode on or off"),
     ("F", "Full screen on or off"),
@@ -66,8 +71,8 @@ impl Shortcut {
         }
         if k.workshop && !k.shift {
             match k.key {
-                "PageDown" => return Some(Shortcut::NextSection),
-                "PageUp" => return Some(Shortcut::PreviousSection),
+                "PageDown" => return Some(Shortcut::PageForward),
+                "PageUp" => return Some(Shortcut::PageBack),
                 "ArrowRight" if !k.on_control => return Some(Shortcut::NextSection),
                 "ArrowLeft" if !k.on_control => return Some(Shortcut::PreviousSection),
                 _ => {}
@@ -84,4 +89,35 @@ impl Shortcut {
             _ => None,
         }
     }
+}
+
+/// What a clicker's Page Down or Page Up does on the projector: scroll.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PageMove {
+    /// Scroll the page by this many pixels (down if positive): there is more
+    /// of the section that way.
+    Scroll(f64),
+    /// The section is shown to its end (or its top): go to the next (or previous) one.
+    Step,
+}
+
+/// Pixels of the last screen kept in view after a page scroll, so the room
+/// keeps its place (about a line of a table).
+const PAGE_OVERLAP: f64 = 48.0;
+
+/// Page Down (`forward`) or Page Up on a page scrolled to `top`, `view` high
+/// with `covered` pixels of it under the sticky workshop bar, the whole page
+/// `total` high: about a screen of what the bar does not cover, while there
+/// is more of the section that way; else the next (or previous) section. The
+/// rest of a long section (the register's rows below its grid) reaches the
+/// room before the section changes.
+pub fn page_move(forward: bool, top: f64, view: f64, total: f64, covered: f64) -> PageMove {
+    let screen = (view - covered - PAGE_OVERLAP).max(view / 2.0);
+    // Less than a pixel left counts as none: scroll positions are fractional.
+    let left = if forward { total - (top + view) } else { top };
+    if left < 1.0 {
+        return PageMove::Step;
+    }
+    let by = screen.min(left);
+    PageMove::Scroll(if forward { by } else { -by })
 }

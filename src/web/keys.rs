@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use super::display::{self, Display};
 use super::state::AppState;
 use super::{browser, views};
-use crate::app::shortcuts::{KeyPress, Shortcut};
+use crate::app::shortcuts::{page_move, KeyPress, PageMove, Shortcut};
 
 pub fn install(app: AppState, display: Display) {
     let listener = window_event_listener(leptos::ev::keydown, move |ev| {
@@ -32,6 +32,18 @@ pub fn install(app: AppState, display: Display) {
             }
             Shortcut::PreviousSection if plan_open => {
                 views::step_section(-1);
+                true
+            }
+            Shortcut::PageForward if plan_open => {
+                if !page_scroll(true) {
+                    views::step_section(1);
+                }
+                true
+            }
+            Shortcut::PageBack if plan_open => {
+                if !page_scroll(false) {
+                    views::step_section(-1);
+                }
                 true
             }
             Shortcut::QuickCapture if plan_open => views::focus_capture(display),
@@ -78,4 +90,24 @@ pub fn shortcut_of(ev: &web_sys::KeyboardEvent, workshop: bool) -> Option<Shortc
         on_control,
         workshop,
     })
+}
+
+/// A clicker's Page Down (`forward`) or Page Up on the projector: scroll the
+/// page by about a screen if there is more of it that way (true), else leave
+/// it to the caller to step (false). The sticky workshop bar (with quick
+/// capture when open) covers the top of the screen, so a screen is less that.
+fn page_scroll(forward: bool) -> bool {
+    let Some(w) = web_sys::window() else { return false };
+    let Some(doc) = w.document() else { return false };
+    let Some(root) = doc.scrolling_element() else { return false };
+    let view = w.inner_height().ok().and_then(|h| h.as_f64()).unwrap_or(0.0);
+    let covered = doc.query_selector(".workshop-head").ok().flatten().map_or(0.0, |bar| bar.get_bounding_client_rect().bottom().max(0.0));
+    let top = w.scroll_y().unwrap_or(0.0);
+    match page_move(forward, top, view, f64::from(root.scroll_height()), covered) {
+        PageMove::Scroll(by) => {
+            w.scroll_by_with_x_and_y(0.0, by);
+            true
+        }
+        PageMove::Step => false,
+    }
 }

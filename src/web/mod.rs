@@ -4,11 +4,13 @@
 //! - [`crash`]: what the user sees if the app itself fails, and the restart after it.
 //! - [`storage`]: the plan library in localStorage.
 //! - [`files`]: downloads and reading picked or dropped files.
+//! - [`address`]: what the address bar says; Back, Forward and reload show it.
 //! - [`display`]: workshop mode, theme, zoom and full screen; [`keys`]: the global shortcuts.
 //! - [`offline`]: the service worker that lets the app open without the network, and its update offer.
 //! - [`editor`]: the plan editor, a second download fetched when a plan first opens.
 //! - [`views`]: components; they read signals and call [`state::AppState`] methods.
 
+mod address;
 pub(crate) mod browser;
 mod crash;
 mod display;
@@ -39,6 +41,7 @@ fn App() -> impl IntoView {
     provide_context(display);
     display.install();
     keys::install(app, display);
+    address::install(app);
     let offline = offline::Offline::new();
     provide_context(offline);
     offline.install();

@@ -323,17 +323,35 @@ fn shortcuts_ignore_letters_while_typing_but_not_undo() {
 fn a_presenters_clicker_steps_sections_only_in_workshop_mode() {
     use jsp_planner::app::shortcuts::{KeyPress, Shortcut};
     let workshop = |key| KeyPress { key, workshop: true, ..Default::default() };
-    assert_eq!(Shortcut::from_key(workshop("PageDown")), Some(Shortcut::NextSection));
-    assert_eq!(Shortcut::from_key(workshop("PageUp")), Some(Shortcut::PreviousSection));
+    assert_eq!(Shortcut::from_key(workshop("PageDown")), Some(Shortcut::PageForward));
+    assert_eq!(Shortcut::from_key(workshop("PageUp")), Some(Shortcut::PageBack));
     assert_eq!(Shortcut::from_key(workshop("ArrowRight")), Some(Shortcut::NextSection));
     assert_eq!(Shortcut::from_key(workshop("ArrowLeft")), Some(Shortcut::PreviousSection));
     // Arrows belong to a focused control (a matrix cell, a select); text fields keep every key.
     assert_eq!(Shortcut::from_key(KeyPress { on_control: true, ..workshop("ArrowRight") }), None);
-    assert_eq!(Shortcut::from_key(KeyPress { on_control: true, ..workshop("PageDown") }), Some(Shortcut::NextSection));
+    assert_eq!(Shortcut::from_key(KeyPress { on_control: true, ..workshop("PageDown") }), Some(Shortcut::PageForward));
     assert_eq!(Shortcut::from_key(KeyPress { typing: true, ..workshop("PageDown") }), None);
     // Outside workshop mode Page Down scrolls the page as usual.
     assert_eq!(Shortcut::from_key(KeyPress { key: "PageDown", ..Default::default() }), None);
     assert_eq!(Shortcut::from_key(KeyPress { key: "ArrowRight", ..Default::default() }), None);
+}
+
+#[test]
+fn page_down_scrolls_a_long_section_before_it_steps() {
+    use jsp_planner::app::shortcuts::{page_move, PageMove};
+    // 720 px high, 60 px under the workshop bar, the register 1.5 screens long.
+    let (view, bar, total) = (720.0, 60.0, 1800.0);
+    assert_eq!(page_move(true, 0.0, view, total, bar), PageMove::Scroll(612.0), "a screen less the bar and a line");
+    assert_eq!(page_move(true, 612.0, view, total, bar), PageMove::Scroll(468.0), "only what is left");
+    assert_eq!(page_move(true, 1080.0, view, total, bar), PageMove::Step, "at the end: the next section");
+    assert_eq!(page_move(true, 1079.5, view, total, bar), PageMove::Step, "half a pixel left is the end");
+    assert_eq!(page_move(true, 0.0, view, 700.0, bar), PageMove::Step, "a section that fits steps at once");
+    // Page Up goes back up the section, then to the previous one.
+    assert_eq!(page_move(false, 1080.0, view, total, bar), PageMove::Scroll(-612.0));
+    assert_eq!(page_move(false, 300.0, view, total, bar), PageMove::Scroll(-300.0));
+    assert_eq!(page_move(false, 0.0, view, total, bar), PageMove::Step);
+    // A bar taller than half the screen still leaves half a screen per press.
+    assert_eq!(page_move(true, 0.0, view, total, 500.0), PageMove::Scroll(360.0));
 }
 
 #[test]

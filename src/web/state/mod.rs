@@ -56,10 +56,19 @@ impl AppState {
         AppState { library: Library::new(), session: Session::new(), ui: Ui::new(), assessment: leptos::prelude::RwSignal::new(None) }
     }
 
-    /// Read the library and reopen the plan that was open last.
+    /// Read the library and reopen what the address names (on a reload),
+    /// else the plan that was open last.
     pub fn init(self) {
         self.library.refresh();
-        if let Some(id) = storage::last_open() {
+        let named = super::address::named();
+        if let Some((true, id)) = &named {
+            if self.library.assessment_name(id).is_some() {
+                self.open_assessment(id);
+                return;
+            }
+        }
+        let plan = named.filter(|(assessment, _)| !assessment).map(|(_, id)| id);
+        if let Some(id) = plan.filter(|id| self.library.contains(id)).or_else(storage::last_open) {
             if self.library.contains(&id) {
                 self.open(&id);
             }

@@ -103,7 +103,8 @@ impl Ui {
         Ui { notices: RwSignal::new(Vec::new()), dialogs: RwSignal::new(Vec::new()), next_notice: StoredValue::new(0) }
     }
 
-    pub fn notify(self, kind: NoticeKind, text: impl Into<String>) {
+    /// Show a notice; its id is returned, for [`Ui::dismiss`].
+    pub fn notify(self, kind: NoticeKind, text: impl Into<String>) -> u64 {
         let id = self.next_notice.get_value();
         self.next_notice.set_value(id + 1);
         self.notices.update(|list| {
@@ -121,6 +122,7 @@ impl Ui {
         if kind == NoticeKind::Info {
             set_timeout(move || self.dismiss(id), std::time::Duration::from_millis(INFO_MS));
         }
+        id
     }
 
     pub fn dismiss(self, id: u64) {

@@ -132,6 +132,7 @@ fn AssessmentPage(open: OpenAssessment) -> impl IntoView {
     let step = RwSignal::new(0);
     provide_context(Page { baseline, report, step });
     install_listeners(open, step);
+    opened(open);
     workshop::follow_the_room(step);
     view! {
         <div class="assessment-page">
@@ -150,6 +151,38 @@ fn AssessmentPage(open: OpenAssessment) -> impl IntoView {
             <outputs::Printed/>
         </div>
     }
+}
+
+/// The address names the assessment (Back, Forward and reload come back to
+/// it), and the page opens at its top with focus on its title, or at the part
+/// its address names (a reload there); not where the list was scrolled to.
+fn opened(open: OpenAssessment) {
+    let id = open.doc.with_untracked(|a| a.id.clone());
+    crate::web::address::assessment_shown(&id);
+    let here = id.clone();
+    let links = window_event_listener(leptos::ev::hashchange, move |_| crate::web::address::link_followed(true, &here));
+    on_cleanup(move || {
+        links.remove();
+        crate::web::address::assessment_left(&id);
+    });
+    request_animation_frame(|| {
+        use wasm_bindgen::JsCast;
+        let Some(doc) = crate::web::browser::document() else { return };
+        let hash = doc.location().and_then(|l| l.hash().ok()).unwrap_or_default();
+        let part = hash.strip_prefix("#assessment-").and_then(|_| doc.get_element_by_id(&hash[1..]));
+        if let Some(part) = part {
+            part.scroll_into_view();
+            return;
+        }
+        if let Some(w) = web_sys::window() {
+            w.scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        let title = doc.query_selector(".assessment-header h1").ok().flatten().and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+        if let Some(title) = title {
+            title.set_tab_index(-1);
+            let _ = title.focus();
+        }
+    });
 }
 
 /// Another tab's write to this assessment, undo/redo by the keyboard and,
@@ -182,6 +215,10 @@ fn install_listeners(open: OpenAssessment, step: RwSignal<usize>) {
             }
             Some(Shortcut::NextSection) if workshop => workshop::go(step, 1),
             Some(Shortcut::PreviousSection) if workshop => workshop::go(step, -1),
+            // A part's artefact fits one screen and the editing forms below it
+            // (the roadmap's run to 20 screens) are for the desk: the clicker steps.
+            Some(Shortcut::PageForward) if workshop => workshop::go(step, 1),
+            Some(Shortcut::PageBack) if workshop => workshop::go(step, -1),
             _ => false,
         };
         if handled {

@@ -26,8 +26,10 @@ pub(super) fn WorkshopBar() -> impl IntoView {
                 <span class="stepper-plan">{move || name.get()}</span>
                 <button type="button" on:click=move |_| { go(step, -1); } disabled=move || step.get() == 0
                     aria-keyshortcuts="P PageUp" aria-label="Previous part">"←"</button>
-                <p class="step-position" aria-live="polite">
-                    {move || format!("{} / {} · {}", step.get() + 1, step_count(), step_title(step.get()))}
+                <p class="step-position">
+                    <span aria-live="polite">{move || format!("{} / {} · {}", step.get() + 1, step_count(), step_title(step.get()))}</span>
+                    // Sizes the title's box to the longest title, so the arrows keep their places.
+                    <span class="step-room" aria-hidden="true" data-title=widest_step()></span>
                 </p>
                 <button type="button" on:click=move |_| { go(step, 1); } disabled=move || step.get() + 1 == step_count()
                     aria-keyshortcuts="N PageDown" aria-label="Next part">"→"</button>
@@ -41,6 +43,13 @@ pub(super) fn WorkshopBar() -> impl IntoView {
             </nav>
         </Show>
     }
+}
+
+/// The widest the step line gets: the longest part title, after the largest numbers.
+fn widest_step() -> String {
+    let n = step_count();
+    let title = (0..n).map(step_title).max_by_key(|t| t.chars().count()).unwrap_or_default();
+    format!("{n} / {n} · {title}")
 }
 
 /// At the desk, keep `step` on the part at the top of the screen, so the

@@ -39,15 +39,30 @@ pub fn step_section(delta: isize) {
 
 #[component]
 pub(crate) fn PlanPage() -> impl IntoView {
+    let workshop = display().workshop;
     let section = RwSignal::new(Section::from_anchor(&current_hash()).unwrap_or(Section::Dashboard));
+    // The address names this plan (Back, Forward and reload come back to it).
+    let id = app().open_id().unwrap_or_default();
+    crate::web::address::plan_shown(&id, section.get_untracked());
+    let here = id.clone();
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
         if let Some(s) = Section::from_anchor(&current_hash()) {
+            crate::web::address::link_followed(false, &here);
             section.set(s);
+            // On the projector a section starts at its top, as a slide does
+            // (Page Down may have left the last one scrolled to its end).
+            if workshop.get_untracked() {
+                if let Some(w) = web_sys::window() {
+                    w.scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            }
             focus_heading();
         }
     });
-    on_cleanup(move || listener.remove());
-    let workshop = display().workshop;
+    on_cleanup(move || {
+        listener.remove();
+        crate::web::address::plan_left(&id);
+    });
     view! {
         <div class="plan-page">
             <nav class="sections" aria-label="Concept Phase sections">
@@ -62,10 +77,15 @@ pub(crate) fn PlanPage() -> impl IntoView {
                 <PlanActions/>
             </nav>
             <div class="section-body">
-                <Show when=move || workshop.get()>
-                    <Stepper section=section.into()/>
-                </Show>
-                <QuickCapture/>
+                // On the projector the bar and an open quick capture stick at the
+                // top together: the capture line pushes the section down rather
+                // than covering its first rows (the matrix header).
+                <div class="workshop-head">
+                    <Show when=move || workshop.get()>
+                        <Stepper section=section.into()/>
+                    </Show>
+                    <QuickCapture/>
+                </div>
                 {move || match section.get() {
                     Section::Dashboard => view! { <dashboard::Dashboard/> }.into_any(),
                     Section::Project => view! { <project::ProjectSection/> }.into_any(),

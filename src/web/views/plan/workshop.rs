@@ -29,8 +29,10 @@ pub fn Stepper(section: Signal<Section>) -> impl IntoView {
             <span class="stepper-plan">{move || plan_name.get()}</span>
             <button type="button" on:click=move |_| step_section(-1) disabled=move || position() == 0
                 aria-keyshortcuts="P PageUp" aria-label="Previous section">"←"</button>
-            <p class="step-position" aria-live="polite">
-                {move || format!("{} / {} · {}", position() + 1, Section::ALL.len(), section.get().title())}
+            <p class="step-position">
+                <span aria-live="polite">{move || format!("{} / {} · {}", position() + 1, Section::ALL.len(), section.get().title())}</span>
+                // Sizes the title's box to the longest title, so the arrows keep their places.
+                <span class="step-room" aria-hidden="true" data-title=widest_step()></span>
             </p>
             <button type="button" on:click=move |_| step_section(1) disabled=move || position() + 1 == Section::ALL.len()
                 aria-keyshortcuts="N PageDown" aria-label="Next section">"→"</button>
@@ -50,6 +52,13 @@ pub fn Stepper(section: Signal<Section>) -> impl IntoView {
     }
 }
 
+/// The widest the step line gets: the longest section title, after the largest numbers.
+fn widest_step() -> String {
+    let n = Section::ALL.len();
+    let title = Section::ALL.iter().map(|s| s.title()).max_by_key(|t| t.chars().count()).unwrap_or_default();
+    format!("{n} / {n} · {title}")
+}
+
 /// One line to add a need, a risk or a stakeholder without leaving the keyboard.
 /// Focus stays in the field after each capture, ready for the next.
 #[component]
@@ -65,6 +74,15 @@ pub fn QuickCapture() -> impl IntoView {
             d.capture.set(false);
         }
     };
+    // The last capture's notice: the next one takes its place, so a run of
+    // captures shows one line that changes, not a stack over the section.
+    let said = StoredValue::new(None::<u64>);
+    let tell = move |kind: NoticeKind, text: String| {
+        if let Some(id) = said.get_value() {
+            app.ui.dismiss(id);
+        }
+        said.set_value(Some(app.ui.notify(kind, text)));
+    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let line = text.get_untracked();
@@ -73,13 +91,13 @@ pub fn QuickCapture() -> impl IntoView {
         match captured {
             Some(c) => {
                 text.set(String::new());
-                app.notify(NoticeKind::Info, c.summary);
+                tell(NoticeKind::Info, c.summary);
                 // On the projector the capture line closes after use; at a desk it stays for the next.
                 if d.workshop.get_untracked() {
                     d.capture.set(false);
                 }
             }
-            None => app.notify(NoticeKind::Error, "Type what to add first."),
+            None => tell(NoticeKind::Error, "Type what to add first.".into()),
         }
     };
     view! {

@@ -51,12 +51,11 @@ pub fn ShortcutsHelp() -> impl IntoView {
             on:cancel=move |ev: web_sys::Event| { ev.prevent_default(); d.help.set(false); }
             on:close=move |_| d.help.set(false)>
             <h2 id="help-title">"Keyboard shortcuts"</h2>
-            <table class="shortcuts">
-                <thead><tr><th scope="col">"Keys"</th><th scope="col">"Action"</th></tr></thead>
-                <tbody>
-                    {HELP.iter().map(|(keys, what)| view! { <tr><td><kbd>{*keys}</kbd></td><td>{*what}</td></tr> }).collect_view()}
-                </tbody>
-            </table>
+            // Keys and what they do, in two columns so that the list fits
+            // 1280 x 720 (it scrolls inside the dialog on a smaller screen).
+            <dl class="shortcuts">
+                {HELP.iter().map(|(keys, what)| view! { <div><dt><kbd>{*keys}</kbd></dt><dd>{*what}</dd></div> }).collect_view()}
+            </dl>
             <p class="hint">"Letter shortcuts work when the focus is not in a text field."</p>
             <div class="actions">
                 <button type="button" class="primary" autofocus on:click=move |_| d.help.set(false)>"Close"</button>

@@ -71,22 +71,15 @@ pub(super) fn NeedMatrix() -> impl IntoView {
         <div class="table-scroll matrix-region" tabindex="0" role="region" aria-labelledby="matrix-title" node_ref=region data-artefact
             on:scroll=move |_| view_window.on_scroll()>
             <table class="matrix" id="need-matrix" aria-describedby="matrix-legend"
+                style:--stakeholders=move || stakeholders.with(Vec::len).to_string()
                 on:click=move |ev| cell_click(&ev, links) on:keydown=move |ev| cell_key(&ev, shown_ids)
                 aria-rowcount=move || (shown_ids.with(Vec::len) + 1).to_string()>
                 <colgroup>
                     <col class="need-col"/>
                     <col class="ref-col"/>
                     <For each=move || stakeholders.get() key=|id| id.clone() let:sid>
-                        {
-                            // One fit per name, read by both properties.
-                            let fit = Memo::new(move |_| header_fit(&stakeholder_name(&sid)));
-                            // Custom properties set through the CSSOM: the Content-Security-Policy refuses style attributes.
-                            view! {
-                                <col class="stakeholder-col"
-                                    style:--word=move || fit.get().0.to_string()
-                                    style:--lines=move || fit.get().1.to_string()/>
-                            }
-                        }
+                        // A custom property set through the CSSOM: the Content-Security-Policy refuses style attributes.
+                        <col class="stakeholder-col" style:--lines=move || header_lines(&stakeholder_name(&sid)).to_string()/>
                     </For>
                     <col class="order-col"/>
                 </colgroup>
@@ -157,11 +150,10 @@ fn MatrixToolbar(find: RwSignal<String>) -> impl IntoView {
 /// such a line 8em, about 12 characters; fewer are counted, to be safe).
 const SIDEWAYS_LINE: usize = 10;
 
-/// A stakeholder column's size for its name, as CSS variables the stylesheet
-/// reads: `--word`, the longest word in characters (a header wraps only at
-/// spaces, so its column is at least that wide), and `--lines`, how many lines
-/// the name takes when the header is turned on its side on the projector.
-pub(super) fn header_fit(name: &str) -> (usize, usize) {
+/// A stakeholder column's size for its name, as the CSS variable `--lines`
+/// the stylesheet reads: how many lines the name takes with the header turned
+/// on its side, wrapping only at spaces (a word longer than a line is a line).
+pub(super) fn header_lines(name: &str) -> usize {
     let words: Vec<usize> = name.split_whitespace().map(|w| w.chars().count()).collect();
     let longest = words.iter().copied().max().unwrap_or(1);
     let line = SIDEWAYS_LINE.max(longest);
@@ -175,7 +167,7 @@ pub(super) fn header_fit(name: &str) -> (usize, usize) {
             used += if used > 0 { 1 + w } else { w };
         }
     }
-    (longest, lines)
+    lines
 }
 
 /// The need and stakeholder of the matrix cell an event came from, if any.
