@@ -161,11 +161,10 @@ function measure({ minTableText, root = '.section-body', artefact: artefactSelec
       .map((el) => `${describe(el)} to ${Math.round(el.getBoundingClientRect().right)}px`);
   }
 
-  // Tables that scroll sideways inside their own box hide columns (ids, Edit buttons) from the room.
-  // Outside workshop mode the needs matrix may: with its need column frozen, a
-  // laptop beside the side navigation cannot show eight word-wide stakeholder columns.
-  const boxes = document.documentElement.dataset.workshop === 'on' ? '.table-scroll' : '.table-scroll:not(.matrix-region)';
-  result.scrollingBoxes = [...document.querySelectorAll(`${root} ${boxes}`)]
+  // Tables that scroll sideways inside their own box hide columns (ids, Edit
+  // buttons) from the room; the needs matrix neither, at a desk too (its
+  // stakeholder names are on their side there as well).
+  result.scrollingBoxes = [...document.querySelectorAll(`${root} .table-scroll`)]
     .filter((box) => !hidden(box) && box.scrollWidth > box.clientWidth + 1)
     .map((box) => `${describe(box.querySelector('table') ?? box)}: scrollWidth ${box.scrollWidth} > clientWidth ${box.clientWidth}`);
 
