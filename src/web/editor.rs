@@ -33,6 +33,8 @@ pub struct EditorParts {
     pub import_assessment: crate::web::state::assessment::ImportFile,
     /// Restore the maturity assessments of a backup file.
     pub restore_assessments: crate::web::state::assessment::Restore,
+    /// Import a picked or dropped file's bytes (a plan, an assessment or a backup).
+    pub import_bytes: fn(crate::web::state::AppState, String, Vec<u8>) -> crate::web::state::ImportTask,
 }
 
 thread_local! {
@@ -142,5 +144,6 @@ pub fn load_plan_editor() -> Result<EditorParts, leptos::wasm_split::SplitLoader
         create_assessment: crate::web::state::assessment::create,
         import_assessment: crate::web::state::assessment::import_file,
         restore_assessments: crate::web::state::assessment::restore,
+        import_bytes: crate::web::state::AppState::import_bytes,
     })
 }

@@ -51,6 +51,9 @@ fn compare_with_stored(incoming: &Plan) -> String {
     crate::app::decide::import_comparison(standing, &short_time(&incoming.updated_at), &short_time(&stored.plan.updated_at))
 }
 
+/// An import under way, as the editor's part hands it back.
+pub type ImportTask = std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
+
 impl AppState {
     pub fn export(self, id: &str) {
         let Some(plan) = self.copy_here(id) else {
@@ -104,37 +107,60 @@ impl AppState {
     async fn import_one(self, file: web_sys::File) {
         let file_name = file.name();
         // Read up to a backup's size; a plan file over its own limit is refused by the importer.
-        let result = match files::read(&file, crate::app::backup::MAX_BYTES).await {
-            Ok(bytes) => {
-                // Marks for the benchmark: parse + validate time of an import.
-                browser::mark("jsp-import-read");
-                let result = file::import_plan(&bytes);
-                // A backup is refused as a plan file for its format (or its
-                // size) only: look for one then, not in every plan file.
-                let maybe_backup = matches!(result, Err(ImportError::File(Envelope::WrongFormat { .. } | Envelope::TooLarge { .. })));
-                if maybe_backup && super::assessments::is_assessment(&bytes) {
-                    self.import_assessment(&file_name, &bytes).await;
-                    return;
-                }
-                if maybe_backup && crate::app::backup::is_backup(&bytes) {
-                    let parts = crate::web::editor::load().await;
-                    self.offer_restore(&file_name, crate::app::backup::read_with(&bytes, parts.map(|p| p.check_revisions)));
-                    self.restore_assessments(&file_name, &bytes, parts.map(|p| p.restore_assessments));
-                    return;
-                }
-                let result = match result {
-                    Ok(imported) => check_revisions(imported).await,
-                    Err(e) => Err(e),
-                };
-                browser::mark("jsp-import-checked");
-                result
+        let bytes = match files::read(&file, crate::app::backup::MAX_BYTES).await {
+            Ok(bytes) => bytes,
+            Err(files::ReadError::TooLarge(size)) => {
+                let e = ImportError::File(Envelope::TooLarge { size });
+                self.notify(NoticeKind::Error, format!("“{}” was not imported. {e} Your plans are unchanged.", isolate(&file_name)));
+                return;
             }
-            Err(files::ReadError::TooLarge(size)) => Err(ImportError::File(Envelope::TooLarge { size })),
             Err(files::ReadError::Failed(why)) => {
                 self.notify(NoticeKind::Error, format!("“{}” could not be read: {why}. Nothing was changed.", isolate(&file_name)));
                 return;
             }
         };
+        // The importers are in the editor's part (fetched when the browser
+        // was idle, so usually here already): the first screen carries none.
+        match crate::web::editor::load().await {
+            Some(parts) => (parts.import_bytes)(self, file_name, bytes).await,
+            None => self.notify(
+                NoticeKind::Error,
+                format!(
+                    "“{}” was not imported: the part of JSP Planner that reads files did not download. Try again when the network is back.",
+                    isolate(&file_name)
+                ),
+            ),
+        }
+    }
+
+    /// Import a file's bytes: a plan file, an assessment file or a backup.
+    /// Only called through the editor's part ([`crate::web::editor::EditorParts`]).
+    pub fn import_bytes(self, file_name: String, bytes: Vec<u8>) -> ImportTask {
+        Box::pin(self.import_read(file_name, bytes))
+    }
+
+    async fn import_read(self, file_name: String, bytes: Vec<u8>) {
+        // Marks for the benchmark: parse + validate time of an import.
+        browser::mark("jsp-import-read");
+        let result = file::import_plan(&bytes);
+        // A backup is refused as a plan file for its format (or its
+        // size) only: look for one then, not in every plan file.
+        let maybe_backup = matches!(result, Err(ImportError::File(Envelope::WrongFormat { .. } | Envelope::TooLarge { .. })));
+        if maybe_backup && super::assessments::is_assessment(&bytes) {
+            self.import_assessment(&file_name, &bytes).await;
+            return;
+        }
+        if maybe_backup && crate::app::backup::is_backup(&bytes) {
+            let parts = crate::web::editor::load().await;
+            self.offer_restore(&file_name, crate::app::backup::read_with(&bytes, parts.map(|p| p.check_revisions)));
+            self.restore_assessments(&file_name, &bytes, parts.map(|p| p.restore_assessments));
+            return;
+        }
+        let result = match result {
+            Ok(imported) => check_revisions(imported).await,
+            Err(e) => Err(e),
+        };
+        browser::mark("jsp-import-checked");
         self.import_result(&file_name, result);
     }
 

@@ -22,6 +22,7 @@ mod merging;
 mod session;
 mod ui;
 
+pub use files::ImportTask;
 pub use library::Library;
 pub use session::{OpenPlan, SaveState, Session};
 pub use ui::{Confirmed, Dialog, Notice, NoticeKind, RestoreItem, Ui};
