@@ -35,6 +35,8 @@ pub struct EditorParts {
     pub restore_assessments: crate::web::state::assessment::Restore,
     /// Import a picked or dropped file's bytes (a plan, an assessment or a backup).
     pub import_bytes: fn(crate::web::state::AppState, String, Vec<u8>) -> crate::web::state::ImportTask,
+    /// Draw the questions an import asks.
+    pub import_dialog: fn(crate::web::state::Dialog) -> AnyView,
 }
 
 thread_local! {
@@ -145,5 +147,6 @@ pub fn load_plan_editor() -> Result<EditorParts, leptos::wasm_split::SplitLoader
         import_assessment: crate::web::state::assessment::import_file,
         restore_assessments: crate::web::state::assessment::restore,
         import_bytes: crate::web::state::AppState::import_bytes,
+        import_dialog: crate::web::views::shell::import_dialogs::draw,
     })
 }
