@@ -1,6 +1,8 @@
 //! Judging risk register entries against the risk acceptability criteria,
 //! and querying the register (filter, sort, grid cell).
 
+use std::collections::HashSet;
+
 use crate::common::ids::next_number;
 use crate::plan::model::{Plan, Rating, RiskCriteria, RiskEntry, RiskStatus, Zone};
 
@@ -104,10 +106,20 @@ pub struct RegisterQuery {
 
 pub fn query<'a>(plan: &'a Plan, q: &RegisterQuery) -> Vec<&'a RiskEntry> {
     let needle = q.text.trim().to_lowercase();
+    // A risk is found by the words of the controls linked to it, too.
+    let controls: HashSet<&str> = if needle.is_empty() {
+        HashSet::new()
+    } else {
+        plan.controls
+            .iter()
+            .filter(|c| [&c.id, &c.description, &c.verification].iter().any(|f| f.to_lowercase().contains(&needle)))
+            .map(|c| c.id.as_str())
+            .collect()
+    };
     let mut rows: Vec<&RiskEntry> = plan
         .risks
         .iter()
-        .filter(|r| needle.is_empty() || matches_text(r, &needle))
+        .filter(|r| needle.is_empty() || matches_text(r, &needle) || r.control_ids.iter().any(|c| controls.contains(c.as_str())))
         .filter(|r| q.zone.is_none() || judge(r, &plan.criteria).current() == q.zone)
         .filter(|r| q.status.is_none_or(|s| r.status == s))
         .collect();

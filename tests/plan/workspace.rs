@@ -98,6 +98,23 @@ fn the_register_filters_and_sorts() {
 }
 
 #[test]
+fn the_register_search_finds_risks_by_their_linked_controls() {
+    let mut plan = sample_plan();
+    plan.risks.push(risk("R-002", (5, 5), None));
+    plan.risks.push(risk("R-003", (1, 2), None));
+    let signed = plan.add_control("Quarantined bootloader keys", jsp_planner::plan::model::ControlKind::Design);
+    plan.controls.iter_mut().find(|c| c.id == signed).unwrap().verification = "TR-77-Q".into();
+    plan.risks[1].control_ids.push(signed.clone());
+    let ids = |text: &str| {
+        risk::query(&plan, &RegisterQuery { text: text.into(), ..Default::default() }).iter().map(|r| r.id.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(ids("quarantined BOOTLOADER"), ["R-002"], "by the control's words");
+    assert_eq!(ids(&signed), ["R-002"], "by its id");
+    assert_eq!(ids("tr-77-q"), ["R-002"], "by its verification");
+    assert_eq!(ids("nothing like this"), Vec::<String>::new());
+}
+
+#[test]
 fn a_new_plan_has_started_nothing_but_the_grid() {
     let plan = presets::new_plan("p-1".into(), "New".into(), crate::common::NOW.into());
     let d = deliverables(&plan);
