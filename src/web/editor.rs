@@ -70,8 +70,32 @@ pub async fn load() -> Option<EditorParts> {
         return Some(parts);
     }
     let parts = load_plan_editor().await.ok()?;
-    LOADED.set(Some(parts));
+    if LOADED.get().is_none() {
+        LOADED.set(Some(parts));
+        browser::mark("jsp-editor-ready");
+    }
     Some(parts)
+}
+
+/// Fetch and compile the editor's part ahead of need: once the first screen
+/// has painted, when the browser is next idle (`requestIdleCallback`, or a
+/// second later where there is none), so that the first plan or file opened
+/// draws at once. After one visit the part comes from the offline cache
+/// (the service worker precaches every file of the build). A failure here
+/// is silent: opening a plan tries again, and says so if that fails.
+pub fn prefetch() {
+    use wasm_bindgen::JsCast;
+    browser::after_paint(|| {
+        let start = wasm_bindgen::closure::Closure::once_into_js(|| {
+            leptos::task::spawn_local(async {
+                load().await;
+            })
+        });
+        let Some(window) = web_sys::window() else { return };
+        if window.request_idle_callback(start.unchecked_ref()).is_err() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(start.unchecked_ref(), 1000);
+        }
+    });
 }
 
 /// Where the editor's download stands.

@@ -29,6 +29,7 @@ use state::AppState;
 pub fn start() {
     crash::install();
     leptos::mount::mount_to_body(App);
+    editor::prefetch();
 }
 
 #[component]
