@@ -19,6 +19,28 @@ pub fn document_view(doc: &Document) -> impl IntoView {
     doc.parts.iter().map(part_view).collect_view()
 }
 
+/// The parts of a document that is built again as its plan changes: a part
+/// that reads the same as before keeps what is drawn (typing the document
+/// id redraws the cover, not a 4,000-entry register).
+pub fn parts_view(parts: Signal<Vec<(u64, std::sync::Arc<Part>)>>) -> impl IntoView {
+    view! { <For each=move || parts.get() key=|(version, _)| *version let:item>{part_view(&item.1)}</For> }
+}
+
+/// `next` in place of `last` for [`parts_view`]: each part equal to the one
+/// at its place in `last` keeps its version, any other gets a new one.
+pub fn renumber(last: &[(u64, std::sync::Arc<Part>)], next: Vec<Part>) -> Vec<(u64, std::sync::Arc<Part>)> {
+    thread_local! {
+        static VERSION: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    }
+    next.into_iter()
+        .enumerate()
+        .map(|(i, part)| match last.get(i) {
+            Some((version, same)) if **same == part => (*version, std::sync::Arc::clone(same)),
+            _ => (VERSION.replace(VERSION.get() + 1) + 1, std::sync::Arc::new(part)),
+        })
+        .collect()
+}
+
 /// The cover is the document's title page (its title is the one `h1`); every
 /// other part is a section whose title is an `h2`.
 fn part_view(part: &Part) -> AnyView {
@@ -96,7 +118,20 @@ fn strong_then_text(strong: &str, text: &str) -> impl IntoView {
     (strong, text)
 }
 
-fn table_view(t: &Table) -> impl IntoView {
+fn table_view(t: &Table) -> AnyView {
+    if t.rows.len() * t.header.len().max(1) > LONG_TABLE_CELLS {
+        return long_table(t).into_any();
+    }
+    view! {
+        <table class=format!("report-table report-{}", t.kind)>
+            {head_view(t)}
+            <tbody>{rows_view(&t.rows)}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
+fn head_view(t: &Table) -> impl IntoView {
     let narrow = narrow_from(t.kind);
     let head = t.header.iter().enumerate().map(|(i, h)| {
         let h = h.clone();
@@ -106,14 +141,78 @@ fn table_view(t: &Table) -> impl IntoView {
             view! { <th scope="col">{h}</th> }.into_any()
         }
     });
+    view! { <thead><tr>{head.collect_view()}</tr></thead> }
+}
+
+fn rows_view(rows: &[Vec<Cell>]) -> impl IntoView {
+    rows.iter().map(|row| view! { <tr>{row.iter().map(cell_view).collect_view()}</tr> }).collect_view()
+}
+
+/// A table of more cells than this draws its first rows at once and the
+/// rest as the reader scrolls to them ([`long_table`]). A 4,000-entry
+/// register drawn whole took the browser 9 s to open the report, most of it
+/// laying out rows far below the screen.
+const LONG_TABLE_CELLS: usize = 3000;
+
+/// About this many cells are drawn at a time: a step of a long table.
+const STEP_CELLS: usize = 1500;
+
+/// A long table: a first step of rows, then a step more each time the line
+/// under the table comes near the screen. Printing prints every row: before
+/// the print the rows not yet drawn go into a last row group of their own,
+/// which the print takes away again.
+fn long_table(t: &Table) -> impl IntoView {
+    use std::sync::Arc;
+    let rows: Arc<[Vec<Cell>]> = t.rows.clone().into();
+    let total = rows.len();
+    let step = (STEP_CELLS / t.header.len().max(1)).max(10);
+    let shown = RwSignal::new(step.min(total));
+    let more = NodeRef::<leptos::html::P>::new();
+    let rest = NodeRef::<leptos::html::Tbody>::new();
+    crate::web::views::common::row_window::grow_when_near(more, shown, step, move || total);
+    print_whole(rest, shown, Arc::clone(&rows));
+    let chunk = move |i: usize| {
+        let rows = Arc::clone(&rows);
+        view! { <tbody>{rows_view(&rows[i * step..((i + 1) * step).min(total)])}</tbody> }
+    };
     view! {
         <table class=format!("report-table report-{}", t.kind)>
-            <thead><tr>{head.collect_view()}</tr></thead>
-            <tbody>
-                {t.rows.iter().map(|row| view! { <tr>{row.iter().map(cell_view).collect_view()}</tr> }).collect_view()}
-            </tbody>
+            {head_view(t)}
+            <For each=move || 0..shown.get().div_ceil(step) key=|i| *i let:i>{chunk(i)}</For>
+            <tbody class="print-rest" node_ref=rest></tbody>
         </table>
+        <p class="more-rows hint" node_ref=more>
+            {move || (shown.get() < total).then(|| format!(
+                "Rows 1 to {} of {total} are shown; more are drawn as you scroll. Printing, Markdown and Word hold them all.",
+                shown.get()
+            ))}
+        </p>
     }
+}
+
+/// Before a print, put the rows of `rows` not yet drawn (from `shown` on)
+/// into `rest`, drawn at once (the print follows the event without waiting
+/// for the app's next update); after it, take them away.
+fn print_whole(rest: NodeRef<leptos::html::Tbody>, shown: RwSignal<usize>, rows: std::sync::Arc<[Vec<Cell>]>) {
+    use wasm_bindgen::JsCast;
+    let printed: StoredValue<Option<Box<dyn std::any::Any>>, LocalStorage> = StoredValue::new_local(None);
+    let before = window_event_listener_untyped("beforeprint", move |_| {
+        let (Some(el), Some(from)) = (rest.get_untracked(), shown.try_get_untracked()) else { return };
+        if from >= rows.len() || printed.with_value(Option::is_some) {
+            return;
+        }
+        let rows = std::sync::Arc::clone(&rows);
+        let handle = leptos::mount::mount_to(el.unchecked_into(), move || rows_view(&rows[from..]));
+        printed.set_value(Some(Box::new(handle)));
+    });
+    let after = window_event_listener_untyped("afterprint", move |_| {
+        printed.try_update_value(Option::take);
+    });
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+        printed.try_update_value(Option::take);
+    });
 }
 
 /// Where a table's columns become one per stakeholder or activity: their

@@ -100,3 +100,48 @@ pub fn Spacer(rows: Signal<usize>, row_px: RwSignal<f64>, columns: Signal<usize>
         </tr>
     }
 }
+
+/// Draw `step` more rows (up to `total()`) whenever `line` (under the
+/// table) comes within a screen of the visible part of the page: for long
+/// tables in the page's own flow (the report's, the register's), where a
+/// scrolling region of their own would be a second scroll bar.
+pub fn grow_when_near(line: NodeRef<leptos::html::P>, shown: RwSignal<usize>, step: usize, total: impl Fn() -> usize + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let observer: StoredValue<Option<web_sys::IntersectionObserver>, LocalStorage> = StoredValue::new_local(None);
+    // `FnMut(JsValue)`, a closure type the first screen has anyway (the observer's second argument is not needed).
+    type OnNear = Closure<dyn FnMut(wasm_bindgen::JsValue)>;
+    let callback: StoredValue<Option<OnNear>, LocalStorage> = StoredValue::new_local(None);
+    line.on_load(move |el| {
+        let target: web_sys::Element = el.clone().into();
+        let on_near = Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(move |entries: wasm_bindgen::JsValue| {
+            let entries: js_sys::Array = entries.unchecked_into();
+            let near = entries.iter().any(|e| e.unchecked_into::<web_sys::IntersectionObserverEntry>().is_intersecting());
+            let Some(now) = shown.try_get_untracked() else { return };
+            let total = total();
+            if near && now < total {
+                shown.set((now + step).min(total));
+                // Observed again, it is reported again: still near once
+                // the new rows are drawn, it draws another step.
+                observer.with_value(|io| {
+                    if let Some(io) = io {
+                        io.unobserve(&target);
+                        io.observe(&target);
+                    }
+                });
+            }
+        });
+        let options = web_sys::IntersectionObserverInit::new();
+        options.set_root_margin("0px 0px 100% 0px");
+        let Ok(io) = web_sys::IntersectionObserver::new_with_options(on_near.as_ref().unchecked_ref(), &options) else { return };
+        io.observe(&el);
+        observer.set_value(Some(io));
+        callback.set_value(Some(on_near));
+    });
+    on_cleanup(move || {
+        if let Some(io) = observer.try_update_value(Option::take).flatten() {
+            io.disconnect();
+        }
+        callback.try_update_value(Option::take);
+    });
+}

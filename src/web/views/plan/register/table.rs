@@ -28,6 +28,13 @@ pub(super) fn RiskTable(
         })
     });
     let total = derive(|p| p.risks.len());
+    // A long register draws its first rows, and more as the line under the
+    // table nears the screen: drawing 4,000 rows took 1.5 s, and an edit
+    // compared every drawn row again.
+    let drawn = RwSignal::new(DRAWN_STEP);
+    let more = NodeRef::<leptos::html::P>::new();
+    let shown = move || rows.with(|r| r.rows.len());
+    crate::web::views::common::row_window::grow_when_near(more, drawn, DRAWN_STEP, shown);
     // The rows are laid out as grids (style/main.css); Chromium keeps the
     // table's semantics (tests/browser/a11y.test.mjs checks it), so no role
     // attributes: 4,500 of them took a tenth of drawing a 500-entry register.
@@ -51,12 +58,21 @@ pub(super) fn RiskTable(
                     </For>
                 </tbody>
                 <tbody class="far">
-                    <For each=move || rows.with(|r| r.rows.iter().skip(ALWAYS_DRAWN).cloned().collect::<Vec<_>>()) key=Row::key let:r>
+                    <For each=move || {
+                        let drawn = drawn.get();
+                        rows.with(|r| r.rows.iter().take(drawn).skip(ALWAYS_DRAWN).cloned().collect::<Vec<_>>())
+                    } key=Row::key let:r>
                         {row_view(r, selected)}
                     </For>
                 </tbody>
             </table>
         </div>
+        <p class="more-rows hint" node_ref=more>
+            {move || {
+                let (drawn, shown) = (drawn.get(), shown());
+                (drawn < shown).then(|| format!("Entries 1 to {drawn} of {shown} are drawn; more are drawn as you scroll."))
+            }}
+        </p>
     }
 }
 
@@ -64,6 +80,9 @@ pub(super) fn RiskTable(
 /// and no table cells in the accessibility tree until it is scrolled to, and
 /// a workshop's register stays well within this.
 const ALWAYS_DRAWN: usize = 20;
+
+/// Rows drawn at first, and added each time the reader nears the end.
+const DRAWN_STEP: usize = 500;
 
 fn row_view(r: Arc<Row>, selected: RwSignal<Option<String>>) -> impl IntoView {
     let id = r.id.clone();

@@ -44,7 +44,7 @@ pub fn ReportSection() -> impl IntoView {
                 </div>
             </div>
             <DocumentFields/>
-            {move || plan.with(report)}
+            <Preview plan/>
         </section>
     }
 }
@@ -85,12 +85,43 @@ fn DocumentFields() -> impl IntoView {
     }
 }
 
-/// The preview: the whole plan report, as it prints.
-fn report(p: &Plan) -> impl IntoView {
-    let doc = crate::plan::report::build(p, &p.revisions(), crate::plan::report::ALL_PARTS);
+/// The preview: the whole plan report, as it prints. Built when the section
+/// opens; after an edit (typing the document id) built again once the
+/// typing pauses, and only the parts that changed are drawn again (see
+/// `report_view::parts_view`; long tables draw as they are scrolled to).
+#[component]
+fn Preview(plan: RwSignal<Plan>) -> impl IntoView {
+    use crate::web::views::common::report_view::{parts_view, renumber};
+    use std::time::Duration;
+    let build = |p: &Plan| crate::plan::report::build(p, &p.revisions(), crate::plan::report::ALL_PARTS).parts;
+    let parts = RwSignal::new(renumber(&[], plan.with_untracked(build)));
+    let pending = StoredValue::new_local(None::<TimeoutHandle>);
+    Effect::new(move |seen: Option<()>| {
+        plan.track();
+        if seen.is_none() {
+            return;
+        }
+        if let Some(h) = pending.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        let later = set_timeout_with_handle(
+            move || {
+                let Some(next) = plan.try_with_untracked(build) else { return };
+                parts.try_update(|last| *last = renumber(last, next));
+            },
+            REBUILD_AFTER,
+        );
+        pending.set_value(later.ok());
+    });
+    on_cleanup(move || {
+        if let Some(h) = pending.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+    });
+    const REBUILD_AFTER: Duration = Duration::from_millis(250);
     view! {
         <article class="report" aria-label="Report preview" data-artefact>
-            {crate::web::views::common::report_view::document_view(&doc)}
+            {parts_view(parts.into())}
         </article>
     }
 }
