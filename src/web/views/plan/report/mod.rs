@@ -86,11 +86,12 @@ fn DocumentFields() -> impl IntoView {
 }
 
 /// The preview: the whole plan report, as it prints. Built when the section
-/// opens; after an edit (typing the document id) built again once the
-/// typing pauses, and only the parts that changed are drawn again (see
+/// opens; after an edit (typing the document id) its cover is built again
+/// at once and the rest once the typing pauses, and only the parts that changed are drawn again (see
 /// `report_view::parts_view`; long tables draw as they are scrolled to).
 #[component]
 fn Preview(plan: RwSignal<Plan>) -> impl IntoView {
+    use crate::report::PartKey;
     use crate::web::views::common::report_view::{parts_view, renumber};
     use std::time::Duration;
     let build = |p: &Plan| crate::plan::report::build(p, &p.revisions(), crate::plan::report::ALL_PARTS).parts;
@@ -104,6 +105,16 @@ fn Preview(plan: RwSignal<Plan>) -> impl IntoView {
         if let Some(h) = pending.try_update_value(Option::take).flatten() {
             h.clear();
         }
+        // The cover (what the document fields change) at once, so that a
+        // print straight after typing shows it; the rest once typing pauses.
+        let cover = plan.with_untracked(|p| crate::plan::report::build(p, &p.revisions(), &[PartKey::Cover]).parts);
+        parts.update(|last| {
+            if let (Some(first), Some(cover)) = (last.first_mut(), cover.into_iter().next()) {
+                if *first.1 != cover {
+                    *first = renumber(&[], vec![cover]).remove(0);
+                }
+            }
+        });
         let later = set_timeout_with_handle(
             move || {
                 let Some(next) = plan.try_with_untracked(build) else { return };
