@@ -170,3 +170,142 @@ pub fn notices_to_keep(kinds: &[NoticeKind], incoming: NoticeKind) -> Vec<usize>
     let kept_infos = &infos[first_info_kept..];
     (0..kinds.len()).filter(|i| kinds[*i] == NoticeKind::Error || kept_infos.contains(i)).collect()
 }
+
+// ----- several tabs writing one document --------------------------------
+//
+// Tabs of one browser profile write a plan or an assessment under one lock,
+// but a tab may still read a stored text older than the last write (the
+// browser caches storage per tab), so each write also records, in a short
+// list kept beside the documents ([`lineage_add`]), which text it was made
+// from. A tab that finds the stored text moved on merges from that text.
+
+/// A text's identity in the list of writes: the same in every tab.
+pub fn text_hash(text: &str) -> u64 {
+    use std::hash::Hasher;
+    let mut h = rustc_hash::FxHasher::default();
+    h.write(text.as_bytes());
+    h.write_usize(text.len());
+    h.finish()
+}
+
+/// How many writes the list keeps: a tab's view lags a few writes at most.
+pub const LINEAGE_LINES: usize = 32;
+
+/// The writes in the list: (text written, text it was made from).
+pub fn lineage_read(list: &str) -> Vec<(u64, u64)> {
+    let hex = |s: &str| u64::from_str_radix(s, 16).ok();
+    list.lines().filter_map(|l| l.split_once(' ')).filter_map(|(c, p)| Some((hex(c)?, hex(p)?))).collect()
+}
+
+/// The list with one more write, keeping the last [`LINEAGE_LINES`].
+pub fn lineage_add(list: Option<&str>, child: u64, parent: u64) -> String {
+    let mut lines: Vec<(u64, u64)> = list.map(lineage_read).unwrap_or_default();
+    lines.retain(|&(c, _)| c != child);
+    lines.push((child, parent));
+    let skip = lines.len().saturating_sub(LINEAGE_LINES);
+    lines[skip..].iter().map(|(c, p)| format!("{c:016x} {p:016x}\n")).collect()
+}
+
+/// What a tab knows when it writes its document or hears it was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SyncFacts {
+    /// The stored text is gone.
+    pub gone: bool,
+    /// The stored text is not the one this tab last read or wrote.
+    pub moved_on: bool,
+    /// This tab has edits not yet written.
+    pub unwritten: bool,
+    /// The text this tab last read or wrote holds edits made in this tab
+    /// (it wrote it), which the newer text may lack.
+    pub own_in_stored: bool,
+    /// The newer text was made from the one this tab last read or wrote,
+    /// so it holds everything that one did.
+    pub builds_on_stored: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SyncStep {
+    /// In step: nothing to write.
+    Nothing,
+    /// Write this tab's version.
+    Write,
+    /// Take the stored version: nothing of this tab's is missing from it.
+    Follow,
+    /// Merge this tab's edits onto the stored version.
+    Merge,
+}
+
+pub fn sync_step(f: SyncFacts) -> SyncStep {
+    if f.gone || !f.moved_on {
+        // A text cleared in this very tab is written again; nothing of anyone's is lost.
+        return if f.unwritten { SyncStep::Write } else { SyncStep::Nothing };
+    }
+    if !f.unwritten && (!f.own_in_stored || f.builds_on_stored) {
+        return SyncStep::Follow;
+    }
+    SyncStep::Merge
+}
+
+/// What a merge of this tab's edits onto the stored version leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Merged {
+    /// A place changed differently on both sides: the user chooses.
+    Ask,
+    /// The stored version already holds everything: take it, write nothing
+    /// (so two tabs never write the same merge back and forth).
+    Follow,
+    /// Write the merge: it adds this tab's edits to the stored version.
+    Write,
+}
+
+pub fn after_merge(conflicts: bool, same_as_stored: bool) -> Merged {
+    match (conflicts, same_as_stored) {
+        (true, _) => Merged::Ask,
+        (false, true) => Merged::Follow,
+        (false, false) => Merged::Write,
+    }
+}
+
+/// The texts `text` was made from, nearest first, as far as `parent` knows
+/// (a loop, which only a hash collision could make, ends the walk).
+pub fn ancestors(text: u64, parent: impl Fn(u64) -> Option<u64>) -> Vec<u64> {
+    let mut chain: Vec<u64> = Vec::new();
+    let mut at = text;
+    while let Some(p) = parent(at) {
+        if p == text || chain.contains(&p) || chain.len() >= 4 * LINEAGE_LINES {
+            break;
+        }
+        chain.push(p);
+        at = p;
+    }
+    chain
+}
+
+/// What to merge from when the stored text moved on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Base {
+    /// The text this tab last read or wrote.
+    Stored,
+    /// An older text both versions were made from (by its hash).
+    Ancestor(u64),
+    /// This tab wrote the text it last saw, and the newer one was not made
+    /// from anything this tab's version was: no merge is safe.
+    Lost,
+}
+
+/// Where the newer text (made from `theirs`, nearest first) and this tab's
+/// version meet: this tab's version is `stored` (made from `stored_from`)
+/// plus its edits not yet written; `own`: this tab wrote `stored`.
+pub fn merge_base(theirs: &[u64], stored: u64, stored_from: &[u64], own: bool) -> Base {
+    // Written without a record (another kind of write), or made from what
+    // this tab last saw: that is what the newer text was made from.
+    if theirs.is_empty() || theirs.contains(&stored) {
+        return Base::Stored;
+    }
+    match theirs.iter().find(|t| stored_from.contains(t)) {
+        Some(&common) => Base::Ancestor(common),
+        // This tab only read what it last saw: nothing of its own is in it.
+        None if !own => Base::Stored,
+        None => Base::Lost,
+    }
+}

@@ -15,5 +15,6 @@ mod report;
 mod revisions;
 mod roundtrip_props;
 mod rules;
+mod tabs;
 mod trace;
 mod workspace;

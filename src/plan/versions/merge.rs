@@ -327,3 +327,23 @@ fn place_in(plan: &Plan, value: &Value, path: &[Step]) -> Option<String> {
     }
     Some(crate::plan::file::place_phrase(plan, &segments))
 }
+
+/// Three-way merge of any JSON document (a maturity assessment's file, a
+/// plan's): `first`'s order of items, the other's new items after. `None`
+/// when a place changed differently on both sides; a time of edit is not
+/// an edit: `updated_at` takes the later and `created_at` the earlier.
+pub fn merge_json(base: &Value, first: &Value, second: &Value) -> Option<Value> {
+    let mut state = State { conflicts: Vec::new(), theirs_applied: 0, applied: Vec::new(), path: Vec::new() };
+    let mut merged = state.value(Some(base), Some(first), Some(second))?;
+    for c in state.conflicts {
+        let later = match c.path.last() {
+            Some(Step::Field(f)) if f == "updated_at" => true,
+            Some(Step::Field(f)) if f == "created_at" => false,
+            _ => return None,
+        };
+        let (a, b) = (c.mine.as_ref().and_then(Value::as_str), c.theirs.as_ref().and_then(Value::as_str));
+        let time = if later { a.max(b) } else { a.min(b).or(a.max(b)) };
+        set(&mut merged, &c.path, time.map(|t| Value::String(t.to_string())));
+    }
+    Some(merged)
+}
