@@ -109,3 +109,28 @@ pub fn title_while_printing(title: impl Fn() -> String + 'static) {
         restore();
     });
 }
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `navigator.locks.request(name, callback)` (the Web Locks API).
+    #[wasm_bindgen(js_namespace = ["navigator", "locks"], js_name = request, catch)]
+    fn request_lock(name: &str, callback: &js_sys::Function) -> Result<js_sys::Promise, wasm_bindgen::JsValue>;
+}
+
+/// The lock every tab of this browser takes to write a plan or an assessment.
+pub const WRITE_LOCK: &str = "jsp-planner/write";
+
+/// Run `f` holding the cross-tab write lock (every tab of this browser
+/// profile waits its turn), or at once where the browser has no Web Locks
+/// (an older browser, or a page not served over https or from localhost).
+pub fn with_write_lock(f: impl FnOnce() + 'static) {
+    let locks = web_sys::window().and_then(|w| js_sys::Reflect::get(&w.navigator(), &"locks".into()).ok());
+    if locks.is_none_or(|l| l.is_undefined() || l.is_null()) {
+        f();
+        return;
+    }
+    let callback: js_sys::Function = wasm_bindgen::closure::Closure::once_into_js(f).unchecked_into();
+    if request_lock(WRITE_LOCK, &callback).is_err() {
+        let _ = callback.call0(&wasm_bindgen::JsValue::UNDEFINED);
+    }
+}

@@ -37,6 +37,8 @@ pub struct EditorParts {
     pub import_bytes: fn(crate::web::state::AppState, String, Vec<u8>) -> crate::web::state::ImportTask,
     /// Draw the questions an import asks.
     pub import_dialog: fn(crate::web::state::Dialog) -> AnyView,
+    /// Bring the open plan and storage together (`state::tabs`): now, or once the cross-tab lock is ours.
+    pub sync_plan: fn(crate::web::state::OpenPlan, bool),
 }
 
 thread_local! {
@@ -161,6 +163,7 @@ pub fn Editor(assessment: Option<String>) -> impl IntoView {
 pub fn load_plan_editor() -> Result<EditorParts, leptos::wasm_split::SplitLoaderError> {
     // Every limited field, the plan list's too, says when it nears its limit.
     crate::web::views::common::limit::install();
+    crate::web::state::tabs::listen();
     Ok(EditorParts {
         draw: || view! { <crate::web::views::plan::PlanPage/> }.into_any(),
         merge: crate::plan::versions::merge::merge_onto,
@@ -172,5 +175,6 @@ pub fn load_plan_editor() -> Result<EditorParts, leptos::wasm_split::SplitLoader
         restore_assessments: crate::web::state::assessment::restore,
         import_bytes: crate::web::state::AppState::import_bytes,
         import_dialog: crate::web::views::shell::import_dialogs::draw,
+        sync_plan: crate::web::state::tabs::sync_plan,
     })
 }

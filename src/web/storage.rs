@@ -345,3 +345,73 @@ pub fn room_free() -> usize {
     let used: usize = raw_keys().into_iter().map(|k| (k.encode_utf16().count() + raw_js(&k).map_or(0, |v| v.length() as usize)) * 2).sum();
     QUOTA_BYTES.saturating_sub(used)
 }
+
+// ----- what tabs wrote -------------------------------------------------
+// Used by the editor's part only (`web::state::tabs`, the open assessment).
+
+/// Recent writes of plans and assessments, one line each: the text written
+/// and the text it was made from (see `app::decide::lineage_add`).
+pub const LINEAGE: &str = "jsp-planner/lineage";
+
+thread_local! {
+    /// The writes this tab learnt of (from the list and from other tabs' events), newest last.
+    static PARENTS: std::cell::RefCell<Vec<(u64, u64)>> = const { std::cell::RefCell::new(Vec::new()) };
+    /// Recent texts of documents by hash: what a newer text may have been made from.
+    static TEXTS: std::cell::RefCell<Vec<(u64, JsString)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// How many writes and texts this tab keeps in mind.
+const PARENTS_KEPT: usize = 128;
+const TEXTS_KEPT: usize = 12;
+
+/// Learn the writes in a list of writes (as stored, or as another tab wrote it).
+pub fn note_lineage(list: &str) {
+    PARENTS.with_borrow_mut(|known| {
+        for line in crate::app::decide::lineage_read(list) {
+            if !known.contains(&line) {
+                known.push(line);
+            }
+        }
+        let extra = known.len().saturating_sub(PARENTS_KEPT);
+        known.drain(..extra);
+    });
+}
+
+/// Learn the writes in the stored list (this tab may not have had their events yet).
+pub fn learn_lineage() {
+    if let Some(list) = raw(LINEAGE) {
+        note_lineage(&list);
+    }
+}
+
+/// The text the text `hash` was made from (its hash), if this tab learnt it.
+pub fn parent_of(hash: u64) -> Option<u64> {
+    PARENTS.with_borrow(|known| known.iter().rev().find(|(c, _)| *c == hash).map(|(_, p)| *p))
+}
+
+/// Keep `text` (whose hash is `hash`) in mind as a version a later text may be made from.
+pub fn remember(hash: u64, text: &JsString) {
+    TEXTS.with_borrow_mut(|texts| {
+        texts.retain(|(h, _)| *h != hash);
+        texts.push((hash, text.clone()));
+        let extra = texts.len().saturating_sub(TEXTS_KEPT);
+        texts.drain(..extra);
+    });
+}
+
+pub fn remembered(hash: u64) -> Option<JsString> {
+    TEXTS.with_borrow(|texts| texts.iter().find(|(h, _)| *h == hash).map(|(_, t)| t.clone()))
+}
+
+/// Write `text` as the document under `key`, noting that it was made from
+/// the text `parent` (a hash); the written text and its hash.
+pub fn write_doc(key: &str, text: String, parent: u64) -> Result<(JsString, u64), SaveError> {
+    let hash = crate::app::decide::text_hash(&text);
+    let list = crate::app::decide::lineage_add(raw(LINEAGE).as_deref(), hash, parent);
+    // A list that cannot be written only costs a later merge its exact base.
+    let _ = LocalStorage::raw().set_item(LINEAGE, &list);
+    note_lineage(&list);
+    let js = write(key, text)?;
+    remember(hash, &js);
+    Ok((js, hash))
+}

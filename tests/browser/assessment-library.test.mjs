@@ -96,20 +96,24 @@ test('a malformed or hostile assessment file is refused in words and changes not
   assert.equal(await page.locator('img[src=x]').count(), 0);
 }));
 
-test('an edit in another tab is not overwritten: this tab asks', () => withApp(env, async ({ page: a, openTab }) => {
+test('an edit in another tab is never overwritten: the other tab takes it, and both tabs’ edits are kept', () => withApp(env, async ({ page: a, openTab }) => {
   await createAssessment(a, 'Shared maturity');
   const b = await openTab();
   await b.locator('table.assessments').getByRole('button', { name: 'Shared maturity', exact: true }).click();
   await b.getByRole('heading', { level: 1, name: 'Shared maturity' }).waitFor();
-  // Tab A scores an activity; tab B, still showing the older copy, is told before it writes.
-  await a.getByLabel('Current level of A.1 Release / change project planning', { exact: false }).first().selectOption({ index: 3 });
-  await b.getByText('This assessment was changed in another tab.').waitFor();
-  const stored = Object.values(await storedAssessments(a))[0];
-  await b.getByLabel('Current level of A.2', { exact: false }).first().selectOption({ index: 2 });
-  assert.deepEqual(Object.values(await storedAssessments(b))[0], stored, 'B did not write over A');
-  await b.getByRole('button', { name: 'Take theirs' }).click();
-  const level = await b.getByLabel('Current level of A.1', { exact: false }).first().inputValue();
-  assert.equal(level, await a.getByLabel('Current level of A.1', { exact: false }).first().inputValue());
+  const level = (tab, activity) => tab.getByLabel(`Current level of ${activity}`, { exact: false }).first();
+  // Tab A scores an activity; tab B, without edits of its own, shows it.
+  await level(a, 'A.1 Release / change project planning').selectOption({ index: 3 });
+  const scored = await level(a, 'A.1').inputValue();
+  await b.waitForFunction(() => document.querySelector('#current-concept-a1')?.value !== '');
+  assert.equal(await level(b, 'A.1').inputValue(), scored);
+  // Tab B scores another activity: A's score stays, and A shows B's.
+  await level(b, 'A.2').selectOption({ index: 2 });
+  const stored = Object.values(await storedAssessments(b))[0].assessment.activities;
+  assert.equal(String(stored.find((e) => e.activity_id === 'concept.a1').current), scored, 'B did not write over A');
+  assert.equal(String(stored.find((e) => e.activity_id === 'concept.a2').current), await level(b, 'A.2').inputValue());
+  await a.waitForFunction(() => document.querySelector('#current-concept-a2')?.value !== '');
+  assert.equal(await b.getByText('This assessment was changed in another tab.').count(), 0);
 }));
 
 test('a plan’s dashboard shows the organisation’s Concept Phase levels', () => withApp(env, async ({ page }) => {

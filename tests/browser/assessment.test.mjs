@@ -290,29 +290,51 @@ for (const theme of ['light', 'dark']) {
   }));
 }
 
-test('another tab’s change to the assessment waits for a choice', () => withApp(env, { viewport: VIEWPORT }, async ({ page: first, openTab }) => {
+/** Change an activity's owner in the stored assessment behind this tab's
+ *  back (no storage event reaches the tab that writes). */
+async function writeBehind(page, activityId, owner) {
+  await settled(page);
+  await page.evaluate(([id, value]) => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('jsp-planner/assessment/'));
+    const file = JSON.parse(localStorage.getItem(key));
+    file.assessment.activities.find((e) => e.activity_id === id).owner = value;
+    localStorage.setItem(key, JSON.stringify(file));
+  }, [activityId, owner]);
+}
+
+test('another tab’s change to the assessment is taken; the same field changed in both waits for a choice', () => withApp(env, { viewport: VIEWPORT }, async ({ page: first, openTab }) => {
   await createAssessment(first, 'Shared assessment');
   const second = await openTab();
   await second.getByRole('table', { name: /maturity assessments/i }).getByRole('button', { name: 'Shared assessment', exact: true }).click();
   await second.getByRole('heading', { level: 1, name: 'Shared assessment' }).waitFor();
   await second.getByLabel(`Owner of ${A2}`).fill('Written in the second tab');
   assert.equal(await saveStatus(second), 'Saved in this browser');
+  // The first tab, with no edits of its own, shows it; its own edit of another field is kept beside it.
+  await first.waitForFunction(() => document.getElementById('owner-concept-a2')?.value === 'Written in the second tab');
+  await first.getByLabel(`Owner of ${A3}`).fill('Written in the first tab');
+  assert.equal(await saveStatus(first), 'Saved in this browser');
+  assert.equal((await storedEntry(first, 'concept.a2')).owner, 'Written in the second tab');
+  assert.equal((await storedEntry(first, 'concept.a3')).owner, 'Written in the first tab');
+  await second.waitForFunction(() => document.getElementById('owner-concept-a3')?.value === 'Written in the first tab');
 
+  // A field changed elsewhere and here: nothing is written until the user chooses.
+  await writeBehind(first, 'concept.a1', 'Written elsewhere');
+  await first.getByLabel(`Owner of ${A1}`).fill('Mine in the first tab');
   const banner = first.getByRole('alert').filter({ hasText: 'This assessment was changed in another tab.' });
   await banner.waitFor();
-  await first.getByLabel(`Owner of ${A1}`).fill('Written in the first tab');
   assert.equal(await saveStatus(first), 'Not saved: changed in another tab');
+  assert.equal((await storedEntry(first, 'concept.a1')).owner, 'Written elsewhere');
   await banner.getByRole('button', { name: 'Keep mine' }).click();
   assert.equal(await saveStatus(first), 'Saved in this browser');
-  const kept = await storedEntry(first, 'concept.a1');
-  assert.equal(kept.owner, 'Written in the first tab');
-  assert.equal((await storedEntry(first, 'concept.a2')).owner, '');
+  assert.equal((await storedEntry(first, 'concept.a1')).owner, 'Mine in the first tab');
+  await second.waitForFunction(() => document.getElementById('owner-concept-a1')?.value === 'Mine in the first tab');
 
-  // The second tab now sees the first's write, and takes it.
+  // The other choice: take the other version.
+  await writeBehind(second, 'concept.a2', 'Theirs, written elsewhere');
+  await second.getByLabel(`Owner of ${A2}`).fill('Dropped on purpose');
   const theirs = second.getByRole('alert').filter({ hasText: 'This assessment was changed in another tab.' });
-  await theirs.waitFor();
   await theirs.getByRole('button', { name: 'Take theirs' }).click();
-  assert.equal(await second.getByLabel(`Owner of ${A1}`).inputValue(), 'Written in the first tab');
+  assert.equal(await second.getByLabel(`Owner of ${A2}`).inputValue(), 'Theirs, written elsewhere');
   assert.equal(await saveStatus(second), 'Saved in this browser');
 }));
 

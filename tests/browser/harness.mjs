@@ -118,11 +118,13 @@ export async function createPlan(page, name) {
 
 /**
  * Let the app finish writing: it saves an edit just after the frame that
- * shows it (src/web/state/session.rs), so wait for a frame and the tasks
- * queued behind it.
+ * shows it (src/web/state/session.rs), once it holds the write lock every
+ * tab takes (src/web/state/tabs.rs), so wait for a frame, the tasks queued
+ * behind it and then a turn of that lock (granted in order).
  */
 export function settled(page) {
-  return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => setTimeout(r, 0), 0))));
+  return page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(() => setTimeout(r, 0), 0))))
+    .then(() => page.evaluate(() => navigator.locks?.request('jsp-planner/write', () => {})));
 }
 
 /**

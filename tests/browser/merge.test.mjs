@@ -77,6 +77,7 @@ test('two tabs that saved over each other merge both versions', () => withApp(en
     const key = Object.keys(localStorage).find((k) => k.startsWith('jsp-planner/plan/'));
     const file = JSON.parse(localStorage.getItem(key));
     file.plan.project.product = 'Product from the other tab';
+    file.plan.project.resources.budget = 'Budget from the other tab';
     file.plan.updated_at = new Date(Date.now() + 1000).toISOString();
     localStorage.setItem(key, JSON.stringify(file));
   });
@@ -84,7 +85,8 @@ test('two tabs that saved over each other merge both versions', () => withApp(en
   await tab.getByRole('heading', { name: 'This plan was changed in another tab' }).waitFor();
   await tab.getByRole('button', { name: 'Merge both…' }).click();
   const dialog = tab.getByRole('dialog', { name: 'Merge “Two-tab merge”' });
-  assert.match(await dialog.innerText(), /1 change from the other tab apply by themselves; nothing conflicts/);
+  // The product merges by itself; the budget changed in both tabs (this tab's version is kept by default).
+  assert.match(await dialog.innerText(), /1 change from the other tab apply by themselves\. 1 place was changed on both sides/);
   await dialog.getByRole('button', { name: 'Merge' }).click();
   await tab.getByRole('heading', { name: 'This plan was changed in another tab' }).waitFor({ state: 'detached' });
   const { plan } = Object.values(await storedPlans(tab))[0];

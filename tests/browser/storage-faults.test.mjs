@@ -60,29 +60,30 @@ test('a full storage quota is shown and the stored plan is kept', () => withApp(
 }));
 
 /** Write the open plan's stored text behind this tab's back: no storage event
- *  reaches the tab that writes, so its next save finds a version it never saw. */
-async function writeBehind(page, product) {
+ *  reaches the tab that writes, so its next save finds a version it never saw.
+ *  `field` is 'product' or 'budget'. */
+async function writeBehind(page, field, text) {
   await settled(page);
-  await page.evaluate((value) => {
+  await page.evaluate(([field, value]) => {
     const key = Object.keys(localStorage).find((k) => k.startsWith('jsp-planner/plan/'));
     const file = JSON.parse(localStorage.getItem(key));
-    file.plan.project.product = value;
+    if (field === 'budget') file.plan.project.resources.budget = value;
+    else file.plan.project.product = value;
     localStorage.setItem(key, JSON.stringify(file));
-  }, product);
+  }, [field, text]);
 }
 
 test('a change this tab did not see is noticed, never silently overwritten', () => withApp(env, async ({ page: tabB }) => {
   await createPlan(tabB, 'Two-tab plan');
   await section(tabB, 'A.1 Project planning');
-  await writeBehind(tabB, 'From tab A');
+  await writeBehind(tabB, 'budget', 'From tab A');
 
-  // Tab B keeps typing: its edit stays on screen but is not saved over A's.
+  // Tab B types into the same field: its edit stays on screen but is not saved over A's.
   await tabB.getByLabel('Security budget').fill('From tab B');
   await tabB.getByRole('heading', { name: 'This plan was changed in another tab' }).waitFor();
   assert.match(await saveStatus(tabB), /changed in another tab/);
   let [stored] = Object.values(await storedPlans(tabB));
-  assert.equal(stored.plan.project.product, 'From tab A');
-  assert.equal(stored.plan.project.resources.budget, '');
+  assert.equal(stored.plan.project.resources.budget, 'From tab A');
 
   // Keep both: B's version becomes a new plan, A's stays.
   await tabB.getByRole('button', { name: 'Keep mine as a new plan' }).click();
@@ -91,15 +92,15 @@ test('a change this tab did not see is noticed, never silently overwritten', () 
   assert.equal(plans.length, 2);
   const original = plans.find((p) => p.name === 'Two-tab plan');
   const copy = plans.find((p) => p.name === 'Copy of Two-tab plan');
-  assert.equal(original.project.product, 'From tab A');
+  assert.equal(original.project.resources.budget, 'From tab A');
   assert.equal(copy.project.resources.budget, 'From tab B');
 }));
 
 test('choosing "Load the other tab’s version" shows the other tab’s edits', () => withApp(env, async ({ page: tabB }) => {
   await createPlan(tabB, 'Reload plan');
   await section(tabB, 'A.1 Project planning');
-  await writeBehind(tabB, 'Newer from A');
-  await tabB.getByLabel('Security budget').fill('Lost on purpose');
+  await writeBehind(tabB, 'product', 'Newer from A');
+  await tabB.getByLabel('Product', { exact: true }).fill('Lost on purpose');
   await tabB.getByRole('button', { name: 'Load the other tab’s version' }).click();
   assert.equal(await tabB.getByLabel('Product', { exact: true }).inputValue(), 'Newer from A');
   await tabB.getByLabel('Security budget').fill('Now B saves again');

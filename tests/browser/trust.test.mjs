@@ -171,9 +171,10 @@ test('the conflict banner stays in view while the page scrolls', () => withApp(e
   await page.evaluate(() => {
     const key = Object.keys(localStorage).find((k) => k.startsWith('jsp-planner/plan/'));
     const file = JSON.parse(localStorage.getItem(key));
-    file.plan.project.product = 'Written elsewhere';
+    file.plan.project.resources.budget = 'Written elsewhere';
     localStorage.setItem(key, JSON.stringify(file));
   });
+  // The same field here: a true conflict (another field would merge by itself).
   await page.getByLabel('Security budget').fill('Mine');
   const banner = page.locator('.banner.conflict');
   await banner.waitFor();

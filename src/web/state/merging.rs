@@ -29,7 +29,7 @@ impl AppState {
     /// from the version this tab last read or wrote.
     pub fn merge_tabs(self) {
         let Some(id) = self.open_id() else { return };
-        let base = self.session.stored_text().and_then(|t| file::plan_json(t.as_bytes()).ok());
+        let base = self.session.merge_base_text().and_then(|t| file::plan_json(t.as_bytes()).ok());
         let theirs = storage::load(&id).ok().map(|l| l.plan);
         let (Some(base), Some(mine), Some(theirs)) = (base, self.session.with_plan(Plan::clone), theirs) else {
             self.notify(NoticeKind::Error, "The two versions could not be merged: the other tab’s version cannot be read.");

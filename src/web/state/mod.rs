@@ -20,6 +20,7 @@ mod files;
 mod library;
 mod merging;
 mod session;
+pub mod tabs;
 mod ui;
 
 pub use files::ImportTask;
@@ -54,7 +55,8 @@ pub struct AppState {
 
 impl AppState {
     pub fn new() -> Self {
-        AppState { library: Library::new(), session: Session::new(), ui: Ui::new(), assessment: leptos::prelude::RwSignal::new(None) }
+        let ui = Ui::new();
+        AppState { library: Library::new(), session: Session::new(ui), ui, assessment: leptos::prelude::RwSignal::new(None) }
     }
 
     /// Read the library and reopen what the address names (on a reload),
@@ -198,6 +200,8 @@ impl AppState {
         match decide::storage_event(event, storage::PLAN_PREFIX, open) {
             StorageAction::Ignore => return,
             StorageAction::RefreshList => {}
+            // With the editor's part (and so the merge): take, merge or ask (`state::tabs`).
+            StorageAction::Follow | StorageAction::Conflict if crate::web::editor::parts().is_some() => self.session.sync_with_storage(),
             StorageAction::Follow => {
                 if let Some(Ok(loaded)) = self.open_id().map(|id| storage::load(&id)) {
                     self.session.follow(loaded);

@@ -17,6 +17,8 @@ use crate::web::{browser, storage};
 #[derive(Debug, Clone, PartialEq)]
 pub enum SaveState {
     Saved,
+    /// Edits wait for their turn to be written (another tab may be writing).
+    Saving,
     /// Not saved, with the reason shown to the user; the edit is kept in memory.
     Unsaved(String),
     /// Another tab changed the stored plan; saving waits for the user's choice.
@@ -33,6 +35,7 @@ pub struct Session {
     /// The app's owner, under which each open plan's owner is made (not
     /// under whichever view happened to call [`Session::start`]).
     root: StoredValue<Option<Owner>, LocalStorage>,
+    ui: super::Ui,
 }
 
 /// One opened plan and all that goes with it.
@@ -44,13 +47,17 @@ pub struct OpenPlan {
     pub repairs: RwSignal<Vec<String>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
-    history: StoredValue<History<Plan>>,
+    pub(super) history: StoredValue<History<Plan>>,
     /// The stored text of the plan as this tab last read or wrote it
     /// (a JS string: see `storage::raw_js`).
-    stored: StoredValue<JsString, LocalStorage>,
+    pub(super) stored: StoredValue<JsString, LocalStorage>,
     /// Edits not yet written: they are written together just after the next
     /// paint (see [`OpenPlan::edit`]), or at once when the page is hidden.
     unwritten: StoredValue<Unwritten>,
+    /// After a conflict with another tab: the version both started from
+    /// (empty when not known).
+    conflict_base: StoredValue<JsString, LocalStorage>,
+    pub(super) ui: super::Ui,
 }
 
 impl PartialEq for OpenPlan {
@@ -66,6 +73,11 @@ struct Unwritten {
     written_bytes: usize,
     /// Edits made since; each adds at most [`edit::EDIT_GROWTH_BOUND`].
     edits: usize,
+    /// Whether this tab wrote the stored text (so it may hold edits a newer
+    /// stored text lacks), rather than read it.
+    own: bool,
+    /// A write waits for the cross-tab lock (see `state::tabs`).
+    queued: bool,
 }
 
 impl Unwritten {
@@ -74,7 +86,7 @@ impl Unwritten {
     }
 
     fn written(bytes: usize) -> Self {
-        Unwritten { written_bytes: bytes, edits: 0 }
+        Unwritten { written_bytes: bytes, ..Default::default() }
     }
 
     /// Just read or written as this JS string: UTF-16 units to UTF-8 bytes are at most three bytes each.
@@ -84,8 +96,8 @@ impl Unwritten {
 }
 
 impl Session {
-    pub fn new() -> Self {
-        Session { open: RwSignal::new(None), owner: StoredValue::new_local(None), root: StoredValue::new_local(Owner::current()) }
+    pub fn new(ui: super::Ui) -> Self {
+        Session { open: RwSignal::new(None), owner: StoredValue::new_local(None), root: StoredValue::new_local(Owner::current()), ui }
     }
 
     /// The open plan, if any (tracked: views that show it follow openings and closings).
@@ -114,7 +126,7 @@ impl Session {
             Some(root) => root.with(Owner::new),
             None => Owner::new(),
         });
-        let open = owner.with(|| OpenPlan::new(plan, text, repairs));
+        let open = owner.with(|| OpenPlan::new(plan, text, repairs, self.ui));
         self.retire(Some(owner));
         self.open.set(Some(open));
     }
@@ -148,6 +160,21 @@ impl Session {
 
     pub fn stored_text(self) -> Option<String> {
         self.open_untracked().map(OpenPlan::stored_text)
+    }
+
+    /// The version this tab's edits and another tab's both started from:
+    /// the one found when they conflicted, else the stored text as this tab last saw it.
+    pub fn merge_base_text(self) -> Option<String> {
+        let open = self.open_untracked()?;
+        let base = open.conflict_base.with_value(|b| String::from(b));
+        Some(if base.is_empty() { open.stored_text() } else { base })
+    }
+
+    /// Bring the open plan and storage together after another tab wrote it.
+    pub fn sync_with_storage(self) {
+        if let Some(o) = self.open_untracked() {
+            o.sync(false);
+        }
     }
 
     /// See [`OpenPlan::edit`].
@@ -188,7 +215,7 @@ impl Session {
 }
 
 impl OpenPlan {
-    fn new(plan: Plan, text: JsString, repairs: Vec<String>) -> Self {
+    fn new(plan: Plan, text: JsString, repairs: Vec<String>, ui: super::Ui) -> Self {
         OpenPlan {
             plan: RwSignal::new(plan),
             save_state: RwSignal::new(SaveState::Saved),
@@ -198,10 +225,12 @@ impl OpenPlan {
             history: StoredValue::new(History::default()),
             unwritten: StoredValue::new(Unwritten::stored(&text)),
             stored: StoredValue::new_local(text),
+            conflict_base: StoredValue::new_local(JsString::from("")),
+            ui,
         }
     }
 
-    fn id(self) -> Option<String> {
+    pub(super) fn id(self) -> Option<String> {
         self.plan.try_with_untracked(|p| p.id.clone())
     }
 
@@ -268,14 +297,33 @@ impl OpenPlan {
     fn write_after_paint(self) {
         let before = self.unwritten.get_value();
         self.unwritten.set_value(Unwritten { edits: before.edits + 1, ..before });
+        self.mark_saving();
         if before.edits == 0 {
-            browser::after_paint(move || self.flush());
+            browser::after_paint(move || self.sync(false));
+        }
+    }
+
+    /// Bring this tab and storage together: write this tab's edits, or take
+    /// or merge another tab's; `now` when the page goes away (no waiting
+    /// for the cross-tab lock). Without the editor's part (which holds the
+    /// merge) the edits are written if storage still holds what this tab
+    /// last saw, and another tab's change is a conflict.
+    fn sync(self, now: bool) {
+        match crate::web::editor::parts() {
+            Some(parts) => (parts.sync_plan)(self, now),
+            None => self.flush_alone(),
         }
     }
 
     /// Write the edits not yet written, if any (also when the page is hidden
     /// or closed, and before another plan opens).
     pub fn flush(self) {
+        if self.has_unwritten() {
+            self.sync(true);
+        }
+    }
+
+    fn flush_alone(self) {
         let Some(pending) = self.unwritten.try_get_value() else { return };
         if pending.edits == 0 {
             return;
@@ -288,11 +336,11 @@ impl OpenPlan {
             self.save_state.set(SaveState::Unsaved(edit::too_large()));
             return;
         }
-        self.persist(text);
+        self.save_now(text);
     }
 
     /// Whether edits wait to be written.
-    fn has_unwritten(self) -> bool {
+    pub(super) fn has_unwritten(self) -> bool {
         self.unwritten.try_get_value().is_some_and(|u| u.edits > 0)
     }
 
@@ -325,9 +373,20 @@ impl OpenPlan {
         self.sync_history_flags();
     }
 
-    /// Write the open plan's text, unless another tab's change waits for the user.
+    /// Write the open plan's text (now, or once the cross-tab lock is ours),
+    /// unless another tab's change waits for the user.
     fn persist(self, text: String) {
-        self.unwritten.set_value(Unwritten::written(text.len()));
+        if crate::web::editor::parts().is_some() {
+            self.unwritten.update_value(|u| *u = Unwritten { written_bytes: text.len(), edits: 1, ..*u });
+            self.mark_saving();
+            self.sync(false);
+            return;
+        }
+        self.save_now(text);
+    }
+
+    fn save_now(self, text: String) {
+        self.unwritten.update_value(|u| *u = Unwritten { written_bytes: text.len(), edits: 0, ..*u });
         if matches!(self.save_state.get_untracked(), SaveState::Conflict | SaveState::Deleted) {
             return;
         }
@@ -336,6 +395,7 @@ impl OpenPlan {
         match result {
             Ok(saved) => {
                 self.stored.set_value(saved.text);
+                self.set_own(true);
                 self.save_state.set(SaveState::Saved);
             }
             Err(storage::SaveError::Conflict) => self.save_state.set(SaveState::Conflict),
@@ -346,18 +406,93 @@ impl OpenPlan {
     /// Take the version another tab wrote (this tab had no edits of its own).
     pub fn follow(self, loaded: storage::Loaded) {
         self.reset_history();
-        self.unwritten.set_value(Unwritten::stored(&loaded.text));
-        self.stored.set_value(loaded.text);
+        self.took(loaded.text, false);
         self.save_state.set(SaveState::Saved);
-        self.plan.set(loaded.plan);
+        if self.plan.with_untracked(|p| *p != loaded.plan) {
+            self.plan.set(loaded.plan);
+        }
+    }
+
+    /// Take `plan` as written in `text` by this tab (a merge of another
+    /// tab's version and this one's): undo starts again from here, so it
+    /// never takes back the other tab's edits.
+    pub(super) fn took_merge(self, plan: Plan, text: JsString) {
+        self.reset_history();
+        self.took(text, true);
+        self.save_state.set(SaveState::Saved);
+        self.plan.set(plan);
+    }
+
+    /// The open plan's edits are written: `text` is stored.
+    pub(super) fn wrote(self, text: JsString) {
+        self.took(text, true);
+        self.set_state(SaveState::Saved);
+    }
+
+    /// `text` is stored, and this tab has nothing unwritten; `own`: this tab wrote it.
+    fn took(self, text: JsString, own: bool) {
+        let queued = self.queued();
+        self.unwritten.set_value(Unwritten { own, queued, ..Unwritten::stored(&text) });
+        self.stored.set_value(text);
+        self.conflict_base.set_value(JsString::from(""));
+    }
+
+    /// Whether this tab wrote the stored text (rather than read it).
+    pub(super) fn own(self) -> bool {
+        self.unwritten.with_value(|u| u.own)
+    }
+
+    fn set_own(self, own: bool) {
+        self.unwritten.update_value(|u| u.own = own);
+    }
+
+    /// Whether a write waits for the cross-tab lock; `None` once the plan is closed.
+    pub(super) fn try_queued(self) -> Option<bool> {
+        self.unwritten.try_with_value(|u| u.queued)
+    }
+
+    fn queued(self) -> bool {
+        self.try_queued().unwrap_or(false)
+    }
+
+    /// Note whether a write waits for the lock; false once the plan is closed.
+    pub(super) fn set_queued(self, queued: bool) -> bool {
+        self.unwritten.try_update_value(|u| u.queued = queued).is_some()
+    }
+
+    /// After a conflict: the version both sides started from (`None`: the one this tab last saw).
+    pub(super) fn set_conflict_base(self, base: Option<String>) {
+        self.conflict_base.set_value(JsString::from(base.unwrap_or_default().as_str()));
+    }
+
+    /// The edits could not be written (why, in words): they stay on screen,
+    /// and the next edit tries again.
+    pub(super) fn not_written(self, why: String) {
+        if let Some(u) = self.unwritten.try_get_value() {
+            self.unwritten.set_value(Unwritten { edits: 0, ..u });
+        }
+        self.save_state.set(SaveState::Unsaved(why));
+    }
+
+    /// An edit waits to be written: the status says so until it is.
+    fn mark_saving(self) {
+        if self.save_state.try_get_untracked() == Some(SaveState::Saved) {
+            self.save_state.set(SaveState::Saving);
+        }
+    }
+
+    /// Set the save state, telling the views only when it changes.
+    pub(super) fn set_state(self, state: SaveState) {
+        if self.save_state.try_get_untracked().is_some_and(|s| s != state) {
+            self.save_state.set(state);
+        }
     }
 
     /// Conflict resolution: write this tab's version over the stored one.
     pub fn overwrite(self) -> Result<(), String> {
         match self.plan.with_untracked(storage::save_over) {
             Ok(text) => {
-                self.unwritten.set_value(Unwritten::stored(&text));
-                self.stored.set_value(text);
+                self.took(text, true);
                 self.save_state.set(SaveState::Saved);
                 Ok(())
             }

@@ -127,6 +127,7 @@ fn SaveLine() -> impl IntoView {
         <p class="save-line" role="status" data-testid="save-status">
             {move || match saved.get() {
                 SaveState::Saved => view! { <span class="ok">"Saved in this browser"</span> }.into_any(),
+                SaveState::Saving => view! { <span>"Saving…"</span> }.into_any(),
                 SaveState::Unsaved(why) => view! { <span class="bad">"Not saved: " {why}</span> }.into_any(),
                 // An assessment deleted in another tab is a conflict too (`OpenAssessment::write`).
                 SaveState::Conflict | SaveState::Deleted => view! { <span class="bad">"Not saved: changed in another tab"</span> }.into_any(),

@@ -19,7 +19,7 @@ use crate::web::state::SaveState;
 pub(super) fn WorkshopBar() -> impl IntoView {
     let (open, d, step) = (open_assessment(), display(), page().step);
     let name = Memo::new(move |_| open.doc.with(|a| a.name.clone()));
-    let unsaved = move || open.saved.with(|s| *s != SaveState::Saved);
+    let unsaved = move || open.saved.with(|s| !matches!(s, SaveState::Saved | SaveState::Saving));
     view! {
         <Show when=move || d.workshop.get()>
             <nav class="stepper" aria-label="Workshop steps">

@@ -23,7 +23,7 @@ pub fn Stepper(section: Signal<Section>) -> impl IntoView {
     // Inside the plan editor: the open plan is always there.
     let plan_name = derive(|p| p.name.clone());
     let save_state = open_plan().save_state;
-    let unsaved = move || !matches!(save_state.get(), SaveState::Saved);
+    let unsaved = move || !matches!(save_state.get(), SaveState::Saved | SaveState::Saving);
     view! {
         <nav class="stepper" aria-label="Workshop steps">
             <span class="stepper-plan">{move || plan_name.get()}</span>

@@ -35,11 +35,15 @@ fn SaveStatus() -> impl IntoView {
     view! {
         <Show when=move || open.get()>
             <span class="save-status" role="status" data-testid="save-status">
-                {move || match app.session.save_state() {
-                    SaveState::Saved => view! { <span class="ok">"Saved in this browser"</span> }.into_any(),
-                    SaveState::Unsaved(why) => view! { <span class="bad">"Not saved: " {why}</span> }.into_any(),
-                    SaveState::Conflict => view! { <span class="bad">"Not saved: changed in another tab"</span> }.into_any(),
-                    SaveState::Deleted => view! { <span class="bad">"Not saved: deleted in another tab"</span> }.into_any(),
+                {move || {
+                    let (class, text) = match app.session.save_state() {
+                        SaveState::Saved => ("ok", "Saved in this browser".to_string()),
+                        SaveState::Saving => ("", "Saving…".into()),
+                        SaveState::Unsaved(why) => ("bad", format!("Not saved: {why}")),
+                        SaveState::Conflict => ("bad", "Not saved: changed in another tab".into()),
+                        SaveState::Deleted => ("bad", "Not saved: deleted in another tab".into()),
+                    };
+                    view! { <span class=class>{text}</span> }
                 }}
             </span>
         </Show>
