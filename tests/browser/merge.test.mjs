@@ -94,3 +94,52 @@ test('two tabs that saved over each other merge both versions', () => withApp(en
   assert.equal(plan.project.resources.budget, 'Budget from this tab');
   assert.match(await saveStatus(tab), /Saved in this browser/);
 }));
+
+/** Add a risk in the register with a new control linked from its editor. */
+async function addRisk(page, asset, threat, control) {
+  await section(page, 'Risk register');
+  await page.getByLabel('Asset or function').first().fill(asset);
+  await page.getByLabel('Threat or vulnerability').first().fill(threat);
+  await page.getByRole('button', { name: 'Add risk' }).click();
+  const editor = page.locator('.risk-editor');
+  await editor.getByLabel('New control').fill(control);
+  await editor.getByLabel('New control').press('Enter');
+  await editor.getByLabel(`C-001 ${control}`).waitFor();
+  await settled(page);
+}
+
+test('a risk added on both sides under one id: both are kept, with their links', () => withApp(env, async ({ page: a, newContext, openTab }) => {
+  const b = await openTab(env.base, await newContext());
+  await createPlan(a, 'Both added');
+  const shared = await exportOpen(a);
+  await importFile(b, shared.name, shared.text);
+  await b.locator('.plan-page').waitFor();
+  // Each adds their first risk (R-001) with their first control (C-001).
+  await addRisk(b, 'Bolus button', 'Their threat', 'Their control');
+  const fromBob = await exportOpen(b);
+  await addRisk(a, 'Drug library', 'My threat', 'My control');
+  await backToList(a);
+  await importFile(a, fromBob.name, fromBob.text);
+  await a.getByRole('button', { name: 'Merge…' }).click();
+
+  const dialog = a.getByRole('dialog', { name: 'Merge “Both added”' });
+  await dialog.waitFor();
+  const text = await dialog.innerText();
+  assert.match(text, /from the file apply by themselves; nothing conflicts/);
+  assert.match(text, /R-001: yours stays Risk R-001, the file’s is added as Risk R-002/);
+  assert.match(text, /C-001: yours stays Control C-001, the file’s is added as Control C-002/);
+  await dialog.getByText(/What applies by itself/).click();
+  assert.match(await dialog.locator('.merge-applied').innerText(), /Risk R-002/);
+  await dialog.getByRole('button', { name: 'Merge' }).click();
+  await dialog.waitFor({ state: 'detached' });
+
+  const { plan } = Object.values(await storedPlans(a))[0];
+  assert.deepEqual(plan.risks.map((r) => [r.id, r.threat, r.control_ids]), [
+    ['R-001', 'My threat', ['C-001']],
+    ['R-002', 'Their threat', ['C-002']],
+  ]);
+  assert.deepEqual(plan.controls.map((c) => [c.id, c.description]), [['C-001', 'My control'], ['C-002', 'Their control']]);
+  assert.match(await a.getByTestId('infos').innerText(), /Added on both sides, both kept: the file’s C-001 is now C-002, R-001 is now R-002\./);
+  await section(a, 'Risk register');
+  await a.getByText('Their threat').first().waitFor();
+}));

@@ -213,3 +213,122 @@ fn the_ancestor_is_read_as_json_from_any_version_and_a_non_plan_is_refused() {
         assert!(file::plan_json(bad.as_bytes()).is_err(), "{bad}");
     }
 }
+
+/// A copy of `base` with a risk, a control linked to it, a user need, a
+/// stakeholder with a matrix cell and a role with a RACI cell and an
+/// attendee, all added under the ids the other copy also uses.
+fn with_additions(base: &Plan, word: &str, need: usize) -> Plan {
+    let mut plan = base.clone();
+    let risk = plan.add_risk("Dose update service", &format!("{word} threat"));
+    let control = plan.add_control(&format!("{word} control"), ControlKind::Design);
+    let need_id = plan.needs[need].id.clone();
+    let r = plan.risk_mut(&risk).unwrap();
+    r.control_ids = vec![control.clone()];
+    r.need_ids = vec![need_id.clone()];
+    plan.fold_need(&need_id, "UN-1");
+    plan.user_need_mut("UN-1").unwrap().text = format!("{word} user need");
+    plan.add_stakeholder("st-new".into(), format!("{word} stakeholder"));
+    plan.set_relevance("st-new", &need_id, Some(Relevance::Critical));
+    plan.roles.push(Role { id: "role-new".into(), name: format!("{word} role") });
+    plan.set_raci("role-new", "act-a3", Some(Raci::Consulted));
+    plan.add_attendee("att-new".into(), &format!("{word} attendee"), "", Some("role-new".into()));
+    plan
+}
+
+#[test]
+fn items_added_on_both_sides_under_one_id_are_both_kept_with_their_links() {
+    let base = sample_plan();
+    let mine = with_additions(&base, "My", 0);
+    let theirs = with_additions(&base, "Their", 1);
+    let m = merge(&base, &mine, &theirs);
+    assert!(m.conflicts.is_empty(), "nothing conflicts: {:?}", m.conflicts);
+    let renamed: Vec<(&str, &str)> = m.renumbered.iter().map(|r| (r.old.as_str(), r.new.as_str())).collect();
+    for pair in [
+        ("R-002", "R-003"),
+        ("C-002", "C-003"),
+        ("UN-1", "UN-2"),
+        ("st-new", "st-new-2"),
+        ("role-new", "role-new-2"),
+        ("att-new", "att-new-2"),
+    ] {
+        assert!(renamed.contains(&pair), "{pair:?} in {renamed:?}");
+    }
+    let risk = m.renumbered.iter().find(|r| r.old == "R-002").unwrap();
+    assert_eq!((risk.mine.as_str(), risk.theirs.as_str()), ("Risk R-002", "Risk R-003"));
+    assert!(m.applied.iter().any(|p| p == "Risk R-003"), "their risk is listed as added: {:?}", m.applied);
+
+    let plan = m.resolve(&[]).unwrap().plan;
+    assert!(validate(&plan).is_empty());
+    let (my_risk, their_risk) =
+        (plan.risks.iter().find(|r| r.id == "R-002").unwrap(), plan.risks.iter().find(|r| r.id == "R-003").unwrap());
+    assert_eq!((my_risk.threat.as_str(), their_risk.threat.as_str()), ("My threat", "Their threat"));
+    let control = |id: &str| plan.controls.iter().find(|c| c.id == id).unwrap().description.clone();
+    assert_eq!(my_risk.control_ids, ["C-002"]);
+    assert_eq!(control("C-002"), "My control");
+    assert_eq!(their_risk.control_ids, ["C-003"], "their risk's link follows their control");
+    assert_eq!(control("C-003"), "Their control");
+    assert_eq!(their_risk.need_ids, [base.needs[1].id.clone()]);
+    let user_need = |id: &str| plan.user_needs.iter().find(|u| u.id == id).unwrap().text.clone();
+    assert_eq!((user_need("UN-1"), user_need("UN-2")), ("My user need".to_string(), "Their user need".to_string()));
+    assert_eq!(plan.needs[0].user_need_ids, ["UN-1"]);
+    assert_eq!(plan.needs[1].user_need_ids, ["UN-2"], "their fold follows their user need");
+    let stakeholder = |id: &str| plan.stakeholders.iter().find(|s| s.id == id).unwrap().name.clone();
+    assert_eq!((stakeholder("st-new"), stakeholder("st-new-2")), ("My stakeholder".to_string(), "Their stakeholder".to_string()));
+    assert_eq!(plan.relevance("st-new", &base.needs[0].id), Some(Relevance::Critical));
+    assert_eq!(plan.relevance("st-new-2", &base.needs[1].id), Some(Relevance::Critical), "their matrix cell follows");
+    assert_eq!(plan.relevance("st-new", &base.needs[1].id), None);
+    assert_eq!(plan.raci_value("role-new", "act-a3"), Some(Raci::Consulted));
+    assert_eq!(plan.raci_value("role-new-2", "act-a3"), Some(Raci::Consulted), "their RACI cell follows");
+    let attendee = plan.document.attendees.iter().find(|a| a.name == "Their attendee").unwrap();
+    assert_eq!((attendee.id.as_str(), attendee.role_id.as_deref()), ("att-new-2", Some("role-new-2")));
+
+    // The same item added alike on both sides is one item.
+    let alike = merge(&base, &mine, &mine);
+    assert!(alike.renumbered.is_empty() && alike.conflicts.is_empty());
+}
+
+#[test]
+fn every_link_field_is_named_for_the_list_it_points_into() {
+    // The merge renumbers an item of `needs` and follows every `need_id` and
+    // `need_ids`: a link field named otherwise would be left pointing at mine.
+    let plan = with_additions(&sample_plan(), "Any", 0);
+    let value: serde_json::Value = serde_json::from_str(&file::export_compact(&plan)).unwrap();
+    let plan = &value["plan"];
+    fn walk<'a>(key: &str, v: &'a serde_json::Value, out: &mut Vec<(String, &'a serde_json::Value)>) {
+        if key.ends_with("_id") || key.ends_with("_ids") {
+            out.push((key.to_string(), v));
+        }
+        match v {
+            serde_json::Value::Object(o) => o.iter().for_each(|(k, v)| walk(k, v, out)),
+            serde_json::Value::Array(a) => a.iter().for_each(|v| walk("", v, out)),
+            _ => {}
+        }
+    }
+    let mut links = Vec::new();
+    walk("", plan, &mut links);
+    let mut seen = std::collections::BTreeSet::new();
+    for (key, v) in links {
+        // Not links to an item of the plan: the document's own id, a fixed question's id.
+        if key == "document_id" || key == "question_id" {
+            continue;
+        }
+        let stem = key.trim_end_matches("_ids").trim_end_matches("_id");
+        let list = match stem.strip_suffix('y') {
+            Some(s) => format!("{s}ies"),
+            None => format!("{stem}s"),
+        };
+        let items = plan[&list].as_array().unwrap_or_else(|| panic!("{key} names no list {list}"));
+        let ids: Vec<&str> = match v {
+            serde_json::Value::Array(a) => a.iter().filter_map(|x| x.as_str()).collect(),
+            v => v.as_str().into_iter().collect(),
+        };
+        for id in ids {
+            assert!(items.iter().any(|i| i["id"] == id), "{key} {id} is an item of {list}");
+        }
+        seen.insert(key);
+    }
+    assert_eq!(
+        seen.into_iter().collect::<Vec<_>>(),
+        ["activity_id", "control_ids", "need_id", "need_ids", "role_id", "stakeholder_id", "user_need_ids"]
+    );
+}

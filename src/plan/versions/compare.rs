@@ -65,7 +65,7 @@ pub fn compare(before: &Plan, after: &Plan) -> Vec<Entry> {
     let (b, a) = (to_value(before), to_value(after));
     // A rating is one value: its likelihood belongs with its severity.
     let whole = |path: &[Step]| matches!(path.last(), Some(Step::Field(f)) if f == "initial" || f == "residual");
-    let sides_after = [(after, &a), (before, &b)];
+    let sides_after: [(&dyn crate::plan::file::place::Lookup, &Value); 2] = [(after, &a), (before, &b)];
     let mut entries: Vec<(usize, Entry)> = differences(&b, &a, &whole)
         .into_iter()
         .filter_map(|d| {

@@ -14,6 +14,7 @@
 
 use serde_json::{Map, Value};
 
+use crate::plan::file::place::{JsonPlan, Lookup};
 use crate::plan::model::Plan;
 use crate::plan::rules::{describe, validate};
 
@@ -52,6 +53,23 @@ pub struct Merge {
     pub theirs_applied: usize,
     /// Those places in words, for the preview ("Risk R-001, owner").
     pub applied: Vec<String>,
+    /// Items both sides added under the same id: both are kept, theirs under a new id.
+    pub renumbered: Vec<Renumbered>,
+}
+
+/// An item both sides added under one id, with different content: mine
+/// keeps the id, theirs is added under the next free one, and every link to
+/// it in their copy follows.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Renumbered {
+    /// The id both sides gave it ("R-010").
+    pub old: String,
+    /// The id their item is added under ("R-011").
+    pub new: String,
+    /// Mine, in words ("Risk R-010").
+    pub mine: String,
+    /// Theirs under its new id, in words ("Risk R-011").
+    pub theirs: String,
 }
 
 /// Merge `mine` and `theirs`, both descended from `base`.
@@ -64,7 +82,8 @@ pub fn merge(base: &Plan, mine: &Plan, theirs: &Plan) -> Merge {
 /// need not be read into a plan and written out again (a quarter of the
 /// time of merging two 1 MB copies in the browser).
 pub fn merge_onto(b: &Value, mine: &Plan, theirs: &Plan) -> Merge {
-    let (m, t) = (to_value(mine), to_value(theirs));
+    let (m, mut t) = (to_value(mine), to_value(theirs));
+    let renames = renumber(b, &m, &mut t);
     let mut state = State { conflicts: Vec::new(), theirs_applied: 0, applied: Vec::new(), path: Vec::new() };
     let mut merged = state.value(Some(b), Some(&m), Some(&t)).unwrap_or_else(|| m.clone());
     // Times of edit are not edits: the later one stands, never a conflict.
@@ -73,13 +92,141 @@ pub fn merge_onto(b: &Value, mine: &Plan, theirs: &Plan) -> Merge {
         obj.insert("updated_at".into(), Value::String(mine.updated_at.clone().max(theirs.updated_at.clone())));
         obj.insert("created_at".into(), Value::String(mine.created_at.clone().min(theirs.created_at.clone())));
     }
-    let sides = [(mine, &m), (theirs, &t)];
+    // Their plan names their items, unless some were renumbered: then its JSON does.
+    let renamed = JsonPlan(Some(&t));
+    let their_names: &dyn Lookup = if renames.is_empty() { theirs } else { &renamed };
+    let sides: [(&dyn Lookup, &Value); 2] = [(mine, &m), (their_names, &t)];
     for c in &mut state.conflicts {
         c.place = place_of(&sides, &c.path);
         c.both = their_item(&m, &t, &c.path);
     }
     let applied = state.applied.iter().map(|path| place_of(&sides, path)).collect();
-    Merge { merged, conflicts: state.conflicts, theirs_applied: state.theirs_applied, applied }
+    let renumbered = renames
+        .into_iter()
+        .map(|(list, old, new)| {
+            let at = |id: &str| [list.as_slice(), &[Step::Item(id.to_string())]].concat();
+            Renumbered { mine: place_of(&sides[..1], &at(&old)), theirs: place_of(&sides[1..], &at(&new)), old, new }
+        })
+        .collect();
+    Merge { merged, conflicts: state.conflicts, theirs_applied: state.theirs_applied, applied, renumbered }
+}
+
+/// Give each item that both sides added under one id, with different
+/// content, a new id in `theirs` (see [`fresh_id`]), and make every link to
+/// it in `theirs` follow. Returns each renumbered item's list, old and new id.
+///
+/// A link is a field named for the item's list: a `need_id` or `need_ids`
+/// for an item of `needs`, `control_ids` for `controls`, `activity_id` for
+/// `activities` (the plan's naming, checked by the tests). The revisions are
+/// history and are left as they are.
+fn renumber(base: &Value, mine: &Value, theirs: &mut Value) -> Vec<(Vec<Step>, String, String)> {
+    let mut found = Vec::new();
+    both_added(Some(base), mine, theirs, &mut Vec::new(), &mut found);
+    let mut renames: Vec<(Vec<Step>, String, String)> = Vec::with_capacity(found.len());
+    for (list, old) in found {
+        let ids = |root: &Value| -> Vec<String> {
+            get(root, &list).and_then(Value::as_array).map(|l| l.iter().filter_map(key_of).collect()).unwrap_or_default()
+        };
+        let taken: std::collections::HashSet<String> = ids(base).into_iter().chain(ids(mine)).chain(ids(theirs)).collect();
+        let new = fresh_id(&old, &taken);
+        let mut path = list.clone();
+        path.push(Step::Item(old.clone()));
+        if let Some(item) = get_mut(theirs, &path).and_then(Value::as_object_mut) {
+            item.insert("id".into(), Value::String(new.clone()));
+            renames.push((list, old, new));
+        }
+    }
+    // Links, by the field name that holds them: "need" -> (old -> new).
+    let mut links: std::collections::HashMap<String, std::collections::HashMap<String, String>> = std::collections::HashMap::new();
+    for (list, old, new) in &renames {
+        if let Some(Step::Field(name)) = list.last() {
+            links.entry(singular(name)).or_default().insert(old.clone(), new.clone());
+        }
+    }
+    if let Some(plan) = theirs.as_object_mut() {
+        for (key, value) in plan.iter_mut().filter(|(k, _)| *k != "revisions") {
+            relink(key, value, &links);
+        }
+    }
+    renames
+}
+
+/// What a link to an item of list `name` is called: "needs" -> "need", "activities" -> "activity".
+fn singular(name: &str) -> String {
+    match name.strip_suffix("ies") {
+        Some(stem) => format!("{stem}y"),
+        None => name.strip_suffix('s').unwrap_or(name).to_string(),
+    }
+}
+
+/// Find the items with an `id` that `mine` and `theirs` both hold, `base`
+/// does not, and that differ: each as its list's path and its id.
+fn both_added(base: Option<&Value>, mine: &Value, theirs: &Value, path: &mut Vec<Step>, found: &mut Vec<(Vec<Step>, String)>) {
+    match (mine, theirs) {
+        (Value::Object(m), Value::Object(t)) => {
+            for (k, tv) in t {
+                let Some(mv) = m.get(k) else { continue };
+                if path.is_empty() && k == "revisions" {
+                    continue;
+                }
+                path.push(Step::Field(k.clone()));
+                both_added(base.and_then(|b| b.get(k)), mv, tv, path, found);
+                path.pop();
+            }
+        }
+        (Value::Array(m), Value::Array(t)) => {
+            let id = |v: &Value| v.get("id").and_then(Value::as_str).map(str::to_string);
+            if t.is_empty() || !t.iter().all(|v| id(v).is_some()) {
+                return;
+            }
+            let (mi, bi) = (index(m), base.and_then(Value::as_array).map(|b| (index(b), b)));
+            for item in t {
+                let Some(key) = id(item) else { continue };
+                let Some(&i) = mi.get(&key) else { continue };
+                match bi.as_ref().and_then(|(bi, b)| bi.get(&key).map(|&j| &b[j])) {
+                    Some(was) => {
+                        path.push(Step::Item(key));
+                        both_added(Some(was), &m[i], item, path, found);
+                        path.pop();
+                    }
+                    None if m[i] != *item => found.push((path.clone(), key)),
+                    None => {}
+                }
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Point the links in `value` (the field `key`) at the new ids.
+fn relink(key: &str, value: &mut Value, links: &std::collections::HashMap<String, std::collections::HashMap<String, String>>) {
+    let renamed = |field: &str| field.strip_suffix("_ids").or_else(|| field.strip_suffix("_id")).and_then(|stem| links.get(stem));
+    match value {
+        Value::String(id) => {
+            if let Some(new) = renamed(key).filter(|_| key.ends_with("_id")).and_then(|m| m.get(id.as_str())) {
+                *id = new.clone();
+            }
+        }
+        Value::Array(items) => {
+            let map = renamed(key).filter(|_| key.ends_with("_ids"));
+            for item in items {
+                match (map, item) {
+                    (Some(map), Value::String(id)) => {
+                        if let Some(new) = map.get(id.as_str()) {
+                            *id = new.clone();
+                        }
+                    }
+                    (_, item) => relink("", item, links),
+                }
+            }
+        }
+        Value::Object(fields) => {
+            for (k, v) in fields.iter_mut() {
+                relink(k, v, links);
+            }
+        }
+        _ => {}
+    }
 }
 
 impl Merge {
@@ -279,12 +426,19 @@ fn add_copy(root: &mut Value, item: &[Step], mut copy: Value) {
     list.insert(at, copy);
 }
 
-/// An id not in `taken`, made from `id`.
+/// An id not in `taken`, made from `id`: for an id written `PREFIX-digits`
+/// ("R-010", "UN-3", "SN-01"), the number after the highest one taken, as
+/// wide ("R-011"); for any other, the id with `-2`, `-3`…
 fn fresh_id(id: &str, taken: &std::collections::HashSet<String>) -> String {
-    if let Some(digits) = id.strip_prefix("R-").filter(|d| !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit())) {
-        let width = digits.len();
-        let highest = taken.iter().filter_map(|t| t.strip_prefix("R-")?.parse::<u64>().ok()).max().unwrap_or(0);
-        return format!("R-{:0width$}", highest + 1);
+    if let Some((stem, digits)) =
+        id.rsplit_once('-').filter(|(s, d)| !s.is_empty() && !d.is_empty() && d.bytes().all(|b| b.is_ascii_digit()))
+    {
+        let prefix = format!("{stem}-");
+        let n = crate::common::ids::next_number(taken.iter().map(String::as_str), &prefix);
+        let candidate = format!("{prefix}{n:0width$}", width = digits.len());
+        if !taken.contains(&candidate) && crate::common::ids::is_id(&candidate) {
+            return candidate;
+        }
     }
     // Keep within the id length limit, on a character boundary.
     let mut stem = id.to_string();
@@ -297,12 +451,12 @@ fn fresh_id(id: &str, taken: &std::collections::HashSet<String>) -> String {
 /// The place of `path` in words, named as in mine, or in theirs for an item
 /// only they have.
 /// `sides` holds each plan with its JSON, mine first.
-pub(crate) fn place_of(sides: &[(&Plan, &Value)], path: &[Step]) -> String {
-    sides.iter().find_map(|(plan, value)| place_in(plan, value, path)).unwrap_or_else(|| "The plan".into())
+pub(crate) fn place_of(sides: &[(&dyn Lookup, &Value)], path: &[Step]) -> String {
+    sides.iter().find_map(|(names, value)| place_in(*names, value, path)).unwrap_or_else(|| "The plan".into())
 }
 
 /// The place of `path` in `plan` (whose JSON is `value`), if every item on the way is in it.
-fn place_in(plan: &Plan, value: &Value, path: &[Step]) -> Option<String> {
+fn place_in(names: &dyn Lookup, value: &Value, path: &[Step]) -> Option<String> {
     // The place namer reads index paths.
     let mut segments = Vec::new();
     let mut at = Some(value);
@@ -325,7 +479,8 @@ fn place_in(plan: &Plan, value: &Value, path: &[Step]) -> Option<String> {
             }
         }
     }
-    Some(crate::plan::file::place_phrase(plan, &segments))
+    let segments: Vec<&str> = segments.iter().map(String::as_str).collect();
+    Some(crate::plan::file::place::place(&segments, names).phrase())
 }
 
 /// Three-way merge of any JSON document (a maturity assessment's file, a

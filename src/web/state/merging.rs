@@ -95,6 +95,10 @@ impl AppState {
             count(merge.theirs_applied, "change"),
             count(merge.conflicts.len(), "conflict"),
         );
+        if !merge.renumbered.is_empty() {
+            let moved: Vec<String> = merge.renumbered.iter().map(|r| format!("{} is now {}", r.old, r.new)).collect();
+            text.push_str(&format!(" Added on both sides, both kept: {source}’s {}.", moved.join(", ")));
+        }
         for repair in resolved.repairs {
             text.push(' ');
             text.push_str(&repair);

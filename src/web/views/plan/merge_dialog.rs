@@ -31,6 +31,9 @@ fn MergeDialog(theirs: crate::plan::model::Plan, merge: crate::plan::versions::m
     };
     let conflicts = merge.conflicts.clone();
     let applied = merge.applied.clone();
+    let whose = if from_tab { "the other tab’s" } else { "the file’s" };
+    let renumbered: Vec<String> =
+        merge.renumbered.iter().map(|r| format!("{}: yours stays {}, {whose} is added as {}", r.old, r.mine, r.theirs)).collect();
     let title = format!("Merge “{}”", theirs.name);
     let apply = move |_| {
         let picked = choices.get_untracked();
@@ -40,6 +43,10 @@ fn MergeDialog(theirs: crate::plan::model::Plan, merge: crate::plan::versions::m
     view! {
         <Modal title>
             <p>{summary}</p>
+            {(!renumbered.is_empty()).then(|| view! {
+                <p>"Added on both sides under the same id; both are kept:"</p>
+                <ul class="merge-renumbered">{renumbered.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ul>
+            })}
             {(!applied.is_empty()).then(|| view! {
                 <details class="merge-applied">
                     <summary>{format!("What applies by itself ({})", applied.len())}</summary>
