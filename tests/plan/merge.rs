@@ -332,3 +332,71 @@ fn every_link_field_is_named_for_the_list_it_points_into() {
         ["activity_id", "control_ids", "need_id", "need_ids", "role_id", "stakeholder_id", "user_need_ids"]
     );
 }
+
+#[test]
+fn conflicts_are_worded_as_the_app_words_them() {
+    let mut base = sample_plan();
+    base.criteria.axis = LikelihoodAxis::Likelihood;
+    base.rename_level(true, 3, "Likely".into());
+    base.rename_level(false, 2, "Serious".into());
+    let (first, second) = (base.needs[1].clone(), base.needs[2].clone());
+    let (mut mine, mut theirs) = (base.clone(), base.clone());
+    mine.risks[0].initial = Some(Rating { likelihood: 4, severity: 3 });
+    theirs.risks[0].initial = None;
+    let control = mine.add_control("Log every dose change", ControlKind::Procedure);
+    mine.risks[0].control_ids.push(control);
+    theirs.risks[0].control_ids.clear();
+    mine.risks[0].need_ids = vec![first.id.clone()];
+    theirs.risks[0].need_ids.clear();
+    mine.risks[0].status = RiskStatus::Closed;
+    theirs.risks[0].status = RiskStatus::Accepted;
+    mine.remove_need(&second.id);
+    theirs.need_mut(&second.id).unwrap().text = "Reworded by them".into();
+    mine.set_raci("role-product-security", "act-a3", Some(Raci::Responsible));
+    theirs.set_raci("role-product-security", "act-a3", Some(Raci::Informed));
+
+    let m = merge(&base, &mine, &theirs);
+    let words = |place: &str| {
+        let c = m.conflicts.iter().find(|c| c.place == place).unwrap_or_else(|| panic!("{place} in {:?}", m.conflicts));
+        (c.mine_words.as_str(), c.theirs_words.as_str())
+    };
+    assert_eq!(words("Risk R-001, initial rating"), ("Likelihood: Likely (4), Severity: Serious (3)", "(not rated)"));
+    assert_eq!(
+        words("Risk R-001, linked controls"),
+        ("C-001 Firmware images are signed and verified by secure boot; C-002 Log every dose change", "(none)")
+    );
+    assert_eq!(words("Risk R-001, linked needs"), (first.text.as_str(), "(none)"));
+    assert_eq!(words("Risk R-001, status"), ("Closed", "Accepted"));
+    let removed = m.conflicts.iter().find(|c| c.mine.is_none()).expect("the removed need conflicts");
+    assert_eq!((removed.mine_words.as_str(), removed.theirs_words.as_str()), ("(removed)", "Reworded by them"));
+    let cell = m.conflicts.iter().find(|c| c.path.first() == Some(&jsp_planner::plan::versions::diff::Step::Field("raci".into()))).unwrap();
+    assert_eq!((cell.mine_words.as_str(), cell.theirs_words.as_str()), ("Responsible", "Informed"));
+    for c in &m.conflicts {
+        for w in [&c.mine_words, &c.theirs_words] {
+            assert!(!w.contains(['{', '[', '"']), "{} is worded as data: {w}", c.place);
+        }
+    }
+}
+
+#[test]
+fn whole_items_and_links_are_worded_by_their_id_and_text() {
+    use jsp_planner::plan::versions::diff::Step;
+    use jsp_planner::plan::versions::words::worded;
+    let plan = sample_plan();
+    let json: serde_json::Value = serde_json::from_str(&file::export_compact(&plan)).unwrap();
+    let root = &json["plan"];
+    let at = |path: &[(&str, bool)]| -> Vec<Step> {
+        path.iter().map(|(s, item)| if *item { Step::Item((*s).into()) } else { Step::Field((*s).into()) }).collect()
+    };
+    let risk = at(&[("risks", false), ("R-001", true)]);
+    assert_eq!(worded(&risk, Some(&root["risks"][0]), root, root), "R-001 Dose update service: Tampered firmware image");
+    assert_eq!(worded(&risk, None, root, root), "(removed)");
+    let cell = &root["need_links"][0];
+    let key = format!("need_id={}&stakeholder_id={}", cell["need_id"].as_str().unwrap(), cell["stakeholder_id"].as_str().unwrap());
+    let words = worded(&at(&[("need_links", false), (&key, true)]), Some(cell), root, root);
+    assert_eq!(words, format!("{} × {}: Critical", plan.stakeholders[0].name, plan.needs[0].text));
+    let owner = at(&[("risks", false), ("R-001", true), ("owner", false)]);
+    assert_eq!(worded(&owner, Some(&"".into()), root, root), "(empty)");
+    let long = "x".repeat(500);
+    assert_eq!(worded(&owner, Some(&long.as_str().into()), root, root).chars().count(), 201, "a long text is cut, with …");
+}

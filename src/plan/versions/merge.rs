@@ -20,6 +20,7 @@ use crate::plan::rules::{describe, validate};
 
 pub use crate::plan::versions::diff::Step;
 use crate::plan::versions::diff::{get, get_mut, index, key_of, keyed, set};
+use crate::plan::versions::words::worded;
 
 /// Which side's value to keep.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +40,9 @@ pub struct Conflict {
     pub theirs: Option<Value>,
     /// Where it is, in words ("Risk R-001, owner").
     pub place: String,
+    /// Mine and theirs in the app's words ([`crate::plan::versions::words::worded`]).
+    pub mine_words: String,
+    pub theirs_words: String,
     /// Inside an item with an id that both sides still have: the path of
     /// that item and their whole version of it, so both can be kept.
     pub both: Option<(Vec<Step>, Value)>,
@@ -98,6 +102,8 @@ pub fn merge_onto(b: &Value, mine: &Plan, theirs: &Plan) -> Merge {
     let sides: [(&dyn Lookup, &Value); 2] = [(mine, &m), (their_names, &t)];
     for c in &mut state.conflicts {
         c.place = place_of(&sides, &c.path);
+        c.mine_words = worded(&c.path, c.mine.as_ref(), &m, &t);
+        c.theirs_words = worded(&c.path, c.theirs.as_ref(), &t, &m);
         c.both = their_item(&m, &t, &c.path);
     }
     let applied = state.applied.iter().map(|path| place_of(&sides, path)).collect();
@@ -310,6 +316,8 @@ impl State {
                     mine: mine.cloned(),
                     theirs: theirs.cloned(),
                     place: String::new(),
+                    mine_words: String::new(),
+                    theirs_words: String::new(),
                     both: None,
                 });
                 mine.cloned()

@@ -56,20 +56,20 @@ fn MergeDialog(theirs: crate::plan::model::Plan, merge: crate::plan::versions::m
             <ol class="merge-conflicts">
                 {conflicts.into_iter().enumerate().map(|(i, c)| {
                     let name = format!("merge-{i}");
-                    let option = move |side: Side, label: &'static str, value: Option<serde_json::Value>| view! {
+                    let option = move |side: Side, label: &'static str, value: String| view! {
                         <label class="choice">
                             <input type="radio" name=name.clone() prop:checked=move || choices.with(|v| v[i] == side)
                                 on:change=move |_| choices.update(|v| v[i] = side)/>
                             <span class="side">{label}</span>
-                            <span class="value">{shown(value.as_ref())}</span>
+                            <span class="value">{value}</span>
                         </label>
                     };
                     view! {
                         <li>
                             <fieldset>
                                 <legend>{c.place.clone()}</legend>
-                                {option(Side::Mine, "Mine: ", c.mine.clone())}
-                                {option(Side::Theirs, if from_tab { "Other tab’s: " } else { "The file’s: " }, c.theirs.clone())}
+                                {option(Side::Mine, "Mine: ", c.mine_words.clone())}
+                                {option(Side::Theirs, if from_tab { "Other tab’s: " } else { "The file’s: " }, c.theirs_words.clone())}
                                 {c.both.is_some().then(|| view! {
                                     <label class="choice">
                                         <input type="radio" name=format!("merge-{i}") prop:checked=move || choices.with(|v| v[i] == Side::Both)
@@ -89,26 +89,4 @@ fn MergeDialog(theirs: crate::plan::model::Plan, merge: crate::plan::versions::m
             </div>
         </Modal>
     }
-}
-
-/// A merged value as a person reads it: the text itself, an item by its
-/// name, "(removed)" for a side that removed it.
-fn shown(value: Option<&serde_json::Value>) -> String {
-    use serde_json::Value;
-    let text = match value {
-        None => return "(removed)".into(),
-        Some(Value::String(s)) if s.trim().is_empty() => return "(empty)".into(),
-        Some(Value::String(s)) => s.clone(),
-        Some(Value::Null) => return "(none)".into(),
-        Some(Value::Object(o)) => ["name", "text", "asset", "id"]
-            .iter()
-            .find_map(|k| o.get(*k).and_then(Value::as_str))
-            .map_or_else(|| Value::Object(o.clone()).to_string(), str::to_string),
-        Some(other) => other.to_string(),
-    };
-    let mut short: String = text.chars().take(160).collect();
-    if short.len() < text.len() {
-        short.push('…');
-    }
-    short
 }
