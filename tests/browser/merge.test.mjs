@@ -143,3 +143,40 @@ test('a risk added on both sides under one id: both are kept, with their links',
   await section(a, 'Risk register');
   await a.getByText('Their threat').first().waitFor();
 }));
+
+test('a conflict reads in the app’s words, and both keeps both values in the field', () => withApp(env, async ({ page: a, newContext, openTab }) => {
+  const b = await openTab(env.base, await newContext());
+  await createPlan(a, 'Both owners');
+  await addRisk(a, 'Drug library', 'Tampered library', 'Signed library');
+  const shared = await exportOpen(a);
+  await importFile(b, shared.name, shared.text);
+  await b.locator('.plan-page').waitFor();
+  const rate = async (page, owner, exploitability, severity) => {
+    await section(page, 'Risk register');
+    const editor = page.locator('.risk-editor');
+    if (!(await editor.count())) await page.locator('button[data-risk="R-001"]').click();
+    await editor.getByLabel('Owner', { exact: true }).fill(owner);
+    await editor.getByLabel('Exploitability').first().selectOption(exploitability);
+    await editor.getByLabel('Severity').first().selectOption(severity);
+    await settled(page);
+  };
+  await rate(b, 'Bob', '4', '5');
+  const fromBob = await exportOpen(b);
+  await rate(a, 'Alice', '2', '3');
+  await backToList(a);
+  await importFile(a, fromBob.name, fromBob.text);
+  await a.getByRole('button', { name: 'Merge…' }).click();
+  const dialog = a.getByRole('dialog', { name: 'Merge “Both owners”' });
+  await dialog.waitFor();
+  assert.doesNotMatch(await dialog.innerText(), /[{}[\]"]/, 'no raw data');
+  const rating = dialog.getByRole('group', { name: 'Risk R-001, initial rating' });
+  assert.match(await rating.innerText(), /Mine: Exploitability: [^\n]+ \(2\), Severity: [^\n]+ \(3\)/);
+  assert.match(await rating.innerText(), /The file’s: Exploitability: [^\n]+ \(4\), Severity: [^\n]+ \(5\)/);
+  assert.equal(await rating.getByRole('radio', { name: /^Both/ }).count(), 0, 'a rating is one value');
+  const owner = dialog.getByRole('group', { name: 'Risk R-001, owner' });
+  await owner.getByRole('radio', { name: 'Both: Alice; Bob' }).check();
+  await dialog.getByRole('button', { name: 'Merge' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  const { plan } = Object.values(await storedPlans(a))[0];
+  assert.deepEqual(plan.risks.map((r) => [r.id, r.owner, r.initial]), [['R-001', 'Alice; Bob', { likelihood: 2, severity: 3 }]], 'one risk, both owners');
+}));

@@ -111,38 +111,58 @@ fn edits_on_different_fields_both_survive_and_same_field_edits_conflict() {
 }
 
 #[test]
-fn both_keeps_mine_and_adds_theirs_as_a_new_item() {
+fn both_keeps_both_values_in_the_field_not_a_second_item() {
     let base = sample_plan();
     let need = base.needs[0].id.clone();
     let mut mine = base.clone();
     mine.risks[0].owner = "Mine".into();
     mine.risks[0].controls = "My controls".into();
+    mine.risks[0].status = RiskStatus::Closed;
+    mine.risks[0].need_ids = vec![base.needs[1].id.clone()];
     mine.need_mut(&need).unwrap().text = "Worded by us".into();
+    mine.project.product = "My product".into();
     let mut theirs = base.clone();
     theirs.risks[0].owner = "Theirs".into();
     theirs.risks[0].controls = "Their controls".into();
+    theirs.risks[0].status = RiskStatus::Accepted;
+    theirs.risks[0].need_ids = vec![base.needs[2].id.clone(), base.needs[1].id.clone()];
     theirs.need_mut(&need).unwrap().text = "Worded by them".into();
+    theirs.project.product = "Their product".into();
     let m = merge(&base, &mine, &theirs);
-    assert_eq!(m.conflicts.len(), 3, "{:?}", m.conflicts);
-    assert!(m.conflicts.iter().all(|c| c.both.is_some()), "every conflict is inside an item with an id");
+    assert_eq!(m.conflicts.len(), 6, "{:?}", m.conflicts);
+    let offered = |place: &str| {
+        m.conflicts.iter().find(|c| c.place == place).unwrap_or_else(|| panic!("{place}: {:?}", m.conflicts)).both_words.clone()
+    };
+    assert_eq!(offered("Risk R-001, owner").as_deref(), Some("Mine; Theirs"));
+    assert_eq!(offered("Risk R-001, control notes").as_deref(), Some("My controls\n\nTheir controls"));
+    let linked = offered("Risk R-001, linked needs").expect("two lists of links unite");
+    assert_eq!(linked, format!("{}; {}", base.needs[1].text, base.needs[2].text));
+    // A choice, or a name, is one thing: no both.
+    assert_eq!(offered("Risk R-001, status"), None);
+    assert_eq!(offered("Project planning, product"), None);
 
-    let both = m.resolve(&[Side::Both, Side::Both, Side::Both]).unwrap().plan;
-    assert_eq!(both.risks.len(), base.risks.len() + 1, "one copy of the risk, for two conflicts in it");
-    assert_eq!((both.risks[0].owner.as_str(), both.risks[0].controls.as_str()), ("Mine", "My controls"));
-    let copy = &both.risks[1];
-    assert_eq!((copy.owner.as_str(), copy.controls.as_str()), ("Theirs", "Their controls"));
-    assert!(copy.id.starts_with("R-") && base.risks.iter().all(|r| r.id != copy.id), "a new risk number: {}", copy.id);
-    let texts: Vec<&str> = both.needs.iter().map(|n| n.text.as_str()).collect();
-    assert!(texts.contains(&"Worded by us") && texts.contains(&"Worded by them"), "{texts:?}");
-    assert_eq!(both.needs.iter().find(|n| n.text == "Worded by them").unwrap().id, format!("{need}-2"));
+    let both = m.resolve(&vec![Side::Both; m.conflicts.len()]).unwrap().plan;
+    assert_eq!(both.risks.len(), base.risks.len(), "no second risk");
+    assert_eq!(both.needs.len(), base.needs.len(), "no second need");
+    let risk = &both.risks[0];
+    assert_eq!((risk.owner.as_str(), risk.controls.as_str()), ("Mine; Theirs", "My controls\n\nTheir controls"));
+    assert_eq!(risk.need_ids, [base.needs[1].id.clone(), base.needs[2].id.clone()]);
+    assert_eq!(risk.status, RiskStatus::Closed, "both not offered: mine stays");
+    assert_eq!(both.needs.iter().find(|n| n.id == need).unwrap().text, "Worded by us; Worded by them");
+    assert_eq!(both.project.product, "My product");
     assert!(validate(&both).is_empty());
 
-    // A removal against an edit has no item on one side: both is not offered.
+    // A removal against an edit has one value: both is not offered.
     let mut removed = base.clone();
     removed.remove_need(&need);
     let removal = merge(&base, &removed, &theirs);
     let c = removal.conflicts.iter().find(|c| c.mine.is_none()).expect("the removal conflicts");
     assert!(c.both.is_none());
+    // Two texts that would not fit the field together are not offered joined.
+    let (mut long_mine, mut long_theirs) = (base.clone(), base.clone());
+    long_mine.risks[0].owner = "m".repeat(200);
+    long_theirs.risks[0].owner = "t".repeat(200);
+    assert!(merge(&base, &long_mine, &long_theirs).conflicts[0].both.is_none());
 }
 
 #[test]

@@ -1,9 +1,9 @@
 //! Three-way merge of two copies of one plan against their common ancestor
 //! (the version last exchanged as a file). A change made on one side only
 //! applies by itself; a field changed differently on both sides is a
-//! conflict, resolved by choosing mine or theirs, or, inside an item of a
-//! list (a need, a risk, a stakeholder), both: mine stays and theirs is
-//! added beside it as a new item.
+//! conflict, resolved by choosing mine or theirs, or, where the field can
+//! hold both, both (two texts joined, two lists of links united). An item
+//! both sides added under one id is two items: theirs gets a new id.
 //!
 //! The merge works on the plan's JSON, so every field, present and future,
 //! takes part: objects field by field; lists of items with an id (or with
@@ -27,8 +27,7 @@ use crate::plan::versions::words::worded;
 pub enum Side {
     Mine,
     Theirs,
-    /// Mine, and their version of the whole item added as a new item
-    /// (offered where [`Conflict::both`] is set).
+    /// Both values in the field (offered where [`Conflict::both`] is set).
     Both,
 }
 
@@ -43,9 +42,11 @@ pub struct Conflict {
     /// Mine and theirs in the app's words ([`crate::plan::versions::words::worded`]).
     pub mine_words: String,
     pub theirs_words: String,
-    /// Inside an item with an id that both sides still have: the path of
-    /// that item and their whole version of it, so both can be kept.
-    pub both: Option<(Vec<Step>, Value)>,
+    /// Both values in one, where the field can hold them: two texts
+    /// joined, two lists of links united ([`both_values`]).
+    pub both: Option<Value>,
+    /// That value in words.
+    pub both_words: Option<String>,
 }
 
 /// The merge before conflicts are resolved: mine at every conflict.
@@ -104,7 +105,8 @@ pub fn merge_onto(b: &Value, mine: &Plan, theirs: &Plan) -> Merge {
         c.place = place_of(&sides, &c.path);
         c.mine_words = worded(&c.path, c.mine.as_ref(), &m, &t);
         c.theirs_words = worded(&c.path, c.theirs.as_ref(), &t, &m);
-        c.both = their_item(&m, &t, &c.path);
+        c.both = both_values(&c.path, c.mine.as_ref(), c.theirs.as_ref());
+        c.both_words = c.both.as_ref().map(|both| worded(&c.path, Some(both), &m, &t));
     }
     let applied = state.applied.iter().map(|path| place_of(&sides, path)).collect();
     let renumbered = renames
@@ -240,16 +242,13 @@ impl Merge {
     /// ones keep mine), repaired and validated; or why it cannot be.
     pub fn resolve(&self, choices: &[Side]) -> Result<Resolved, String> {
         let mut value = self.merged.clone();
-        let mut copied: Vec<&[Step]> = Vec::new();
         for (i, c) in self.conflicts.iter().enumerate() {
             match (choices.get(i), &c.both) {
                 (Some(Side::Theirs), _) => {
                     set(&mut value, &c.path, c.theirs.clone());
                 }
-                // Several conflicts in one item copy it once.
-                (Some(Side::Both), Some((item, theirs))) if !copied.contains(&item.as_slice()) => {
-                    copied.push(item);
-                    add_copy(&mut value, item, theirs.clone());
+                (Some(Side::Both), Some(both)) => {
+                    set(&mut value, &c.path, Some(both.clone()));
                 }
                 _ => {}
             }
@@ -319,6 +318,7 @@ impl State {
                     mine_words: String::new(),
                     theirs_words: String::new(),
                     both: None,
+                    both_words: None,
                 });
                 mine.cloned()
             }
@@ -408,30 +408,40 @@ impl State {
     }
 }
 
-/// For a conflict inside an item with an `id` that both sides have: the
-/// item's path and their version of it (for "keep both").
-fn their_item(mine: &Value, theirs: &Value, path: &[Step]) -> Option<(Vec<Step>, Value)> {
-    let end = path.iter().rposition(|s| matches!(s, Step::Item(_)))? + 1;
-    let item = &path[..end];
-    let has_id = |v: &Value| v.get("id").and_then(Value::as_str).is_some();
-    let (m, t) = (get(mine, item)?, get(theirs, item)?);
-    (has_id(m) && has_id(t)).then(|| (item.to_vec(), t.clone()))
-}
-
-/// Add `copy` (their version of the item at `item`) right after mine, under
-/// a new id: the next free `R-…` number for a risk, else the id with `-2`,
-/// `-3`… Links to the item keep pointing at mine.
-fn add_copy(root: &mut Value, item: &[Step], mut copy: Value) {
-    let Some((Step::Item(key), list_path)) = item.split_last() else { return };
-    let list_path = list_path.to_vec();
-    let Some(Value::Array(list)) = get_mut(root, &list_path) else { return };
-    let taken: std::collections::HashSet<String> = list.iter().filter_map(key_of).collect();
-    let id = fresh_id(key, &taken);
-    if let Some(obj) = copy.as_object_mut() {
-        obj.insert("id".into(), Value::String(id));
+/// Both values of a conflict in one, where the field can hold them and
+/// that means something: two texts joined (a long text by a blank line, a
+/// short one by "; ", if the result fits the field), two lists of links
+/// united (mine, then theirs' others). Not for a removal, an empty side, a
+/// choice, a rating, a date, or a name or id, which are one thing.
+pub fn both_values(path: &[Step], mine: Option<&Value>, theirs: Option<&Value>) -> Option<Value> {
+    use crate::common::rules::{MAX_NAME_LEN, MAX_TEXT_LEN};
+    let Some(Step::Field(field)) = path.last() else { return None };
+    let field = field.as_str();
+    if crate::plan::versions::words::is_choice(field)
+        || matches!(field, "name" | "product" | "label" | "asset" | "approver" | "organisation" | "document_id" | "revision" | "date")
+    {
+        return None;
     }
-    let at = list.iter().position(|v| key_of(v).as_deref() == Some(key.as_str())).map_or(list.len(), |i| i + 1);
-    list.insert(at, copy);
+    match (mine?, theirs?) {
+        (Value::String(m), Value::String(t)) => {
+            let (m, t) = (m.trim(), t.trim());
+            if m.is_empty() || t.is_empty() {
+                return None;
+            }
+            // The long texts: those inside items, and the plan's own texts of A.1's resources and A.3.
+            let long = matches!(field, "description" | "note" | "threat" | "controls" | "rationale")
+                || matches!(path.first(), Some(Step::Field(f)) if f == "management")
+                || matches!(path.get(1), Some(Step::Field(f)) if f == "resources");
+            let (joined, max) = if long { (format!("{m}\n\n{t}"), MAX_TEXT_LEN) } else { (format!("{m}; {t}"), MAX_NAME_LEN) };
+            (joined.chars().count() <= max).then_some(Value::String(joined))
+        }
+        (Value::Array(m), Value::Array(t)) if m.iter().chain(t).all(Value::is_string) => {
+            let mut united = m.clone();
+            united.extend(t.iter().filter(|x| !m.contains(x)).cloned());
+            (united != *m && united != *t).then_some(Value::Array(united))
+        }
+        _ => None,
+    }
 }
 
 /// An id not in `taken`, made from `id`: for an id written `PREFIX-digits`

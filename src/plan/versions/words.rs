@@ -67,7 +67,7 @@ fn field_value(field: &str, value: &Value, roots: &[&Value; 2]) -> String {
 }
 
 /// Fields that hold one of a fixed set of words.
-fn is_choice(field: &str) -> bool {
+pub(crate) fn is_choice(field: &str) -> bool {
     matches!(field, "status" | "treatment" | "kind" | "relevance" | "answer" | "scope" | "axis" | "value" | "meaning")
 }
 

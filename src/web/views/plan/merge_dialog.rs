@@ -70,14 +70,7 @@ fn MergeDialog(theirs: crate::plan::model::Plan, merge: crate::plan::versions::m
                                 <legend>{c.place.clone()}</legend>
                                 {option(Side::Mine, "Mine: ", c.mine_words.clone())}
                                 {option(Side::Theirs, if from_tab { "Other tab’s: " } else { "The file’s: " }, c.theirs_words.clone())}
-                                {c.both.is_some().then(|| view! {
-                                    <label class="choice">
-                                        <input type="radio" name=format!("merge-{i}") prop:checked=move || choices.with(|v| v[i] == Side::Both)
-                                            on:change=move |_| choices.update(|v| v[i] = Side::Both)/>
-                                        <span class="side">"Both: "</span>
-                                        <span class="value">{if from_tab { "keep mine, and add the other tab’s as a new item" } else { "keep mine, and add the file’s as a new item" }}</span>
-                                    </label>
-                                })}
+                                {c.both_words.clone().map(|both| option(Side::Both, "Both: ", both))}
                             </fieldset>
                         </li>
                     }
