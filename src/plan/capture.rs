@@ -2,7 +2,7 @@
 //! line of text, so a workshop scribe never leaves the keyboard.
 
 use crate::common::ids::{clean_name, new_id};
-use crate::plan::model::{Plan, RiskEntry, SecurityNeed, Stakeholder};
+use crate::plan::model::{Plan, RiskEntry, Stakeholder};
 use crate::plan::risk::next_risk_id;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,8 +52,7 @@ impl Plan {
         let text = clean_name(text)?;
         let captured = match kind {
             CaptureKind::Need => {
-                let id = new_id("nd", entropy);
-                self.needs.push(SecurityNeed { id: id.clone(), text: text.clone(), user_need_ids: Vec::new() });
+                let id = self.add_need(text.clone());
                 Captured { id, summary: format!("Added need “{text}”.") }
             }
             CaptureKind::Stakeholder => {

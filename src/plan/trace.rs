@@ -23,12 +23,13 @@ pub struct TraceRow {
 }
 
 impl TraceRow {
-    /// The need as outputs name it; a line of risks linked to no need says so.
-    pub fn need_label(&self) -> &str {
+    /// The need as outputs name it, by id and text ("SN-01 Signed updates");
+    /// a line of risks linked to no need says so.
+    pub fn need_label(&self) -> String {
         if self.need_id.is_empty() {
-            "(no need linked)"
+            "(no need linked)".into()
         } else {
-            &self.need
+            format!("{} {}", self.need_id, self.need)
         }
     }
 

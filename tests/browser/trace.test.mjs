@@ -86,14 +86,15 @@ test('a risk is traced to a verified control and its residual risk accepted; eac
 
   // The table traces the need to the verified control; the CSV says the same.
   const row = page.locator('table.trace tbody tr', { hasText: 'Security updates that need no technical steps' });
-  assert.match(await row.innerText(), /critical[\s\S]*UN-1, UN-2[\s\S]*R-001[\s\S]*C-001 Firmware images signed[\s\S]*VER-SEC-012/);
+  assert.match(await row.innerText(), /^SN-01 Security updates[\s\S]*critical[\s\S]*UN-1, UN-2[\s\S]*R-001[\s\S]*C-001 Firmware images signed[\s\S]*VER-SEC-012/);
   const csv = await download(page, () => page.getByRole('button', { name: 'Download traceability (CSV)' }).click());
   assert.equal(csv.name, 'infusion-pump-4-0-traceability.csv');
-  assert.match(csv.text, /nd-updates-no-steps,Security updates that need no technical steps from the patient,Critical,"UN-1, UN-2",R-001,C-001,Firmware images signed and verified at boot,VER-SEC-012\r\n/);
+  // Reviewers see the need's readable id, not an internal one.
+  assert.match(csv.text, /SN-01,Security updates that need no technical steps from the patient,Critical,"UN-1, UN-2",R-001,C-001,Firmware images signed and verified at boot,VER-SEC-012\r\n/);
 
-  // Stored as version 3, and the dashboard lists what is still open.
+  // Stored as the current version (5), and the dashboard lists what is still open.
   const [stored] = Object.values(await storedPlans(page));
-  assert.equal(stored.version, 4);
+  assert.equal(stored.version, 5);
   assert.deepEqual(stored.plan.user_needs, [{ id: 'UN-1', text: 'Therapy continues safely during an update' }, { id: 'UN-2', text: '' }]);
   const risk = stored.plan.risks[0];
   assert.deepEqual([risk.treatment, risk.control_ids, risk.acceptance.date], ['mitigate', ['C-001'], '2026-11-24']);

@@ -326,8 +326,9 @@ test('removing a need asks first and removes its links everywhere', () => withAp
   await page.locator('#need-matrix tbody tr[aria-rowindex]').nth(5).waitFor();
   assert.equal(await page.locator('#need-matrix tbody tr[aria-rowindex]').count(), 6);
   const { plan } = Object.values(await storedPlans(page))[0];
-  assert.ok(!plan.needs.some((n) => n.id === 'nd-patch-schedule'));
-  assert.ok(!plan.need_links.some((l) => l.need_id === 'nd-patch-schedule'));
+  // The example needs took readable ids, SN-01 to SN-07; the patch schedule was SN-03.
+  assert.deepEqual(plan.needs.map((n) => n.id), ['SN-01', 'SN-02', 'SN-04', 'SN-05', 'SN-06', 'SN-07']);
+  assert.ok(!plan.need_links.some((l) => l.need_id === 'SN-03'));
 }));
 
 test('deleting a risk asks first; cancelling keeps its editor open', () => withApp(env, async ({ page }) => {

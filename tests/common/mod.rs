@@ -43,3 +43,20 @@ pub fn sample_plan() -> Plan {
     plan.raci.push(RaciAssignment { role_id: "role-product-security".into(), activity_id: "act-a3".into(), value: Raci::Accountable });
     plan
 }
+
+/// `plan` with its needs' ids as format version 5 gives them (SN-01, SN-02…
+/// in the matrix's order), and every link following: what importing an
+/// older file of it gives.
+pub fn with_readable_need_ids(mut plan: Plan) -> Plan {
+    let names: std::collections::HashMap<String, String> =
+        plan.needs.iter().enumerate().map(|(i, n)| (n.id.clone(), format!("SN-{:02}", i + 1))).collect();
+    let renamed = |id: &mut String| {
+        if let Some(new) = names.get(id.as_str()) {
+            *id = new.clone();
+        }
+    };
+    plan.needs.iter_mut().for_each(|n| renamed(&mut n.id));
+    plan.need_links.iter_mut().for_each(|l| renamed(&mut l.need_id));
+    plan.risks.iter_mut().flat_map(|r| r.need_ids.iter_mut()).for_each(renamed);
+    plan
+}

@@ -52,8 +52,8 @@ fn export_then_import_gives_the_same_plan() {
 fn export_names_format_and_version() {
     let v = file_json();
     assert_eq!(v["format"], "jsp-planner/plan");
-    assert_eq!(file::VERSION, 4);
-    assert_eq!(v["version"], 4);
+    assert_eq!(file::VERSION, 5);
+    assert_eq!(v["version"], 5);
     assert_eq!(v["plan"]["name"], "Infusion pump 3.2");
     assert_eq!(v["plan"]["criteria"]["removed_severity_levels"], json!([]));
 }
@@ -109,7 +109,7 @@ fn version_1_files_are_migrated_and_export_as_the_current_version() {
 
         let exported = file::export_for_file(&imported.plan);
         let v: Value = serde_json::from_str(&exported).unwrap();
-        assert_eq!(v["version"], 4, "{name}");
+        assert_eq!(v["version"], 5, "{name}");
         let again = file::import(exported.as_bytes()).unwrap();
         assert_eq!(again.migrated_from, None, "{name}");
         assert_eq!(again.plan, imported.plan, "{name}");
@@ -122,15 +122,35 @@ fn a_version_1_plan_keeps_everything_it_had() {
     let imported = file::import(&fixture("full-plan.jsp-plan.json")).unwrap();
     let mut exported: Value = serde_json::from_str(&file::export_compact(&imported.plan)).unwrap();
     // The only differences: the version and the new, empty fields of versions 2 to 4.
-    assert_eq!(exported["version"], 4);
+    assert_eq!(exported["version"], 5);
     let criteria = exported["plan"]["criteria"].as_object_mut().unwrap();
     assert_eq!(criteria.remove("removed_likelihood_levels"), Some(json!([])));
     assert_eq!(criteria.remove("removed_severity_levels"), Some(json!([])));
     remove_version_3_fields(&mut exported);
+    restore_need_ids(&mut exported, &original);
     exported["version"] = json!(1);
     assert_eq!(exported, original);
     assert_eq!(imported.plan.risks[1].initial, Some(jsp_planner::plan::model::Rating { likelihood: 3, severity: 4 }));
     assert_eq!(imported.plan.stakeholders[5].name, "Pharmacy (Zürich site)");
+}
+
+/// Give the needs of `exported` (a migrated file) the ids they have in
+/// `original`, checking that version 5 gave them SN-01, SN-02… in order.
+fn restore_need_ids(exported: &mut Value, original: &Value) {
+    let old: Vec<Value> = original["plan"]["needs"].as_array().unwrap().iter().map(|n| n["id"].clone()).collect();
+    let back = |id: &mut Value| {
+        let n: usize = id.as_str().unwrap().strip_prefix("SN-").expect("a readable id").parse().unwrap();
+        *id = old[n - 1].clone();
+    };
+    let plan = &mut exported["plan"];
+    for (i, need) in plan["needs"].as_array_mut().unwrap().iter_mut().enumerate() {
+        assert_eq!(need["id"], format!("SN-{:02}", i + 1));
+        back(&mut need["id"]);
+    }
+    plan["need_links"].as_array_mut().unwrap().iter_mut().for_each(|l| back(&mut l["need_id"]));
+    for risk in plan["risks"].as_array_mut().unwrap() {
+        risk["need_ids"].as_array_mut().unwrap().iter_mut().for_each(back);
+    }
 }
 
 /// Take out what versions 3 and 4 added (checking it is empty), leaving a version 2
@@ -170,6 +190,7 @@ fn a_version_2_plan_keeps_everything_and_gains_no_controls_yet() {
     assert!(imported.plan.risks.iter().all(|r| r.treatment.is_none() && r.control_ids.is_empty() && !r.acceptance.is_complete()));
     let mut exported: Value = serde_json::from_str(&file::export_compact(&imported.plan)).unwrap();
     remove_version_3_fields(&mut exported);
+    restore_need_ids(&mut exported, &original);
     exported["version"] = json!(2);
     assert_eq!(exported, original);
 }
@@ -214,12 +235,12 @@ fn version_2_user_need_references_become_user_needs_and_nothing_typed_is_lost() 
 #[test]
 fn a_version_written_as_a_whole_float_is_that_version() {
     let mut v = file_json();
-    v["version"] = json!(4.0);
+    v["version"] = json!(5.0);
     let imported = import_value(&v).unwrap();
     assert_eq!(imported.migrated_from, None);
     assert_eq!(imported.plan, sample_plan());
-    let text = file::export_compact(&sample_plan()).replacen("\"version\":4", "\"version\":4.0", 1);
-    assert!(text.contains("\"version\":4.0"));
+    let text = file::export_compact(&sample_plan()).replacen("\"version\":5", "\"version\":5.0", 1);
+    assert!(text.contains("\"version\":5.0"));
     assert_eq!(file::import(text.as_bytes()).unwrap().plan, sample_plan());
 }
 
@@ -233,11 +254,11 @@ fn newer_version_is_refused_with_both_versions_named() {
     assert_plain(&msg);
     assert_eq!(
         msg,
-        "The file was saved by a newer JSP Planner (format version 5); this app reads versions up to 4. \
+        "The file was saved by a newer JSP Planner (format version 6); this app reads versions up to 5. \
          Open it in an up-to-date JSP Planner."
     );
-    v["version"] = json!(5.0);
-    assert_eq!(import_value(&v).unwrap_err(), ImportError::File(Envelope::NewerVersion { found: 5 }));
+    v["version"] = json!(6.0);
+    assert_eq!(import_value(&v).unwrap_err(), ImportError::File(Envelope::NewerVersion { found: 6 }));
 }
 
 #[test]
@@ -248,13 +269,13 @@ fn bad_versions_are_refused_in_plain_words() {
         let err = import_value(&v).unwrap_err();
         assert!(matches!(err, ImportError::File(Envelope::BadVersion { .. })), "{bad}: {err:?}");
         let msg = message(Err(err));
-        assert_eq!(msg, format!("The file’s “version” is {shown}; it must be a whole number: from 1 to 4."), "{bad}");
+        assert_eq!(msg, format!("The file’s “version” is {shown}; it must be a whole number: from 1 to 5."), "{bad}");
     }
     let mut v = file_json();
     v["version"] = Value::Null;
-    assert_eq!(message(import_value(&v)), "The file has no “version”; it must be a whole number: from 1 to 4.");
+    assert_eq!(message(import_value(&v)), "The file has no “version”; it must be a whole number: from 1 to 5.");
     v.as_object_mut().unwrap().remove("version");
-    assert_eq!(message(import_value(&v)), "The file has no “version”; it must be a whole number: from 1 to 4.");
+    assert_eq!(message(import_value(&v)), "The file has no “version”; it must be a whole number: from 1 to 5.");
 }
 
 // --- Encodings --------------------------------------------------------------
@@ -540,7 +561,7 @@ fn missing_unknown_and_duplicate_fields_name_where_they_are() {
     let err = file::import(text.as_bytes()).unwrap_err();
     assert_eq!(shape_path(&err).as_deref(), Some("plan/name"), "{err:?}");
     assert_eq!(message(Err(err)), "The plan: “name” appears twice.");
-    let text = file::export_compact(&sample_plan()).replacen("\"version\":4", "\"version\":4,\"version\":4", 1);
+    let text = file::export_compact(&sample_plan()).replacen("\"version\":5", "\"version\":5,\"version\":5", 1);
     assert_eq!(message(file::import(text.as_bytes())), "The file: “version” appears twice.");
 }
 
@@ -550,7 +571,7 @@ fn deep_nesting_is_a_clear_error_not_a_crash() {
     let in_header = format!("{{\"format\":{deep},\"version\":1}}");
     let msg = message(file::import(in_header.as_bytes()));
     assert!(msg.contains("nested too deeply"), "{msg}");
-    let in_plan = format!("{{\"format\":\"jsp-planner/plan\",\"version\":4,\"plan\":{{\"id\":{deep}}}}}");
+    let in_plan = format!("{{\"format\":\"jsp-planner/plan\",\"version\":5,\"plan\":{{\"id\":{deep}}}}}");
     let err = file::import(in_plan.as_bytes()).unwrap_err();
     assert_eq!(shape_path(&err).as_deref(), Some("plan/id"), "{err:?}");
     assert_eq!(message(Err(err)), "Plan id must be text in quotes, not a list.");

@@ -86,7 +86,7 @@ fn edits_on_different_fields_both_survive_and_same_field_edits_conflict() {
     let mut theirs = base.clone();
     theirs.project.resources.people = "2 FTE".into();
     theirs.risks[0].owner = "Theirs".into();
-    theirs.add_need("nd-new".into(), "Audit log of remote sessions".into());
+    let new_need = theirs.add_need("Audit log of remote sessions".into());
     theirs.updated_at = "2026-11-24T09:00:00.000Z".into();
 
     let m = merge(&base, &mine, &theirs);
@@ -105,7 +105,7 @@ fn edits_on_different_fields_both_survive_and_same_field_edits_conflict() {
     assert_eq!(kept_mine.project.resources.budget, "EUR 80k");
     assert_eq!(kept_mine.project.resources.people, "2 FTE");
     assert_eq!(kept_mine.risks[0].owner, "Mine");
-    assert!(kept_mine.needs.iter().any(|n| n.id == "nd-new"));
+    assert!(kept_mine.needs.iter().any(|n| n.id == new_need));
     assert_eq!(kept_mine.updated_at, "2026-11-24T09:00:00.000Z");
     assert_eq!(m.resolve(&[Side::Theirs]).unwrap().plan.risks[0].owner, "Theirs");
 }
@@ -136,7 +136,7 @@ fn both_keeps_both_values_in_the_field_not_a_second_item() {
     assert_eq!(offered("Risk R-001, owner").as_deref(), Some("Mine; Theirs"));
     assert_eq!(offered("Risk R-001, control notes").as_deref(), Some("My controls\n\nTheir controls"));
     let linked = offered("Risk R-001, linked needs").expect("two lists of links unite");
-    assert_eq!(linked, format!("{}; {}", base.needs[1].text, base.needs[2].text));
+    assert_eq!(linked, format!("{} {}; {} {}", base.needs[1].id, base.needs[1].text, base.needs[2].id, base.needs[2].text));
     // A choice, or a name, is one thing: no both.
     assert_eq!(offered("Risk R-001, status"), None);
     assert_eq!(offered("Project planning, product"), None);
@@ -190,7 +190,7 @@ fn a_removal_against_an_edit_is_a_conflict_and_links_to_removed_items_go() {
 fn bench_merge_of_two_large_copies() {
     let mut base = sample_plan();
     for i in 0..1000 {
-        base.add_need(format!("nd-b{i}"), format!("Security need number {i}: {}", "detail ".repeat(40)));
+        base.add_need(format!("Security need number {i}: {}", "detail ".repeat(40)));
         base.add_risk(&format!("Asset {i}"), &format!("Threat {i}: {}", "spoofed command ".repeat(30)));
     }
     let size = jsp_planner::plan::file::export_compact(&base).len();
@@ -212,7 +212,8 @@ fn bench_merge_of_two_large_copies() {
 
 #[test]
 fn the_ancestor_is_read_as_json_from_any_version_and_a_non_plan_is_refused() {
-    let base = sample_plan();
+    // As an older file's needs are read (version 5 gave them readable ids).
+    let base = crate::common::with_readable_need_ids(sample_plan());
     let mut v1: serde_json::Value = serde_json::from_str(&file::export_compact(&base)).unwrap();
     v1["version"] = 1.into();
     let criteria = v1["plan"]["criteria"].as_object_mut().unwrap();
@@ -385,10 +386,13 @@ fn conflicts_are_worded_as_the_app_words_them() {
         words("Risk R-001, linked controls"),
         ("C-001 Firmware images are signed and verified by secure boot; C-002 Log every dose change", "(none)")
     );
-    assert_eq!(words("Risk R-001, linked needs"), (first.text.as_str(), "(none)"));
+    assert_eq!(words("Risk R-001, linked needs"), (format!("{} {}", first.id, first.text).as_str(), "(none)"));
     assert_eq!(words("Risk R-001, status"), ("Closed", "Accepted"));
     let removed = m.conflicts.iter().find(|c| c.mine.is_none()).expect("the removed need conflicts");
-    assert_eq!((removed.mine_words.as_str(), removed.theirs_words.as_str()), ("(removed)", "Reworded by them"));
+    assert_eq!(
+        (removed.mine_words.as_str(), removed.theirs_words.as_str()),
+        ("(removed)", format!("{} Reworded by them", second.id).as_str())
+    );
     let cell = m.conflicts.iter().find(|c| c.path.first() == Some(&jsp_planner::plan::versions::diff::Step::Field("raci".into()))).unwrap();
     assert_eq!((cell.mine_words.as_str(), cell.theirs_words.as_str()), ("Responsible", "Informed"));
     for c in &m.conflicts {
@@ -414,7 +418,7 @@ fn whole_items_and_links_are_worded_by_their_id_and_text() {
     let cell = &root["need_links"][0];
     let key = format!("need_id={}&stakeholder_id={}", cell["need_id"].as_str().unwrap(), cell["stakeholder_id"].as_str().unwrap());
     let words = worded(&at(&[("need_links", false), (&key, true)]), Some(cell), root, root);
-    assert_eq!(words, format!("{} × {}: Critical", plan.stakeholders[0].name, plan.needs[0].text));
+    assert_eq!(words, format!("{} × {} {}: Critical", plan.stakeholders[0].name, plan.needs[0].id, plan.needs[0].text));
     let owner = at(&[("risks", false), ("R-001", true), ("owner", false)]);
     assert_eq!(worded(&owner, Some(&"".into()), root, root), "(empty)");
     let long = "x".repeat(500);

@@ -375,7 +375,7 @@ fn markdown_lists_treatment_controls_acceptance_and_the_trace() {
     assert!(html.contains("<h3>Traceability</h3>"));
     assert!(
         // A need held critical says so beside its words, as the printed report does.
-        html.contains("<td>Security updates that need no technical steps from the patient (critical)</td><td>—</td><td>R-001</td>"),
+        html.contains("<td>nd-updates-no-steps Security updates that need no technical steps from the patient (critical)</td><td>—</td><td>R-001</td>"),
         "{html}"
     );
 }

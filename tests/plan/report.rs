@@ -127,7 +127,7 @@ fn the_trace_follows_the_controls_and_marks_critical_needs() {
     assert_eq!(
         row,
         [
-            "Security updates that need no technical steps from the patient (critical)",
+            "nd-updates-no-steps Security updates that need no technical steps from the patient (critical)",
             "—",
             "R-001",
             "C-001 Firmware images are signed and verified by secure boot",

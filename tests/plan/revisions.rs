@@ -139,7 +139,7 @@ fn a_version_3_file_opens_with_no_revisions() {
     v3["plan"].as_object_mut().unwrap().remove("revisions");
     let imported = file::import(v3.to_string().as_bytes()).unwrap();
     assert_eq!(imported.migrated_from, Some(3));
-    assert_eq!(imported.plan, plan);
+    assert_eq!(imported.plan, crate::common::with_readable_need_ids(plan));
 }
 
 /// Stored changes turn any plan into any other: here every pair of the
@@ -207,7 +207,7 @@ fn compare_lists_each_change_in_words_by_section() {
 fn twenty_revisions_of_a_250_kb_plan_cost_little_more_than_one_copy() {
     let mut plan = sample_plan();
     for i in 0..260 {
-        plan.add_need(format!("nd-big{i}"), format!("Security need number {i}: {}", "detail ".repeat(36)));
+        plan.add_need(format!("Security need number {i}: {}", "detail ".repeat(36)));
         plan.add_risk(&format!("Asset {i}"), &format!("Threat {i}: {}", "spoofed command ".repeat(30)));
     }
     let one = file::export_compact(&plan).len();
@@ -267,4 +267,40 @@ fn a_blank_label_continues_the_sequence() {
     plan.issue_revision("1.0", "Fifth", NOW).unwrap();
     assert_eq!(next_label(&plan.revisions()), "6", "after a label of another kind, the number");
     assert_eq!(plan.document.revision, "1.0");
+}
+
+#[test]
+fn version_5_gives_needs_readable_ids_in_the_plan_and_every_revision() {
+    let mut plan = sample_plan();
+    let (gone, kept) = (plan.needs[1].id.clone(), plan.needs[0].id.clone());
+    plan.risk_mut("R-001").unwrap().need_ids = vec![kept.clone(), gone.clone()];
+    plan.issue_revision("A", "First issue", "2026-11-23T09:00:00.000Z").unwrap();
+    plan.remove_need(&gone);
+    plan.needs.push(SecurityNeed { id: "nd-0123456789abcdef".into(), text: "Audit log".into(), user_need_ids: Vec::new() });
+    plan.set_relevance("sh-patients", "nd-0123456789abcdef", Some(Relevance::Relevant));
+    plan.issue_revision("B", "Audit log", "2026-11-24T09:00:00.000Z").unwrap();
+    let mut v4: Value = serde_json::from_str(&file::export_compact(&plan)).unwrap();
+    v4["version"] = 4.into();
+    let imported = file::import(v4.to_string().as_bytes()).unwrap();
+    assert_eq!(imported.migrated_from, Some(4));
+    let draft = imported.plan;
+    let ids: Vec<&str> = draft.needs.iter().map(|n| n.id.as_str()).collect();
+    let expected: Vec<String> = (1..=draft.needs.len()).map(|i| format!("SN-{i:02}")).collect();
+    assert_eq!(ids, expected, "in the matrix's order");
+    let audit = draft.needs.iter().find(|n| n.text == "Audit log").unwrap().id.clone();
+    assert_eq!(draft.relevance("sh-patients", &audit), Some(Relevance::Relevant), "the matrix cell follows");
+    assert_eq!(draft.risks[0].need_ids, ["SN-01"], "the risk's link follows");
+    assert!(validate(&draft).is_empty());
+    // Revision A still holds the need removed since: it gets the number after the draft's, and links follow.
+    let a = file::revision_plan(&draft, 1).unwrap();
+    let removed = format!("SN-{:02}", draft.needs.len() + 1);
+    assert_eq!(a.needs[0].id, "SN-01");
+    assert_eq!(a.needs[1].id, removed);
+    assert_eq!(a.risks[0].need_ids, ["SN-01".to_string(), removed.clone()]);
+    assert!(a.need_links.iter().all(|l| a.needs.iter().any(|n| n.id == l.need_id)));
+    let b = file::revision_plan(&draft, 2).unwrap();
+    assert_eq!(b.needs.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(), ids, "revision B is the draft");
+    // A new need takes the next number.
+    let mut next = draft.clone();
+    assert_eq!(next.add_need("Another".into()), format!("SN-{:02}", draft.needs.len() + 1));
 }

@@ -249,7 +249,11 @@ fn example_needs_are_added_once_with_their_links() {
     let mut plan = presets::new_plan("p-1".into(), "New".into(), crate::common::NOW.into());
     assert_eq!(plan.accept_example_needs(), 7);
     assert_eq!(plan.accept_example_needs(), 0);
-    assert_eq!(plan.relevance("sh-field-service", "nd-remote-access"), Some(Relevance::Critical));
+    assert_eq!(plan.relevance("sh-field-service", "SN-06"), Some(Relevance::Critical));
+    assert_eq!(
+        plan.needs.iter().map(|n| n.id.as_str()).collect::<Vec<_>>(),
+        ["SN-01", "SN-02", "SN-03", "SN-04", "SN-05", "SN-06", "SN-07"]
+    );
     assert_eq!(plan.need_links.len(), 7);
     assert_eq!(validate(&plan), vec![]);
 }

@@ -7,7 +7,7 @@ use crate::common::json::Migration;
 
 /// Migrations from version `i + 1` to `i + 2`, applied in order to the raw
 /// JSON. A format change adds a function here and bumps [`super::VERSION`].
-pub(super) const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4];
+pub(super) const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
 
 /// Version 2 keeps the names of grid levels removed by shrinking the grid
 /// (`criteria.removed_likelihood_levels` / `removed_severity_levels`) and
@@ -65,6 +65,137 @@ fn v3_to_v4(mut file: Value) -> Result<Value, String> {
         plan.entry("revisions").or_insert_with(|| Value::Array(Vec::new()));
     }
     Ok(file)
+}
+
+/// Version 5 gives the stakeholder security needs readable ids, as the
+/// risks have: `SN-01`, `SN-02`… in the order of the matrix (a need whose id
+/// is already written `SN-` and a number keeps it), and every link follows:
+/// the matrix cells' `need_id`, the risks' `need_ids`. The revisions are
+/// renamed alike (their copies, and the changes between them), so a
+/// revision compares with the draft need by need; a need only an older
+/// revision holds gets the numbers after the draft's.
+fn v4_to_v5(mut file: Value) -> Result<Value, String> {
+    let Some(plan) = file.get_mut("plan").and_then(Value::as_object_mut) else { return Ok(file) };
+    let mut revisions = plan.remove("revisions");
+    let mut plan_value = Value::Object(std::mem::take(plan));
+    // Ids in the order met: the draft's needs first, in the matrix's order.
+    let mut order: Vec<String> = plan_value
+        .get("needs")
+        .and_then(Value::as_array)
+        .map(|needs| needs.iter().filter_map(|n| n.get("id")?.as_str().map(str::to_string)).collect())
+        .unwrap_or_default();
+    let mut meet = |id: &mut String| {
+        if !order.contains(id) {
+            order.push(id.clone());
+        }
+    };
+    need_ids(&mut plan_value, "", &mut meet);
+    if let Some(r) = revisions.as_mut() {
+        need_ids(r, "", &mut meet);
+    }
+    let readable = |id: &str| id.strip_prefix("SN-").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
+    let mut next = crate::common::ids::next_number(order.iter().map(String::as_str).filter(|id| readable(id)), "SN-");
+    let mut names: std::collections::HashMap<String, String> = std::collections::HashMap::with_capacity(order.len());
+    for id in order.into_iter().filter(|id| !readable(id)) {
+        names.insert(id, format!("SN-{next:02}"));
+        next = next.saturating_add(1);
+    }
+    let mut rename = |id: &mut String| {
+        if let Some(new) = names.get(id.as_str()) {
+            *id = new.clone();
+        }
+    };
+    need_ids(&mut plan_value, "", &mut rename);
+    if let Some(r) = revisions.as_mut() {
+        need_ids(r, "", &mut rename);
+    }
+    if let (Value::Object(renamed), Some(plan)) = (plan_value, file.get_mut("plan").and_then(Value::as_object_mut)) {
+        *plan = renamed;
+        if let Some(r) = revisions {
+            plan.insert("revisions".into(), r);
+        }
+    }
+    Ok(file)
+}
+
+/// Call `f` on every need id in `value` (a plan, revisions, or part of one;
+/// `key` is the field that holds it): a need's `id`, a `need_id`, the
+/// `need_ids`, and in a revision's stored changes the need or matrix cell a
+/// path or an order names.
+fn need_ids(value: &mut Value, key: &str, f: &mut dyn FnMut(&mut String)) {
+    match value {
+        Value::String(id) if key == "need_id" => f(id),
+        Value::Array(items) if key == "need_ids" => items.iter_mut().for_each(|i| need_ids(i, "need_id", f)),
+        // A list of needs, or a need itself (a stored change's value at a need's path).
+        Value::Array(items) if key == "needs" => items.iter_mut().for_each(|i| need_ids(i, "needs", f)),
+        Value::Object(fields) if key == "needs" && !fields.contains_key("needs") => {
+            for (k, v) in fields.iter_mut() {
+                let k = if k == "id" { "need_id" } else { k.as_str() };
+                need_ids(v, k, f);
+            }
+        }
+        Value::Object(fields) => {
+            // A stored change: its path, and the value or order it puts there.
+            let list = stored_change_list(fields);
+            for (k, v) in fields.iter_mut() {
+                match (k.as_str(), &list) {
+                    ("path", _) => path_ids(v, f),
+                    ("keys", Some(list)) => {
+                        if let Value::Array(keys) = v {
+                            keys.iter_mut().for_each(|k| item_key(k, list, f));
+                        }
+                    }
+                    ("value", Some(list)) => need_ids(v, list, f),
+                    _ => need_ids(v, k, f),
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(|i| need_ids(i, "", f)),
+        _ => {}
+    }
+}
+
+/// For a stored change (`{"path": […], …}`), the last field its path names.
+fn stored_change_list(fields: &serde_json::Map<String, Value>) -> Option<String> {
+    let path = fields.get("path")?.as_array()?;
+    path.iter().rev().find_map(|step| step.get("field").and_then(Value::as_str)).map(str::to_string)
+}
+
+/// The need ids in a stored change's path: the item after `needs` or `need_links`.
+fn path_ids(path: &mut Value, f: &mut dyn FnMut(&mut String)) {
+    let Value::Array(steps) = path else { return };
+    let mut list = String::new();
+    for step in steps {
+        if let Some(field) = step.get("field").and_then(Value::as_str) {
+            list = field.to_string();
+        } else if let Some(key) = step.get_mut("item") {
+            item_key(key, &list, f);
+        }
+    }
+}
+
+/// A list item's key (see `plan::versions::diff::key_of`): a need's id, or a
+/// matrix cell's `need_id=…&stakeholder_id=…`.
+fn item_key(key: &mut Value, list: &str, f: &mut dyn FnMut(&mut String)) {
+    let Value::String(key) = key else { return };
+    match list {
+        "needs" => f(key),
+        "need_links" => {
+            let parts: Vec<String> = key
+                .split('&')
+                .map(|part| match part.strip_prefix("need_id=") {
+                    Some(id) => {
+                        let mut id = id.to_string();
+                        f(&mut id);
+                        format!("need_id={id}")
+                    }
+                    None => part.to_string(),
+                })
+                .collect();
+            *key = parts.join("&");
+        }
+        _ => {}
+    }
 }
 
 /// Turn each version 2 need's `user_need_ref` into `user_need_ids`, and

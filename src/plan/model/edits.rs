@@ -193,8 +193,16 @@ impl Plan {
         self.needs.iter_mut().find(|n| n.id == id)
     }
 
-    pub fn add_need(&mut self, id: String, text: String) {
-        self.needs.push(SecurityNeed { id, text, user_need_ids: Vec::new() });
+    /// Add a need with the next free readable id (SN-01, SN-02, ...); returns its id.
+    pub fn add_need(&mut self, text: String) -> String {
+        let id = self.next_need_id();
+        self.needs.push(SecurityNeed { id: id.clone(), text, user_need_ids: Vec::new() });
+        id
+    }
+
+    /// The id the next need gets: SN- and the number after the highest one (format version 5).
+    pub fn next_need_id(&self) -> String {
+        format!("SN-{:02}", crate::common::ids::next_number(self.needs.iter().map(|n| n.id.as_str()), "SN-"))
     }
 
     /// Fold security need `need_id` into the user needs named in `ids`
@@ -330,11 +338,10 @@ impl Plan {
     pub fn accept_example_needs(&mut self) -> usize {
         let mut added = 0;
         for (need, stakeholder) in crate::plan::presets::example_needs() {
-            if self.needs.iter().any(|n| n.id == need.id) {
+            if self.needs.iter().any(|n| n.id == need.id || n.text == need.text) {
                 continue;
             }
-            let id = need.id.clone();
-            self.needs.push(need);
+            let id = self.add_need(need.text);
             if self.stakeholders.iter().any(|s| s.id == stakeholder) {
                 self.set_relevance(stakeholder, &id, Some(Relevance::Critical));
             }

@@ -160,7 +160,7 @@ fn item(list: &str, value: &Value, roots: &[&Value; 2]) -> String {
         }
         "controls" => with_id(text("description")),
         "user_needs" => with_id(text("text")),
-        "needs" => text("text"),
+        "needs" => with_id(text("text")),
         "stakeholders" | "roles" | "activities" | "attendees" => text("name"),
         "inputs" | "outputs" => {
             let done = value.get("done").and_then(Value::as_bool) == Some(true);

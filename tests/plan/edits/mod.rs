@@ -124,7 +124,9 @@ pub fn run(op: Op, p: &mut Plan, n: usize) {
                 p.remove_named(list, &id);
             }
         }
-        Op::AddNeed(t) => p.add_need(format!("nd-{n}"), t),
+        Op::AddNeed(t) => {
+            p.add_need(t);
+        }
         Op::NeedText(i, t) => {
             if let Some(n) = nth_id(&p.needs, i).and_then(|id| p.need_mut(&id)) {
                 n.text = t;

@@ -8,9 +8,8 @@ use leptos::prelude::*;
 
 use super::row::NeedRow;
 use super::LinkIndex;
-use crate::common::ids::{clean_name, new_id};
+use crate::common::ids::clean_name;
 use crate::plan::model::Relevance;
-use crate::web::browser::entropy;
 use crate::web::state::NoticeKind;
 use crate::web::views::app;
 use crate::web::views::common::inline_add::InlineAdd;
@@ -119,8 +118,9 @@ fn MatrixToolbar(find: RwSignal<String>) -> impl IntoView {
     let app = app();
     let add = move |typed: String| {
         let Some(text) = clean_name(&typed) else { return };
-        let id = new_id("nd", entropy());
-        app.edit(move |p| p.add_need(id, text));
+        app.edit(move |p| {
+            p.add_need(text);
+        });
     };
     let accept_examples = move |_| {
         let mut added = 0;
