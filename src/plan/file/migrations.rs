@@ -75,46 +75,31 @@ fn v3_to_v4(mut file: Value) -> Result<Value, String> {
 /// revision compares with the draft need by need; a need only an older
 /// revision holds gets the numbers after the draft's.
 fn v4_to_v5(mut file: Value) -> Result<Value, String> {
-    let Some(plan) = file.get_mut("plan").and_then(Value::as_object_mut) else { return Ok(file) };
-    let mut revisions = plan.remove("revisions");
-    let mut plan_value = Value::Object(std::mem::take(plan));
-    // Ids in the order met: the draft's needs first, in the matrix's order.
-    let mut order: Vec<String> = plan_value
-        .get("needs")
-        .and_then(Value::as_array)
-        .map(|needs| needs.iter().filter_map(|n| n.get("id")?.as_str().map(str::to_string)).collect())
-        .unwrap_or_default();
+    let Some(plan) = file.get_mut("plan") else { return Ok(file) };
+    // Each id once, in the order met: the draft's needs first, in the
+    // matrix's order, then the links and the revisions.
+    let mut names: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    let mut order: Vec<String> = Vec::new();
     let mut meet = |id: &mut String| {
-        if !order.contains(id) {
+        if names.insert(id.clone(), String::new()).is_none() {
             order.push(id.clone());
         }
     };
-    need_ids(&mut plan_value, "", &mut meet);
-    if let Some(r) = revisions.as_mut() {
-        need_ids(r, "", &mut meet);
+    if let Some(needs) = plan.get_mut("needs") {
+        need_ids(needs, "needs", &mut meet);
     }
+    need_ids(plan, "", &mut meet);
     let readable = |id: &str| id.strip_prefix("SN-").is_some_and(|n| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()));
     let mut next = crate::common::ids::next_number(order.iter().map(String::as_str).filter(|id| readable(id)), "SN-");
-    let mut names: std::collections::HashMap<String, String> = std::collections::HashMap::with_capacity(order.len());
-    for id in order.into_iter().filter(|id| !readable(id)) {
-        names.insert(id, format!("SN-{next:02}"));
+    for id in order.iter().filter(|id| !readable(id)) {
+        names.insert(id.clone(), format!("SN-{next:02}"));
         next = next.saturating_add(1);
     }
-    let mut rename = |id: &mut String| {
-        if let Some(new) = names.get(id.as_str()) {
+    need_ids(plan, "", &mut |id: &mut String| {
+        if let Some(new) = names.get(id.as_str()).filter(|n| !n.is_empty()) {
             *id = new.clone();
         }
-    };
-    need_ids(&mut plan_value, "", &mut rename);
-    if let Some(r) = revisions.as_mut() {
-        need_ids(r, "", &mut rename);
-    }
-    if let (Value::Object(renamed), Some(plan)) = (plan_value, file.get_mut("plan").and_then(Value::as_object_mut)) {
-        *plan = renamed;
-        if let Some(r) = revisions {
-            plan.insert("revisions".into(), r);
-        }
-    }
+    });
     Ok(file)
 }
 
