@@ -87,8 +87,25 @@ pub fn merge(base: &Plan, mine: &Plan, theirs: &Plan) -> Merge {
 /// need not be read into a plan and written out again (a quarter of the
 /// time of merging two 1 MB copies in the browser).
 pub fn merge_onto(b: &Value, mine: &Plan, theirs: &Plan) -> Merge {
-    let (m, mut t) = (to_value(mine), to_value(theirs));
-    let renames = renumber(b, &m, &mut t);
+    merge_sides(b, mine, theirs, false)
+}
+
+/// [`merge_onto`] for two tabs of one browser (`web::state::tabs`): of two
+/// items added under one id, the one whose JSON sorts first keeps the id,
+/// whichever side it is on. Both tabs, merging each other's version at the
+/// same moment, so give the same ids and do not write back and forth (with
+/// theirs always renumbered, each tab would renumber the other's item).
+pub fn merge_tabs(b: &Value, stored: &Plan, own: &Plan) -> Merge {
+    merge_sides(b, stored, own, true)
+}
+
+fn merge_sides(b: &Value, mine: &Plan, theirs: &Plan, either: bool) -> Merge {
+    let (mut m, mut t) = (to_value(mine), to_value(theirs));
+    if either {
+        // An item of mine that sorts after theirs takes a new id, in mine.
+        renumber(b, &t.clone(), &mut m, &|own_item, stored_item| stored_item.to_string() > own_item.to_string());
+    }
+    let renames = renumber(b, &m, &mut t, &|_, _| true);
     let mut state = State { conflicts: Vec::new(), theirs_applied: 0, applied: Vec::new(), path: Vec::new() };
     let mut merged = state.value(Some(b), Some(&m), Some(&t)).unwrap_or_else(|| m.clone());
     // Times of edit are not edits: the later one stands, never a conflict.
@@ -127,9 +144,14 @@ pub fn merge_onto(b: &Value, mine: &Plan, theirs: &Plan) -> Merge {
 /// for an item of `needs`, `control_ids` for `controls`, `activity_id` for
 /// `activities` (the plan's naming, checked by the tests). The revisions are
 /// history and are left as they are.
-fn renumber(base: &Value, mine: &Value, theirs: &mut Value) -> Vec<(Vec<Step>, String, String)> {
+/// `rename(item in mine, item in theirs)` says whether theirs is the one to renumber.
+fn renumber(base: &Value, mine: &Value, theirs: &mut Value, rename: &dyn Fn(&Value, &Value) -> bool) -> Vec<(Vec<Step>, String, String)> {
     let mut found = Vec::new();
     both_added(Some(base), mine, theirs, &mut Vec::new(), &mut found);
+    found.retain(|(list, id)| {
+        let path = [list.as_slice(), &[Step::Item(id.clone())]].concat();
+        matches!((get(mine, &path), get(theirs, &path)), (Some(m), Some(t)) if rename(m, t))
+    });
     let mut renames: Vec<(Vec<Step>, String, String)> = Vec::with_capacity(found.len());
     for (list, old) in found {
         let ids = |root: &Value| -> Vec<String> {

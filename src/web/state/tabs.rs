@@ -135,7 +135,7 @@ fn merge_onto(open: OpenPlan, key: &str, base: String, text: String, hash: u64) 
     };
     let mine = open.plan.get_untracked();
     // Their order first, so a merge that adds nothing is exactly their plan.
-    let merge = merge::merge_onto(&base_json, &theirs, &mine);
+    let merge = merge::merge_tabs(&base_json, &theirs, &mine);
     let resolved = if merge.conflicts.is_empty() { merge.resolve(&[]).ok().map(|r| r.plan) } else { None };
     let same = resolved.as_ref() == Some(&theirs);
     match decide::after_merge(resolved.is_none(), same) {
