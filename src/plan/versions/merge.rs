@@ -103,7 +103,7 @@ fn merge_sides(b: &Value, mine: &Plan, theirs: &Plan, either: bool) -> Merge {
     let (mut m, mut t) = (to_value(mine), to_value(theirs));
     if either {
         // An item of mine that sorts after theirs takes a new id, in mine.
-        renumber(b, &t.clone(), &mut m, &|own_item, stored_item| stored_item.to_string() > own_item.to_string());
+        renumber(b, &t.clone(), &mut m, &|own_item, stored_item| sorts_after(stored_item, own_item));
     }
     let renames = renumber(b, &m, &mut t, &|_, _| true);
     let mut state = State { conflicts: Vec::new(), theirs_applied: 0, applied: Vec::new(), path: Vec::new() };
@@ -144,6 +144,12 @@ fn merge_sides(b: &Value, mine: &Plan, theirs: &Plan, either: bool) -> Merge {
 /// for an item of `needs`, `control_ids` for `controls`, `activity_id` for
 /// `activities` (the plan's naming, checked by the tests). The revisions are
 /// history and are left as they are.
+/// Whether `a`'s JSON text sorts after `b`'s.
+fn sorts_after(a: &Value, b: &Value) -> bool {
+    let (a, b) = (a.to_string(), b.to_string());
+    a > b
+}
+
 /// `rename(item in mine, item in theirs)` says whether theirs is the one to renumber.
 fn renumber(base: &Value, mine: &Value, theirs: &mut Value, rename: &dyn Fn(&Value, &Value) -> bool) -> Vec<(Vec<Step>, String, String)> {
     let mut found = Vec::new();
