@@ -42,7 +42,8 @@ pub(crate) fn PlanPage() -> impl IntoView {
     let workshop = display().workshop;
     let section = RwSignal::new(Section::from_anchor(&current_hash()).unwrap_or(Section::Dashboard));
     // The address names this plan (Back, Forward and reload come back to it).
-    let id = app().open_id().unwrap_or_default();
+    let app = app();
+    let id = app.open_id().unwrap_or_default();
     crate::web::address::plan_shown(&id, section.get_untracked());
     let here = id.clone();
     let listener = window_event_listener(leptos::ev::hashchange, move |_| {
@@ -61,7 +62,11 @@ pub(crate) fn PlanPage() -> impl IntoView {
     });
     on_cleanup(move || {
         listener.remove();
-        crate::web::address::plan_left(&id);
+        // The same plan opened again (another tab's version taken, a file
+        // imported over it) stays where it was, at the same address.
+        if app.open_id().as_deref() != Some(id.as_str()) {
+            crate::web::address::plan_left(&id);
+        }
     });
     view! {
         <div class="plan-page">
