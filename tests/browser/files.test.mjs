@@ -42,6 +42,8 @@ test('export, delete, import gives the identical plan back', () => withApp(env, 
 
   await importFile(page, exported.name, exported.text);
   await page.locator('.plan-page').waitFor();
+  // A plan opened from the list opens at its overview.
+  await section(page, 'A.3 Security management plan');
   assert.equal(await page.getByLabel('Coordinated vulnerability disclosure').inputValue(), file.plan.management.vulnerability_disclosure);
   const [stored] = Object.values(await storedPlans(page));
   assert.deepEqual(stored, file);
