@@ -6,7 +6,9 @@
 // quota and a corrupted stored assessment are said, and nothing is lost.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, withApp, createPlan, importFile, download, backToList, storedPlans, fillStorage, freeStorage } from './harness.mjs';
+import {
+  start, withApp, createPlan, importFile, download, backToList, storedPlans, fillStorage, freeStorage, eventually,
+} from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -109,9 +111,13 @@ test('an edit in another tab is never overwritten: the other tab takes it, and b
   assert.equal(await level(b, 'A.1').inputValue(), scored);
   // Tab B scores another activity: A's score stays, and A shows B's.
   await level(b, 'A.2').selectOption({ index: 2 });
-  const stored = Object.values(await storedAssessments(b))[0].assessment.activities;
-  assert.equal(String(stored.find((e) => e.activity_id === 'concept.a1').current), scored, 'B did not write over A');
-  assert.equal(String(stored.find((e) => e.activity_id === 'concept.a2').current), await level(b, 'A.2').inputValue());
+  // Writes wait their turn for the cross-tab lock: once both tabs' writes are in, both scores are.
+  const b2 = await level(b, 'A.2').inputValue();
+  const scores = async () => {
+    const stored = Object.values(await storedAssessments(b))[0].assessment.activities;
+    return ['concept.a1', 'concept.a2'].map((id) => String(stored.find((e) => e.activity_id === id).current));
+  };
+  await eventually(scores, [scored, b2]);
   await a.waitForFunction(() => document.querySelector('#current-concept-a2')?.value !== '');
   assert.equal(await b.getByText('This assessment was changed in another tab.').count(), 0);
 }));
