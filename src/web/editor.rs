@@ -1,12 +1,15 @@
-//! The plan editor, downloaded on demand.
+//! The plan editor and the maturity assessment, each downloaded on demand.
 //!
-//! The build splits the editor (every section, the report, the exports, the
-//! maturity assessments) into a second WebAssembly file at
-//! [`load_plan_editor`], the split point, which hands out both documents'
-//! editors, so the first visit downloads only what the plan
-//! list needs. The first time a plan opens the editor is fetched (from the
-//! offline cache after one visit); until then a short "Opening…" line shows,
-//! and a failed download says so with a way to try again.
+//! The build cuts two parts off the first screen's WebAssembly, each at its
+//! split point: the plan editor (every section, the report, the exports, the
+//! importers) at [`load_plan_editor`], and the maturity assessment (its page,
+//! report and actions) at [`load_assessment_part`], which a plan never needs.
+//! Code both use goes into a shared chunk the loader fetches with either. So
+//! the first visit downloads only what the plan list needs, and opening a
+//! plan only what the plan editor needs. The first time a plan or an
+//! assessment opens its part is fetched (from the offline cache after one
+//! visit); until then a short "Opening…" line shows, and a failed download
+//! says so with a way to try again.
 
 use std::cell::Cell;
 
@@ -19,20 +22,13 @@ use crate::plan::versions::merge::Merge;
 /// What the editor's part of the app hands out once downloaded: the editor,
 /// the merge with its dialog (see `views/plan/merge_dialog.rs`), the check of
 /// an imported plan's revision history (`plan::file::check_revisions`) and
-/// the maturity assessment's page and actions.
+/// the importers.
 #[derive(Clone, Copy)]
 pub struct EditorParts {
     pub draw: fn() -> AnyView,
     pub merge: fn(&serde_json::Value, &Plan, &Plan) -> Merge,
     pub merge_dialog: fn(Plan, Merge, bool) -> AnyView,
     pub check_revisions: crate::plan::file::RevisionCheck,
-    /// The page of the maturity assessment with this id.
-    pub draw_assessment: fn(String) -> AnyView,
-    pub create_assessment: fn(&str) -> Result<String, String>,
-    /// Import an assessment file: the id to open and what was done, in words.
-    pub import_assessment: crate::web::state::assessment::ImportFile,
-    /// Restore the maturity assessments of a backup file.
-    pub restore_assessments: crate::web::state::assessment::Restore,
     /// Import a picked or dropped file's bytes (a plan, an assessment or a backup).
     pub import_bytes: fn(crate::web::state::AppState, String, Vec<u8>) -> crate::web::state::ImportTask,
     /// Draw the questions an import asks.
@@ -41,9 +37,25 @@ pub struct EditorParts {
     pub sync_plan: fn(crate::web::state::OpenPlan, bool),
 }
 
+/// What the maturity assessment's part of the app hands out once downloaded.
+#[derive(Clone, Copy)]
+pub struct AssessmentParts {
+    /// The page of the maturity assessment with this id.
+    pub draw: fn(String) -> AnyView,
+    pub create: fn(&str) -> Result<String, String>,
+    /// Import an assessment file: the id to open and what was done, in words.
+    pub import: crate::web::state::assessment::ImportFile,
+    /// Restore the maturity assessments of a backup file.
+    pub restore: crate::web::state::assessment::Restore,
+}
+
 thread_local! {
     /// The editor once downloaded, so opening another plan draws it at once.
     static LOADED: Cell<Option<EditorParts>> = const { Cell::new(None) };
+    /// The assessment's part once downloaded.
+    static ASSESSMENT: Cell<Option<AssessmentParts>> = const { Cell::new(None) };
+    /// Whether the listeners both parts need are installed ([`install`]).
+    static INSTALLED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// The editor's part, if it is downloaded.
@@ -79,10 +91,20 @@ pub async fn load() -> Option<EditorParts> {
     Some(parts)
 }
 
-/// Fetch and compile the editor's part ahead of need: once the first screen
-/// has painted, when the browser is next idle (`requestIdleCallback`, or a
-/// second later where there is none), so that the first plan or file opened
-/// draws at once. After one visit the part comes from the offline cache
+/// The assessment's part, downloaded first if need be; `None` if it cannot be.
+pub async fn load_assessment() -> Option<AssessmentParts> {
+    if let Some(parts) = ASSESSMENT.get() {
+        return Some(parts);
+    }
+    let parts = load_assessment_part().await.ok()?;
+    ASSESSMENT.set(Some(parts));
+    Some(parts)
+}
+
+/// Fetch and compile the editor's part ahead of need, then the assessment's:
+/// once the first screen has painted, when the browser is next idle
+/// (`requestIdleCallback`, or a second later where there is none), so that
+/// the first plan, assessment or file opened draws at once. After one visit the part comes from the offline cache
 /// (the service worker precaches every file of the build). A failure here
 /// is silent: opening a plan tries again, and says so if that fails.
 pub fn prefetch() {
@@ -90,7 +112,9 @@ pub fn prefetch() {
     browser::after_paint(|| {
         let start = wasm_bindgen::closure::Closure::once_into_js(|| {
             leptos::task::spawn_local(async {
-                load().await;
+                if load().await.is_some() {
+                    load_assessment().await;
+                }
             })
         });
         let Some(window) = web_sys::window() else { return };
@@ -100,46 +124,55 @@ pub fn prefetch() {
     });
 }
 
-/// Where the editor's download stands.
+/// A part downloaded, ready to draw.
+#[derive(Clone, Copy)]
+enum Ready {
+    Plan(EditorParts),
+    Assessment(AssessmentParts),
+}
+
+/// Where the part's download stands.
 #[derive(Clone, Copy)]
 enum Load {
     NotStarted,
     Loading,
-    Ready(EditorParts),
+    Ready(Ready),
     Failed,
 }
 
 /// The editor for the open plan, or with `assessment` the page of that
-/// maturity assessment: loads the editor's part the first time it is asked for.
+/// maturity assessment: loads that part of the app the first time it is asked for.
 #[component]
 pub fn Editor(assessment: Option<String>) -> impl IntoView {
-    let load = RwSignal::new(LOADED.get().map_or(Load::NotStarted, Load::Ready));
+    let for_assessment = assessment.is_some();
+    let loaded = if for_assessment { ASSESSMENT.get().map(Ready::Assessment) } else { LOADED.get().map(Ready::Plan) };
+    let load = RwSignal::new(loaded.map_or(Load::NotStarted, Load::Ready));
     let start = move || {
         if matches!(load.get_untracked(), Load::Ready(_) | Load::Loading) {
             return;
         }
         load.set(Load::Loading);
-        // The plan may have been closed meanwhile: then there is no one to tell.
-        with_parts(
-            move |parts| {
-                load.try_set(Load::Ready(parts));
-            },
-            move || {
-                load.try_set(Load::Failed);
-            },
-        );
+        leptos::task::spawn_local(async move {
+            let ready = if for_assessment { load_assessment().await.map(Ready::Assessment) } else { self::load().await.map(Ready::Plan) };
+            // The plan or assessment may have been closed meanwhile: then there is no one to tell.
+            load.try_set(ready.map_or(Load::Failed, Load::Ready));
+        });
     };
     start();
+    let (opening, failed) = if for_assessment {
+        ("Opening the assessment…", "The assessment editor could not be downloaded")
+    } else {
+        ("Opening the plan…", "The plan editor could not be downloaded")
+    };
     move || match load.get() {
-        Load::Ready(parts) => match &assessment {
-            None => (parts.draw)(),
-            Some(id) => (parts.draw_assessment)(id.clone()),
-        },
+        Load::Ready(Ready::Plan(parts)) => (parts.draw)(),
+        Load::Ready(Ready::Assessment(parts)) => (parts.draw)(assessment.clone().unwrap_or_default()),
         Load::Failed => view! {
             <div class="editor-load" role="alert">
                 <p>
-                    "The plan editor could not be downloaded: the connection may be down, or another tab installed "
-                    "a newer version of the app. Your plans are safe in this browser."
+                    {failed}
+                    ": the connection may be down, or another tab installed a newer version of the app. "
+                    "Your plans and assessments are safe in this browser."
                 </p>
                 <button type="button" class="primary" on:click=move |_| start()>"Try again"</button>
                 " "
@@ -148,10 +181,20 @@ pub fn Editor(assessment: Option<String>) -> impl IntoView {
         }
         .into_any(),
         Load::NotStarted | Load::Loading => view! {
-            <p class="editor-load" role="status" aria-busy="true">"Opening the plan…"</p>
+            <p class="editor-load" role="status" aria-busy="true">{opening}</p>
         }
         .into_any(),
     }
+}
+
+/// What both parts need once: every limited field, the plan list's too, says
+/// when it nears its limit; and other tabs' writes are learnt as they come.
+fn install() {
+    if INSTALLED.replace(true) {
+        return;
+    }
+    crate::web::views::common::limit::install();
+    crate::web::state::tabs::listen();
 }
 
 /// The plan editor lives in its own part of the app, downloaded the first
@@ -161,20 +204,29 @@ pub fn Editor(assessment: Option<String>) -> impl IntoView {
 /// retry, not a crash.
 #[leptos::wasm_split::wasm_split(plan_editor, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn load_plan_editor() -> Result<EditorParts, leptos::wasm_split::SplitLoaderError> {
-    // Every limited field, the plan list's too, says when it nears its limit.
-    crate::web::views::common::limit::install();
-    crate::web::state::tabs::listen();
+    install();
     Ok(EditorParts {
         draw: || view! { <crate::web::views::plan::PlanPage/> }.into_any(),
         merge: crate::plan::versions::merge::merge_onto,
         merge_dialog: crate::web::views::plan::merge_dialog::merge_dialog,
         check_revisions: crate::plan::file::check_revisions,
-        draw_assessment: crate::web::views::assessment::draw,
-        create_assessment: crate::web::state::assessment::create,
-        import_assessment: crate::web::state::assessment::import_file,
-        restore_assessments: crate::web::state::assessment::restore,
         import_bytes: crate::web::state::AppState::import_bytes,
         import_dialog: crate::web::views::shell::import_dialogs::draw,
         sync_plan: crate::web::state::tabs::sync_plan,
+    })
+}
+
+/// The maturity assessment lives in a part of its own, downloaded the first
+/// time an assessment is opened, created, imported or restored (and fetched
+/// ahead of need after the plan editor, see [`prefetch`]): a plan needs none
+/// of it.
+#[leptos::wasm_split::wasm_split(assessment, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn load_assessment_part() -> Result<AssessmentParts, leptos::wasm_split::SplitLoaderError> {
+    install();
+    Ok(AssessmentParts {
+        draw: crate::web::views::assessment::draw,
+        create: crate::web::state::assessment::create,
+        import: crate::web::state::assessment::import_file,
+        restore: crate::web::state::assessment::restore,
     })
 }

@@ -1,7 +1,7 @@
 //! Maturity assessments from the plan list: create, open, close, import,
 //! export and delete. The assessment code itself (reading, checking and
 //! editing one) is in the editor's part, downloaded on demand
-//! (`web/state/assessment.rs`): these actions ask it through `editor::load`.
+//! (`web/state/assessment.rs`): these actions ask it through `editor::load_assessment`.
 
 use leptos::prelude::*;
 
@@ -13,11 +13,11 @@ impl AppState {
     pub fn create_assessment(self, raw_name: &str) {
         let name = crate::common::ids::clean_name(raw_name).unwrap_or_else(|| "Maturity assessment".into());
         leptos::task::spawn_local(async move {
-            let Some(parts) = editor::load().await else {
+            let Some(parts) = editor::load_assessment().await else {
                 self.notify(NoticeKind::Error, UNAVAILABLE);
                 return;
             };
-            match (parts.create_assessment)(&name) {
+            match (parts.create)(&name) {
                 Ok(id) => self.open_assessment(&id),
                 Err(why) => self.notify(NoticeKind::Error, format!("The assessment could not be created. {why}")),
             }
@@ -66,11 +66,11 @@ impl AppState {
 
     /// Import an assessment file picked or dropped in the plan list.
     pub(super) async fn import_assessment(self, file_name: &str, bytes: &[u8]) {
-        let Some(parts) = editor::load().await else {
+        let Some(parts) = editor::load_assessment().await else {
             self.notify(NoticeKind::Error, format!("“{}” was not imported. {UNAVAILABLE}", isolate(file_name)));
             return;
         };
-        match (parts.import_assessment)(bytes) {
+        match (parts.import)(bytes) {
             Ok((id, said)) => {
                 self.library.refresh();
                 self.notify(NoticeKind::Info, said);
@@ -86,7 +86,7 @@ impl AppState {
 
 impl AppState {
     /// The maturity assessments of a backup, each imported as a file is
-    /// (by the editor's part: `web::state::assessment::restore`), each outcome told.
+    /// (by the assessment's part: `web::state::assessment::restore`), each outcome told.
     pub(super) fn restore_assessments(self, file_name: &str, bytes: &[u8], restore: Option<crate::web::state::assessment::Restore>) {
         let Some(restore) = restore else {
             if bytes.windows(13).any(|w| w == b"\"assessments\"") {

@@ -153,7 +153,13 @@ impl AppState {
         if maybe_backup && crate::app::backup::is_backup(&bytes) {
             let parts = crate::web::editor::load().await;
             self.offer_restore(&file_name, crate::app::backup::read_with(&bytes, parts.map(|p| p.check_revisions)));
-            self.restore_assessments(&file_name, &bytes, parts.map(|p| p.restore_assessments));
+            // Only a backup that holds assessments needs their part.
+            let restore = if bytes.windows(13).any(|w| w == b"\"assessments\"") {
+                crate::web::editor::load_assessment().await.map(|p| p.restore)
+            } else {
+                None
+            };
+            self.restore_assessments(&file_name, &bytes, restore);
             return;
         }
         let result = match result {
