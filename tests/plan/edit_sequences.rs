@@ -4,9 +4,9 @@
 //! unchanged from its stored text: no edit can make a plan unopenable.
 
 use crate::edits::{op, run};
-use jsp_planner::plan::edit::{apply, SizeCheck, EDIT_GROWTH_BOUND};
+use jsp_planner::plan::edit::{apply, SizeCheck};
+use jsp_planner::plan::file::MAX_FILE_BYTES;
 use jsp_planner::plan::file::{export_compact, import};
-use jsp_planner::plan::model::PlanText;
 use jsp_planner::plan::rules::validate;
 use proptest::prelude::*;
 
@@ -25,12 +25,15 @@ proptest! {
                 Ok(Some(applied)) => {
                     prop_assert_eq!(&applied.before, &before);
                     let text = export_compact(&plan);
+                    // The size it says is a bound of the real one, and within the limit.
+                    prop_assert!(text.len() <= applied.bytes, "{} bytes, said at most {}", text.len(), applied.bytes);
+                    prop_assert!(applied.bytes <= MAX_FILE_BYTES);
                     match applied.text {
-                        Some(written) => prop_assert_eq!(&written, &text),
-                        None => {
-                            prop_assert_eq!(size, SizeCheck::Within(bytes_before));
-                            prop_assert!(text.len() <= bytes_before + EDIT_GROWTH_BOUND, "grew {} bytes", text.len() - bytes_before);
+                        Some(written) => {
+                            prop_assert_eq!(&written, &text);
+                            prop_assert_eq!(applied.bytes, text.len());
                         }
+                        None => prop_assert_eq!(size, SizeCheck::Within(bytes_before)),
                     }
                 }
                 Ok(None) => prop_assert_eq!(&plan, &before),
@@ -57,33 +60,81 @@ fn clearing_the_plan_name_is_refused_in_words() {
     assert!(why.contains("empty"), "{why}");
 }
 
-/// The largest ordinary edit: two texts (an edit sets at most two) as long
-/// as a text may be, every character written as a six-byte JSON escape.
-#[test]
-fn the_largest_ordinary_edit_grows_the_text_by_less_than_the_bound() {
-    let mut plan = jsp_planner::plan::presets::new_plan("plan-x".into(), "Big".into(), "2026-11-23T10:00:00.000Z".into());
-    let worst: String = "\u{1}".repeat(jsp_planner::common::rules::MAX_TEXT_LEN);
-    let bytes_before = export_compact(&plan).len();
-    let applied = apply(&mut plan, "2026-11-23T11:00:00.000Z", SizeCheck::Within(bytes_before), |p| {
-        p.set_text(PlanText::Summary, worst.clone());
-        p.set_text(PlanText::Updates, worst.clone());
-    });
-    assert!(applied.expect("kept").is_some());
-    let grown = export_compact(&plan).len() - bytes_before;
-    assert!(grown >= 2 * 6 * jsp_planner::common::rules::MAX_TEXT_LEN, "the test edit is as large as intended: {grown}");
-    assert!(grown <= EDIT_GROWTH_BOUND, "{grown} > {EDIT_GROWTH_BOUND}");
+/// A plan of about 4 MB: 4,000 risks with 700-character threats, the first
+/// risks' controls filling it to `short_by` bytes under the limit.
+fn plan_near_the_limit(short_by: usize) -> jsp_planner::plan::model::Plan {
+    let mut plan = jsp_planner::plan::presets::new_plan("plan-big".into(), "Big".into(), "2026-11-23T10:00:00.000Z".into());
+    let risk = |i: usize| jsp_planner::plan::model::RiskEntry::new(format!("R-{i:04}"), "Asset", &"t".repeat(700));
+    plan.risks = (0..4000).map(risk).collect();
+    // Texts may be at most 20,000 characters: the filling is spread over the first risks.
+    for risk in 0.. {
+        let room = MAX_FILE_BYTES - short_by - export_compact(&plan).len();
+        if room == 0 {
+            break;
+        }
+        plan.risks[risk].controls = "c".repeat(room.min(19_000));
+    }
+    assert_eq!(export_compact(&plan).len(), MAX_FILE_BYTES - short_by);
+    plan
 }
 
-/// Near the file limit an ordinary edit is checked at once: its text comes back.
+/// Typing in a 4 MB plan 10 kB under the limit: the growth is bounded by
+/// the risk typed in, so its text is left to be written after the screen
+/// shows the character, and the bound says how much room is left.
 #[test]
-fn near_the_limit_the_size_is_checked_at_once() {
-    let mut plan = jsp_planner::plan::presets::new_plan("plan-x".into(), "Near".into(), "2026-11-23T10:00:00.000Z".into());
-    let near = jsp_planner::plan::file::MAX_FILE_BYTES - EDIT_GROWTH_BOUND + 1;
-    let applied = apply(&mut plan, "2026-11-23T11:00:00.000Z", SizeCheck::Within(near), |p| p.name = "Nearer".into());
-    assert_eq!(applied.expect("kept").expect("changed").text, Some(export_compact(&plan)));
-    let far = jsp_planner::plan::file::MAX_FILE_BYTES - EDIT_GROWTH_BOUND;
-    let applied = apply(&mut plan, "2026-11-23T11:00:00.000Z", SizeCheck::Within(far), |p| p.name = "Far".into());
-    assert_eq!(applied.expect("kept").expect("changed").text, None);
+fn a_keystroke_near_the_limit_is_bounded_by_the_item_it_changes() {
+    let short_by = 10_000;
+    let mut plan = plan_near_the_limit(short_by);
+    let bytes = MAX_FILE_BYTES - short_by;
+    let applied = apply(&mut plan, "2026-11-23T11:00:00.000Z", SizeCheck::Within(bytes), |p| p.risks[2000].owner.push('x'))
+        .expect("kept")
+        .expect("changed");
+    assert_eq!(applied.text, None, "not written before the screen shows it");
+    let real = export_compact(&plan).len();
+    assert!(real <= applied.bytes, "{real} > {}", applied.bytes);
+    // About one risk's text (some 900 bytes) and the stamp: not a whole text's worth.
+    assert!(applied.bytes - bytes < 2_000, "bound grew {} bytes", applied.bytes - bytes);
+}
+
+/// An edit that could pass the limit has its text written at once, and one
+/// that does pass it is refused, the plan keeping its last valid value.
+#[test]
+fn near_the_limit_the_size_is_checked_at_once_and_a_larger_plan_refused() {
+    let short_by = 300;
+    let mut plan = plan_near_the_limit(short_by);
+    let bytes = MAX_FILE_BYTES - short_by;
+    let applied = apply(&mut plan, "2026-11-23T11:00:00.000Z", SizeCheck::Within(bytes), |p| p.risks[2000].owner.push('x'));
+    let applied = applied.expect("kept").expect("changed");
+    assert_eq!(applied.text.as_deref(), Some(export_compact(&plan).as_str()));
+    assert_eq!(applied.bytes, MAX_FILE_BYTES - short_by + 1);
+
+    let before = plan.clone();
+    let why = apply(&mut plan, "2026-11-23T11:01:00.000Z", SizeCheck::Within(applied.bytes), |p| p.risks[3000].controls = "o".repeat(400))
+        .expect_err("refused");
+    assert!(why.contains("larger than 4 MB"), "{why}");
+    assert_eq!(plan, before);
+    // The same with the size not known.
+    let why =
+        apply(&mut plan, "2026-11-23T11:01:00.000Z", SizeCheck::Now, |p| p.risks[3000].controls = "o".repeat(400)).expect_err("refused");
+    assert!(why.contains("larger than 4 MB"), "{why}");
+    assert_eq!(plan, before);
+}
+
+/// Removing items and adding them again counts only what is new.
+#[test]
+fn the_growth_bound_counts_the_changed_items_only() {
+    use jsp_planner::plan::edit::growth_bound;
+    let plan = plan_near_the_limit(10_000);
+    let mut fewer = plan.clone();
+    fewer.risks.remove(17);
+    assert_eq!(growth_bound(&plan, &fewer), 0);
+    let one = export_compact(&plan).len() - export_compact(&fewer).len();
+    // Put back: the risk and a comma.
+    assert_eq!(growth_bound(&fewer, &plan), one);
+    let mut renamed = plan.clone();
+    renamed.name = "Bigger".into();
+    assert_eq!(growth_bound(&plan, &renamed), "\"Bigger\"".len());
+    assert_eq!(growth_bound(&plan, &plan.clone()), 0);
 }
 
 #[test]

@@ -51,6 +51,9 @@ pub struct OpenPlan {
     /// The stored text of the plan as this tab last read or wrote it
     /// (a JS string: see `storage::raw_js`).
     pub(super) stored: StoredValue<JsString, LocalStorage>,
+    /// The hash of `stored` when this tab wrote it (reading a 4 MB text
+    /// back to hash it costs more than a frame).
+    stored_hash: StoredValue<Option<u64>>,
     /// Edits not yet written: they are written together just after the next
     /// paint (see [`OpenPlan::edit`]), or at once when the page is hidden.
     unwritten: StoredValue<Unwritten>,
@@ -69,9 +72,8 @@ impl PartialEq for OpenPlan {
 /// What is known of the open plan's text size, and the edits not yet written.
 #[derive(Clone, Copy, Default)]
 struct Unwritten {
-    /// At most this many bytes of text, as last written or read.
-    written_bytes: usize,
-    /// Edits made since; each adds at most [`edit::EDIT_GROWTH_BOUND`].
+    bytes: Bytes,
+    /// Edits made since the text was last written or read.
     edits: usize,
     /// Whether this tab wrote the stored text (so it may hold edits a newer
     /// stored text lacks), rather than read it.
@@ -80,19 +82,17 @@ struct Unwritten {
     queued: bool,
 }
 
-impl Unwritten {
-    fn size_check(self) -> edit::SizeCheck {
-        edit::SizeCheck::Within(self.written_bytes.saturating_add(self.edits.saturating_mul(edit::EDIT_GROWTH_BOUND)))
-    }
-
-    fn written(bytes: usize) -> Self {
-        Unwritten { written_bytes: bytes, ..Default::default() }
-    }
-
-    /// Just read or written as this JS string: UTF-16 units to UTF-8 bytes are at most three bytes each.
-    fn stored(text: &JsString) -> Self {
-        Self::written(text.length() as usize * 3)
-    }
+/// The size of the open plan's text (with the edits not yet written).
+#[derive(Clone, Copy, Default, PartialEq)]
+enum Bytes {
+    /// Not known yet (just read: a stored text of an older version, or
+    /// repaired, is not the size of the plan it opened as): measured after
+    /// the next paint, or written by the next edit.
+    #[default]
+    Unknown,
+    /// At most this many bytes: measured when written, plus the most each
+    /// edit since can have added (see [`edit::growth_bound`]).
+    AtMost(usize),
 }
 
 impl Session {
@@ -129,6 +129,7 @@ impl Session {
         let open = owner.with(|| OpenPlan::new(plan, text, repairs, self.ui));
         self.retire(Some(owner));
         self.open.set(Some(open));
+        open.measure_later();
     }
 
     pub fn end(self) {
@@ -223,8 +224,9 @@ impl OpenPlan {
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             history: StoredValue::new(History::default()),
-            unwritten: StoredValue::new(Unwritten::stored(&text)),
+            unwritten: StoredValue::new(Unwritten::default()),
             stored: StoredValue::new_local(text),
+            stored_hash: StoredValue::new(None),
             conflict_base: StoredValue::new_local(JsString::from("")),
             ui,
         }
@@ -242,10 +244,11 @@ impl OpenPlan {
     /// fits in a plan file; otherwise the plan keeps its last valid value and
     /// the reason comes back in words. A kept edit goes onto the undo history
     /// (typing in one field makes one step) and is saved just after the
-    /// screen shows it: writing a 1 MB plan's text takes longer than a frame,
-    /// and a burst of edits (typing) is written once. An ordinary edit cannot
-    /// pass the size limit unseen ([`edit::SizeCheck`]); near the limit it
-    /// is written at once.
+    /// screen shows it: writing a 4 MB plan's text takes longer than a frame,
+    /// and a burst of edits (typing) is written once. An edit cannot pass
+    /// the size limit unseen: the text's size is known when it is written,
+    /// each edit adds at most its [`edit::growth_bound`], and only an edit
+    /// that could pass the limit has its text written (and measured) at once.
     pub fn edit(self, change: impl FnOnce(&mut Plan)) -> Result<(), String> {
         self.edit_sized(false, change)
     }
@@ -268,12 +271,14 @@ impl OpenPlan {
     fn edit_with(self, whole: bool, change: &mut dyn FnMut(&mut Plan)) -> Result<(), String> {
         let mut outcome = Ok(());
         let mut text = None;
+        let mut bytes = 0;
         let mut kept = false;
-        let size = if whole { edit::SizeCheck::Now } else { self.unwritten.get_value().size_check() };
+        let size = if whole { edit::SizeCheck::Now } else { self.size_check() };
         self.plan.maybe_update(|p| match edit::apply(p, &browser::now(), size, change) {
             Ok(Some(applied)) => {
                 self.history.update_value(|h| h.record(applied.before, browser::typing_group()));
                 text = applied.text;
+                bytes = applied.bytes;
                 kept = true;
                 true
             }
@@ -286,17 +291,49 @@ impl OpenPlan {
         if kept {
             self.sync_history_flags();
             match text {
-                Some(text) => self.persist(text),
-                None => self.write_after_paint(),
+                Some(text) => {
+                    // The edit's text was written before the screen showed it (a test's and a profile's landmark).
+                    browser::mark("jsp-edit-text-now");
+                    self.persist(text)
+                }
+                None => self.write_after_paint(bytes),
             }
         }
         outcome
     }
 
-    /// Note one more unwritten edit and write them all once the screen has shown it.
-    fn write_after_paint(self) {
+    /// How the next edit is checked against the size limit: by the most the
+    /// text can be now, else by writing it.
+    fn size_check(self) -> edit::SizeCheck {
+        let Some(u) = self.unwritten.try_get_value() else { return edit::SizeCheck::Now };
+        match u.bytes {
+            Bytes::AtMost(bytes) => edit::SizeCheck::Within(bytes),
+            Bytes::Unknown => edit::SizeCheck::Now,
+        }
+    }
+
+    /// Measure the plan's text after the next paint, if its size is not
+    /// known (a 4 MB plan's text takes some 30 ms to write: not while the
+    /// plan is being drawn, and not on the first keystroke).
+    fn measure_later(self) {
+        browser::after_paint(move || {
+            if self.unwritten.try_with_value(|u| u.bytes) != Some(Bytes::Unknown) {
+                return;
+            }
+            let Some(bytes) = self.plan.try_with_untracked(|p| file::export_compact(p).len()) else { return };
+            self.unwritten.update_value(|u| {
+                if u.bytes == Bytes::Unknown {
+                    u.bytes = Bytes::AtMost(bytes);
+                }
+            });
+        });
+    }
+
+    /// Note one more unwritten edit, after which the text is at most
+    /// `bytes`, and write them all once the screen has shown it.
+    fn write_after_paint(self, bytes: usize) {
         let before = self.unwritten.get_value();
-        self.unwritten.set_value(Unwritten { edits: before.edits + 1, ..before });
+        self.unwritten.set_value(Unwritten { bytes: Bytes::AtMost(bytes), edits: before.edits + 1, ..before });
         self.mark_saving();
         if before.edits == 0 {
             browser::after_paint(move || self.sync(false));
@@ -331,7 +368,7 @@ impl OpenPlan {
         // A plan closed meanwhile was written as it closed.
         let Some(text) = self.plan.try_with_untracked(file::export_compact) else { return };
         if text.len() > file::MAX_FILE_BYTES {
-            // Not reachable by the edits the app makes (see `edit::EDIT_GROWTH_BOUND`); never store it.
+            // Not reachable by the edits the app makes (see `edit::growth_bound`); never store it.
             self.unwritten.set_value(Unwritten { edits: 0, ..pending });
             self.save_state.set(SaveState::Unsaved(edit::too_large()));
             return;
@@ -345,16 +382,27 @@ impl OpenPlan {
     }
 
     /// Step back (or forward) one edit; false when there was nothing to step to.
+    /// Written after the screen shows it, as an edit is, unless it could pass the size limit.
     pub fn step_history(self, step: impl FnOnce(&mut History<Plan>, Plan) -> Option<Plan>) -> bool {
         let current = self.plan.get_untracked();
         let mut next = None;
         self.history.update_value(|h| next = step(h, current));
         let Some(mut plan) = next else { return false };
         plan.updated_at = browser::now();
-        let text = file::export_compact(&plan);
+        let within = match self.size_check() {
+            edit::SizeCheck::Within(bytes) => {
+                let grown = self.plan.with_untracked(|p| edit::growth_bound(p, &plan)) + 2 + 6 * plan.updated_at.chars().count();
+                Some(bytes.saturating_add(grown)).filter(|b| *b <= file::MAX_FILE_BYTES)
+            }
+            edit::SizeCheck::Now => None,
+        };
+        let text = within.is_none().then(|| file::export_compact(&plan));
         self.plan.set(plan);
         self.sync_history_flags();
-        self.persist(text);
+        match (text, within) {
+            (Some(text), _) => self.persist(text),
+            (None, bytes) => self.write_after_paint(bytes.unwrap_or(file::MAX_FILE_BYTES)),
+        }
         true
     }
 
@@ -377,7 +425,7 @@ impl OpenPlan {
     /// unless another tab's change waits for the user.
     fn persist(self, text: String) {
         if crate::web::editor::parts().is_some() {
-            self.unwritten.update_value(|u| *u = Unwritten { written_bytes: text.len(), edits: 1, ..*u });
+            self.unwritten.update_value(|u| *u = Unwritten { bytes: Bytes::AtMost(text.len()), edits: 1, ..*u });
             self.mark_saving();
             self.sync(false);
             return;
@@ -386,7 +434,7 @@ impl OpenPlan {
     }
 
     fn save_now(self, text: String) {
-        self.unwritten.update_value(|u| *u = Unwritten { written_bytes: text.len(), edits: 0, ..*u });
+        self.unwritten.update_value(|u| *u = Unwritten { bytes: Bytes::AtMost(text.len()), edits: 0, ..*u });
         if matches!(self.save_state.get_untracked(), SaveState::Conflict | SaveState::Deleted) {
             return;
         }
@@ -395,6 +443,7 @@ impl OpenPlan {
         match result {
             Ok(saved) => {
                 self.stored.set_value(saved.text);
+                self.stored_hash.set_value(None);
                 self.set_own(true);
                 self.save_state.set(SaveState::Saved);
             }
@@ -406,35 +455,43 @@ impl OpenPlan {
     /// Take the version another tab wrote (this tab had no edits of its own).
     pub fn follow(self, loaded: storage::Loaded) {
         self.reset_history();
-        self.took(loaded.text, false);
+        self.took(loaded.text, false, Bytes::Unknown, None);
+        self.measure_later();
         self.save_state.set(SaveState::Saved);
         if self.plan.with_untracked(|p| *p != loaded.plan) {
             self.plan.set(loaded.plan);
         }
     }
 
-    /// Take `plan` as written in `text` by this tab (a merge of another
-    /// tab's version and this one's): undo starts again from here, so it
-    /// never takes back the other tab's edits.
-    pub(super) fn took_merge(self, plan: Plan, text: JsString) {
+    /// Take `plan` as written in `text` (`bytes` long, hash `hash`) by this
+    /// tab (a merge of another tab's version and this one's): undo starts
+    /// again from here, so it never takes back the other tab's edits.
+    pub(super) fn took_merge(self, plan: Plan, text: JsString, bytes: usize, hash: u64) {
         self.reset_history();
-        self.took(text, true);
+        self.took(text, true, Bytes::AtMost(bytes), Some(hash));
         self.save_state.set(SaveState::Saved);
         self.plan.set(plan);
     }
 
-    /// The open plan's edits are written: `text` is stored.
-    pub(super) fn wrote(self, text: JsString) {
-        self.took(text, true);
+    /// The open plan's edits are written: `text` (`bytes` long, hash `hash`) is stored.
+    pub(super) fn wrote(self, text: JsString, bytes: usize, hash: u64) {
+        self.took(text, true, Bytes::AtMost(bytes), Some(hash));
         self.set_state(SaveState::Saved);
     }
 
-    /// `text` is stored, and this tab has nothing unwritten; `own`: this tab wrote it.
-    fn took(self, text: JsString, own: bool) {
+    /// `text` is stored, and this tab has nothing unwritten; `own`: this
+    /// tab wrote it; `hash`: its hash, when known.
+    fn took(self, text: JsString, own: bool, bytes: Bytes, hash: Option<u64>) {
         let queued = self.queued();
-        self.unwritten.set_value(Unwritten { own, queued, ..Unwritten::stored(&text) });
+        self.unwritten.set_value(Unwritten { bytes, edits: 0, own, queued });
         self.stored.set_value(text);
+        self.stored_hash.set_value(hash);
         self.conflict_base.set_value(JsString::from(""));
+    }
+
+    /// The hash of the stored text as this tab last wrote it, if it did.
+    pub(super) fn stored_hash(self) -> Option<u64> {
+        self.stored_hash.try_get_value().flatten()
     }
 
     /// Whether this tab wrote the stored text (rather than read it).
@@ -492,7 +549,8 @@ impl OpenPlan {
     pub fn overwrite(self) -> Result<(), String> {
         match self.plan.with_untracked(storage::save_over) {
             Ok(text) => {
-                self.took(text, true);
+                self.took(text, true, Bytes::Unknown, None);
+                self.measure_later();
                 self.save_state.set(SaveState::Saved);
                 Ok(())
             }

@@ -109,7 +109,9 @@ fn sync(open: OpenPlan) {
     let found = look(&key, Some(&stored), unwritten, open.own());
     match decide::sync_step(found.facts) {
         SyncStep::Nothing => open.set_state(SaveState::Saved),
-        SyncStep::Write => write(open, &key, parent_of_write(&stored)),
+        SyncStep::Write => {
+            write(open, &key, open.stored_hash().map_or_else(|| parent_of_write(&stored), |hash| kept_in_mind(hash, &stored)))
+        }
         SyncStep::Follow => {
             let Some((text, _)) = found.newer else { return };
             match repair::read_stored(&text) {
@@ -147,9 +149,10 @@ fn merge_onto(open: OpenPlan, key: &str, base: String, text: String, hash: u64) 
             if out.len() > file::MAX_FILE_BYTES {
                 return open.not_written(crate::plan::edit::too_large());
             }
+            let bytes = out.len();
             match storage::write_doc(key, out, hash) {
-                Ok((written, _)) => {
-                    open.took_merge(merged, written);
+                Ok((written, written_hash)) => {
+                    open.took_merge(merged, written, bytes, written_hash);
                     open.ui.notify(NoticeKind::Info, "Another tab changed this plan too: both tabs’ changes are kept.");
                 }
                 Err(e) => open.not_written(e.message()),
@@ -182,15 +185,22 @@ pub fn parent_of_write(stored: &JsString) -> u64 {
     hash
 }
 
+/// [`parent_of_write`] of a text whose hash is known.
+fn kept_in_mind(hash: u64, stored: &JsString) -> u64 {
+    storage::remember(hash, stored);
+    hash
+}
+
 /// Write this tab's plan, made from the text `parent` (a hash).
 fn write(open: OpenPlan, key: &str, parent: u64) {
     let Some(text) = open.plan.try_with_untracked(file::export_compact) else { return };
     if text.len() > file::MAX_FILE_BYTES {
-        // Not reachable by the edits the app makes (see `edit::EDIT_GROWTH_BOUND`); never store it.
+        // Not reachable by the edits the app makes (see `edit::growth_bound`); never store it.
         return open.not_written(crate::plan::edit::too_large());
     }
+    let bytes = text.len();
     match storage::write_doc(key, text, parent) {
-        Ok((written, _)) => open.wrote(written),
+        Ok((written, hash)) => open.wrote(written, bytes, hash),
         Err(e) => open.not_written(e.message()),
     }
 }
