@@ -2,9 +2,73 @@
 //! verification, and the coverage gaps along that chain. The gaps feed the
 //! dashboard (the register deliverable) and the traceability section.
 
+use rustc_hash::FxHashMap;
+
 use crate::plan::deliverables::{Fix, Gap};
 use crate::plan::model::{Control, Plan, Relevance, RiskEntry, Treatment, Zone};
 use crate::plan::risk::judge;
+
+/// Who links what in one version of a plan, found in one pass over the
+/// register: asking each of 400 controls which of 4,000 entries use it
+/// reads the register 400 times (seconds in the browser). Build it once
+/// per version and ask it as often as needed.
+pub struct Links<'a> {
+    controls: &'a [Control],
+    /// Each control's place in the plan's list, by id.
+    control_at: FxHashMap<&'a str, usize>,
+    /// The entries linking each need, in the register's order.
+    risks_of_need: FxHashMap<&'a str, Vec<&'a RiskEntry>>,
+    /// The ids of the entries linking each control, in the register's order.
+    users: FxHashMap<&'a str, Vec<&'a str>>,
+}
+
+impl<'a> Links<'a> {
+    pub fn new(plan: &'a Plan) -> Self {
+        let control_at = plan.controls.iter().enumerate().map(|(i, c)| (c.id.as_str(), i)).rev().collect();
+        let mut risks_of_need: FxHashMap<&str, Vec<&RiskEntry>> = FxHashMap::default();
+        let mut users: FxHashMap<&str, Vec<&str>> = FxHashMap::default();
+        for risk in &plan.risks {
+            for need in &risk.need_ids {
+                let list = risks_of_need.entry(need.as_str()).or_default();
+                // An entry counts once, however often it names the need.
+                if !list.last().is_some_and(|r| std::ptr::eq(*r, risk)) {
+                    list.push(risk);
+                }
+            }
+            for control in &risk.control_ids {
+                let list = users.entry(control.as_str()).or_default();
+                if list.last() != Some(&risk.id.as_str()) {
+                    list.push(risk.id.as_str());
+                }
+            }
+        }
+        Links { controls: &plan.controls, control_at, risks_of_need, users }
+    }
+
+    /// The controls an entry links, in the plan's order of controls.
+    pub fn controls_of(&self, risk: &RiskEntry) -> Vec<&'a Control> {
+        let mut at: Vec<usize> = risk.control_ids.iter().filter_map(|id| self.control_at.get(id.as_str()).copied()).collect();
+        at.sort_unstable();
+        at.dedup();
+        at.into_iter().map(|i| &self.controls[i]).collect()
+    }
+
+    /// The entries that link need `need_id`, in the register's order.
+    pub fn risks_of_need(&self, need_id: &str) -> &[&'a RiskEntry] {
+        self.risks_of_need.get(need_id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The ids of the entries that link control `control_id`, in the register's order.
+    pub fn risks_using(&self, control_id: &str) -> &[&'a str] {
+        self.users.get(control_id).map_or(&[], Vec::as_slice)
+    }
+
+    /// Each control's users, by control id, joined as tables show them
+    /// ("R-001, R-007"); controls no entry uses are left out.
+    pub fn users_by_control(&self) -> FxHashMap<String, String> {
+        self.users.iter().map(|(c, risks)| (c.to_string(), risks.join(", "))).collect()
+    }
+}
 
 /// One line of the traceability table: a need, and one risk and one control
 /// that cover it (blank where the chain stops).
@@ -47,6 +111,7 @@ impl TraceRow {
 /// the plan's order; a need without a risk, or a risk without a control,
 /// still has its line. Risks linked to no need come last, under no need.
 pub fn rows(plan: &Plan) -> Vec<TraceRow> {
+    let links = Links::new(plan);
     let critical = critical_needs(plan);
     let mut out = Vec::new();
     let blank = |need_id: &str, need: &str, crit: bool, user_need: &str| TraceRow {
@@ -60,7 +125,7 @@ pub fn rows(plan: &Plan) -> Vec<TraceRow> {
         verification: String::new(),
     };
     let push_risk = |out: &mut Vec<TraceRow>, base: &TraceRow, risk: &RiskEntry| {
-        let controls = controls_of(plan, risk);
+        let controls = links.controls_of(risk);
         if controls.is_empty() {
             out.push(TraceRow { risk_id: risk.id.clone(), ..base.clone() });
         }
@@ -75,8 +140,8 @@ pub fn rows(plan: &Plan) -> Vec<TraceRow> {
         }
     };
     for need in &plan.needs {
-        let base = blank(&need.id, &need.text, critical.contains(&need.id.as_str()), &need.user_need_ids.join(", "));
-        let risks: Vec<&RiskEntry> = plan.risks.iter().filter(|r| r.need_ids.contains(&need.id)).collect();
+        let base = blank(&need.id, &need.text, critical.contains(need.id.as_str()), &need.user_need_ids.join(", "));
+        let risks = links.risks_of_need(&need.id);
         if risks.is_empty() {
             out.push(base.clone());
         }
@@ -91,16 +156,6 @@ pub fn rows(plan: &Plan) -> Vec<TraceRow> {
     out
 }
 
-/// The controls an entry links, in the plan's order of controls.
-pub fn controls_of<'a>(plan: &'a Plan, risk: &RiskEntry) -> Vec<&'a Control> {
-    plan.controls.iter().filter(|c| risk.control_ids.contains(&c.id)).collect()
-}
-
-/// The ids of the entries that link control `control_id`.
-pub fn risks_using<'a>(plan: &'a Plan, control_id: &str) -> Vec<&'a str> {
-    plan.risks.iter().filter(|r| r.control_ids.iter().any(|c| c == control_id)).map(|r| r.id.as_str()).collect()
-}
-
 /// The texts of the security needs folded into user need `user_need_id`.
 pub fn needs_folded_into<'a>(plan: &'a Plan, user_need_id: &str) -> Vec<&'a str> {
     plan.needs.iter().filter(|n| n.user_need_ids.iter().any(|u| u == user_need_id)).map(|n| n.text.as_str()).collect()
@@ -108,15 +163,15 @@ pub fn needs_folded_into<'a>(plan: &'a Plan, user_need_id: &str) -> Vec<&'a str>
 
 /// The linked controls by id and description, then the entry's own notes,
 /// as outputs print them in one cell.
-pub fn controls_text(plan: &Plan, risk: &RiskEntry) -> String {
-    let mut parts: Vec<String> = controls_of(plan, risk).iter().map(|c| format!("{} {}", c.id, c.description)).collect();
+pub fn controls_text(links: &Links<'_>, risk: &RiskEntry) -> String {
+    let mut parts: Vec<String> = links.controls_of(risk).iter().map(|c| format!("{} {}", c.id, c.description)).collect();
     if !risk.controls.trim().is_empty() {
         parts.push(risk.controls.clone());
     }
     parts.join("; ")
 }
 
-fn critical_needs(plan: &Plan) -> Vec<&str> {
+fn critical_needs(plan: &Plan) -> rustc_hash::FxHashSet<&str> {
     plan.need_links.iter().filter(|l| l.relevance == Relevance::Critical).map(|l| l.need_id.as_str()).collect()
 }
 
@@ -138,8 +193,9 @@ pub fn gaps(plan: &Plan) -> Vec<Gap> {
     let mut gaps = Vec::new();
     let mut gap = |fix: Fix, text: String| gaps.push(Gap { place: fix.place(), fix, text });
     let critical = critical_needs(plan);
-    for need in plan.needs.iter().filter(|n| critical.contains(&n.id.as_str())) {
-        let risks: Vec<&RiskEntry> = plan.risks.iter().filter(|r| r.need_ids.contains(&need.id)).collect();
+    let links = Links::new(plan);
+    for need in plan.needs.iter().filter(|n| critical.contains(n.id.as_str())) {
+        let risks = links.risks_of_need(&need.id);
         if risks.is_empty() {
             gap(Fix::NewRisk, format!("The critical need “{}” has no risk entry.", need.text));
         } else if risks.iter().all(|r| r.control_ids.is_empty()) {

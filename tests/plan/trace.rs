@@ -158,3 +158,54 @@ fn folding_a_need_names_user_needs_adds_new_ones_and_refuses_bad_ids() {
     plan.fold_need("nd-updates-no-steps", "UN-3, UN-8");
     assert!(rows(&plan).iter().filter(|r| r.need_id == "nd-updates-no-steps").all(|r| r.user_need == "UN-3, UN-8"));
 }
+
+/// The index answers as reading the whole register would: entries in the
+/// register's order, once each (also when an entry names a link twice),
+/// controls in the plan's order, nothing for ids no one links.
+#[test]
+fn the_links_index_answers_as_reading_the_register_would() {
+    use jsp_planner::plan::trace::Links;
+    let mut plan = sample_plan();
+    let c2 = plan.add_control("Role-based access control", ControlKind::Design);
+    let c3 = plan.add_control("Audit log", ControlKind::Procedure);
+    let unused = plan.add_control("Unused control", ControlKind::Labelling);
+    for n in 0..30 {
+        let id = plan.add_risk("Asset", &format!("Threat {n}"));
+        let risk = plan.risk_mut(&id).unwrap();
+        // Linked in the reverse of the plan's order, some twice.
+        risk.control_ids = match n % 4 {
+            0 => vec![c3.clone(), c2.clone()],
+            1 => vec![c2.clone(), c2.clone()],
+            2 => vec!["C-001".into(), c3.clone()],
+            _ => vec![],
+        };
+        risk.need_ids = match n % 3 {
+            0 => vec!["nd-updates-no-steps".into(), "nd-updates-no-steps".into()],
+            1 => vec!["nd-patch-schedule".into()],
+            _ => vec![],
+        };
+    }
+    let links = Links::new(&plan);
+    for control in &plan.controls {
+        let by_reading: Vec<&str> = plan.risks.iter().filter(|r| r.control_ids.contains(&control.id)).map(|r| r.id.as_str()).collect();
+        assert_eq!(links.risks_using(&control.id), by_reading.as_slice(), "{}", control.id);
+    }
+    assert!(links.risks_using(&unused).is_empty());
+    assert!(links.risks_using("C-999").is_empty());
+    for risk in &plan.risks {
+        let by_reading: Vec<&Control> = plan.controls.iter().filter(|c| risk.control_ids.contains(&c.id)).collect();
+        assert_eq!(links.controls_of(risk), by_reading, "{}", risk.id);
+    }
+    for need in &plan.needs {
+        let by_reading: Vec<&RiskEntry> = plan.risks.iter().filter(|r| r.need_ids.contains(&need.id)).collect();
+        assert_eq!(links.risks_of_need(&need.id), by_reading.as_slice(), "{}", need.id);
+    }
+    let users = links.users_by_control();
+    assert_eq!(users.get(&unused), None);
+    assert_eq!(users[&c2], links.risks_using(&c2).join(", "));
+    // The table lists an entry once under a need it names twice.
+    let table = rows(&plan);
+    let first = plan.risks.iter().find(|r| r.need_ids.len() == 2).unwrap();
+    let lines = table.iter().filter(|r| r.risk_id == first.id && r.need_id == "nd-updates-no-steps").count();
+    assert_eq!(lines, first.control_ids.len().max(1));
+}

@@ -75,6 +75,7 @@ pub fn register_csv(plan: &Plan) -> String {
         "Accepted on".into(),
     ];
     let mut rows = vec![header.to_vec()];
+    let links = crate::plan::trace::Links::new(plan);
     for r in &plan.risks {
         let j = judge(r, c);
         rows.push(vec![
@@ -85,7 +86,7 @@ pub fn register_csv(plan: &Plan) -> String {
             r.initial.map_or(String::new(), |x| level(&c.severity_levels, x.severity)),
             if r.initial.is_some() { zone(j.initial) } else { NOT_RATED.into() },
             r.treatment.map_or(String::new(), |t| t.label().to_string()),
-            crate::plan::trace::controls_of(plan, r).iter().map(|c| format!("{} {}", c.id, c.description)).collect::<Vec<_>>().join("; "),
+            links.controls_of(r).iter().map(|c| format!("{} {}", c.id, c.description)).collect::<Vec<_>>().join("; "),
             r.controls.clone(),
             r.residual.map_or(String::new(), |x| level(&c.likelihood_levels, x.likelihood)),
             r.residual.map_or(String::new(), |x| level(&c.severity_levels, x.severity)),

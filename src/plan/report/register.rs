@@ -25,14 +25,15 @@ pub(super) fn part(plan: &Plan) -> Part {
     let mut blocks = if plan.risks.is_empty() {
         vec![Block::Paragraph("No entries yet.".into())]
     } else {
-        let rows = plan.risks.iter().map(|r| row(plan, r)).collect();
+        let links = crate::plan::trace::Links::new(plan);
+        let rows = plan.risks.iter().map(|r| row(plan, &links, r)).collect();
         vec![Block::Table(Table { kind: "register", header: HEADER.map(String::from).to_vec(), rows })]
     };
     blocks.extend(acceptances(plan));
     new_part(PartKey::Register, "Risk register", Orientation::Landscape, blocks)
 }
 
-fn row(plan: &Plan, r: &RiskEntry) -> Vec<Cell> {
+fn row(plan: &Plan, links: &crate::plan::trace::Links<'_>, r: &RiskEntry) -> Vec<Cell> {
     let c = &plan.criteria;
     let j = judge(r, c);
     let initial = r.initial.map_or(NOT_RATED.into(), |x| format!("{} ({})", rating_words(c, x), zone_label(j.initial)));
@@ -43,7 +44,7 @@ fn row(plan: &Plan, r: &RiskEntry) -> Vec<Cell> {
         Cell::text(or_dash(&r.threat)),
         Cell::text(initial),
         Cell::text(r.treatment.map_or("Not decided", |t| t.label())),
-        Cell::text(or_dash(&crate::plan::trace::controls_text(plan, r))),
+        Cell::text(or_dash(&crate::plan::trace::controls_text(links, r))),
         Cell::text(r.residual.map_or("Not assessed".into(), |x| rating_words(c, x))),
         acceptability,
         Cell::text(or_dash(&linked_needs(plan, &r.need_ids).join("; "))),

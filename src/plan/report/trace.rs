@@ -15,6 +15,7 @@ fn controls(plan: &Plan) -> Vec<Block> {
     if plan.controls.is_empty() {
         return vec![heading("Risk controls"), Block::Paragraph("No controls yet.".into())];
     }
+    let links = crate::plan::trace::Links::new(plan);
     let rows = plan
         .controls
         .iter()
@@ -25,7 +26,7 @@ fn controls(plan: &Plan) -> Vec<Block> {
                 c.kind.label().into(),
                 c.status.label().into(),
                 or_dash(&c.verification),
-                or_dash(&crate::plan::trace::risks_using(plan, &c.id).join(", ")),
+                or_dash(&links.risks_using(&c.id).join(", ")),
             ]
         })
         .collect();

@@ -19,6 +19,12 @@ pub fn request(fix: Fix) {
     PENDING.with(|p| *p.borrow_mut() = Some(fix));
 }
 
+/// The fix a gap link asked for that no section has taken yet (a long
+/// list draws the row it names).
+pub fn pending() -> Option<Fix> {
+    PENDING.with(|p| p.borrow().clone())
+}
+
 /// Focus the control of the requested fix, if there is one and it is drawn.
 /// Returns whether it did, so the caller can fall back to the heading.
 pub fn focus_requested() -> bool {

@@ -5,10 +5,10 @@
 use crate::common::rules::{MAX_NAME_LEN, MAX_TEXT_LEN};
 use leptos::prelude::*;
 
-use crate::plan::deliverables::Gap;
+use crate::plan::deliverables::{Fix, Gap};
 use crate::plan::model::{Control, ControlKind, ControlStatus};
 use crate::plan::sections::Section;
-use crate::plan::trace::{gaps, rows};
+use crate::plan::trace::{gaps, rows, Links, TraceRow};
 use crate::web::state::{Confirmed, Dialog, Output};
 use crate::web::views::app;
 use crate::web::views::common::field::FieldError;
@@ -17,12 +17,20 @@ use crate::web::views::common::{derive, or_dash};
 
 #[component]
 pub fn TraceSection() -> impl IntoView {
+    let ids = derive(|p| p.controls.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
+    // A gap link to a control further down than the list draws draws it.
+    let wanted = match super::fix_target::pending() {
+        Some(Fix::Control(id)) => ids.with_untracked(|ids| ids.iter().position(|c| *c == id).map_or(0, |i| i + 1)),
+        _ => 0,
+    };
+    let controls = ControlsDrawn { drawn: RwSignal::new(CONTROLS_STEP.max(wanted)), ids };
+    provide_context(controls);
     view! {
         <section aria-labelledby="trace-title">
             <h2 id="trace-title">"Controls and traceability"</h2>
             <p class="hint">"Trace each stakeholder need to the risks that threaten it, the controls that reduce them and the evidence that verifies each control. A control can serve several register entries: link it from each entry in the risk register."</p>
             <TraceGaps/>
-            <ControlList/>
+            <ControlList controls/>
             <TraceTable/>
         </section>
     }
@@ -33,20 +41,33 @@ pub fn TraceSection() -> impl IntoView {
 pub fn gap_link(g: Gap) -> impl IntoView {
     let fix = g.fix.clone();
     let here = g.place == Section::Traceability;
+    let drawn = use_context::<ControlsDrawn>();
     view! {
         <a href=format!("#{}", g.place.anchor()) on:click=move |ev| {
             super::fix_target::request(fix.clone());
             if here {
                 ev.prevent_default();
-                super::fix_target::focus_requested();
+                // A control not drawn yet is drawn first, then focused.
+                match (&fix, drawn) {
+                    (Fix::Control(id), Some(drawn)) if drawn.show(id) => request_animation_frame(|| {
+                        super::fix_target::focus_requested();
+                    }),
+                    _ => {
+                        super::fix_target::focus_requested();
+                    }
+                }
             }
         }>{g.text}</a>
     }
 }
 
+/// Gaps listed at first: the rest (4,000 entries can have thousands) on request.
+const GAPS_LISTED: usize = 50;
+
 #[component]
 fn TraceGaps() -> impl IntoView {
     let found = derive(gaps);
+    let all = RwSignal::new(false);
     view! {
         <h3 id="trace-gaps-title">{move || match found.with(Vec::len) {
             0 => "No gaps in the chain".to_string(),
@@ -56,8 +77,17 @@ fn TraceGaps() -> impl IntoView {
         <Show when=move || !found.with(Vec::is_empty)
             fallback=|| view! { <p class="hint">"Every critical need is covered by a risk and a control, every control has a verification reference and every residual risk that needs it is accepted."</p> }>
             <ul class="gaps trace-gaps" aria-labelledby="trace-gaps-title">
-                {move || found.get().into_iter().map(|g| view! { <li>{gap_link(g)}</li> }).collect_view()}
+                {move || {
+                    let listed = if all.get() { usize::MAX } else { GAPS_LISTED };
+                    found.with(|f| f.iter().take(listed).cloned().map(|g| view! { <li>{gap_link(g)}</li> }).collect_view())
+                }}
             </ul>
+            {move || {
+                let n = found.with(Vec::len);
+                (n > GAPS_LISTED && !all.get()).then(|| view! {
+                    <button type="button" class="more-gaps" on:click=move |_| all.set(true)>{format!("Show all {n} gaps")}</button>
+                })
+            }}
         </Show>
     }
 }
@@ -77,9 +107,17 @@ pub(super) fn control_kind_select(id: &'static str, label: &'static str, kind: R
 }
 
 #[component]
-fn ControlList() -> impl IntoView {
+fn ControlList(controls: ControlsDrawn) -> impl IntoView {
     let app = app();
-    let ids = derive(|p| p.controls.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
+    let ControlsDrawn { drawn, ids } = controls;
+    // Which entries use each control, found once for all the rows.
+    let used_by = derive(|p| Links::new(p).users_by_control());
+    // A long list draws its first rows, and more as the line under it nears
+    // the screen (400 rows of fields took most of a second to lay out).
+    let shown = Memo::new(move |_| ids.with(|ids| ids.iter().take(drawn.get()).cloned().collect::<Vec<_>>()));
+    let more = NodeRef::<leptos::html::P>::new();
+    let total = move || ids.with(Vec::len);
+    crate::web::views::common::row_window::grow_when_near(more, drawn, CONTROLS_STEP, total);
     let description = RwSignal::new(String::new());
     let kind = RwSignal::new(ControlKind::Design);
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -92,6 +130,8 @@ fn ControlList() -> impl IntoView {
         app.edit(move |p| {
             p.add_control(&text, k);
         });
+        // The new control is the last: drawn, however long the list.
+        drawn.set(usize::MAX);
         description.set(String::new());
     };
     view! {
@@ -103,14 +143,43 @@ fn ControlList() -> impl IntoView {
             {control_kind_select("new-control-kind", "Kind of the new control", kind)}
             <button type="submit">"Add control"</button>
         </form>
-        <ItemTable ids labelled_by="controls-title" class="controls"
+        <ItemTable ids=shown labelled_by="controls-title" class="controls"
             columns=&["Control", "Description", "Kind", "Status", "Verification", "Used by"]
-            empty="No controls yet. Add one above, or from a register entry." row=move |id| view! { <ControlRow id/> }/>
+            empty="No controls yet. Add one above, or from a register entry." row=move |id| view! { <ControlRow id used_by/> }/>
+        <p class="more-rows hint" node_ref=more>
+            {move || {
+                let (drawn, total) = (drawn.get(), total());
+                (drawn < total).then(|| format!("Controls 1 to {drawn} of {total} are drawn; more are drawn as you scroll."))
+            }}
+        </p>
+    }
+}
+
+/// Control rows drawn at first, and added each time the reader nears the end.
+const CONTROLS_STEP: usize = 50;
+
+/// How many controls the list draws, for a gap link that names one further down.
+#[derive(Clone, Copy)]
+pub(super) struct ControlsDrawn {
+    drawn: RwSignal<usize>,
+    ids: Memo<Vec<String>>,
+}
+
+impl ControlsDrawn {
+    /// Draw the list down to control `id`; whether it was not drawn yet.
+    fn show(self, id: &str) -> bool {
+        let Some(at) = self.ids.with_untracked(|ids| ids.iter().position(|c| c == id)) else { return false };
+        let drawn = self.drawn.get_untracked();
+        if at < drawn {
+            return false;
+        }
+        self.drawn.set(at + 1);
+        true
     }
 }
 
 #[component]
-fn ControlRow(id: String) -> impl IntoView {
+fn ControlRow(id: String, used_by: Memo<rustc_hash::FxHashMap<String, String>>) -> impl IntoView {
     let app = app();
     let control = {
         let id = id.clone();
@@ -118,7 +187,7 @@ fn ControlRow(id: String) -> impl IntoView {
     };
     let used_by = {
         let id = id.clone();
-        derive(move |p| crate::plan::trace::risks_using(p, &id).join(", "))
+        Memo::new(move |_| used_by.with(|u| u.get(&id).cloned().unwrap_or_default()))
     };
     let read = move |f: fn(&Control) -> String| move || control.with(|c| c.as_ref().map(f).unwrap_or_default());
     let error = FieldError::new();
@@ -184,6 +253,13 @@ fn ControlRow(id: String) -> impl IntoView {
 fn TraceTable() -> impl IntoView {
     let app = app();
     let table = derive(rows);
+    // A long table draws its first rows, and more as the line under it
+    // nears the screen: 4,000 entries with two controls each are 8,000
+    // rows, which took seconds to draw.
+    let drawn = RwSignal::new(STEP);
+    let more = NodeRef::<leptos::html::P>::new();
+    let total = move || table.with(Vec::len);
+    crate::web::views::common::row_window::grow_when_near(more, drawn, STEP, total);
     view! {
         <h3 id="trace-table-title">"Traceability"</h3>
         <div class="actions">
@@ -198,21 +274,42 @@ fn TraceTable() -> impl IntoView {
                     <th scope="col">"Control"</th>
                     <th scope="col">"Verification"</th>
                 </tr></thead>
-                <tbody>
-                    {move || table.get().into_iter().map(|r| {
-                        let need = r.need_label().to_string();
-                        view! {
-                            <tr>
-                                <th scope="row">{need}{r.critical.then(|| view! { " " <span class="badge critical">"critical"</span> })}</th>
-                                <td>{or_dash(&r.user_need)}</td>
-                                <td>{or_dash(&r.risk_id)}</td>
-                                <td>{or_dash(&r.control_label())}</td>
-                                <td>{or_dash(&r.verification)}</td>
-                            </tr>
-                        }
-                    }).collect_view()}
-                </tbody>
+                // One row group per step: an edit redraws only the groups whose rows changed.
+                <For each=move || 0..total().min(drawn.get()).div_ceil(STEP) key=|i| *i let:i>
+                    {rows_group(table, i)}
+                </For>
             </table>
         </div>
+        <p class="more-rows hint" node_ref=more>
+            {move || {
+                let (drawn, total) = (drawn.get(), total());
+                (drawn < total).then(|| format!("Rows 1 to {drawn} of {total} are drawn; more are drawn as you scroll. The CSV and the report hold them all."))
+            }}
+        </p>
+    }
+}
+
+/// Rows of the traceability table drawn at first, and added each time the reader nears the end.
+const STEP: usize = 200;
+
+/// The `i`th group of [`STEP`] rows.
+fn rows_group(table: Memo<Vec<TraceRow>>, i: usize) -> impl IntoView {
+    let group =
+        Memo::new(move |_| table.with(|t| t.get(i * STEP..((i + 1) * STEP).min(t.len())).map(<[TraceRow]>::to_vec).unwrap_or_default()));
+    view! {
+        <tbody>
+            {move || group.get().into_iter().map(|r| {
+                let need = r.need_label().to_string();
+                view! {
+                    <tr>
+                        <th scope="row">{need}{r.critical.then(|| view! { " " <span class="badge critical">"critical"</span> })}</th>
+                        <td>{or_dash(&r.user_need)}</td>
+                        <td>{or_dash(&r.risk_id)}</td>
+                        <td>{or_dash(&r.control_label())}</td>
+                        <td>{or_dash(&r.verification)}</td>
+                    </tr>
+                }
+            }).collect_view()}
+        </tbody>
     }
 }
