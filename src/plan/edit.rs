@@ -16,17 +16,22 @@ use crate::plan::file::{export_compact, MAX_FILE_BYTES};
 use crate::plan::model::Plan;
 use crate::plan::rules::{describe, validate};
 
+/// [`growth_bound`], or another sound bound of how much an edit can grow a
+/// plan's text (the browser hands it out from the editor's part, so the
+/// first screen does not carry it).
+pub type GrowthBound = fn(&Plan, &Plan) -> usize;
+
 /// How an edit is checked against the plan file's size limit.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy)]
 pub enum SizeCheck {
     /// Write the plan's text now and refuse the edit if it passes the limit
     /// (a merge, or a plan whose size is not known).
     Now,
     /// A plan whose stored text is at most this many bytes: when the edit's
-    /// [`growth_bound`] still fits the limit, the text is left to the caller
-    /// to write later (after the screen is painted: at 4 MB, writing the
-    /// text costs more than a frame); otherwise it is written now.
-    Within(usize),
+    /// growth (by the [`GrowthBound`]) still fits the limit, the text is left
+    /// to the caller to write later (after the screen is painted: at 4 MB,
+    /// writing the text costs more than a frame); otherwise it is written now.
+    Within(usize, GrowthBound),
 }
 
 /// A kept edit.
@@ -50,8 +55,8 @@ pub fn apply(plan: &mut Plan, now: &str, size: SizeCheck, change: impl FnOnce(&m
     let within = match size {
         SizeCheck::Now => None,
         // The stamp is the one field every edit sets: it is at most `now`'s length.
-        SizeCheck::Within(bytes) => {
-            let bound = bytes.saturating_add(growth_bound(&before, plan)).saturating_add(json_len(now));
+        SizeCheck::Within(bytes, growth) => {
+            let bound = bytes.saturating_add(growth(&before, plan)).saturating_add(json_len(now));
             (bound <= MAX_FILE_BYTES).then_some(bound)
         }
     };
@@ -141,7 +146,8 @@ impl Measure {
     }
 }
 
-fn json_len(text: &str) -> usize {
+/// The most a JSON string of `text` can take.
+pub fn json_len(text: &str) -> usize {
     // Quotes, and at most a six-byte escape per character.
     2 + 6 * text.chars().count()
 }

@@ -35,6 +35,8 @@ pub struct EditorParts {
     pub import_dialog: fn(crate::web::state::Dialog) -> AnyView,
     /// Bring the open plan and storage together (`state::tabs`): now, or once the cross-tab lock is ours.
     pub sync_plan: fn(crate::web::state::OpenPlan, bool),
+    /// How much an edit can grow the open plan's text (`plan::edit::growth_bound`).
+    pub growth_bound: crate::plan::edit::GrowthBound,
 }
 
 /// What the maturity assessment's part of the app hands out once downloaded.
@@ -213,6 +215,7 @@ pub fn load_plan_editor() -> Result<EditorParts, leptos::wasm_split::SplitLoader
         import_bytes: crate::web::state::AppState::import_bytes,
         import_dialog: crate::web::views::shell::import_dialogs::draw,
         sync_plan: crate::web::state::tabs::sync_plan,
+        growth_bound: crate::plan::edit::growth_bound,
     })
 }
 

@@ -4,7 +4,7 @@
 //! unchanged from its stored text: no edit can make a plan unopenable.
 
 use crate::edits::{op, run};
-use jsp_planner::plan::edit::{apply, SizeCheck};
+use jsp_planner::plan::edit::{apply, growth_bound, SizeCheck};
 use jsp_planner::plan::file::MAX_FILE_BYTES;
 use jsp_planner::plan::file::{export_compact, import};
 use jsp_planner::plan::rules::validate;
@@ -20,7 +20,7 @@ proptest! {
             let before = plan.clone();
             let bytes_before = export_compact(&plan).len();
             // Alternate the two size checks: the text now, or later within the growth bound.
-            let size = if n % 2 == 0 { SizeCheck::Now } else { SizeCheck::Within(bytes_before) };
+            let size = if n % 2 == 0 { SizeCheck::Now } else { SizeCheck::Within(bytes_before, growth_bound) };
             match apply(&mut plan, "2026-11-23T11:00:00.000Z", size, |p| run(op, p, n)) {
                 Ok(Some(applied)) => {
                     prop_assert_eq!(&applied.before, &before);
@@ -33,7 +33,7 @@ proptest! {
                             prop_assert_eq!(&written, &text);
                             prop_assert_eq!(applied.bytes, text.len());
                         }
-                        None => prop_assert_eq!(size, SizeCheck::Within(bytes_before)),
+                        None => prop_assert!(matches!(size, SizeCheck::Within(..))),
                     }
                 }
                 Ok(None) => prop_assert_eq!(&plan, &before),
@@ -86,7 +86,7 @@ fn a_keystroke_near_the_limit_is_bounded_by_the_item_it_changes() {
     let short_by = 10_000;
     let mut plan = plan_near_the_limit(short_by);
     let bytes = MAX_FILE_BYTES - short_by;
-    let applied = apply(&mut plan, "2026-11-23T11:00:00.000Z", SizeCheck::Within(bytes), |p| p.risks[2000].owner.push('x'))
+    let applied = apply(&mut plan, "2026-11-23T11:00:00.000Z", SizeCheck::Within(bytes, growth_bound), |p| p.risks[2000].owner.push('x'))
         .expect("kept")
         .expect("changed");
     assert_eq!(applied.text, None, "not written before the screen shows it");
@@ -103,14 +103,16 @@ fn near_the_limit_the_size_is_checked_at_once_and_a_larger_plan_refused() {
     let short_by = 300;
     let mut plan = plan_near_the_limit(short_by);
     let bytes = MAX_FILE_BYTES - short_by;
-    let applied = apply(&mut plan, "2026-11-23T11:00:00.000Z", SizeCheck::Within(bytes), |p| p.risks[2000].owner.push('x'));
+    let applied = apply(&mut plan, "2026-11-23T11:00:00.000Z", SizeCheck::Within(bytes, growth_bound), |p| p.risks[2000].owner.push('x'));
     let applied = applied.expect("kept").expect("changed");
     assert_eq!(applied.text.as_deref(), Some(export_compact(&plan).as_str()));
     assert_eq!(applied.bytes, MAX_FILE_BYTES - short_by + 1);
 
     let before = plan.clone();
-    let why = apply(&mut plan, "2026-11-23T11:01:00.000Z", SizeCheck::Within(applied.bytes), |p| p.risks[3000].controls = "o".repeat(400))
-        .expect_err("refused");
+    let why = apply(&mut plan, "2026-11-23T11:01:00.000Z", SizeCheck::Within(applied.bytes, growth_bound), |p| {
+        p.risks[3000].controls = "o".repeat(400)
+    })
+    .expect_err("refused");
     assert!(why.contains("larger than 4 MB"), "{why}");
     assert_eq!(plan, before);
     // The same with the size not known.
@@ -123,7 +125,6 @@ fn near_the_limit_the_size_is_checked_at_once_and_a_larger_plan_refused() {
 /// Removing items and adding them again counts only what is new.
 #[test]
 fn the_growth_bound_counts_the_changed_items_only() {
-    use jsp_planner::plan::edit::growth_bound;
     let plan = plan_near_the_limit(10_000);
     let mut fewer = plan.clone();
     fewer.risks.remove(17);

@@ -306,9 +306,9 @@ impl OpenPlan {
     /// text can be now, else by writing it.
     fn size_check(self) -> edit::SizeCheck {
         let Some(u) = self.unwritten.try_get_value() else { return edit::SizeCheck::Now };
-        match u.bytes {
-            Bytes::AtMost(bytes) => edit::SizeCheck::Within(bytes),
-            Bytes::Unknown => edit::SizeCheck::Now,
+        match (u.bytes, crate::web::editor::parts()) {
+            (Bytes::AtMost(bytes), Some(parts)) => edit::SizeCheck::Within(bytes, parts.growth_bound),
+            _ => edit::SizeCheck::Now,
         }
     }
 
@@ -390,8 +390,8 @@ impl OpenPlan {
         let Some(mut plan) = next else { return false };
         plan.updated_at = browser::now();
         let within = match self.size_check() {
-            edit::SizeCheck::Within(bytes) => {
-                let grown = self.plan.with_untracked(|p| edit::growth_bound(p, &plan)) + 2 + 6 * plan.updated_at.chars().count();
+            edit::SizeCheck::Within(bytes, growth) => {
+                let grown = self.plan.with_untracked(|p| growth(p, &plan)) + edit::json_len(&plan.updated_at);
                 Some(bytes.saturating_add(grown)).filter(|b| *b <= file::MAX_FILE_BYTES)
             }
             edit::SizeCheck::Now => None,
