@@ -37,6 +37,8 @@ pub struct EditorParts {
     pub sync_plan: fn(crate::web::state::OpenPlan, bool),
     /// How much an edit can grow the open plan's text (`plan::edit::growth_bound`).
     pub growth_bound: crate::plan::edit::GrowthBound,
+    /// Undo (`true`) or redo one edit of the open plan.
+    pub step_history: fn(crate::web::state::Session, bool) -> bool,
 }
 
 /// What the maturity assessment's part of the app hands out once downloaded.
@@ -216,6 +218,7 @@ pub fn load_plan_editor() -> Result<EditorParts, leptos::wasm_split::SplitLoader
         import_dialog: crate::web::views::shell::import_dialogs::draw,
         sync_plan: crate::web::state::tabs::sync_plan,
         growth_bound: crate::plan::edit::growth_bound,
+        step_history: crate::web::state::step_history,
     })
 }
 

@@ -25,7 +25,7 @@ mod ui;
 
 pub use files::ImportTask;
 pub use library::Library;
-pub use session::{OpenPlan, SaveState, Session};
+pub use session::{step_history, OpenPlan, SaveState, Session};
 pub use ui::{Confirmed, Dialog, Notice, NoticeKind, RestoreItem, Ui};
 
 use super::{browser, storage};
@@ -180,12 +180,13 @@ impl AppState {
 
     /// Step back one edit; says so, so screen reader users hear what happened.
     pub fn undo(self) {
-        let done = self.session.step_history(|h, current| h.undo(current));
+        // Through the editor's part, which holds the step (only an open plan has one).
+        let done = crate::web::editor::parts().is_some_and(|p| (p.step_history)(self.session, true));
         self.notify(NoticeKind::Info, if done { "Undone." } else { "Nothing to undo." });
     }
 
     pub fn redo(self) {
-        let done = self.session.step_history(|h, current| h.redo(current));
+        let done = crate::web::editor::parts().is_some_and(|p| (p.step_history)(self.session, false));
         self.notify(NoticeKind::Info, if done { "Redone." } else { "Nothing to redo." });
     }
 

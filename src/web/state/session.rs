@@ -95,6 +95,14 @@ enum Bytes {
     AtMost(usize),
 }
 
+/// Step the open plan's history back (`back`) or forward; false when there
+/// was nothing to step to. Handed out by the editor's part
+/// ([`crate::web::editor::EditorParts::step_history`]), so the first screen
+/// carries none of it.
+pub fn step_history(session: Session, back: bool) -> bool {
+    session.step_history(|h, current| if back { h.undo(current) } else { h.redo(current) })
+}
+
 impl Session {
     pub fn new(ui: super::Ui) -> Self {
         Session { open: RwSignal::new(None), owner: StoredValue::new_local(None), root: StoredValue::new_local(Owner::current()), ui }
