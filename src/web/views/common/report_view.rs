@@ -10,6 +10,8 @@
 
 use leptos::prelude::*;
 
+use crate::web::views::common::row_window::MoreRows;
+
 use super::zone_class;
 use crate::plan::model::Zone;
 use crate::report::{Block, Cell, Document, Orientation, Part, PartKey, Table, Tone};
@@ -167,9 +169,7 @@ fn long_table(t: &Table) -> impl IntoView {
     let total = rows.len();
     let step = (STEP_CELLS / t.header.len().max(1)).max(10);
     let shown = RwSignal::new(step.min(total));
-    let more = NodeRef::<leptos::html::P>::new();
     let rest = NodeRef::<leptos::html::Tbody>::new();
-    crate::web::views::common::row_window::grow_when_near(more, shown, step, move || total);
     print_whole(rest, shown, Arc::clone(&rows));
     let chunk = move |i: usize| {
         let rows = Arc::clone(&rows);
@@ -181,12 +181,7 @@ fn long_table(t: &Table) -> impl IntoView {
             <For each=move || 0..shown.get().div_ceil(step) key=|i| *i let:i>{chunk(i)}</For>
             <tbody class="print-rest" node_ref=rest></tbody>
         </table>
-        <p class="more-rows hint" node_ref=more>
-            {move || (shown.get() < total).then(|| format!(
-                "Rows 1 to {} of {total} are shown; more are drawn as you scroll. Printing, Markdown and Word hold them all.",
-                shown.get()
-            ))}
-        </p>
+        <MoreRows drawn=shown step total=move || total what="Rows" rest=" Printing, Markdown and Word hold them all."/>
     }
 }
 

@@ -101,11 +101,38 @@ pub fn Spacer(rows: Signal<usize>, row_px: RwSignal<f64>, columns: Signal<usize>
     }
 }
 
+/// The line under a long table in the page's own flow: it draws `step` more
+/// rows (up to `total()`) each time it nears the screen ([`grow_when_near`]),
+/// and while some are not drawn says so: "{what} 1 to 500 of 1,200 are
+/// drawn; more are drawn as you scroll.{rest}".
+#[component]
+pub fn MoreRows(
+    drawn: RwSignal<usize>,
+    step: usize,
+    total: impl Fn() -> usize + Copy + Send + Sync + 'static,
+    /// What the rows are: "Rows", "Entries", "Controls".
+    what: &'static str,
+    /// Where every row is, after a space (" The CSV and the report hold them all."), or nothing.
+    #[prop(default = "")]
+    rest: &'static str,
+) -> impl IntoView {
+    let line = NodeRef::<leptos::html::P>::new();
+    grow_when_near(line, drawn, step, total);
+    view! {
+        <p class="more-rows hint" node_ref=line>
+            {move || {
+                let (drawn, total) = (drawn.get(), total());
+                (drawn < total).then(|| format!("{what} 1 to {drawn} of {total} are drawn; more are drawn as you scroll.{rest}"))
+            }}
+        </p>
+    }
+}
+
 /// Draw `step` more rows (up to `total()`) whenever `line` (under the
 /// table) comes within a screen of the visible part of the page: for long
 /// tables in the page's own flow (the report's, the register's), where a
 /// scrolling region of their own would be a second scroll bar.
-pub fn grow_when_near(line: NodeRef<leptos::html::P>, shown: RwSignal<usize>, step: usize, total: impl Fn() -> usize + 'static) {
+fn grow_when_near(line: NodeRef<leptos::html::P>, shown: RwSignal<usize>, step: usize, total: impl Fn() -> usize + 'static) {
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsCast;
     let observer: StoredValue<Option<web_sys::IntersectionObserver>, LocalStorage> = StoredValue::new_local(None);

@@ -5,6 +5,8 @@
 use crate::common::rules::{MAX_NAME_LEN, MAX_TEXT_LEN};
 use leptos::prelude::*;
 
+use crate::web::views::common::row_window::MoreRows;
+
 use crate::plan::deliverables::{Fix, Gap};
 use crate::plan::model::{Control, ControlKind, ControlStatus};
 use crate::plan::sections::Section;
@@ -115,9 +117,7 @@ fn ControlList(controls: ControlsDrawn) -> impl IntoView {
     // A long list draws its first rows, and more as the line under it nears
     // the screen (400 rows of fields took most of a second to lay out).
     let shown = Memo::new(move |_| ids.with(|ids| ids.iter().take(drawn.get()).cloned().collect::<Vec<_>>()));
-    let more = NodeRef::<leptos::html::P>::new();
     let total = move || ids.with(Vec::len);
-    crate::web::views::common::row_window::grow_when_near(more, drawn, CONTROLS_STEP, total);
     let description = RwSignal::new(String::new());
     let kind = RwSignal::new(ControlKind::Design);
     let add = move |ev: leptos::ev::SubmitEvent| {
@@ -146,12 +146,7 @@ fn ControlList(controls: ControlsDrawn) -> impl IntoView {
         <ItemTable ids=shown labelled_by="controls-title" class="controls"
             columns=&["Control", "Description", "Kind", "Status", "Verification", "Used by"]
             empty="No controls yet. Add one above, or from a register entry." row=move |id| view! { <ControlRow id used_by/> }/>
-        <p class="more-rows hint" node_ref=more>
-            {move || {
-                let (drawn, total) = (drawn.get(), total());
-                (drawn < total).then(|| format!("Controls 1 to {drawn} of {total} are drawn; more are drawn as you scroll."))
-            }}
-        </p>
+        <MoreRows drawn step=CONTROLS_STEP total what="Controls"/>
     }
 }
 
@@ -257,9 +252,7 @@ fn TraceTable() -> impl IntoView {
     // nears the screen: 4,000 entries with two controls each are 8,000
     // rows, which took seconds to draw.
     let drawn = RwSignal::new(STEP);
-    let more = NodeRef::<leptos::html::P>::new();
     let total = move || table.with(Vec::len);
-    crate::web::views::common::row_window::grow_when_near(more, drawn, STEP, total);
     view! {
         <h3 id="trace-table-title">"Traceability"</h3>
         <div class="actions">
@@ -280,12 +273,7 @@ fn TraceTable() -> impl IntoView {
                 </For>
             </table>
         </div>
-        <p class="more-rows hint" node_ref=more>
-            {move || {
-                let (drawn, total) = (drawn.get(), total());
-                (drawn < total).then(|| format!("Rows 1 to {drawn} of {total} are drawn; more are drawn as you scroll. The CSV and the report hold them all."))
-            }}
-        </p>
+        <MoreRows drawn step=STEP total what="Rows" rest=" The CSV and the report hold them all."/>
     }
 }
 

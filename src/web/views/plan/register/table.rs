@@ -4,6 +4,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use crate::web::views::common::row_window::MoreRows;
+
 use super::{rows, RatingText, Row, Rows};
 use crate::plan::model::{Rating, Zone};
 use crate::plan::risk::{self, zone_label, RegisterQuery, Stage};
@@ -32,9 +34,7 @@ pub(super) fn RiskTable(
     // table nears the screen: drawing 4,000 rows took 1.5 s, and an edit
     // compared every drawn row again.
     let drawn = RwSignal::new(DRAWN_STEP);
-    let more = NodeRef::<leptos::html::P>::new();
     let shown = move || rows.with(|r| r.rows.len());
-    crate::web::views::common::row_window::grow_when_near(more, drawn, DRAWN_STEP, shown);
     // The rows are laid out as grids (style/main.css); Chromium keeps the
     // table's semantics (tests/browser/a11y.test.mjs checks it), so no role
     // attributes: 4,500 of them took a tenth of drawing a 500-entry register.
@@ -67,12 +67,7 @@ pub(super) fn RiskTable(
                 </tbody>
             </table>
         </div>
-        <p class="more-rows hint" node_ref=more>
-            {move || {
-                let (drawn, shown) = (drawn.get(), shown());
-                (drawn < shown).then(|| format!("Entries 1 to {drawn} of {shown} are drawn; more are drawn as you scroll."))
-            }}
-        </p>
+        <MoreRows drawn step=DRAWN_STEP total=shown what="Entries"/>
     }
 }
 
