@@ -286,6 +286,21 @@ window.measureEdit = async (act) => {
 };
 `;
 
+/** Time one edit of the field `selector` per value, each typing that value (see window.measureEdit). */
+async function typing(page, selector, values) {
+  return page.evaluate(async ([selector, values]) => {
+    const input = document.querySelector(selector);
+    const times = [];
+    for (const value of values) {
+      times.push(await window.measureEdit(() => {
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+      }));
+    }
+    return times;
+  }, [selector, values]);
+}
+
 /** In the open app: go to section `hash` and time until `selector` is painted. */
 async function hashToPainted(page, hash, selector) {
   return page.evaluate(async ({ hash, sel }) => {
@@ -441,56 +456,20 @@ export async function bigPlanFigures(env, runs = 3) {
     const keys = {};
     await page.evaluate(() => { location.hash = '#register'; });
     await page.locator('table.register tbody tr').first().waitFor();
-    keys['register owner'] = await page.evaluate(async (runs) => {
-      const times = [];
+    const edits = Array.from({ length: RUNS }, (_, i) => i);
+    await page.evaluate(async () => {
       document.querySelector('table.register tbody button').click();
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
-      const input = document.querySelector('#risk-owner');
-      for (let i = 0; i < runs; i++) {
-        times.push(await window.measureEdit(() => {
-          input.value = `Owner typed ${'x'.repeat(i)}`;
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-        }));
-      }
-      return times;
-    }, RUNS);
-    keys['register search'] = await page.evaluate(async (runs) => {
-      const times = [];
-      const input = document.querySelector('#risk-search');
-      for (let i = 0; i < runs; i++) {
-        times.push(await window.measureEdit(() => {
-          input.value = ['s', 'sp', 'spo', 'spoo', 'spoof', 'spoofe', 'spoofed', ''][i % 8];
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-        }));
-      }
-      return times;
-    }, RUNS);
+    });
+    keys['register owner'] = await typing(page, '#risk-owner', edits.map((i) => `Owner typed ${'x'.repeat(i)}`));
+    keys['register search'] = await typing(page, '#risk-search',
+      edits.map((i) => ['s', 'sp', 'spo', 'spoo', 'spoof', 'spoofe', 'spoofed', ''][i % 8]));
     await page.evaluate(() => { location.hash = '#report'; });
     await page.locator('#doc-id').waitFor();
-    keys['report document id'] = await page.evaluate(async (runs) => {
-      const times = [];
-      const input = document.querySelector('#doc-id');
-      for (let i = 0; i < runs; i++) {
-        times.push(await window.measureEdit(() => {
-          input.value = `SMP-${'1'.repeat(i % 20)}`;
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-        }));
-      }
-      return times;
-    }, RUNS);
+    keys['report document id'] = await typing(page, '#doc-id', edits.map((i) => `SMP-${'1'.repeat(i % 20)}`));
     await page.evaluate(() => { location.hash = '#trace'; });
     await page.locator('input[data-control]').first().waitFor({ timeout: 60000 });
-    keys['control verification'] = await page.evaluate(async (runs) => {
-      const times = [];
-      const input = document.querySelector('input[data-control]');
-      for (let i = 0; i < runs; i++) {
-        times.push(await window.measureEdit(() => {
-          input.value = `VER-${'1'.repeat(i % 20)}`;
-          input.dispatchEvent(new Event('input', { bubbles: true }));
-        }));
-      }
-      return times;
-    }, RUNS);
+    keys['control verification'] = await typing(page, 'input[data-control]', edits.map((i) => `VER-${'1'.repeat(i % 20)}`));
     const stored = await page.evaluate(() => JSON.parse(localStorage.getItem('jsp-planner/plan/plan-4000')).plan);
     if (!stored.risks.some((r) => r.owner === `Owner typed ${'x'.repeat(RUNS - 1)}`)) throw new Error('4,000 risks: the last register edit was not stored');
     return { kb, risks: file.plan.risks.length, open, reload, keys };
