@@ -300,13 +300,15 @@ pub fn record_covered(ids: &[String], now: &str) -> std::collections::HashMap<St
     map
 }
 
-/// Bytes the app's entries take in local storage (browsers count UTF-16 code units, 2 bytes each).
+/// Bytes the entry under `key` takes in local storage, its key too (browsers
+/// count UTF-16 code units, 2 bytes each); 0 when there is none.
+fn entry_bytes(key: &str) -> usize {
+    raw_js(key).map_or(0, |v| (key.encode_utf16().count() + v.length() as usize) * 2)
+}
+
+/// Bytes the app's entries take in local storage.
 pub fn bytes_used() -> usize {
-    raw_keys()
-        .into_iter()
-        .filter(|k| k.starts_with("jsp-planner/"))
-        .map(|k| (k.encode_utf16().count() + raw_js(&k).map_or(0, |v| v.length() as usize)) * 2)
-        .sum()
+    raw_keys().into_iter().filter(|k| k.starts_with("jsp-planner/")).map(|k| entry_bytes(&k)).sum()
 }
 
 /// The version of plan `id` last exchanged, as JSON to merge onto (see
@@ -335,14 +337,13 @@ const QUOTA_BYTES: usize = 10 * 1024 * 1024;
 /// The room, in storage's measure, that writing `text` under `key` takes
 /// beyond what the entry holds now.
 pub fn room_needed(key: &str, text: &str) -> usize {
-    let now = raw_js(key).map_or(0, |v| (key.encode_utf16().count() + v.length() as usize) * 2);
-    ((key.encode_utf16().count() + text.encode_utf16().count()) * 2).saturating_sub(now)
+    ((key.encode_utf16().count() + text.encode_utf16().count()) * 2).saturating_sub(entry_bytes(key))
 }
 
 /// About how much room is left in local storage: the known quota less what
 /// every entry of the origin takes (other apps' too).
 pub fn room_free() -> usize {
-    let used: usize = raw_keys().into_iter().map(|k| (k.encode_utf16().count() + raw_js(&k).map_or(0, |v| v.length() as usize)) * 2).sum();
+    let used: usize = raw_keys().into_iter().map(|k| entry_bytes(&k)).sum();
     QUOTA_BYTES.saturating_sub(used)
 }
 
