@@ -58,6 +58,26 @@ impl RowWindow {
         self.scroll_top.set(0.0);
     }
 
+    /// Scroll so that row `index` is in view, now, so that it is drawn
+    /// before the next frame (a key may ask for a row the window has not
+    /// reached yet; the scroll event would come a frame later).
+    pub fn reveal(self, index: usize) {
+        let px = self.row_px.get_untracked().max(1.0);
+        let (top, height) = (self.scroll_top.get_untracked(), self.height.get_untracked());
+        let row_top = index as f64 * px;
+        let to = if row_top < top {
+            row_top
+        } else if row_top + px > top + height {
+            row_top + px - height
+        } else {
+            return;
+        };
+        if let Some(el) = self.region.get_untracked() {
+            el.set_scroll_top(to as i32);
+        }
+        self.scroll_top.set(to);
+    }
+
     pub fn on_scroll(self) {
         if let Some(el) = self.region.get_untracked() {
             self.scroll_top.set(f64::from(el.scroll_top()));

@@ -14,7 +14,7 @@ use crate::web::state::NoticeKind;
 use crate::web::views::app;
 use crate::web::views::common::inline_add::InlineAdd;
 use crate::web::views::common::row_window::{RowWindow, Spacer};
-use crate::web::views::common::{derive, focus_id, table_arrow_nav};
+use crate::web::views::common::{derive, table_arrow_nav};
 
 /// The needs matrix: needs as rows (only those drawn near the screen),
 /// stakeholders as columns, under its toolbar.
@@ -46,6 +46,8 @@ pub(super) fn NeedMatrix() -> impl IntoView {
     let columns = Signal::derive(move || stakeholders.with(Vec::len) + 3);
     let region = NodeRef::<leptos::html::Div>::new();
     let view_window = RowWindow::new(region, move || shown_ids.with(Vec::len));
+    // The need an arrow key last moved to, until its cell has focus.
+    let wanted = StoredValue::new(None::<String>);
     // Back to the top when the search changes; not when the matrix is first
     // drawn, where it is already at the top and setting the scroll position
     // would make the browser lay out the half-built page at once.
@@ -71,7 +73,8 @@ pub(super) fn NeedMatrix() -> impl IntoView {
             on:scroll=move |_| view_window.on_scroll()>
             <table class="matrix" id="need-matrix" aria-describedby="matrix-legend"
                 style:--stakeholders=move || stakeholders.with(Vec::len).to_string()
-                on:click=move |ev| cell_click(&ev, links) on:keydown=move |ev| cell_key(&ev, shown_ids)
+                on:click=move |ev| { wanted.set_value(None); cell_click(&ev, links) }
+                on:keydown=move |ev| cell_key(&ev, shown_ids, view_window, wanted)
                 aria-rowcount=move || (shown_ids.with(Vec::len) + 1).to_string()>
                 <colgroup>
                     <col class="need-col"/>
@@ -182,6 +185,24 @@ fn cell_of(ev: &web_sys::Event) -> Option<(String, String)> {
     Some((nid, sid))
 }
 
+/// Focus the cell `id` of need `nid` once its row is drawn (trying for up
+/// to `frames` more frames), unless a later key has asked for another need.
+fn focus_when_drawn(id: String, nid: String, wanted: StoredValue<Option<String>>, frames: u8) {
+    use wasm_bindgen::JsCast;
+    if wanted.try_with_value(|w| w.as_deref() != Some(nid.as_str())).unwrap_or(true) {
+        return;
+    }
+    let cell = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id(&id));
+    if let Some(cell) = cell.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        let _ = cell.focus();
+        wanted.set_value(None);
+    } else if frames > 0 {
+        request_animation_frame(move || focus_when_drawn(id, nid, wanted, frames - 1));
+    } else {
+        wanted.set_value(None);
+    }
+}
+
 fn relevance(links: Memo<LinkIndex>, nid: &str, sid: &str) -> Option<Relevance> {
     links.with_untracked(|m| m.get(nid).and_then(|row| row.get(sid)).copied())
 }
@@ -199,7 +220,7 @@ fn cell_click(ev: &leptos::ev::MouseEvent, links: Memo<LinkIndex>) {
 }
 
 /// 0, 1 and 2 set a cell; arrow keys, Home and End move between cells.
-fn cell_key(ev: &leptos::ev::KeyboardEvent, shown: Memo<Vec<String>>) {
+fn cell_key(ev: &leptos::ev::KeyboardEvent, shown: Memo<Vec<String>>, window: RowWindow, wanted: StoredValue<Option<String>>) {
     let Some((nid, sid)) = cell_of(ev) else { return };
     // Up and down go by need, since the next row may not be drawn yet.
     let up = match ev.key().as_str() {
@@ -209,15 +230,23 @@ fn cell_key(ev: &leptos::ev::KeyboardEvent, shown: Memo<Vec<String>>) {
     };
     if let Some(up) = up {
         ev.prevent_default();
+        // Keys come faster than rows are drawn: step from the need the last
+        // key asked for, not from the cell that still has focus.
+        let from = wanted.get_value();
         let target = shown.with_untracked(|ids| {
-            let i = ids.iter().position(|x| *x == nid)?;
-            ids.get(if up { i.checked_sub(1)? } else { i + 1 }).cloned()
+            let at = |id: &str| ids.iter().position(|x| x == id);
+            let i = from.as_deref().and_then(at).or_else(|| at(&nid))?;
+            let j = if up { i.checked_sub(1)? } else { i + 1 };
+            ids.get(j).map(|id| (j, id.clone()))
         });
-        if let Some(t) = target {
-            focus_id(&format!("st-{t}-{sid}"));
+        if let Some((index, t)) = target {
+            wanted.set_value(Some(t.clone()));
+            window.reveal(index);
+            focus_when_drawn(format!("st-{t}-{sid}"), t, wanted, 10);
         }
         return;
     }
+    wanted.set_value(None);
     if table_arrow_nav(ev) {
         return;
     }
