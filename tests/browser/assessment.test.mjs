@@ -228,7 +228,9 @@ test('an assessment is scored by keyboard, summarised, planned, exported and com
   // On paper every page names the assessment and is numbered, as a plan's report is.
   const pdfPath = path.join(ARTIFACTS, 'assessment.pdf');
   await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
-  const pages = Number(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }).match(/Pages:\s+(\d+)/)[1]);
+  const info = execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' });
+  assert.match(info, /^Title:\s+Maturity 2026 \(JSP maturity assessment\)$/m, 'the PDF is titled by the assessment');
+  const pages = Number(info.match(/Pages:\s+(\d+)/)[1]);
   assert.ok(pages >= 2, `the report takes ${pages} pages`);
   for (let n = 1; n <= pages; n++) {
     const pageText = execFileSync('pdftotext', ['-f', String(n), '-l', String(n), pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');

@@ -179,6 +179,17 @@ test('a double-click exports one file and issues one revision', () => withApp(en
   await page.getByRole('button', { name: 'Export plan file' }).click();
   await settled(page);
   assert.equal(await page.evaluate(() => window.offered), 2);
+  // So do the report's downloads and the plan list's Export.
+  await section(page, 'Report and exports');
+  await page.getByRole('button', { name: 'Download Markdown' }).dblclick();
+  await settled(page);
+  assert.equal(await page.evaluate(() => window.offered), 3, 'one Markdown file for a double-click');
+  await backToList(page);
+  await page.getByRole('button', { name: 'Export Infusion pump 4.0' }).dblclick();
+  await settled(page);
+  assert.equal(await page.evaluate(() => window.offered), 4, 'one plan file from the list for a double-click');
+  await page.getByRole('button', { name: 'Infusion pump 4.0', exact: true }).click();
+  await page.locator('.plan-page').waitFor();
 
   await section(page, 'Revisions and approvals');
   await page.getByLabel('What changed').fill('First issue for review');

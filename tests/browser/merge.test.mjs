@@ -139,7 +139,10 @@ test('a risk added on both sides under one id: both are kept, with their links',
     ['R-002', 'Their threat', ['C-002']],
   ]);
   assert.deepEqual(plan.controls.map((c) => [c.id, c.description]), [['C-001', 'My control'], ['C-002', 'Their control']]);
-  assert.match(await a.getByTestId('infos').innerText(), /Added on both sides, both kept: the file’s C-001 is now C-002, R-001 is now R-002\./);
+  const said = await a.getByTestId('infos').innerText();
+  assert.match(said, /Added on both sides, both kept: the file’s C-001 is now C-002, R-001 is now R-002\./);
+  // Nothing conflicted, so nothing speaks of conflicts chosen.
+  assert.match(said, /applied by themselves\. Added on both sides/);
   await section(a, 'Risk register');
   await a.getByText('Their threat').first().waitFor();
 }));

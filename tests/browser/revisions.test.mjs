@@ -96,6 +96,8 @@ test('issue, approve (read-only afterwards), issue again, compare and print', ()
   const pdfPath = path.join(ARTIFACTS, 'revision-1.pdf');
   await page.pdf({ path: pdfPath, format: 'A4', printBackground: true });
   await page.emulateMedia({ media: 'screen' });
+  // The PDF is titled by the plan and the revision shown, not by the app.
+  assert.match(execFileSync('pdfinfo', [pdfPath], { encoding: 'utf8' }), /^Title:\s+.+ – Revision 1 \(A\), approved: read-only$/m);
   const text = execFileSync('pdftotext', [pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
   assert.match(text, /Alex Approver/);
   assert.match(text, /Page 1 of \d+/);

@@ -89,12 +89,13 @@ impl AppState {
         }
         self.library.refresh();
         let source = if from_tab { "the other tab" } else { "the file" };
-        let mut text = format!(
-            "Merged “{}”: {} from {source} applied by themselves, {} chosen.",
-            isolate(&name),
-            count(merge.theirs_applied, "change"),
-            count(merge.conflicts.len(), "conflict"),
-        );
+        let mut text =
+            format!("Merged “{}”: {} from {source} applied by themselves", isolate(&name), count(merge.theirs_applied, "change"));
+        // "0 conflicts chosen" reads as if something was skipped.
+        match merge.conflicts.len() {
+            0 => text.push('.'),
+            n => text.push_str(&format!(", {} chosen.", count(n, "conflict"))),
+        }
         if !merge.renumbered.is_empty() {
             let moved: Vec<String> = merge.renumbered.iter().map(|r| format!("{} is now {}", r.old, r.new)).collect();
             text.push_str(&format!(" Added on both sides, both kept: {source}’s {}.", moved.join(", ")));

@@ -6,6 +6,8 @@
 
 use leptos::prelude::*;
 
+use crate::web::views::common::repeated_click;
+
 use super::{page, Page};
 use crate::assessment::export::{assessment_csv, assessment_markdown};
 use crate::assessment::{export_pretty, Assessment};
@@ -33,6 +35,13 @@ pub(super) fn Outputs() -> impl IntoView {
             let _ = w.print();
         }
     };
+    // The PDF is named after the assessment, not the app.
+    crate::web::browser::title_while_printing(move || {
+        open.doc.with_untracked(|a| match a.name.trim() {
+            "" => "JSP maturity assessment".to_string(),
+            name => format!("{name} (JSP maturity assessment)"),
+        })
+    });
     let offer = move |what: Output| open.doc.with_untracked(|a| baseline.with_untracked(|b| save(what, a, b.as_ref())));
     view! {
         <section id="assessment-outputs" class="assessment-outputs" aria-labelledby="outputs-title">
@@ -43,10 +52,10 @@ pub(super) fn Outputs() -> impl IntoView {
             </p>
             <div class="actions" data-artefact="outputs">
                 <button type="button" class="primary" on:click=print>"Print or save as PDF"</button>
-                <button type="button" on:click=move |_| offer(Output::Markdown)>"Download Markdown"</button>
-                <button type="button" on:click=move |_| offer(Output::Csv)>"Download CSV"</button>
-                <button type="button" on:click=move |_| offer(Output::Word)>"Download Word document"</button>
-                <button type="button" on:click=move |_| offer(Output::File)>"Export assessment file"</button>
+                <button type="button" on:click=move |ev| if !repeated_click(&ev) { offer(Output::Markdown) }>"Download Markdown"</button>
+                <button type="button" on:click=move |ev| if !repeated_click(&ev) { offer(Output::Csv) }>"Download CSV"</button>
+                <button type="button" on:click=move |ev| if !repeated_click(&ev) { offer(Output::Word) }>"Download Word document"</button>
+                <button type="button" on:click=move |ev| if !repeated_click(&ev) { offer(Output::File) }>"Export assessment file"</button>
             </div>
         </section>
     }

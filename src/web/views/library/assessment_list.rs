@@ -50,7 +50,7 @@ fn AssessmentRow(id: String, name: String, organisation: String, updated_at: Str
             <td>{crate::web::views::common::or_dash(&organisation)}</td>
             <td>{short_time(&updated_at)}</td>
             <td class="row-actions">
-                <button type="button" aria-label=format!("Export {name}") on:click=move |_| app.export_assessment(&export_id)>"Export"</button>
+                <button type="button" aria-label=format!("Export {name}") on:click=move |ev: web_sys::MouseEvent| if ev.detail() < 2 { app.export_assessment(&export_id) }>"Export"</button>
                 <button type="button" class="danger" aria-label=format!("Delete {name}")
                     on:click=move |_| app.ask_delete_assessment(&delete_id)>"Delete…"</button>
             </td>

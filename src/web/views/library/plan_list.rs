@@ -94,7 +94,7 @@ fn PlanRow(id: String, name: String, updated_at: String) -> impl IntoView {
                 <button type="button" aria-label=format!("Rename {name}")
                     on:click=move |_| app.ask(Dialog::Rename { id: rename_id.clone(), name: rename_name.clone() })>"Rename"</button>
                 <button type="button" aria-label=format!("Duplicate {name}") on:click=move |_| app.duplicate(&dup_id)>"Duplicate"</button>
-                <button type="button" aria-label=format!("Export {name}") on:click=move |_| app.export(&export_id)>"Export"</button>
+                <button type="button" aria-label=format!("Export {name}") on:click=move |ev: web_sys::MouseEvent| if ev.detail() < 2 { app.export(&export_id) }>"Export"</button>
                 <button type="button" class="danger" aria-label=format!("Delete {name}")
                     on:click=move |_| app.ask(Dialog::Delete { id: delete_id.clone(), name: delete_name.clone() })>"Delete…"</button>
             </td>

@@ -256,7 +256,7 @@ fn TraceTable() -> impl IntoView {
     view! {
         <h3 id="trace-table-title">"Traceability"</h3>
         <div class="actions">
-            <button type="button" on:click=move |_| app.download_output(Output::TraceCsv)>"Download traceability (CSV)"</button>
+            <button type="button" on:click=move |ev| if !crate::web::views::common::repeated_click(&ev) { app.download_output(Output::TraceCsv) }>"Download traceability (CSV)"</button>
         </div>
         <div class="table-scroll">
             <table class="trace" aria-labelledby="trace-table-title">

@@ -6,6 +6,8 @@
 use crate::common::rules::MAX_NAME_LEN;
 use leptos::prelude::*;
 
+use crate::web::views::common::repeated_click;
+
 use crate::plan::model::Plan;
 use crate::web::state::Output;
 use crate::web::views::{app, open_plan};
@@ -37,10 +39,10 @@ pub fn ReportSection() -> impl IntoView {
                 <p class="hint">"Print the report below, or choose “Save as PDF” in the print dialog. The downloads open in wikis and spreadsheets."</p>
                 <div class="actions">
                     <button type="button" class="primary" on:click=print>"Print or save as PDF"</button>
-                    <button type="button" on:click=move |_| app.download_output(Output::Markdown)>"Download Markdown"</button>
+                    <button type="button" on:click=move |ev| if !repeated_click(&ev) { app.download_output(Output::Markdown) }>"Download Markdown"</button>
                     <word_export::WordExport/>
-                    <button type="button" on:click=move |_| app.download_output(Output::RegisterCsv)>"Download risk register (CSV)"</button>
-                    <button type="button" on:click=move |_| app.download_output(Output::MatrixCsv)>"Download needs matrix (CSV)"</button>
+                    <button type="button" on:click=move |ev| if !repeated_click(&ev) { app.download_output(Output::RegisterCsv) }>"Download risk register (CSV)"</button>
+                    <button type="button" on:click=move |ev| if !repeated_click(&ev) { app.download_output(Output::MatrixCsv) }>"Download needs matrix (CSV)"</button>
                 </div>
             </div>
             <DocumentFields/>

@@ -151,6 +151,14 @@ pub fn ShownOutput(shown: RwSignal<Option<Shown>>, file: PickedFile) -> impl Int
             let _ = w.print();
         }
     };
+    // The PDF is named after the revision or comparison shown, not the app.
+    crate::web::browser::title_while_printing(move || {
+        let plan_title = plan.with_untracked(crate::plan::report::print_title);
+        match made.try_get_untracked().flatten() {
+            Some(Ok((title, _))) => format!("{plan_title} – {title}"),
+            _ => plan_title,
+        }
+    });
     move || {
         made.get().map(|result| match result {
             Err(why) => view! { <p class="field-error" role="alert">{why}</p> }.into_any(),
@@ -159,7 +167,7 @@ pub fn ShownOutput(shown: RwSignal<Option<Shown>>, file: PickedFile) -> impl Int
                     <div class="output-actions">
                         <h3 id="shown-title">{title}</h3>
                         <button type="button" class="primary" on:click=print>"Print or save as PDF"</button>
-                        <button type="button" on:click=download>"Download Markdown"</button>
+                        <button type="button" on:click=move |ev| if !crate::web::views::common::repeated_click(&ev) { download(ev) }>"Download Markdown"</button>
                         <button type="button" on:click=move |_| shown.set(None)>"Close"</button>
                     </div>
                     <article class="report" aria-labelledby="shown-title" data-artefact>{document_view(&doc)}</article>
