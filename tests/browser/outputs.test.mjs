@@ -226,15 +226,16 @@ test('CSV and Markdown exports match the plan', () => withApp(env, { acceptDownl
 
   const matrix = await download(page, () => page.getByRole('button', { name: 'Download needs matrix (CSV)' }).click());
   const m = parseCsv(matrix.text, { bom: true });
-  assert.deepEqual(m[0].slice(2), plan.stakeholders.map((s) => defused(s.name)));
-  assert.ok(m.some((row) => row[0] === "'-2+3 formula-looking need"));
+  assert.deepEqual(m[0].slice(0, 2), ['Need id', 'Security need']);
+  assert.deepEqual(m[0].slice(3), plan.stakeholders.map((s) => defused(s.name)));
+  assert.ok(m.some((row) => row[1] === "'-2+3 formula-looking need"));
   assert.equal(m.length, 1 + plan.needs.length);
   plan.needs.forEach((n, i) => {
-    assert.equal(m[i + 1][0], defused(n.text));
+    assert.deepEqual(m[i + 1].slice(0, 2), [n.id, defused(n.text)]);
     plan.stakeholders.forEach((s, j) => {
       const link = plan.need_links.find((l) => l.need_id === n.id && l.stakeholder_id === s.id);
       const label = link ? link.relevance[0].toUpperCase() + link.relevance.slice(1) : '';
-      assert.equal(m[i + 1][j + 2], label, `${n.text} x ${s.name}`);
+      assert.equal(m[i + 1][j + 3], label, `${n.text} x ${s.name}`);
     });
   });
 

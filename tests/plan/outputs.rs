@@ -153,10 +153,11 @@ fn matrix_csv_has_a_row_per_need_and_a_column_per_stakeholder() {
     let plan = sample_plan();
     let rows = parse_csv(&matrix_csv(&plan));
     assert_eq!(rows.len(), 1 + plan.needs.len());
-    assert_eq!(rows[0].len(), 2 + plan.stakeholders.len());
+    assert_eq!(rows[0].len(), 3 + plan.stakeholders.len());
+    assert_eq!(rows[0][..2], ["Need id", "Security need"]);
     for (n, row) in plan.needs.iter().zip(&rows[1..]) {
-        assert_eq!(row[0], n.text);
-        for (s, cell) in plan.stakeholders.iter().zip(&row[2..]) {
+        assert_eq!((&row[0], &row[1]), (&n.id, &n.text));
+        for (s, cell) in plan.stakeholders.iter().zip(&row[3..]) {
             assert_eq!(cell, plan.relevance(&s.id, &n.id).map_or("", |r| r.label()));
         }
     }
@@ -173,7 +174,7 @@ fn cells_a_spreadsheet_would_evaluate_are_defused() {
     plan.stakeholders[0].name = "@evil".into();
     let rows = parse_csv(&register_csv(&plan));
     assert_eq!(rows[1][1], "'=cmd|' /C calc'!A0");
-    assert_eq!(parse_csv(&matrix_csv(&plan))[0][2], "'@evil");
+    assert_eq!(parse_csv(&matrix_csv(&plan))[0][3], "'@evil");
 }
 
 // ----- Markdown ------------------------------------------------------------

@@ -93,7 +93,7 @@ fn the_register_row_carries_its_linked_needs_and_controls() {
     assert!(register.rows[0][0].row_header);
     assert_eq!(
         cell(register, "R-001", "Needs").text,
-        "Security updates that need no technical steps from the patient; A predictable patch schedule"
+        "nd-updates-no-steps Security updates that need no technical steps from the patient; nd-patch-schedule A predictable patch schedule"
     );
     assert_eq!(
         cell(register, "R-001", "Controls").text,

@@ -107,11 +107,11 @@ pub fn register_csv(plan: &Plan) -> String {
 /// each cell the relevance ("Relevant", "Critical") or empty for none.
 pub fn matrix_csv(plan: &Plan) -> String {
     let index = plan.relevance_index();
-    let mut header = vec!["Security need".to_string(), "Folded into user need".to_string()];
+    let mut header = vec!["Need id".to_string(), "Security need".to_string(), "Folded into user need".to_string()];
     header.extend(plan.stakeholders.iter().map(|s| s.name.clone()));
     let mut rows = vec![header];
     for n in &plan.needs {
-        let mut row = vec![n.text.clone(), n.user_need_ids.join(", ")];
+        let mut row = vec![n.id.clone(), n.text.clone(), n.user_need_ids.join(", ")];
         row.extend(
             plan.stakeholders.iter().map(|s| index.get(&(s.id.as_str(), n.id.as_str())).map_or(String::new(), |r| r.label().to_string())),
         );

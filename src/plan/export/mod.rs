@@ -47,7 +47,8 @@ pub(crate) fn rating_words(c: &RiskCriteria, r: Rating) -> String {
     format!("{} {}, severity {}", c.axis.label(), level(&c.likelihood_levels, r.likelihood), level(&c.severity_levels, r.severity))
 }
 
-/// The texts of the needs a risk links to, in the plan's order.
-pub(crate) fn linked_needs<'a>(plan: &'a Plan, ids: &[String]) -> Vec<&'a str> {
-    plan.needs.iter().filter(|n| ids.contains(&n.id)).map(|n| n.text.as_str()).collect()
+/// The needs a risk links to, by id and text ("SN-01 Audit log"), in the plan’s order.
+pub(crate) fn linked_needs(plan: &Plan, ids: &[String]) -> Vec<String> {
+    // By id and text: the id is what a reader finds in the matrix, the text what it means.
+    plan.needs.iter().filter(|n| ids.contains(&n.id)).map(|n| format!("{} {}", n.id, n.text)).collect()
 }

@@ -306,7 +306,8 @@ fn AcceptanceFields(id: String, fields: Fields, edit: EditRisk) -> impl IntoView
 /// The plan's security needs as boxes to tick.
 #[component]
 fn NeedLinks(fields: Fields, edit: EditRisk) -> impl IntoView {
-    let needs = derive(|p| p.needs.iter().map(|n| (n.id.clone(), n.text.clone())).collect::<Vec<_>>());
+    // By id and text, as the matrix, the CSV and the report name them.
+    let needs = derive(|p| p.needs.iter().map(|n| (n.id.clone(), format!("{} {}", n.id, n.text))).collect::<Vec<_>>());
     view! {
         <fieldset class="field needs-links">
             <legend>"Linked stakeholder needs"</legend>
