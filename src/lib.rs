@@ -11,6 +11,8 @@
 //!   second document kind, with its own file format, rules, edits and report.
 //! - [`app`]: decisions the browser layer carries out, tested natively: the
 //!   plan library, backups, other tabs, saves, imports, notices, shortcuts.
+//! - `cli` (native only): the command-line tool `jsp-planner`, over all of the
+//!   above: check, report, merge, diff, schema, migrate.
 //! - `web` (wasm32 only): the browser app, a thin layer of state, storage and
 //!   views over all of the above.
 
@@ -21,6 +23,9 @@ pub mod assessment;
 pub mod plan;
 
 pub mod app;
+
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -1,6 +1,5 @@
-//! Entry point. In the browser it mounts the app; natively it prints the
-//! plan file's JSON Schema so `public/jsp-plan.schema.json` can be regenerated:
-//! `cargo run --quiet > public/jsp-plan.schema.json`.
+//! Entry point. In the browser it mounts the app; natively it is the
+//! command-line tool (`src/cli`): `jsp-planner --help`.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -8,6 +7,6 @@ fn main() {
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-fn main() {
-    println!("{}", jsp_planner::plan::file::schema_json());
+fn main() -> std::process::ExitCode {
+    jsp_planner::cli::main()
 }

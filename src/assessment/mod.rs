@@ -36,7 +36,7 @@ pub mod report;
 pub mod roadmap;
 pub mod rules;
 pub mod score;
-mod words;
+pub(crate) mod words;
 
 pub use file::{export_compact, export_pretty, import, schema_json, AssessmentError, AssessmentFile, FORMAT, MAX_FILE_BYTES, VERSION};
 pub use framework::{Activity, Component, COMPONENTS};

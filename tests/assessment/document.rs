@@ -545,12 +545,12 @@ fn detail_keeps_the_technical_path() {
 fn shipped_schema_is_generated_from_the_types() {
     let shipped = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/jsp-assessment.schema.json")).expect(
         "public/jsp-assessment.schema.json exists; regenerate with \
-         `cargo run --quiet --example assessment_schema > public/jsp-assessment.schema.json`",
+         `cargo run --quiet -- schema assessment > public/jsp-assessment.schema.json`",
     );
     assert_eq!(
         shipped.trim_end(),
         assessment::schema_json().trim_end(),
-        "schema is stale: run `cargo run --quiet --example assessment_schema > public/jsp-assessment.schema.json`"
+        "schema is stale: run `cargo run --quiet -- schema assessment > public/jsp-assessment.schema.json`"
     );
 }
 

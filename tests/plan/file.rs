@@ -611,11 +611,11 @@ fn broken_invariants_are_described_three_at_most() {
 #[test]
 fn shipped_schema_is_generated_from_the_types() {
     let shipped = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/public/jsp-plan.schema.json"))
-        .expect("public/jsp-plan.schema.json exists; regenerate with `cargo run --quiet > public/jsp-plan.schema.json`");
+        .expect("public/jsp-plan.schema.json exists; regenerate with `cargo run --quiet -- schema plan > public/jsp-plan.schema.json`");
     assert_eq!(
         shipped.trim_end(),
         file::schema_json().trim_end(),
-        "schema is stale: run `cargo run --quiet > public/jsp-plan.schema.json`"
+        "schema is stale: run `cargo run --quiet -- schema plan > public/jsp-plan.schema.json`"
     );
 }
 

@@ -534,17 +534,31 @@ fn place_in(names: &dyn Lookup, value: &Value, path: &[Step]) -> Option<String> 
 /// when a place changed differently on both sides; a time of edit is not
 /// an edit: `updated_at` takes the later and `created_at` the earlier.
 pub fn merge_json(base: &Value, first: &Value, second: &Value) -> Option<Value> {
+    let (merged, conflicts) = merge_json_keeping_first(base, first, second);
+    conflicts.is_empty().then_some(merged)
+}
+
+/// [`merge_json`] that goes on past the places changed differently on both
+/// sides: the merge with `first`'s value at each of them, and those places
+/// (their path and both values; the words are left empty, for the caller,
+/// who knows the kind of document, to fill). For the command-line merge of
+/// assessments (`crate::cli`), which writes the merge and reports them.
+pub fn merge_json_keeping_first(base: &Value, first: &Value, second: &Value) -> (Value, Vec<Conflict>) {
     let mut state = State { conflicts: Vec::new(), theirs_applied: 0, applied: Vec::new(), path: Vec::new() };
-    let mut merged = state.value(Some(base), Some(first), Some(second))?;
+    let mut merged = state.value(Some(base), Some(first), Some(second)).unwrap_or_else(|| first.clone());
+    let mut left = Vec::new();
     for c in state.conflicts {
         let later = match c.path.last() {
             Some(Step::Field(f)) if f == "updated_at" => true,
             Some(Step::Field(f)) if f == "created_at" => false,
-            _ => return None,
+            _ => {
+                left.push(c);
+                continue;
+            }
         };
         let (a, b) = (c.mine.as_ref().and_then(Value::as_str), c.theirs.as_ref().and_then(Value::as_str));
         let time = if later { a.max(b) } else { a.min(b).or(a.max(b)) };
         set(&mut merged, &c.path, time.map(|t| Value::String(t.to_string())));
     }
-    Some(merged)
+    (merged, left)
 }
