@@ -69,7 +69,7 @@ pub fn run(base: &Path, ours: &Path, theirs: &Path, name: Option<&Path>) -> Resu
         }
         (m, t) => {
             return Err(CliError::Refused(format!(
-                "{} is {} {} and {} {} {}: only two copies of one kind of document merge. Nothing was written.",
+                "{} is {} {} and {} is {} {}: only two copies of one kind of document merge. Nothing was written.",
                 shown(ours),
                 article(m.kind().noun()),
                 m.kind().noun(),
