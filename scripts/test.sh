@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
-# Every test: native domain tests, a bounded fuzz run of the import path,
-# then browser tests against the release build in headless Chromium
-# (accessibility, security policy, hostile input, storage faults, workflows).
+# Every test: native domain tests and the command-line tool's (tests/cli:
+# the built jsp-planner binary, as git's merge and diff drivers in a
+# temporary repository too), a bounded fuzz run of the import path, then
+# browser tests against the release build in headless Chromium
+# (accessibility, security policy, hostile input, storage faults, workflows;
+# tests/browser/cli.test.mjs opens the tool's Word reports in LibreOffice
+# with the binary `cargo test` built).
 # Installs what is missing first.
 set -euo pipefail
 cd "$(dirname "$0")/.."
