@@ -107,7 +107,7 @@ fn assessment_finding(a: &Assessment) -> Finding {
                     group: NOT_SCORED.into(),
                     section: c.name.into(),
                     anchor: None,
-                    text: format!("Score “{}”: {what}.", activity.name),
+                    text: format!("Give “{}” {what}.", activity.name),
                 }),
             }
         }

@@ -66,6 +66,20 @@ fn commit_on(d: &Path, branch: &str, plan: &Plan, new: bool) {
 }
 
 #[test]
+fn the_readme_gives_the_lines_these_tests_use() {
+    let readme = std::fs::read_to_string(repo_file("README.md")).unwrap();
+    assert!(readme.contains(include_str!("gitattributes.txt")), "README's .gitattributes lines are tests/cli/gitattributes.txt");
+    for line in [
+        r#"git config merge.jsp-planner.name "JSP Planner three-way merge""#,
+        r#"git config merge.jsp-planner.driver "jsp-planner merge %O %A %B %P""#,
+        r#"git config diff.jsp-planner.command "jsp-planner diff""#,
+        r#"git config diff.jsp-planner.textconv "jsp-planner report --format md""#,
+    ] {
+        assert!(readme.contains(line), "README gives `{line}`, as repository() sets it");
+    }
+}
+
+#[test]
 fn git_merge_runs_our_driver_and_keeps_both_branches_changes() {
     let base = common::sample_plan();
     let dir = repository(&base);
