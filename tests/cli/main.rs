@@ -58,21 +58,8 @@ pub fn read_plan(path: &Path) -> Plan {
 pub fn complete_plan() -> Plan {
     let mut plan = common::sample_plan();
     plan.project.scope = Some(Scope::NewProduct);
-    for field in [
-        PlanText::Summary,
-        PlanText::Budget,
-        PlanText::People,
-        PlanText::Activities,
-        PlanText::SafetyRisk,
-        PlanText::Acceptability,
-        PlanText::ThirdParty,
-        PlanText::Updates,
-        PlanText::Disclosure,
-        PlanText::Suppliers,
-        PlanText::Roles,
-        PlanText::SbomWhen,
-        PlanText::SbomOwner,
-    ] {
+    // Every text but the name and product, which the sample plan has.
+    for field in PlanText::ALL.into_iter().filter(|f| !matches!(f, PlanText::Name | PlanText::Product)) {
         plan.set_text(field, format!("Written for {}", field.path()));
     }
     plan.management.sbom.formats = vec![SbomFormat::Cyclonedx];
