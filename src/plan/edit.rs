@@ -87,6 +87,7 @@ pub fn growth_bound(before: &Plan, after: &Plan) -> usize {
         criteria,
         risks,
         controls,
+        components,
         roles,
         activities,
         raci,
@@ -106,6 +107,7 @@ pub fn growth_bound(before: &Plan, after: &Plan) -> usize {
     m.part(&before.criteria, criteria);
     m.items(&before.risks, risks);
     m.items(&before.controls, controls);
+    m.items(&before.components, components);
     m.items(&before.roles, roles);
     m.items(&before.activities, activities);
     m.items(&before.raci, raci);

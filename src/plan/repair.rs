@@ -71,7 +71,42 @@ pub fn repair(plan: &mut Plan) -> Vec<String> {
     }
     links(plan, &mut log);
     risks(plan, &mut log);
+    components(plan, &mut log);
     log
+}
+
+/// The component register: names filled, texts cut, dates that are not
+/// dates cleared, links to risks that no longer exist removed.
+fn components(plan: &mut Plan, log: &mut Vec<String>) {
+    if !plan.project.end_of_support.is_empty() && !crate::common::rules::is_date(&plan.project.end_of_support) {
+        log.push("The product's planned end of support was not a date and was cleared.".into());
+        plan.project.end_of_support.clear();
+    }
+    let risks: HashSet<String> = plan.risks.iter().map(|r| r.id.clone()).collect();
+    for c in &mut plan.components {
+        let id = c.id.clone();
+        name(&mut c.name, "Unnamed component", &format!("The name of component {id}"), log);
+        for field in ComponentText::ALL.into_iter().filter(|f| *f != ComponentText::Name) {
+            let text = field.get_mut(c);
+            if field.is_date() {
+                if !text.is_empty() && !crate::common::rules::is_date(text) {
+                    log.push(format!("The {} date of component {id} was not a date and was cleared.", field.label().to_lowercase()));
+                    text.clear();
+                }
+                continue;
+            }
+            let max = match field {
+                ComponentText::Notes => MAX_TEXT_LEN,
+                ComponentText::Purl | ComponentText::Cpe | ComponentText::Licence => MAX_REF_LEN,
+                _ => MAX_NAME_LEN,
+            };
+            cut(text, max, &format!("The {} of component {id}", field.label().to_lowercase()), log);
+        }
+        cut(&mut c.sbom_ref, MAX_REF_LEN, &format!("The SBOM reference of component {id}"), log);
+        if keep_known(&mut c.risk_ids, &risks) {
+            log.push(format!("Component {id} linked risks that no longer exist; those links were removed."));
+        }
+    }
 }
 
 /// The plan's single texts: an empty plan name gets a fallback; every text

@@ -34,7 +34,8 @@ pub fn validate(plan: &Plan) -> Vec<Violation> {
     check_management(&mut v, &plan.management);
     check_criteria(&mut v, &plan.criteria);
     let controls = check_controls(&mut v, plan);
-    check_risks(&mut v, plan, &controls);
+    let risks = check_risks(&mut v, plan, &controls);
+    check_components(&mut v, plan, &risks);
     check_raci(&mut v, plan);
     v.found
 }
@@ -57,6 +58,7 @@ fn check_project(v: &mut Checker, p: &ProjectPlanning) {
         }
     }
     v.ids_named("project/change_impact", p.change_impact.iter().map(|a| a.question_id.as_str()), "question_id");
+    optional_date(v, || "project/end_of_support".into(), &p.end_of_support);
     for (i, a) in p.change_impact.iter().enumerate() {
         v.text(|| format!("project/change_impact/{i}/note"), &a.note);
     }
@@ -170,8 +172,8 @@ fn check_controls<'a>(v: &mut Checker, plan: &'a Plan) -> HashSet<&'a str> {
     ids
 }
 
-fn check_risks(v: &mut Checker, plan: &Plan, controls: &HashSet<&str>) {
-    v.ids("risks", plan.risks.iter().map(|r| r.id.as_str()));
+fn check_risks<'a>(v: &mut Checker, plan: &'a Plan, controls: &HashSet<&str>) -> HashSet<&'a str> {
+    let ids = v.ids("risks", plan.risks.iter().map(|r| r.id.as_str()));
     let needs: HashSet<&str> = plan.needs.iter().map(|n| n.id.as_str()).collect();
     for (i, r) in plan.risks.iter().enumerate() {
         v.name(|| format!("risks/{i}/asset"), &r.asset, false);
@@ -192,6 +194,38 @@ fn check_risks(v: &mut Checker, plan: &Plan, controls: &HashSet<&str>) {
         if !a.date.is_empty() && !is_date(&a.date) {
             v.fail(format!("risks/{i}/acceptance/date"), "must be written year-month-day, as 2026-11-24, or be left empty");
         }
+    }
+    ids
+}
+
+/// A date that may be left empty.
+fn optional_date(v: &mut Checker, path: impl Fn() -> String, date: &str) {
+    if !date.is_empty() && !is_date(date) {
+        v.fail(path(), "must be written year-month-day, as 2026-11-24, or be left empty");
+    }
+}
+
+/// The component register: at most 5,000 components (`Checker::ids`
+/// counts them), each named, its texts bounded, its dates dates
+/// and its links to risks that exist.
+fn check_components(v: &mut Checker, plan: &Plan, risks: &HashSet<&str>) {
+    v.ids("components", plan.components.iter().map(|c| c.id.as_str()));
+    for (i, c) in plan.components.iter().enumerate() {
+        v.name(|| format!("components/{i}/name"), &c.name, true);
+        for (key, text) in [("version", &c.version), ("group", &c.group), ("supplier", &c.supplier)] {
+            v.name(|| format!("components/{i}/{key}"), text, false);
+        }
+        for (key, text) in [("purl", &c.purl), ("cpe", &c.cpe), ("licence", &c.licence), ("sbom_ref", &c.sbom_ref)] {
+            v.longest(|| format!("components/{i}/{key}"), text, MAX_REF_LEN);
+        }
+        optional_date(v, || format!("components/{i}/end_of_support"), &c.end_of_support);
+        optional_date(v, || format!("components/{i}/end_of_life"), &c.end_of_life);
+        let m = &c.monitoring;
+        for (key, text) in [("source", &m.source), ("frequency", &m.frequency), ("who", &m.who)] {
+            v.name(|| format!("components/{i}/monitoring/{key}"), text, false);
+        }
+        v.text(|| format!("components/{i}/notes"), &c.notes);
+        v.links(|| format!("components/{i}/risk_ids"), &c.risk_ids, risks);
     }
 }
 

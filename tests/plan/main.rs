@@ -5,6 +5,7 @@
 mod common;
 mod edits;
 
+mod components;
 mod docx;
 mod edit_sequences;
 mod file;

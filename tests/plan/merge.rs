@@ -236,8 +236,9 @@ fn the_ancestor_is_read_as_json_from_any_version_and_a_non_plan_is_refused() {
 }
 
 /// A copy of `base` with a risk, a control linked to it, a user need, a
-/// stakeholder with a matrix cell and a role with a RACI cell and an
-/// attendee, all added under the ids the other copy also uses.
+/// stakeholder with a matrix cell, a role with a RACI cell and an
+/// attendee, and a component linked to the risk, all added under the ids
+/// the other copy also uses.
 fn with_additions(base: &Plan, word: &str, need: usize) -> Plan {
     let mut plan = base.clone();
     let risk = plan.add_risk("Dose update service", &format!("{word} threat"));
@@ -253,6 +254,8 @@ fn with_additions(base: &Plan, word: &str, need: usize) -> Plan {
     plan.roles.push(Role { id: "role-new".into(), name: format!("{word} role") });
     plan.set_raci("role-new", "act-a3", Some(Raci::Consulted));
     plan.add_attendee("att-new".into(), &format!("{word} attendee"), "", Some("role-new".into()));
+    let component = plan.add_component(&format!("{word} component"));
+    plan.link_component_risk(&component, &risk, true);
     plan
 }
 
@@ -271,6 +274,7 @@ fn items_added_on_both_sides_under_one_id_are_both_kept_with_their_links() {
         ("st-new", "st-new-2"),
         ("role-new", "role-new-2"),
         ("att-new", "att-new-2"),
+        ("CMP-001", "CMP-002"),
     ] {
         assert!(renamed.contains(&pair), "{pair:?} in {renamed:?}");
     }
@@ -288,6 +292,9 @@ fn items_added_on_both_sides_under_one_id_are_both_kept_with_their_links() {
     assert_eq!(control("C-002"), "My control");
     assert_eq!(their_risk.control_ids, ["C-003"], "their risk's link follows their control");
     assert_eq!(control("C-003"), "Their control");
+    let component = |id: &str| plan.component(id).map(|c| (c.name.as_str(), c.risk_ids.clone())).unwrap();
+    assert_eq!(component("CMP-001"), ("My component", vec!["R-002".to_string()]));
+    assert_eq!(component("CMP-002"), ("Their component", vec!["R-003".to_string()]), "their component's link follows their risk");
     assert_eq!(their_risk.need_ids, [base.needs[1].id.clone()]);
     let user_need = |id: &str| plan.user_needs.iter().find(|u| u.id == id).unwrap().text.clone();
     assert_eq!((user_need("UN-1"), user_need("UN-2")), ("My user need".to_string(), "Their user need".to_string()));
@@ -350,7 +357,7 @@ fn every_link_field_is_named_for_the_list_it_points_into() {
     }
     assert_eq!(
         seen.into_iter().collect::<Vec<_>>(),
-        ["activity_id", "control_ids", "need_id", "need_ids", "role_id", "stakeholder_id", "user_need_ids"]
+        ["activity_id", "control_ids", "need_id", "need_ids", "risk_ids", "role_id", "stakeholder_id", "user_need_ids"]
     );
 }
 

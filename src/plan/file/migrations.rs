@@ -7,7 +7,7 @@ use crate::common::json::Migration;
 
 /// Migrations from version `i + 1` to `i + 2`, applied in order to the raw
 /// JSON. A format change adds a function here and bumps [`super::VERSION`].
-pub(super) const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5];
+pub(super) const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
 
 /// Version 2 keeps the names of grid levels removed by shrinking the grid
 /// (`criteria.removed_likelihood_levels` / `removed_severity_levels`) and
@@ -101,6 +101,30 @@ fn v4_to_v5(mut file: Value) -> Result<Value, String> {
         }
     });
     Ok(file)
+}
+
+/// Version 6 adds the component register (`plan.components`, empty) and
+/// the product's planned end of support (`plan.project.end_of_support`,
+/// empty: not decided). The newest revision's copy of the plan gains them
+/// too; the older revisions are stored as changes field by field from it,
+/// which never name the new fields, so they rebuild with them as well.
+fn v5_to_v6(mut file: Value) -> Result<Value, String> {
+    let Some(plan) = file.get_mut("plan") else { return Ok(file) };
+    add_v6_fields(plan);
+    if let Some(revisions) = plan.get_mut("revisions").and_then(Value::as_array_mut) {
+        for snapshot in revisions.iter_mut().filter_map(|r| r.pointer_mut("/content/snapshot")) {
+            add_v6_fields(snapshot);
+        }
+    }
+    Ok(file)
+}
+
+fn add_v6_fields(plan: &mut Value) {
+    let Some(plan) = plan.as_object_mut() else { return };
+    plan.entry("components").or_insert_with(|| Value::Array(Vec::new()));
+    if let Some(project) = plan.get_mut("project").and_then(Value::as_object_mut) {
+        project.entry("end_of_support").or_insert_with(|| Value::String(String::new()));
+    }
 }
 
 /// Call `f` on every need id in `value` (a plan, revisions, or part of one;

@@ -59,6 +59,20 @@ pub(crate) const AXIS: &[&str] = &["exploitability", "likelihood"];
 pub(crate) const ZONE: &[&str] = &["acceptable", "review", "unacceptable"];
 pub(crate) const SBOM_FORMAT: &[&str] = &["cyclonedx", "spdx"];
 pub(crate) const RACI: &[&str] = &["R", "A", "C", "I"];
+pub(crate) const COMPONENT_KIND: &[&str] = &[
+    "application",
+    "framework",
+    "library",
+    "container",
+    "platform",
+    "operating_system",
+    "device",
+    "device_driver",
+    "firmware",
+    "file",
+    "other",
+];
+pub(crate) const SUPPORT: &[&str] = &["actively_maintained", "no_longer_maintained", "abandoned", "unknown"];
 
 const MANAGEMENT: &[(&str, &str)] = &[
     ("security_and_safety_risk", "Security risk alongside safety risk"),
@@ -81,7 +95,7 @@ pub(crate) fn place(path: &[&str], lookup: &dyn Lookup) -> Place {
         let index = rest.first()?.parse::<usize>().ok()?;
         let n = index + 1;
         let label = match (collection, lookup.label(collection, index)) {
-            ("risks" | "controls" | "user_needs", Some(id)) => format!("{word} {id}"),
+            ("risks" | "controls" | "user_needs" | "components", Some(id)) => format!("{word} {id}"),
             ("need_links" | "raci", Some(pair)) => format!("{word} {n} ({pair})"),
             (_, Some(name)) => format!("{word} {n} ({})", quoted(&name)),
             (_, None) => format!("{word} {n}"),
@@ -97,12 +111,13 @@ pub(crate) fn place(path: &[&str], lookup: &dyn Lookup) -> Place {
         "project" => project(&mut p, rest, &item),
         "document" => document(&mut p, rest, &item),
         "revisions" => revisions(&mut p, rest, &item),
-        "stakeholders" | "needs" | "user_needs" | "need_links" | "risks" | "controls" | "roles" | "activities" | "raci" => {
+        "stakeholders" | "needs" | "user_needs" | "need_links" | "risks" | "controls" | "components" | "roles" | "activities" | "raci" => {
             let (word, list, noun) = match first {
                 "stakeholders" => ("Stakeholder", "stakeholder list", "a stakeholder"),
                 "needs" => ("Security need", "list of security needs", "a security need"),
                 "user_needs" => ("User need", "list of user needs", "a user need"),
                 "controls" => ("Control", "list of risk controls", "a risk control"),
+                "components" => ("Component", "component register", "a component"),
                 "need_links" => ("Needs matrix cell", "needs matrix", "a needs matrix cell"),
                 "risks" => ("Risk", "risk register", "a risk"),
                 "roles" => ("Role", "list of roles", "a role"),
@@ -276,7 +291,16 @@ fn project(p: &mut Place, rest: &[&str], item: &ItemFn<'_>) {
             }
         }
         _ => {
-            field(p, rest, &[("product", "product"), ("scope", "scope"), ("description", "project summary")]);
+            field(
+                p,
+                rest,
+                &[
+                    ("product", "product"),
+                    ("scope", "scope"),
+                    ("description", "project summary"),
+                    ("end_of_support", "planned end of support"),
+                ],
+            );
             if rest == ["scope"] {
                 p.choices = Some(SCOPE);
             }
@@ -313,6 +337,7 @@ fn item_field(p: &mut Place, collection: &str, rest: &[&str]) {
             }
         }
         "roles" | "activities" => field(p, rest, &[("id", "id"), ("name", "name")]),
+        "components" => component_field(p, rest),
         "raci" => {
             field(p, rest, &[("role_id", "role"), ("activity_id", "activity"), ("value", "letter")]);
             if rest == ["value"] {
@@ -366,6 +391,48 @@ fn item_field(p: &mut Place, collection: &str, rest: &[&str]) {
                 }
             }
         },
+    }
+}
+
+fn component_field(p: &mut Place, rest: &[&str]) {
+    match rest {
+        ["risk_ids", i] if i.parse::<usize>().is_ok() => {
+            p.field = Some(format!("linked risk {}", i.parse::<usize>().unwrap_or(0) + 1));
+        }
+        ["monitoring", more @ ..] => {
+            p.context.push("monitoring".into());
+            p.noun = Some("the monitoring");
+            field(p, more, &[("source", "source"), ("frequency", "frequency"), ("who", "who")]);
+        }
+        _ => {
+            field(
+                p,
+                rest,
+                &[
+                    ("id", "id"),
+                    ("name", "name"),
+                    ("version", "version"),
+                    ("group", "group"),
+                    ("supplier", "supplier"),
+                    ("purl", "package URL"),
+                    ("cpe", "CPE"),
+                    ("licence", "licence"),
+                    ("kind", "kind"),
+                    ("support", "level of support"),
+                    ("end_of_support", "end of support"),
+                    ("end_of_life", "end of life"),
+                    ("monitoring", "monitoring"),
+                    ("notes", "notes"),
+                    ("risk_ids", "linked risks"),
+                    ("sbom_ref", "SBOM reference"),
+                ],
+            );
+            match rest {
+                ["kind"] => p.choices = Some(COMPONENT_KIND),
+                ["support"] => p.choices = Some(SUPPORT),
+                _ => {}
+            }
+        }
     }
 }
 
@@ -423,6 +490,7 @@ impl Lookup for Plan {
             "activities" => self.activities.get(index)?.name.clone(),
             "risks" => self.risks.get(index)?.id.clone(),
             "controls" => self.controls.get(index)?.id.clone(),
+            "components" => self.components.get(index)?.id.clone(),
             "user_needs" => self.user_needs.get(index)?.id.clone(),
             "project/inputs" => self.project.inputs.get(index)?.label.clone(),
             "project/outputs" => self.project.outputs.get(index)?.label.clone(),
@@ -470,7 +538,7 @@ impl Lookup for JsonPlan<'_> {
         match collection {
             "stakeholders" | "roles" | "activities" => usable(collection, text("name")?),
             "needs" => usable(collection, text("text")?),
-            "risks" | "controls" | "user_needs" => usable(collection, text("id")?),
+            "risks" | "controls" | "user_needs" | "components" => usable(collection, text("id")?),
             "project/inputs" | "project/outputs" => usable(collection, text("label")?),
             "document/attendees" => usable(collection, text("name")?),
             "need_links" => pair(
@@ -493,7 +561,7 @@ impl Lookup for JsonPlan<'_> {
 /// A label is used only when it says something: risks by a well-formed id,
 /// other items by a name that is not blank.
 fn usable(collection: &str, text: String) -> Option<String> {
-    if collection == "risks" {
+    if collection == "risks" || collection == "components" {
         let ok = !text.is_empty() && text.len() <= 20 && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
         return ok.then_some(text);
     }

@@ -109,5 +109,7 @@ mod tests {
         assert_eq!(names(&[Zone::Acceptable, Zone::Review, Zone::Unacceptable]), p::ZONE);
         assert_eq!(names(&[SbomFormat::Cyclonedx, SbomFormat::Spdx]), p::SBOM_FORMAT);
         assert_eq!(names(&Raci::ALL), p::RACI);
+        assert_eq!(names(&ComponentKind::ALL), p::COMPONENT_KIND);
+        assert_eq!(names(&SupportLevel::ALL), p::SUPPORT);
     }
 }

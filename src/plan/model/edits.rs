@@ -5,16 +5,16 @@
 //! that fell off it onto its edge.
 
 use super::{
-    Activity, Answer, Attendee, ChecklistItem, Control, ControlKind, ControlStatus, ImpactAnswer, LikelihoodAxis, NeedLink, Plan, Raci,
-    RaciAssignment, Rating, Relevance, RiskCriteria, RiskEntry, Role, SbomFormat, Scope, SecurityNeed, Stakeholder, UserNeed, Zone,
-    MAX_LEVELS, MIN_LEVELS,
+    Activity, Answer, Attendee, ChecklistItem, Component, ComponentKind, ComponentText, Control, ControlKind, ControlStatus, ImpactAnswer,
+    LikelihoodAxis, NeedLink, Plan, Raci, RaciAssignment, Rating, Relevance, RiskCriteria, RiskEntry, Role, SbomFormat, Scope,
+    SecurityNeed, Stakeholder, SupportLevel, UserNeed, Zone, MAX_LEVELS, MIN_LEVELS,
 };
 use crate::common::ids::{move_by, Identified};
 
 macro_rules! identified {
     ($($t:ty),*) => { $(impl Identified for $t { fn id(&self) -> &str { &self.id } })* };
 }
-identified!(Stakeholder, SecurityNeed, UserNeed, RiskEntry, Role, Activity, ChecklistItem, Control);
+identified!(Stakeholder, SecurityNeed, UserNeed, RiskEntry, Role, Activity, ChecklistItem, Control, Component);
 
 impl Relevance {
     /// The next value when a matrix cell is clicked: none -> relevant -> critical -> none.
@@ -129,6 +129,93 @@ impl Plan {
             NamedList::Activities => self.remove_activity(id),
         }
     }
+}
+
+/// The component register's edits (format version 6).
+impl Plan {
+    /// The id the next component gets: CMP- and the number after the
+    /// highest one (CMP-001, CMP-002… CMP-1000).
+    pub fn next_component_id(&self) -> String {
+        component_id(crate::common::ids::next_number(self.components.iter().map(|c| c.id.as_str()), "CMP-"))
+    }
+
+    /// Add a component with only a name, of unknown support; returns its id.
+    pub fn add_component(&mut self, name: &str) -> String {
+        let id = self.next_component_id();
+        self.components.push(Component::new(id.clone(), name));
+        id
+    }
+
+    /// Add `components` (read from an SBOM) at the end of the register, in
+    /// order, each under the next free id (the ids they bring are not
+    /// kept); returns the ids given.
+    pub fn add_components(&mut self, components: Vec<Component>) -> Vec<String> {
+        let mut next = crate::common::ids::next_number(self.components.iter().map(|c| c.id.as_str()), "CMP-");
+        let mut ids = Vec::with_capacity(components.len());
+        for mut c in components {
+            c.id = component_id(next);
+            next = next.saturating_add(1);
+            ids.push(c.id.clone());
+            self.components.push(c);
+        }
+        ids
+    }
+
+    pub fn component(&self, id: &str) -> Option<&Component> {
+        self.components.iter().find(|c| c.id == id)
+    }
+
+    pub fn component_mut(&mut self, id: &str) -> Option<&mut Component> {
+        self.components.iter_mut().find(|c| c.id == id)
+    }
+
+    /// Set one text of a component, as typed (a date field takes YYYY-MM-DD
+    /// or empty; validation refuses anything else, so the edit is not kept).
+    pub fn set_component_text(&mut self, id: &str, field: ComponentText, value: String) {
+        if let Some(c) = self.component_mut(id) {
+            *field.get_mut(c) = value;
+        }
+    }
+
+    pub fn set_component_kind(&mut self, id: &str, kind: ComponentKind) {
+        if let Some(c) = self.component_mut(id) {
+            c.kind = kind;
+        }
+    }
+
+    pub fn set_component_support(&mut self, id: &str, support: SupportLevel) {
+        if let Some(c) = self.component_mut(id) {
+            c.support = support;
+        }
+    }
+
+    /// Link a component to a risk of the register, or unlink it; each link at most once.
+    pub fn link_component_risk(&mut self, id: &str, risk_id: &str, linked: bool) {
+        if let Some(c) = self.component_mut(id) {
+            c.risk_ids.retain(|r| r != risk_id);
+            if linked {
+                c.risk_ids.push(risk_id.to_string());
+            }
+        }
+    }
+
+    pub fn move_component(&mut self, id: &str, delta: isize) {
+        move_by(&mut self.components, id, delta);
+    }
+
+    pub fn remove_component(&mut self, id: &str) {
+        self.components.retain(|c| c.id != id);
+    }
+
+    /// The product's planned end of support (A.1), YYYY-MM-DD or empty.
+    pub fn set_product_end_of_support(&mut self, date: String) {
+        self.project.end_of_support = date;
+    }
+}
+
+/// "CMP-001"; four digits and more past 999.
+fn component_id(n: u32) -> String {
+    format!("CMP-{n:03}")
 }
 
 /// Which A.1 checklist an edit is for.
@@ -274,8 +361,12 @@ impl Plan {
         id
     }
 
+    /// Remove a risk and the components' links to it.
     pub fn remove_risk(&mut self, id: &str) {
         self.risks.retain(|r| r.id != id);
+        for c in &mut self.components {
+            c.risk_ids.retain(|r| r != id);
+        }
     }
 
     pub fn set_axis(&mut self, axis: LikelihoodAxis) {

@@ -4,6 +4,7 @@
 //! (stakeholder x need, risk -> need, RACI) survive reordering, renaming,
 //! export and import. Rating levels are 1-based indices into the criteria axes.
 
+mod components;
 mod document;
 mod edits;
 mod management;
@@ -14,6 +15,7 @@ mod risk;
 mod stakeholders;
 mod texts;
 
+pub use components::{Component, ComponentKind, ComponentText, Monitoring, SupportLevel, MAX_REF_LEN};
 pub use document::{Attendee, DocumentControl};
 pub use edits::{Checklist, NamedList};
 pub use management::{ManagementPlan, SbomApproach, SbomFormat, TextSection, MANAGEMENT_SECTIONS};
@@ -62,6 +64,8 @@ pub struct Plan {
     pub risks: Vec<RiskEntry>,
     /// Risk controls, shared by the entries that link them (format version 3).
     pub controls: Vec<Control>,
+    /// The component register: third-party components, their support and monitoring (format version 6).
+    pub components: Vec<Component>,
     /// Who is in the room: roles (rows of the RACI matrix).
     pub roles: Vec<Role>,
     /// Concept Phase activities (columns of the RACI matrix).

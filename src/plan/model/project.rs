@@ -64,6 +64,10 @@ pub struct ProjectPlanning {
     /// Answers to the Change Impact Assessment questions (for additions and
     /// maintenance); only answered questions are listed.
     pub change_impact: Vec<ImpactAnswer>,
+    /// When the manufacturer plans to stop supporting the product,
+    /// YYYY-MM-DD; empty until decided (format version 6). Components whose
+    /// support ends before it are gaps.
+    pub end_of_support: String,
 }
 
 /// An answer to one Change Impact Assessment question (see `presets::impact_questions`).

@@ -56,6 +56,7 @@ const SECTIONS: &[(&str, &[&str])] = &[
     ("A.3 Risk acceptability criteria", &["criteria"]),
     ("Risk register", &["risks"]),
     ("Controls and traceability", &["controls"]),
+    ("Third-party components", &["components"]),
     ("Who is in the room", &["roles", "activities", "raci"]),
 ];
 
@@ -114,8 +115,13 @@ fn words(value: Option<&Value>) -> String {
             }
             let text = |k: &str| o.get(k).and_then(Value::as_str).filter(|s| !s.trim().is_empty());
             let name = ["name", "text", "description", "label"].into_iter().find_map(text);
+            // A component with its version: "CMP-003 openssl 3.0.2".
+            let name = name.map(|n| match text("version") {
+                Some(version) => format!("{n} {version}"),
+                None => n.to_string(),
+            });
             let risk = text("asset").map(|a| format!("{a}: {}", text("threat").unwrap_or("—")));
-            match (text("id"), name.map(str::to_string).or(risk)) {
+            match (text("id"), name.or(risk)) {
                 (Some(id), Some(name)) => format!("{id} {name}"),
                 (Some(id), None) => id.to_string(),
                 (None, Some(name)) => name,

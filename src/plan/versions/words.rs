@@ -68,7 +68,7 @@ fn field_value(field: &str, value: &Value, roots: &[&Value; 2]) -> String {
 
 /// Fields that hold one of a fixed set of words.
 pub(crate) fn is_choice(field: &str) -> bool {
-    matches!(field, "status" | "treatment" | "kind" | "relevance" | "answer" | "scope" | "axis" | "value" | "meaning")
+    matches!(field, "status" | "treatment" | "kind" | "relevance" | "answer" | "scope" | "axis" | "value" | "meaning" | "support")
 }
 
 /// A fixed word as the app labels it: "new_product" -> "New product", "R" -> "Responsible".
@@ -159,6 +159,17 @@ fn item(list: &str, value: &Value, roots: &[&Value; 2]) -> String {
             with_id(if asset.is_empty() { threat } else { format!("{asset}: {threat}") })
         }
         "controls" => with_id(text("description")),
+        // "CMP-003 openssl 3.0.2", as the register names it.
+        "components" => {
+            let name = match text("group") {
+                group if group.is_empty() => text("name"),
+                group => format!("{group}/{}", text("name")),
+            };
+            with_id(match text("version") {
+                version if version.is_empty() => name,
+                version => format!("{name} {version}"),
+            })
+        }
         "user_needs" => with_id(text("text")),
         "needs" => with_id(text("text")),
         "stakeholders" | "roles" | "activities" | "attendees" => text("name"),

@@ -43,6 +43,17 @@ pub enum Op {
     Verification(usize, String),
     Treatment(usize, u8),
     Accept(usize, String, String, String),
+    AddComponent(String),
+    ComponentText(usize, usize, String),
+    ComponentChoice(usize, u8, u8),
+    LinkComponentRisk(usize, usize, bool),
+    RemoveComponent(usize),
+    RemoveRisk(usize),
+    ProductEndOfSupport(String),
+}
+
+fn date() -> impl Strategy<Value = String> {
+    prop_oneof![Just("2026-11-24".to_string()), Just("2031-12-31".into()), Just("2026-13-01".into()), Just(String::new()), text()]
 }
 
 fn text() -> impl Strategy<Value = String> {
@@ -89,6 +100,13 @@ pub fn op() -> impl Strategy<Value = Op> {
         (i.clone(), 0u8..5).prop_map(|(r, t)| Op::Treatment(r, t)),
         (i.clone(), text(), text(), prop_oneof![Just("2026-11-24".to_string()), Just("2026-13-01".into()), text()])
             .prop_map(|(r, a, b, d)| Op::Accept(r, a, b, d)),
+        text().prop_map(Op::AddComponent),
+        (i.clone(), 0usize..ComponentText::ALL.len(), prop_oneof![date(), text()]).prop_map(|(c, f, t)| Op::ComponentText(c, f, t)),
+        (i.clone(), any::<u8>(), any::<u8>()).prop_map(|(c, k, s)| Op::ComponentChoice(c, k, s)),
+        (i.clone(), i.clone(), any::<bool>()).prop_map(|(c, r, l)| Op::LinkComponentRisk(c, r, l)),
+        i.clone().prop_map(Op::RemoveComponent),
+        i.clone().prop_map(Op::RemoveRisk),
+        date().prop_map(Op::ProductEndOfSupport),
     ]
 }
 
@@ -249,5 +267,35 @@ pub fn run(op: Op, p: &mut Plan, n: usize) {
         Op::Examples => {
             p.accept_example_needs();
         }
+        Op::AddComponent(t) => {
+            p.add_component(&t);
+        }
+        Op::ComponentText(c, f, t) => {
+            if let Some(id) = nth_id(&p.components, c) {
+                p.set_component_text(&id, ComponentText::ALL[f], t);
+            }
+        }
+        Op::ComponentChoice(c, k, s) => {
+            if let Some(id) = nth_id(&p.components, c) {
+                p.set_component_kind(&id, ComponentKind::ALL[usize::from(k) % ComponentKind::ALL.len()]);
+                p.set_component_support(&id, SupportLevel::ALL[usize::from(s) % SupportLevel::ALL.len()]);
+            }
+        }
+        Op::LinkComponentRisk(c, r, linked) => {
+            if let (Some(c), Some(r)) = (nth_id(&p.components, c), nth_id(&p.risks, r)) {
+                p.link_component_risk(&c, &r, linked);
+            }
+        }
+        Op::RemoveComponent(c) => {
+            if let Some(id) = nth_id(&p.components, c) {
+                p.remove_component(&id);
+            }
+        }
+        Op::RemoveRisk(r) => {
+            if let Some(id) = nth_id(&p.risks, r) {
+                p.remove_risk(&id);
+            }
+        }
+        Op::ProductEndOfSupport(d) => p.set_product_end_of_support(d),
     }
 }

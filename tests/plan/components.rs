@@ -1,0 +1,260 @@
+//! The component register (format version 6): its edits, its rules, its
+//! repair, its migration, its words in compare and merge, and that 5,000
+//! components fit in a plan file.
+
+use crate::common::{sample_plan, NOW};
+use jsp_planner::plan::edit::{apply, SizeCheck};
+use jsp_planner::plan::file;
+use jsp_planner::plan::model::*;
+use jsp_planner::plan::repair::repair;
+use jsp_planner::plan::rules::{describe, validate};
+use jsp_planner::plan::versions::compare::compare;
+use jsp_planner::plan::versions::merge::merge;
+use serde_json::{json, Value};
+
+/// A component as an SBOM generator writes one for a Linux package: the
+/// fields a real register holds, at their usual lengths.
+pub fn typical_component(i: usize) -> Component {
+    let name = format!("libexample{i}");
+    let version = format!("3.0.{}-0ubuntu1.{}", i % 20, i % 13);
+    let mut c = Component::new(String::new(), &name);
+    c.version = version.clone();
+    c.supplier = "Ubuntu Developers".into();
+    c.purl = format!("pkg:deb/ubuntu/{name}@{version}?arch=amd64&distro=ubuntu-22.04");
+    c.cpe = format!("cpe:2.3:a:{name}:{name}:{version}:*:*:*:*:*:*:*");
+    c.licence = "Apache-2.0 OR MIT".into();
+    c.support = SupportLevel::ActivelyMaintained;
+    c.end_of_support = "2032-04-30".into();
+    c.monitoring =
+        Monitoring { source: "NVD and Ubuntu security notices".into(), frequency: "Weekly".into(), who: "Product security".into() };
+    c.sbom_ref = format!("{}?package-id={i:016x}", c.purl);
+    c
+}
+
+fn with_components(n: usize) -> Plan {
+    let mut plan = sample_plan();
+    plan.add_components((0..n).map(typical_component).collect());
+    plan
+}
+
+#[test]
+fn components_are_numbered_after_the_highest_and_imported_ones_take_the_next_ids() {
+    let mut plan = sample_plan();
+    assert_eq!(plan.add_component("  openssl "), "CMP-001");
+    assert_eq!(plan.add_component("zlib"), "CMP-002");
+    plan.remove_component("CMP-001");
+    assert_eq!(plan.add_component("busybox"), "CMP-003", "a removed component's id is not given again");
+    assert_eq!(plan.component("CMP-002").unwrap().name, "zlib");
+    let mut brought = typical_component(1);
+    brought.id = "CMP-002".into();
+    let ids = plan.add_components(vec![brought, typical_component(2)]);
+    assert_eq!(ids, ["CMP-004", "CMP-005"], "the ids an SBOM's components bring are not kept");
+    let order: Vec<&str> = plan.components.iter().map(|c| c.id.as_str()).collect();
+    assert_eq!(order, ["CMP-002", "CMP-003", "CMP-004", "CMP-005"]);
+    assert_eq!(plan.component("CMP-003").unwrap().support, SupportLevel::Unknown, "support is unknown until someone says");
+    assert!(validate(&plan).is_empty(), "{:?}", validate(&plan));
+    // Past 999 the number grows a digit.
+    let mut plan = sample_plan();
+    plan.add_components((0..1000).map(typical_component).collect());
+    assert_eq!(plan.components.last().unwrap().id, "CMP-1000");
+    assert_eq!(plan.next_component_id(), "CMP-1001");
+}
+
+#[test]
+fn each_edit_changes_one_component_and_goes_through_the_edit_path() {
+    let mut plan = sample_plan();
+    let id = plan.add_component("openssl");
+    for (field, value) in [
+        (ComponentText::Version, "3.0.2"),
+        (ComponentText::Supplier, "OpenSSL Software Foundation"),
+        (ComponentText::EndOfSupport, "2026-09-07"),
+        (ComponentText::MonitoringWho, "Product security"),
+    ] {
+        let applied = apply(&mut plan, NOW, SizeCheck::Now, |p| p.set_component_text(&id, field, value.into())).unwrap();
+        assert!(applied.is_some(), "{field:?} was kept");
+        assert_eq!(field.get(plan.component(&id).unwrap()), value);
+    }
+    apply(&mut plan, NOW, SizeCheck::Now, |p| p.set_component_kind(&id, ComponentKind::OperatingSystem)).unwrap();
+    apply(&mut plan, NOW, SizeCheck::Now, |p| p.set_component_support(&id, SupportLevel::NoLongerMaintained)).unwrap();
+    apply(&mut plan, NOW, SizeCheck::Now, |p| p.link_component_risk(&id, "R-001", true)).unwrap();
+    let c = plan.component(&id).unwrap();
+    assert_eq!(
+        (c.kind, c.support, c.risk_ids.as_slice()),
+        (ComponentKind::OperatingSystem, SupportLevel::NoLongerMaintained, &["R-001".to_string()][..])
+    );
+    assert_eq!(c.title(), "openssl 3.0.2");
+
+    // A date that is not one, a link to a risk that does not exist: refused, nothing changes.
+    let before = plan.clone();
+    let refused = apply(&mut plan, NOW, SizeCheck::Now, |p| p.set_component_text(&id, ComponentText::EndOfLife, "next year".into()));
+    assert_eq!(refused.unwrap_err(), "Component CMP-001: the end of life must be written year-month-day, as 2026-11-24, or be left empty.");
+    let refused = apply(&mut plan, NOW, SizeCheck::Now, |p| p.link_component_risk(&id, "R-404", true));
+    assert_eq!(refused.unwrap_err(), "Component CMP-001: the linked risk 2 is “R-404”, which does not exist.");
+    assert_eq!(plan, before);
+
+    // Removing a risk removes the components' links to it.
+    plan.remove_risk("R-001");
+    assert!(plan.component(&id).unwrap().risk_ids.is_empty());
+    apply(&mut plan, NOW, SizeCheck::Now, |p| p.remove_component(&id)).unwrap();
+    assert!(plan.components.is_empty());
+
+    apply(&mut plan, NOW, SizeCheck::Now, |p| p.set_product_end_of_support("2035-12-31".into())).unwrap();
+    assert_eq!(plan.project.end_of_support, "2035-12-31");
+    let refused = apply(&mut plan, NOW, SizeCheck::Now, |p| p.set_product_end_of_support("31/12/2035".into()));
+    assert_eq!(
+        refused.unwrap_err(),
+        "Project planning: the planned end of support must be written year-month-day, as 2026-11-24, or be left empty."
+    );
+}
+
+#[test]
+fn broken_component_rules_are_named_by_component_and_field() {
+    let mut plan = sample_plan();
+    plan.add_components(vec![typical_component(1), typical_component(2)]);
+    let c = &mut plan.components[0];
+    c.name = "  ".into();
+    c.purl = "p".repeat(1_001);
+    c.end_of_support = "2026-02-30x".into();
+    c.monitoring.frequency = "w".repeat(301);
+    c.risk_ids = vec!["R-001".into(), "R-001".into()];
+    plan.components[1].id = "CMP-001".into();
+    let found: Vec<String> = validate(&plan).iter().map(|v| describe(v, &plan)).collect();
+    assert_eq!(
+        found,
+        [
+            "Component CMP-001: the id is “CMP-001”, the same as an earlier one.",
+            "Component CMP-001: the name must not be empty.",
+            "Component CMP-001: the package URL is longer than 1,000 characters.",
+            "Component CMP-001: the end of support must be written year-month-day, as 2026-11-24, or be left empty.",
+            "Component CMP-001, monitoring: the frequency is longer than 300 characters.",
+            "Component CMP-001: the linked risk 2 is “R-001”, which is already linked.",
+        ]
+    );
+}
+
+#[test]
+fn five_thousand_components_fit_in_a_plan_file_and_one_more_is_refused() {
+    let plan = with_components(5_000);
+    assert!(validate(&plan).is_empty());
+    let compact = file::export_compact(&plan);
+    let pretty = file::export_pretty(&plan);
+    // Measured: 3,278,175 bytes compact (4,376,125 pretty, so the file is
+    // written compactly) for these typical fields; printed with --nocapture.
+    println!("5,000 typical components: {} bytes compact, {} bytes pretty", compact.len(), pretty.len());
+    assert!(compact.len() < file::MAX_FILE_BYTES, "{} bytes", compact.len());
+    let again = file::import(file::export_for_file(&plan).as_bytes()).unwrap();
+    assert_eq!(again.plan, plan);
+
+    let mut more = plan.clone();
+    more.add_component("one too many");
+    let found: Vec<String> = validate(&more).iter().map(|v| describe(v, &more)).collect();
+    assert_eq!(found, ["Component register has 5,001 entries; at most 5,000 are allowed."]);
+}
+
+#[test]
+fn repair_drops_links_to_removed_risks_and_clears_what_is_not_a_date() {
+    let mut plan = sample_plan();
+    plan.add_components(vec![typical_component(1)]);
+    let c = &mut plan.components[0];
+    c.risk_ids = vec!["R-001".into(), "R-404".into()];
+    c.end_of_life = "soon".into();
+    c.name = String::new();
+    plan.project.end_of_support = "2030".into();
+    let log = repair(&mut plan);
+    assert_eq!(
+        log,
+        [
+            "The product's planned end of support was not a date and was cleared.",
+            "The name of component CMP-001 was empty and is now “Unnamed component”.",
+            "The end of life date of component CMP-001 was not a date and was cleared.",
+            "Component CMP-001 linked risks that no longer exist; those links were removed.",
+        ]
+    );
+    assert!(validate(&plan).is_empty());
+    assert_eq!(plan.components[0].risk_ids, ["R-001"]);
+}
+
+/// `plan` as a version 5 file wrote it: no component register, no planned end of support.
+fn as_version_5(plan: &Plan) -> Value {
+    let mut v: Value = serde_json::from_str(&file::export_compact(plan)).unwrap();
+    v["version"] = json!(5);
+    fn strip(plan: &mut Value) {
+        assert_eq!(plan.as_object_mut().unwrap().remove("components"), Some(json!([])));
+        plan["project"].as_object_mut().unwrap().remove("end_of_support");
+    }
+    strip(&mut v["plan"]);
+    if let Some(list) = v["plan"]["revisions"].as_array_mut() {
+        for r in list {
+            if let Some(snapshot) = r.pointer_mut("/content/snapshot") {
+                strip(snapshot);
+            }
+        }
+    }
+    v
+}
+
+#[test]
+fn a_version_5_plan_with_revisions_gains_an_empty_register_and_its_revisions_rebuild() {
+    let mut plan = sample_plan();
+    plan.issue_revision("A", "First issue", NOW).unwrap();
+    plan.risk_mut("R-001").unwrap().owner = "Product security".into();
+    plan.project.description = "Second".into();
+    plan.issue_revision("B", "Owner named", NOW).unwrap();
+    let v5 = as_version_5(&plan);
+    assert!(v5.to_string().find("components").is_none(), "a version 5 file has no register");
+    let imported = file::import(v5.to_string().as_bytes()).unwrap();
+    assert_eq!(imported.migrated_from, Some(5));
+    // The same plan; its history is the same but for the order of the fields in its text.
+    let mut draft = imported.plan.clone();
+    draft.revisions = plan.revisions.clone();
+    assert_eq!(draft, plan);
+    for number in [1, 2] {
+        let frozen = file::revision_plan(&imported.plan, number).unwrap();
+        assert_eq!(frozen, file::revision_plan(&plan, number).unwrap(), "revision {number}");
+        assert!(frozen.components.is_empty() && frozen.project.end_of_support.is_empty());
+    }
+}
+
+#[test]
+fn components_are_worded_by_id_name_and_version_in_compare_and_merge() {
+    let before = sample_plan();
+    let mut after = before.clone();
+    after.add_component("zlib");
+    let id = after.add_component("openssl");
+    after.set_component_text(&id, ComponentText::Version, "3.0.2".into());
+    after.link_component_risk(&id, "R-001", true);
+    after.set_component_support(&id, SupportLevel::NoLongerMaintained);
+    let entries = compare(&before, &after);
+    let added: Vec<(&str, &str, &str)> = entries.iter().map(|e| (e.section, e.place.as_str(), e.after.as_str())).collect();
+    assert_eq!(
+        added,
+        [
+            ("Third-party components", "Component CMP-001", "CMP-001 zlib"),
+            ("Third-party components", "Component CMP-002", "CMP-002 openssl 3.0.2"),
+        ]
+    );
+    let mut later = after.clone();
+    later.set_component_text(&id, ComponentText::MonitoringFrequency, "Weekly".into());
+    let changed: Vec<(String, String, String)> = compare(&after, &later).into_iter().map(|e| (e.place, e.before, e.after)).collect();
+    assert_eq!(changed, [("Component CMP-002, monitoring, frequency".into(), "—".into(), "Weekly".into())]);
+
+    // The merge words a conflict as the register shows it.
+    let (mut mine, mut theirs) = (after.clone(), after.clone());
+    mine.set_component_support(&id, SupportLevel::Abandoned);
+    mine.link_component_risk(&id, "R-001", false);
+    theirs.set_component_support(&id, SupportLevel::ActivelyMaintained);
+    theirs.set_component_text(&id, ComponentText::Notes, "Vendor confirmed".into());
+    theirs.link_component_risk(&id, "R-001", false);
+    theirs.add_risk("Update server", "Stolen key");
+    theirs.link_component_risk(&id, "R-002", true);
+    let m = merge(&after, &mine, &theirs);
+    let words: Vec<(&str, &str, &str)> =
+        m.conflicts.iter().map(|c| (c.place.as_str(), c.mine_words.as_str(), c.theirs_words.as_str())).collect();
+    assert_eq!(
+        words,
+        [
+            ("Component CMP-002, linked risks", "(none)", "R-002 Update server: Stolen key"),
+            ("Component CMP-002, level of support", "Abandoned", "Actively maintained"),
+        ]
+    );
+}
