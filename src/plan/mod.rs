@@ -13,6 +13,7 @@ pub mod repair;
 pub mod report;
 pub mod risk;
 pub mod rules;
+pub mod sbom;
 pub mod sections;
 pub mod trace;
 pub mod versions;

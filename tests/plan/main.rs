@@ -16,6 +16,7 @@ mod report;
 mod revisions;
 mod roundtrip_props;
 mod rules;
+mod sbom;
 mod tabs;
 mod trace;
 mod workspace;
