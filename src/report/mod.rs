@@ -54,6 +54,9 @@ pub enum PartKey {
     Register,
     /// Controls and the traceability table.
     Traceability,
+    /// The third-party component register: each component's support and
+    /// how it is monitored (the table FDA asks for).
+    Components,
     /// Who is in the room: roles and RACI.
     Roles,
     /// A comparison of two versions of the plan (not part of the plan report).

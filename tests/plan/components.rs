@@ -258,3 +258,98 @@ fn components_are_worded_by_id_name_and_version_in_compare_and_merge() {
         ]
     );
 }
+
+/// A register with one component of each kind of support the filters tell apart.
+fn filter_plan() -> Plan {
+    let mut plan = sample_plan();
+    plan.project.end_of_support = "2034-12-31".into();
+    for (name, support, end) in [
+        ("poky", SupportLevel::ActivelyMaintained, "2036-04-30"),
+        ("openssl", SupportLevel::ActivelyMaintained, "2026-09-07"),
+        ("busybox", SupportLevel::NoLongerMaintained, ""),
+        ("lodash", SupportLevel::Abandoned, "2034-12-31"),
+        ("log4j", SupportLevel::Unknown, ""),
+    ] {
+        let id = plan.add_component(name);
+        plan.set_component_support(&id, support);
+        plan.set_component_text(&id, ComponentText::EndOfSupport, end.into());
+    }
+    plan
+}
+
+#[test]
+fn filters_pick_unknown_support_unsupported_and_support_ending_before_the_product() {
+    let mut plan = filter_plan();
+    let names = |plan: &Plan, f| plan.filtered_components(f).iter().map(|c| c.name.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&plan, ComponentFilter::All).len(), 5);
+    assert_eq!(names(&plan, ComponentFilter::UnknownSupport), ["log4j"]);
+    assert_eq!(names(&plan, ComponentFilter::Unsupported), ["busybox", "lodash"]);
+    // Ending on the product's own date is not before it.
+    assert_eq!(names(&plan, ComponentFilter::EndsBeforeProduct), ["openssl"]);
+    plan.project.end_of_support = String::new();
+    assert!(names(&plan, ComponentFilter::EndsBeforeProduct).is_empty(), "no product date, nothing ends before it");
+}
+
+#[test]
+fn the_register_exports_as_csv_with_every_field() {
+    let mut plan = filter_plan();
+    plan.components[0].monitoring = Monitoring { source: "=NVD".into(), frequency: "Weekly".into(), who: "Product security".into() };
+    plan.components[0].risk_ids = vec!["R-001".into()];
+    plan.components[0].notes = "Line one\nline two, with \"quotes\"".into();
+    let text = jsp_planner::plan::export::components_csv(&plan);
+    let body = text.strip_prefix('\u{feff}').expect("a byte order mark for Excel");
+    let rows: Vec<Vec<String>> = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(body.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(String::from).collect())
+        .collect();
+    assert_eq!(rows.len(), 6);
+    assert_eq!(rows[0][..4], ["ID", "Name", "Version", "Group"]);
+    let row = &rows[1];
+    assert_eq!(
+        (row[0].as_str(), row[1].as_str(), row[9].as_str(), row[10].as_str()),
+        ("CMP-001", "poky", "Actively maintained", "2036-04-30")
+    );
+    assert_eq!((row[12].as_str(), row[13].as_str(), row[15].as_str()), ("'=NVD", "Weekly", "R-001"), "a formula is defused");
+    assert_eq!(row[16], "Line one\nline two, with \"quotes\"");
+    assert_eq!(rows[5][9], "Unknown");
+}
+
+#[test]
+fn the_report_has_the_support_table_fda_asks_for() {
+    use jsp_planner::plan::report::{build, ALL_PARTS};
+    use jsp_planner::report::{Block, PartKey};
+    let mut plan = filter_plan();
+    plan.components[1].monitoring = Monitoring { source: "NVD".into(), frequency: "Weekly".into(), who: String::new() };
+    let doc = build(&plan, &[], ALL_PARTS);
+    let keys: Vec<PartKey> = doc.parts.iter().map(|p| p.key).collect();
+    assert_eq!(keys[keys.len() - 2..], [PartKey::Components, PartKey::Roles], "after traceability, before the roles");
+    let part = doc.parts.iter().find(|p| p.key == PartKey::Components).unwrap();
+    assert_eq!(part.title, "Third-party components");
+    let texts: Vec<String> = part
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph(p) => Some(p.clone()),
+            Block::Facts(f) => Some(format!("{}: {}", f[0].0, f[0].1)),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        texts,
+        [
+            "Product's planned end of support: 2034-12-31",
+            "5 components in the register: 1 component with support not known, 2 no longer maintained or abandoned, 1 whose support ends before the product’s.",
+        ]
+    );
+    let table = part.blocks.iter().find_map(|b| if let Block::Table(t) = b { Some(t) } else { None }).unwrap();
+    assert_eq!(table.header, ["Component", "Version", "Supplier", "Level of support", "End of support", "Monitoring"]);
+    let row: Vec<&str> = table.rows[1].iter().map(|c| c.text.as_str()).collect();
+    assert_eq!(row, ["CMP-002 openssl", "—", "—", "Actively maintained", "2026-09-07", "NVD; Weekly"]);
+    let markdown = jsp_planner::plan::export::plan_markdown(&plan);
+    assert!(markdown.contains("| CMP-002 openssl | — | — | Actively maintained | 2026-09-07 | NVD; Weekly |"), "{markdown}");
+
+    let empty = build(&sample_plan(), &[], &[PartKey::Components]);
+    assert!(matches!(&empty.parts[0].blocks[1], Block::Paragraph(p) if p == "No components in the register yet."));
+}

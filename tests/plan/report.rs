@@ -66,7 +66,7 @@ fn the_report_has_every_part_in_order_and_the_wide_ones_on_landscape() {
     let keys: Vec<PartKey> = doc.parts.iter().map(|p| p.key).collect();
     assert_eq!(keys, ALL_PARTS);
     let landscape: Vec<PartKey> = doc.parts.iter().filter(|p| p.orientation == Orientation::Landscape).map(|p| p.key).collect();
-    assert_eq!(landscape, [PartKey::Needs, PartKey::Register, PartKey::Traceability]);
+    assert_eq!(landscape, [PartKey::Needs, PartKey::Register, PartKey::Traceability, PartKey::Components]);
     assert_eq!(doc.parts[0].title, "Infusion pump 3.2");
     assert_eq!(doc.properties.title, "Infusion pump 3.2");
     assert_eq!(doc.properties.footer, "Infusion pump 3.2");

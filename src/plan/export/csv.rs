@@ -131,3 +131,52 @@ pub fn trace_csv(plan: &Plan) -> String {
     }
     to_csv(rows)
 }
+
+/// The component register, one component per row: what FDA asks of each
+/// (supplier, level of support, end of support) and how the team watches it.
+pub fn components_csv(plan: &Plan) -> String {
+    let header = [
+        "ID",
+        "Name",
+        "Version",
+        "Group",
+        "Supplier",
+        "Kind",
+        "Licence",
+        "Package URL",
+        "CPE",
+        "Level of support",
+        "End of support",
+        "End of life",
+        "Monitored in",
+        "How often",
+        "Who monitors it",
+        "Linked risks",
+        "Notes",
+        "SBOM reference",
+    ];
+    let mut rows = vec![header.map(String::from).to_vec()];
+    for c in &plan.components {
+        rows.push(vec![
+            c.id.clone(),
+            c.name.clone(),
+            c.version.clone(),
+            c.group.clone(),
+            c.supplier.clone(),
+            c.kind.label().into(),
+            c.licence.clone(),
+            c.purl.clone(),
+            c.cpe.clone(),
+            c.support.label().into(),
+            c.end_of_support.clone(),
+            c.end_of_life.clone(),
+            c.monitoring.source.clone(),
+            c.monitoring.frequency.clone(),
+            c.monitoring.who.clone(),
+            c.risk_ids.join("; "),
+            c.notes.clone(),
+            c.sbom_ref.clone(),
+        ]);
+    }
+    to_csv(rows)
+}

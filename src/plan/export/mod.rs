@@ -5,7 +5,7 @@
 
 mod csv;
 
-pub use self::csv::{matrix_csv, register_csv, safe_cell, trace_csv};
+pub use self::csv::{components_csv, matrix_csv, register_csv, safe_cell, trace_csv};
 pub use crate::report::markdown::escape_markdown;
 
 use crate::plan::model::{Plan, Rating, RiskCriteria};

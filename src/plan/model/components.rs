@@ -321,3 +321,48 @@ impl ComponentText {
         }
     }
 }
+
+/// The register's filters, as pure choices the view only calls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ComponentFilter {
+    All,
+    /// Level of support not known: a gap.
+    UnknownSupport,
+    /// No longer maintained, or abandoned.
+    Unsupported,
+    /// Support ends before the product's planned end of support (A.1).
+    EndsBeforeProduct,
+}
+
+impl ComponentFilter {
+    pub const ALL: [ComponentFilter; 4] =
+        [ComponentFilter::All, ComponentFilter::UnknownSupport, ComponentFilter::Unsupported, ComponentFilter::EndsBeforeProduct];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            ComponentFilter::All => "All components",
+            ComponentFilter::UnknownSupport => "Support not known",
+            ComponentFilter::Unsupported => "No longer maintained or abandoned",
+            ComponentFilter::EndsBeforeProduct => "Support ends before the product’s",
+        }
+    }
+
+    /// Whether `c` shows under this filter; `product_end` is the product's
+    /// planned end of support (empty: not decided, so no component's support
+    /// ends before it).
+    pub fn matches(self, c: &Component, product_end: &str) -> bool {
+        match self {
+            ComponentFilter::All => true,
+            ComponentFilter::UnknownSupport => c.support == SupportLevel::Unknown,
+            ComponentFilter::Unsupported => c.support.unsupported(),
+            ComponentFilter::EndsBeforeProduct => c.support_ends_before(product_end),
+        }
+    }
+}
+
+impl super::Plan {
+    /// The components `filter` shows, in the register's order.
+    pub fn filtered_components(&self, filter: ComponentFilter) -> Vec<&Component> {
+        self.components.iter().filter(|c| filter.matches(c, &self.project.end_of_support)).collect()
+    }
+}

@@ -15,7 +15,7 @@ mod risk;
 mod stakeholders;
 mod texts;
 
-pub use components::{Component, ComponentKind, ComponentText, Monitoring, SupportLevel, MAX_REF_LEN};
+pub use components::{Component, ComponentFilter, ComponentKind, ComponentText, Monitoring, SupportLevel, MAX_REF_LEN};
 pub use document::{Attendee, DocumentControl};
 pub use edits::{Checklist, NamedList};
 pub use management::{ManagementPlan, SbomApproach, SbomFormat, TextSection, MANAGEMENT_SECTIONS};

@@ -5,6 +5,7 @@
 //! Empty user text becomes an em dash here, once, so every output shows the
 //! same "nothing written yet"; renderers never decide what to say.
 
+mod components;
 mod cover;
 mod criteria;
 mod management;
@@ -26,6 +27,7 @@ pub const ALL_PARTS: &[PartKey] = &[
     PartKey::Criteria,
     PartKey::Register,
     PartKey::Traceability,
+    PartKey::Components,
     PartKey::Roles,
 ];
 
@@ -51,6 +53,7 @@ fn part(plan: &Plan, history: &[Revision], key: PartKey) -> Option<Part> {
         PartKey::Criteria => criteria::part(plan),
         PartKey::Register => register::part(plan),
         PartKey::Traceability => trace::part(plan),
+        PartKey::Components => components::part(plan),
         PartKey::Roles => roles::part(plan),
         PartKey::Changes
         | PartKey::Levels
