@@ -7,7 +7,7 @@
 //! deliverables table, so no output counts fewer gaps than the app shows.
 
 use crate::common::words::count;
-use crate::plan::model::{Answer, Plan, PlanText, Raci, Scope, Treatment, Zone};
+use crate::plan::model::{Answer, ComponentFilter, Plan, PlanText, Raci, Scope, SupportLevel, Treatment, Zone};
 use crate::plan::presets::IMPACT_QUESTIONS;
 use crate::plan::risk::judge;
 
@@ -44,6 +44,21 @@ pub enum Fix {
     Acceptance(String),
     /// The risk control with this id.
     Control(String),
+    /// The product's planned end of support (A.1).
+    ProductEndOfSupport,
+    /// This field of the component with this id.
+    Component(String, ComponentField),
+    /// The component register, showing what this filter picks.
+    Components(ComponentFilter),
+}
+
+/// A component's field a gap asks to fill.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ComponentField {
+    /// Its level of support.
+    Support,
+    /// Its notes: how it will be updated or replaced when support ends.
+    Notes,
 }
 
 impl Fix {
@@ -51,13 +66,15 @@ impl Fix {
     pub fn place(&self) -> Place {
         match self {
             Fix::Text(t) if t.path().starts_with("management/") => Place::Management,
-            Fix::Text(_) | Fix::Scope | Fix::ImpactQuestions => Place::Project,
+            Fix::Text(_) | Fix::Scope | Fix::ImpactQuestions | Fix::ProductEndOfSupport => Place::Project,
             Fix::Grid => Place::Criteria,
             Fix::Accountable(_) => Place::Roles,
             Fix::NewStakeholder | Fix::NewNeed | Fix::NeedLinks | Fix::UserNeeds => Place::Stakeholders,
             Fix::SbomFormat => Place::Management,
             Fix::NewRisk | Fix::Risk(_) | Fix::Acceptance(_) => Place::Register,
             Fix::Control(_) => Place::Traceability,
+            // The register sits with the SBOM approach until it has a section of its own.
+            Fix::Component(..) | Fix::Components(_) => Place::Management,
         }
     }
 }
@@ -275,7 +292,60 @@ fn sbom_approach(plan: &Plan) -> Deliverable {
     c.require(!s.formats.is_empty(), Fix::SbomFormat, "Choose the SBOM format (CycloneDX or SPDX).");
     c.require(filled(&s.generated_when), Fix::Text(PlanText::SbomWhen), "Say when the SBOM is generated.");
     c.require(filled(&s.owner), Fix::Text(PlanText::SbomOwner), "Name the SBOM owner.");
+    components(plan, &mut c);
     c.finish("SBOM approach")
+}
+
+/// At most this many components are named one gap each, per kind of gap;
+/// the rest are one gap that opens the register filtered to them (5,000
+/// gap lines would bury the dashboard).
+pub const NAMED_COMPONENT_GAPS: usize = 10;
+
+/// The component register's part of the SBOM approach, once it lists
+/// components: each one's level of support known, and for each whose support ends
+/// before the product's, a plan to update or replace it (in its notes:
+/// FDA asks for one). The product's planned end of support is needed to
+/// tell which.
+fn components(plan: &Plan, c: &mut Checks) {
+    // An empty register is no gap: a plan may start before any component is known.
+    if plan.components.is_empty() {
+        return;
+    }
+    let end = plan.project.end_of_support.as_str();
+    c.require(
+        filled(end),
+        Fix::ProductEndOfSupport,
+        "Set the product's planned end of support (A.1), to see which components' support ends first.",
+    );
+    let unknown: Vec<_> = plan.components.iter().filter(|x| x.support == SupportLevel::Unknown).collect();
+    for x in unknown.iter().take(NAMED_COMPONENT_GAPS) {
+        c.require(
+            false,
+            Fix::Component(x.id.clone(), ComponentField::Support),
+            format!("{} {}: find out its level of support.", x.id, x.title()),
+        );
+    }
+    if unknown.len() > NAMED_COMPONENT_GAPS {
+        let more = unknown.len() - NAMED_COMPONENT_GAPS;
+        let text = format!("{more} more {} with support not known.", if more == 1 { "component" } else { "components" });
+        c.require(false, Fix::Components(ComponentFilter::UnknownSupport), text);
+    }
+    let ending: Vec<_> = plan.components.iter().filter(|x| x.support_ends_before(end) && !filled(&x.notes)).collect();
+    for x in ending.iter().take(NAMED_COMPONENT_GAPS) {
+        let text = format!(
+            "{} {}: support ends {}, before the product's ({end}); say in its notes how it will be updated or replaced.",
+            x.id,
+            x.title(),
+            x.end_of_support
+        );
+        c.require(false, Fix::Component(x.id.clone(), ComponentField::Notes), text);
+    }
+    if ending.len() > NAMED_COMPONENT_GAPS {
+        let more = ending.len() - NAMED_COMPONENT_GAPS;
+        let noun = if more == 1 { "component" } else { "components" };
+        let text = format!("{more} more {noun} whose support ends before the product's, with no plan in their notes.");
+        c.require(false, Fix::Components(ComponentFilter::EndsBeforeProduct), text);
+    }
 }
 
 fn register(plan: &Plan) -> Deliverable {

@@ -353,3 +353,52 @@ fn the_report_has_the_support_table_fda_asks_for() {
     let empty = build(&sample_plan(), &[], &[PartKey::Components]);
     assert!(matches!(&empty.parts[0].blocks[1], Block::Paragraph(p) if p == "No components in the register yet."));
 }
+
+#[test]
+fn components_with_support_unknown_or_ending_before_the_product_are_sbom_approach_gaps() {
+    use jsp_planner::plan::deliverables::{deliverables, ComponentField, Fix, Place, NAMED_COMPONENT_GAPS};
+    let sbom_gaps = |plan: &Plan| {
+        let d = deliverables(plan).into_iter().find(|d| d.title == "SBOM approach").unwrap();
+        d.gaps
+            .into_iter()
+            .filter(|g| !matches!(g.fix, Fix::SbomFormat | Fix::Text(_)))
+            .map(|g| (g.text, g.fix, g.place))
+            .collect::<Vec<_>>()
+    };
+    assert!(sbom_gaps(&sample_plan()).is_empty(), "an empty register is no gap");
+    let mut plan = filter_plan();
+    assert_eq!(
+        sbom_gaps(&plan),
+        [
+            ("CMP-005 log4j: find out its level of support.".to_string(), Fix::Component("CMP-005".into(), ComponentField::Support), Place::Management),
+            (
+                "CMP-002 openssl: support ends 2026-09-07, before the product's (2034-12-31); say in its notes how it will be updated or replaced."
+                    .to_string(),
+                Fix::Component("CMP-002".into(), ComponentField::Notes),
+                Place::Management
+            ),
+        ]
+    );
+    // A plan in its notes closes the second; a known level the first.
+    plan.set_component_text("CMP-002", ComponentText::Notes, "Move to OpenSSL 3.5 LTS in release 2.3".into());
+    plan.set_component_support("CMP-005", SupportLevel::ActivelyMaintained);
+    assert!(sbom_gaps(&plan).is_empty());
+    // Without the product's date, that is the gap.
+    plan.project.end_of_support.clear();
+    assert_eq!(
+        sbom_gaps(&plan),
+        [(
+            "Set the product's planned end of support (A.1), to see which components' support ends first.".to_string(),
+            Fix::ProductEndOfSupport,
+            Place::Project
+        )]
+    );
+    // Many: ten named, the rest one gap that opens the register filtered to them.
+    let mut plan = sample_plan();
+    plan.project.end_of_support = "2034-12-31".into();
+    plan.add_components((0..25).map(|i| Component::new(String::new(), &format!("lib{i}"))).collect());
+    let gaps = sbom_gaps(&plan);
+    assert_eq!(gaps.len(), NAMED_COMPONENT_GAPS + 1);
+    assert_eq!(gaps[NAMED_COMPONENT_GAPS].0, "15 more components with support not known.");
+    assert_eq!(gaps[NAMED_COMPONENT_GAPS].1, Fix::Components(ComponentFilter::UnknownSupport));
+}

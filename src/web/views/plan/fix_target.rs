@@ -61,6 +61,8 @@ fn control(fix: &Fix) -> Option<HtmlElement> {
         // The entry's row: choosing it opens its editor, acceptance included.
         Fix::Risk(id) | Fix::Acceptance(id) => with_attr("button[data-risk]", "data-risk", id),
         Fix::Control(id) => with_attr("input[data-control]", "data-control", id),
+        // The component register's controls come with its view (issue 28).
+        Fix::ProductEndOfSupport | Fix::Component(..) | Fix::Components(_) => None,
     };
     found?.dyn_into::<HtmlElement>().ok()
 }
