@@ -79,6 +79,20 @@ pub const FORMATS: &[Format] = &[
         binary: false,
     },
     Format {
+        name: "csv-components",
+        about: "the third-party component register as CSV (plans)",
+        plan: Some(|p| export::components_csv(p).into_bytes()),
+        assessment: None,
+        binary: false,
+    },
+    Format {
+        name: "sbom-cyclonedx",
+        about: "the component register as a CycloneDX 1.6 JSON SBOM with FDA's support properties (plans)",
+        plan: Some(|p| crate::plan::sbom::cyclonedx::write(p).into_bytes()),
+        assessment: None,
+        binary: false,
+    },
+    Format {
         name: "csv-activities",
         about: "one row per activity as CSV (assessments)",
         plan: None,

@@ -118,7 +118,8 @@ fn migrate_brings_an_old_file_to_the_current_version_in_place_or_to_another_file
 fn report_writes_the_apps_outputs_for_plans_and_assessments() {
     let dir = folder();
     let d = dir.path();
-    let plan = common::sample_plan();
+    let mut plan = common::sample_plan();
+    plan.add_component("openssl");
     write_plan(&d.join("plan.json"), &plan);
     write_assessment(&d.join("a.json"), &sample_assessment());
 
@@ -130,6 +131,12 @@ fn report_writes_the_apps_outputs_for_plans_and_assessments() {
     assert_eq!(std::fs::read_to_string(d.join("register.csv")).unwrap(), jsp_planner::plan::export::register_csv(&plan));
     let (code, out, _) = outcome(&run(d, &["report", "plan.json", "-f", "csv-trace"]));
     assert_eq!((code, out), (0, jsp_planner::plan::export::trace_csv(&plan)));
+    let (code, out, _) = outcome(&run(d, &["report", "plan.json", "-f", "csv-components"]));
+    assert_eq!((code, out), (0, jsp_planner::plan::export::components_csv(&plan)));
+    let (code, out, _) = outcome(&run(d, &["report", "plan.json", "-f", "sbom-cyclonedx"]));
+    assert_eq!(code, 0);
+    let sbom = jsp_planner::plan::sbom::read(out.as_bytes()).expect("our SBOM reads back");
+    assert_eq!(sbom.components.iter().map(|c| c.name.as_str()).collect::<Vec<_>>(), ["openssl"]);
     let (code, _, err) = outcome(&run(d, &["report", "plan.json", "-f", "docx", "-o", "plan.docx"]));
     assert_eq!(code, 0, "{err}");
     assert!(std::fs::read(d.join("plan.docx")).unwrap().starts_with(b"PK\x03\x04"), "a zip package");
