@@ -39,6 +39,10 @@ pub struct EditorParts {
     pub growth_bound: crate::plan::edit::GrowthBound,
     /// Undo (`true`) or redo one edit of the open plan.
     pub step_history: fn(crate::web::state::Session, bool) -> bool,
+    /// What the plan list asks of stored plans (open, create, rename, …: `state::stored`).
+    pub list_action: fn(crate::web::state::AppState, crate::web::state::ListAction),
+    /// The stored plans, each read whole and checked.
+    pub scan_plans: fn() -> crate::web::storage::Scan,
 }
 
 /// What the maturity assessment's part of the app hands out once downloaded.
@@ -60,6 +64,17 @@ thread_local! {
     static ASSESSMENT: Cell<Option<AssessmentParts>> = const { Cell::new(None) };
     /// Whether the listeners both parts need are installed ([`install`]).
     static INSTALLED: Cell<bool> = const { Cell::new(false) };
+    /// What to do once the editor's part is loaded ([`when_loaded`]).
+    static ON_LOAD: std::cell::RefCell<Option<Box<dyn FnOnce()>>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Run `f` once the editor's part is loaded (now, if it is).
+pub fn when_loaded(f: impl FnOnce() + 'static) {
+    if LOADED.get().is_some() {
+        f();
+    } else {
+        ON_LOAD.set(Some(Box::new(f)));
+    }
 }
 
 /// The editor's part, if it is downloaded.
@@ -91,6 +106,9 @@ pub async fn load() -> Option<EditorParts> {
     if LOADED.get().is_none() {
         LOADED.set(Some(parts));
         browser::mark("jsp-editor-ready");
+        if let Some(f) = ON_LOAD.take() {
+            f();
+        }
     }
     Some(parts)
 }
@@ -219,6 +237,8 @@ pub fn load_plan_editor() -> Result<EditorParts, leptos::wasm_split::SplitLoader
         sync_plan: crate::web::state::tabs::sync_plan,
         growth_bound: crate::plan::edit::growth_bound,
         step_history: crate::web::state::step_history,
+        list_action: crate::web::state::stored::run,
+        scan_plans: crate::web::state::stored::scan,
     })
 }
 

@@ -19,7 +19,7 @@ mod files;
 mod keys;
 pub(crate) mod offline;
 mod state;
-mod storage;
+pub(crate) mod storage;
 mod views;
 
 use leptos::prelude::*;
@@ -37,6 +37,8 @@ fn App() -> impl IntoView {
     let app = AppState::new();
     provide_context(app);
     app.init();
+    // The first screen lists plans by name; the editor's part checks each whole.
+    editor::when_loaded(move || app.library.refresh());
     crash::after_restart(app);
     let display = display::Display::new();
     provide_context(display);

@@ -115,6 +115,28 @@ pub fn raw_js(key: &str) -> Option<JsString> {
 
 /// Read every stored plan, sorted by last edit, newest first. A plan that
 /// breaks a rule but can be repaired is listed (it is repaired when opened).
+/// The stored plans as the first screen lists them before the editor's
+/// part (which reads plans whole, [`scan`]) is loaded: by id and name, read
+/// as plain JSON. An entry that does not even look like a plan is left for
+/// the whole check to name, a moment later.
+pub fn scan_listed() -> Scan {
+    let mut scan = Scan::default();
+    for key in raw_keys().into_iter().filter(|k| k.starts_with(PLAN_PREFIX)) {
+        let Some(value) = raw(&key).and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok()) else { continue };
+        let field = |k: &str| value["plan"][k].as_str().map(str::to_string);
+        if let (Some(id), Some(name)) = (field("id"), field("name")) {
+            if plan_key(&id) == key {
+                let (created_at, updated_at) = (field("created_at").unwrap_or_default(), field("updated_at").unwrap_or_default());
+                scan.plans.push(PlanSummary { id, name, created_at, updated_at });
+            }
+        }
+    }
+    scan.plans.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+    scan
+}
+
+/// Every stored plan read whole and checked, and the entries that cannot be
+/// read (in the editor's part: see `state::stored`).
 pub fn scan() -> Scan {
     let mut scan = Scan::default();
     for key in raw_keys().into_iter().filter(|k| k.starts_with(PLAN_PREFIX)) {

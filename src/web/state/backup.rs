@@ -11,8 +11,12 @@ use crate::plan::model::Plan;
 use crate::web::{browser, files, storage};
 
 impl AppState {
-    /// Download every readable plan as one backup file.
+    /// Download every readable plan as one backup file (through the editor's part, which writes plan files).
     pub fn back_up_all(self) {
+        self.through_editor(super::ListAction::BackUpAll);
+    }
+
+    pub(super) fn back_up_all_now(self) {
         let ids: Vec<String> = self.library.plans.with_untracked(|l| l.iter().map(|p| p.id.clone()).collect());
         let plans: Vec<Plan> = ids.iter().filter_map(|id| self.copy_here(id)).collect();
         let now = browser::now();

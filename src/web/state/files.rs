@@ -55,7 +55,12 @@ fn compare_with_stored(incoming: &Plan) -> String {
 pub type ImportTask = std::pin::Pin<Box<dyn std::future::Future<Output = ()>>>;
 
 impl AppState {
+    /// Download plan `id` as a plan file (through the editor's part, which writes plan files).
     pub fn export(self, id: &str) {
+        self.through_editor(super::ListAction::Export(id.to_string()));
+    }
+
+    pub(super) fn export_now(self, id: &str) {
         let Some(plan) = self.copy_here(id) else {
             self.notify(NoticeKind::Error, "The plan could not be read for export.");
             return;

@@ -29,8 +29,13 @@ impl Library {
         }
     }
 
+    /// Read the list again: every plan checked whole once the editor's part
+    /// is loaded (it holds the checks), else by name alone.
     pub fn refresh(self) {
-        let scan = storage::scan();
+        let scan = match crate::web::editor::parts() {
+            Some(parts) => (parts.scan_plans)(),
+            None => storage::scan_listed(),
+        };
         let (assessments, broken) = storage::scan_assessments();
         self.plans.set(scan.plans);
         self.unreadable.set(scan.unreadable.into_iter().chain(broken).collect());

@@ -20,6 +20,7 @@ mod files;
 mod library;
 mod merging;
 mod session;
+pub mod stored;
 pub mod tabs;
 mod ui;
 
@@ -34,6 +35,20 @@ use crate::app::library as plans;
 use crate::common::words::isolate;
 use crate::plan::model::{Plan, PlanText};
 use crate::plan::presets;
+
+/// What the plan list (and a reload) asks of stored plans. Carried out by
+/// the editor's part ([`stored::run`]), which holds the reading, checking
+/// and writing of plans, so that the first screen has none of that code.
+#[derive(Debug, Clone)]
+pub enum ListAction {
+    Create(String),
+    Open(String),
+    Rename(String, String),
+    Duplicate(String),
+    Export(String),
+    BackUpAll,
+    Confirmed(Confirmed),
+}
 
 /// The plan in a form for other tools.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -100,7 +115,29 @@ impl AppState {
 
     // ----- the plan list -------------------------------------------------
 
+    /// Carry out `action` with the editor's part, downloading it first if
+    /// need be (it is fetched ahead of need once the first screen is shown).
+    fn through_editor(self, action: ListAction) {
+        crate::web::editor::with_parts(
+            move |parts| (parts.list_action)(self, action),
+            move || {
+                self.notify(
+                    NoticeKind::Error,
+                    "The plan editor could not be downloaded: the connection may be down, or another tab installed a newer version of the app (then reload the app). Your plans are safe in this browser; try again.",
+                )
+            },
+        );
+    }
+
     pub fn create(self, raw_name: &str) {
+        self.through_editor(ListAction::Create(raw_name.to_string()));
+    }
+
+    pub fn open(self, id: &str) {
+        self.through_editor(ListAction::Open(id.to_string()));
+    }
+
+    pub(super) fn create_now(self, raw_name: &str) {
         let name = crate::common::ids::clean_name(raw_name).unwrap_or_else(|| "Untitled plan".into());
         let name = self.library.unique_name(&name);
         let plan = presets::new_plan(crate::common::ids::new_id("plan", browser::entropy()), name, browser::now());
@@ -111,7 +148,7 @@ impl AppState {
         self.library.refresh();
     }
 
-    pub fn open(self, id: &str) {
+    pub(super) fn open_now(self, id: &str) {
         match storage::load(id) {
             Ok(loaded) => {
                 let (plan, text, repairs) = (loaded.plan, loaded.text, loaded.repairs);
@@ -130,6 +167,14 @@ impl AppState {
     }
 
     pub fn rename(self, id: &str, raw_name: &str) {
+        self.through_editor(ListAction::Rename(id.to_string(), raw_name.to_string()));
+    }
+
+    pub fn duplicate(self, id: &str) {
+        self.through_editor(ListAction::Duplicate(id.to_string()));
+    }
+
+    pub(super) fn rename_now(self, id: &str, raw_name: &str) {
         let Some(name) = crate::common::ids::clean_name(raw_name) else {
             self.notify(NoticeKind::Error, "A plan needs a name.");
             return;
@@ -142,7 +187,7 @@ impl AppState {
         self.library.refresh();
     }
 
-    pub fn duplicate(self, id: &str) {
+    pub(super) fn duplicate_now(self, id: &str) {
         match self.library.duplicate(id) {
             Ok(name) => self.notify(NoticeKind::Info, format!("Created “{}”.", isolate(&name))),
             Err(why) => self.notify(NoticeKind::Error, why),
@@ -203,14 +248,8 @@ impl AppState {
             StorageAction::RefreshList => {}
             // With the editor's part (and so the merge): take, merge or ask (`state::tabs`).
             StorageAction::Follow | StorageAction::Conflict if crate::web::editor::parts().is_some() => self.session.sync_with_storage(),
-            StorageAction::Follow => {
-                if let Some(Ok(loaded)) = self.open_id().map(|id| storage::load(&id)) {
-                    self.session.follow(loaded);
-                    self.notify(NoticeKind::Info, "Updated with the changes made in another tab.");
-                } else {
-                    self.session.set_save_state(SaveState::Conflict);
-                }
-            }
+            // A plan opens only through the editor's part, so without it none is open.
+            StorageAction::Follow => {}
             StorageAction::Conflict => self.session.set_save_state(SaveState::Conflict),
             StorageAction::Deleted => self.session.set_save_state(SaveState::Deleted),
         }
@@ -249,8 +288,12 @@ impl AppState {
         }
     }
 
-    /// Carry out a confirmed edit.
+    /// Carry out a confirmed edit (with the editor's part, which holds the edits).
     pub fn confirmed(self, action: Confirmed) {
+        self.through_editor(ListAction::Confirmed(action));
+    }
+
+    pub(super) fn confirmed_now(self, action: Confirmed) {
         match action {
             Confirmed::RemoveNamed(list, id) => self.edit(|p| p.remove_named(list, &id)),
             Confirmed::RemoveNeed(id) => self.edit(|p| p.remove_need(&id)),

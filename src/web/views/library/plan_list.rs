@@ -12,8 +12,10 @@ pub fn PlanList() -> impl IntoView {
     let new_name = RwSignal::new(String::new());
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
+        // The name stays typed: the plan opens in place of the list once
+        // created, and if it cannot be (the editor's part cannot be
+        // downloaded, storage is full) the name is still there to try again.
         app.create(&new_name.get_untracked());
-        new_name.set(String::new());
     };
     // Which kinds of document the list shows.
     let kind = RwSignal::new(String::from("all"));
