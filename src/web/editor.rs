@@ -43,6 +43,8 @@ pub struct EditorParts {
     pub list_action: fn(crate::web::state::AppState, crate::web::state::ListAction),
     /// The stored plans, each read whole and checked.
     pub scan_plans: fn() -> crate::web::storage::Scan,
+    /// "Open file…": open a plan file on disk and link the plan to it (`web::linked_file`).
+    pub open_file: fn(crate::web::state::AppState),
 }
 
 /// What the maturity assessment's part of the app hands out once downloaded.
@@ -85,6 +87,13 @@ pub fn parts() -> Option<EditorParts> {
 /// Run `ready` with the editor's part, downloading it first if need be (from
 /// the offline cache after one visit); `failed` if it cannot be downloaded.
 pub fn with_parts(ready: impl FnOnce(EditorParts) + 'static, failed: impl FnOnce() + 'static) {
+    with_boxed(Box::new(ready), Box::new(failed));
+}
+
+/// [`with_parts`] once in the wasm: each caller's own copy would carry its
+/// own download task (the plan list's "Open file…" cost the first screen
+/// some 200 bytes that way).
+fn with_boxed(ready: Box<dyn FnOnce(EditorParts)>, failed: Box<dyn FnOnce()>) {
     if let Some(parts) = LOADED.get() {
         ready(parts);
         return;
@@ -239,6 +248,7 @@ pub fn load_plan_editor() -> Result<EditorParts, leptos::wasm_split::SplitLoader
         step_history: crate::web::state::step_history,
         list_action: crate::web::state::stored::run,
         scan_plans: crate::web::state::stored::scan,
+        open_file: crate::web::linked_file::open_file,
     })
 }
 

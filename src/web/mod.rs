@@ -8,6 +8,7 @@
 //! - [`display`]: workshop mode, theme, zoom and full screen; [`keys`]: the global shortcuts.
 //! - [`offline`]: the service worker that lets the app open without the network, and its update offer.
 //! - [`editor`]: the plan editor, a second download fetched when a plan first opens.
+//! - [`linked_file`]: a plan linked to a file on disk (in the editor's part).
 //! - [`views`]: components; they read signals and call [`state::AppState`] methods.
 
 mod address;
@@ -17,6 +18,7 @@ mod display;
 mod editor;
 mod files;
 mod keys;
+mod linked_file;
 pub(crate) mod offline;
 mod state;
 pub(crate) mod storage;

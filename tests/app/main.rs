@@ -7,3 +7,4 @@ mod common;
 mod backup;
 mod decide;
 mod import;
+mod linked;

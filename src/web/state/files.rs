@@ -141,6 +141,7 @@ impl AppState {
     /// Import a file's bytes: a plan file, an assessment file or a backup.
     /// Only called through the editor's part ([`crate::web::editor::EditorParts`]).
     pub fn import_bytes(self, file_name: String, bytes: Vec<u8>) -> ImportTask {
+        crate::web::linked_file::import_started();
         Box::pin(self.import_read(file_name, bytes))
     }
 
@@ -207,9 +208,11 @@ impl AppState {
         match storage::save(&plan, replace.as_ref()) {
             Ok(saved) => {
                 storage::set_base(&plan);
-                let name = plan.name.clone();
+                let (name, id) = (plan.name.clone(), plan.id.clone());
                 self.session.start(plan, saved.text, Vec::new());
                 self.notify(NoticeKind::Info, format!("Imported “{}”.", isolate(&name)));
+                // Opened by "Open file…": the plan is linked to its file.
+                crate::web::linked_file::adopt(self, &id, false);
             }
             Err(e) => self.notify(NoticeKind::Error, import_refused(&plan, &e)),
         }

@@ -86,6 +86,8 @@ impl AppState {
         }
         if !from_tab {
             storage::set_base(&theirs);
+            // The file was the plan's linked file on disk, or one "Open file…" read: the merge is written there.
+            crate::web::linked_file::merged(self, &theirs);
         }
         self.library.refresh();
         let source = if from_tab { "the other tab" } else { "the file" };

@@ -153,6 +153,7 @@ fn merge_onto(open: OpenPlan, key: &str, base: String, text: String, hash: u64) 
             match storage::write_doc(key, out, hash) {
                 Ok((written, written_hash)) => {
                     open.took_merge(merged, written, bytes, written_hash);
+                    written_to_storage(open);
                     open.ui.notify(NoticeKind::Info, "Another tab changed this plan too: both tabs’ changes are kept.");
                 }
                 Err(e) => open.not_written(e.message()),
@@ -200,7 +201,18 @@ fn write(open: OpenPlan, key: &str, parent: u64) {
     }
     let bytes = text.len();
     match storage::write_doc(key, text, parent) {
-        Ok((written, hash)) => open.wrote(written, bytes, hash),
+        Ok((written, hash)) => {
+            open.wrote(written, bytes, hash);
+            written_to_storage(open);
+        }
         Err(e) => open.not_written(e.message()),
+    }
+}
+
+/// The open plan's edits are in storage: its linked file on disk, if it
+/// has one, is written too (`web::linked_file`).
+fn written_to_storage(open: OpenPlan) {
+    if let Some(id) = open.id() {
+        crate::web::linked_file::stored(&id);
     }
 }

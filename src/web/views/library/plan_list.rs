@@ -36,6 +36,8 @@ pub fn PlanList() -> impl IntoView {
                     <button type="submit" class="primary">"Create plan"</button>
                 </form>
                 <ImportButton/>
+                // Opens a file on disk and keeps it linked: all of it in the editor's part.
+                <button type="button" on:click=move |_| crate::web::editor::with_parts(move |p| (p.open_file)(app), || ())>"Open file…"</button>
                 <Show when=move || app.library.plans.with(|l| !l.is_empty()) || app.library.assessments.with(|l| !l.is_empty())>
                     <button type="button" on:click=move |_| app.back_up_all()>"Back up all plans"</button>
                 </Show>

@@ -5,6 +5,7 @@ mod attendees;
 mod criteria;
 mod dashboard;
 mod fix_target;
+mod linked_file;
 mod management;
 mod matrix;
 pub(crate) mod merge_dialog;
@@ -91,6 +92,7 @@ pub(crate) fn PlanPage() -> impl IntoView {
                     </Show>
                     <QuickCapture/>
                 </div>
+                <linked_file::LinkedBanner/>
                 {move || match section.get() {
                     Section::Dashboard => view! { <dashboard::Dashboard/> }.into_any(),
                     Section::Project => view! { <project::ProjectSection/> }.into_any(),
@@ -137,6 +139,7 @@ fn PlanActions() -> impl IntoView {
                 if crate::web::views::common::repeated_click(&ev) { return; }
                 if let Some(id) = app.open_id() { app.export(&id); }
             }>"Export plan file"</button>
+            <linked_file::LinkedFile/>
         </div>
     }
 }
