@@ -87,13 +87,6 @@ pub fn parts() -> Option<EditorParts> {
 /// Run `ready` with the editor's part, downloading it first if need be (from
 /// the offline cache after one visit); `failed` if it cannot be downloaded.
 pub fn with_parts(ready: impl FnOnce(EditorParts) + 'static, failed: impl FnOnce() + 'static) {
-    with_boxed(Box::new(ready), Box::new(failed));
-}
-
-/// [`with_parts`] once in the wasm: each caller's own copy would carry its
-/// own download task (the plan list's "Open file…" cost the first screen
-/// some 200 bytes that way).
-fn with_boxed(ready: Box<dyn FnOnce(EditorParts)>, failed: Box<dyn FnOnce()>) {
     if let Some(parts) = LOADED.get() {
         ready(parts);
         return;
@@ -237,7 +230,10 @@ fn install() {
 pub fn load_plan_editor() -> Result<EditorParts, leptos::wasm_split::SplitLoaderError> {
     install();
     Ok(EditorParts {
-        draw: || view! { <crate::web::views::plan::PlanPage/> }.into_any(),
+        draw: || {
+            use crate::web::views::shell::banners::{ConflictBanner, RepairBanner};
+            view! { <ConflictBanner/> <RepairBanner/> <crate::web::views::plan::PlanPage/> }.into_any()
+        },
         merge: crate::plan::versions::merge::merge_onto,
         merge_dialog: crate::web::views::plan::merge_dialog::merge_dialog,
         check_revisions: crate::plan::file::check_revisions,

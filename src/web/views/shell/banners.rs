@@ -1,5 +1,8 @@
 //! What the app tells the user: the top bar with save status, notices, the
-//! cross-tab conflict banner and unreadable stored entries.
+//! cross-tab conflict banner and unreadable stored entries. The open plan's
+//! own banners (another tab's change, what was repaired) show only with a
+//! plan open, so the editor's part draws them above the plan page
+//! (`web::editor`): the first screen does not carry them.
 
 use leptos::prelude::*;
 
@@ -22,8 +25,6 @@ pub fn TopBar() -> impl IntoView {
             <SaveStatus/>
             <super::controls::DisplayControls/>
         </header>
-        <ConflictBanner/>
-        <RepairBanner/>
         <UpdateBanner/>
     }
 }
@@ -84,7 +85,7 @@ fn UpdateBanner() -> impl IntoView {
 /// Another tab changed or deleted the open plan. It stays in view while the
 /// page scrolls, and every choice says what happens to this tab's edits.
 #[component]
-fn ConflictBanner() -> impl IntoView {
+pub(crate) fn ConflictBanner() -> impl IntoView {
     let app = app();
     let state = move || app.session.save_state();
     view! {
@@ -121,7 +122,7 @@ fn ConflictBanner() -> impl IntoView {
 /// be broken). Nothing is written until the next edit, so the original can
 /// still be downloaded exactly as it was stored.
 #[component]
-fn RepairBanner() -> impl IntoView {
+pub(crate) fn RepairBanner() -> impl IntoView {
     let app = app();
     view! {
         <Show when=move || app.session.open().is_some_and(|o| o.repairs.with(|r| !r.is_empty()))>
