@@ -132,7 +132,8 @@ fn failure(name: &str, reading: bool, e: &JsValue) -> String {
 /// A picker could not open (the user's choice to cancel aside).
 fn picker_failed(app: AppState, e: &JsValue) {
     let message = error_parts(e).1;
-    app.notify(NoticeKind::Error, format!("The file picker did not open: {}. Nothing was changed.", message.trim_end_matches('.')));
+    let why = Some(message.trim().trim_end_matches('.')).filter(|m| !m.is_empty()).unwrap_or("the browser did not say why");
+    app.notify(NoticeKind::Error, format!("The file picker did not open: {why}. Nothing was changed."));
 }
 
 fn name_of(handle: &JsValue) -> String {
@@ -142,11 +143,56 @@ fn name_of(handle: &JsValue) -> String {
 /// A file's last-modified time and size: whether it may have changed.
 type Stamp = (f64, f64);
 
-/// The file behind `handle` and its stamp (nothing is read yet).
+/// The file behind `handle` and its stamp (nothing is read yet). A file
+/// being replaced (git, or a browser closing a write, moves a new copy
+/// into place) is missing for a moment: it is looked for once more.
 async fn file_of(handle: &JsValue) -> Result<(web_sys::File, Stamp), JsValue> {
-    let file: web_sys::File = wait(handle, "getFile", &[]).await?.unchecked_into();
+    let file = match wait(handle, "getFile", &[]).await {
+        Err(e) if error_parts(&e).0 == "NotFoundError" => {
+            pause(200).await;
+            wait(handle, "getFile", &[]).await?
+        }
+        other => other?,
+    };
+    let file: web_sys::File = file.unchecked_into();
     let stamp = (get(&file, "lastModified").as_f64().unwrap_or(0.0), file.size());
     Ok((file, stamp))
+}
+
+/// A flag a browser callback raises and a task waits for (a future of
+/// its own, not `js_sys::Promise::new`: that one's glue would go into the
+/// first screen's script).
+#[derive(Clone, Default)]
+struct Flag(std::rc::Rc<RefCell<(bool, Option<std::task::Waker>)>>);
+
+impl Flag {
+    fn raise(&self) {
+        let mut s = self.0.borrow_mut();
+        s.0 = true;
+        if let Some(waker) = s.1.take() {
+            waker.wake();
+        }
+    }
+
+    async fn raised(&self) {
+        std::future::poll_fn(|cx| {
+            let mut s = self.0.borrow_mut();
+            if s.0 {
+                return std::task::Poll::Ready(());
+            }
+            s.1 = Some(cx.waker().clone());
+            std::task::Poll::Pending
+        })
+        .await;
+    }
+}
+
+/// Wait `ms` milliseconds.
+async fn pause(ms: u64) {
+    let flag = Flag::default();
+    let over = flag.clone();
+    set_timeout(move || over.raise(), std::time::Duration::from_millis(ms));
+    flag.raised().await;
 }
 
 /// Write `text` as the whole file; its stamp after. A write that fails
@@ -178,32 +224,15 @@ async fn permission(handle: &JsValue, ask: bool) -> bool {
 const DB: &str = "jsp-planner-files";
 const STORE: &str = "links";
 
-/// Wait for an IndexedDB request; its result. (A future of its own, not
-/// `js_sys::Promise::new`: that one's glue would go into the first screen.)
+/// Wait for an IndexedDB request; its result.
 async fn done(request: &JsValue) -> Result<JsValue, JsValue> {
-    use std::task::{Poll, Waker};
-    let state = std::rc::Rc::new(RefCell::new((false, None::<Waker>)));
-    let finished = state.clone();
+    let flag = Flag::default();
+    let finished = flag.clone();
     // Freed by the browser's garbage collector once the request is gone.
-    let on = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
-        let mut s = finished.borrow_mut();
-        s.0 = true;
-        if let Some(waker) = s.1.take() {
-            waker.wake();
-        }
-    })
-    .into_js_value();
+    let on = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || finished.raise()).into_js_value();
     set(request, "onsuccess", &on);
     set(request, "onerror", &on);
-    std::future::poll_fn(|cx| {
-        let mut s = state.borrow_mut();
-        if s.0 {
-            return Poll::Ready(());
-        }
-        s.1 = Some(cx.waker().clone());
-        Poll::Pending
-    })
-    .await;
+    flag.raised().await;
     let error = get(request, "error");
     if error.is_null() || error.is_undefined() {
         Ok(get(request, "result"))
@@ -459,7 +488,8 @@ async fn look_and_write(facts: &Facts) -> Found {
     let Some(text) = facts.app.session.with_plan(file::export_for_file) else {
         return Found::Ours { base, stamp, wrote: false };
     };
-    if text == *base.as_ref().unwrap_or(&facts.base) {
+    // Written over whatever the file holds when the user chose so, even with no edit since the last write.
+    if !facts.force && text == *base.as_ref().unwrap_or(&facts.base) {
         return Found::Ours { base, stamp, wrote: false };
     }
     match write_text(&facts.handle, &text).await {
@@ -745,6 +775,7 @@ fn allow() {
     // Asked at the next microtask, well within the click's activation.
     leptos::task::spawn_local(async move {
         if permission(&handle, true).await {
+            // From here a failure is told again, even in the same words: the user asked.
             with_link(|l| {
                 l.status = Status::InStep;
                 l.dirty = true;
