@@ -8,24 +8,13 @@
 //! in the editor's part of the app only: the plan list's "Open file…"
 //! calls in through `EditorParts::open_file`.
 //!
-//! The browser's objects are reached through `js_sys::Reflect` and
-//! `Function::call*`, which the first screen imports already: each method
-//! of a `#[wasm_bindgen] extern` block would add its glue to the first
-//! screen's script (wasm-bindgen writes every import there, whichever part
-//! uses it), and the first screen has no room. Option objects are written
-//! with serde-wasm-bindgen.
-//!
-//! A file handle survives a reload only in IndexedDB (it can be cloned but
-//! not written as JSON): one record per plan id holds the handle and the
-//! text last written to the file (or read from it), the merge base. Every
-//! tab of the browser shares the record, so a file another tab wrote is
-//! known as ours.
+//! - `disk.rs`: the browser's objects (pickers, the file, permission);
+//! - `handles.rs`: the links kept in IndexedDB over a reload.
 
 use std::cell::{Cell, RefCell};
 
-use js_sys::{Function, Object, Promise, Reflect};
+use js_sys::Promise;
 use leptos::prelude::*;
-use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
@@ -34,94 +23,12 @@ use crate::plan::file::{self, ImportError};
 use crate::plan::model::Plan;
 use crate::web::state::{AppState, Dialog, NoticeKind};
 
-// ----- the browser's objects -----------------------------------------------
+mod disk;
+mod handles;
 
-fn get(target: &JsValue, key: &str) -> JsValue {
-    Reflect::get(target, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn set(target: &JsValue, key: &str, value: &JsValue) {
-    let _ = Reflect::set(target, &JsValue::from_str(key), value);
-}
-
-/// Call `target.name(args…)` (two arguments at most).
-fn call(target: &JsValue, name: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
-    let f = get(target, name);
-    if !f.is_function() {
-        return Err(JsValue::from_str(&format!("this browser has no {name}")));
-    }
-    let f: &Function = f.unchecked_ref();
-    match args {
-        [] => f.call0(target),
-        [a] => f.call1(target, a),
-        [a, b, ..] => f.call2(target, a, b),
-    }
-}
-
-/// Call a method that returns a promise, and wait for it.
-async fn wait(target: &JsValue, name: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
-    JsFuture::from(Promise::resolve(&call(target, name, args)?)).await
-}
-
-fn window() -> JsValue {
-    web_sys::window().map_or(JsValue::UNDEFINED, JsValue::from)
-}
-
-/// Whether this browser can link a plan to a file (Chrome, Edge; not Firefox or Safari).
-pub fn supported() -> bool {
-    get(&window(), "showSaveFilePicker").is_function()
-}
-
-/// The options of a file picker (`showSaveFilePicker`, `showOpenFilePicker`).
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PickerOptions<'a> {
-    #[serde(skip_serializing_if = "Option::is_none")]
-    suggested_name: Option<&'a str>,
-    types: [FileType; 1],
-    /// The picker opens in the folder it was last used in with this id.
-    id: &'static str,
-}
-
-#[derive(Serialize)]
-struct FileType {
-    description: &'static str,
-    accept: Accept,
-}
-
-#[derive(Serialize)]
-struct Accept {
-    #[serde(rename = "application/json")]
-    json: [&'static str; 1],
-}
-
-/// The options of `queryPermission` and `requestPermission`.
-#[derive(Serialize)]
-struct Mode {
-    mode: &'static str,
-}
-
-fn options(value: &impl Serialize) -> JsValue {
-    serde_wasm_bindgen::to_value(value).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn picker(suggested_name: Option<&str>) -> JsValue {
-    let types = [FileType { description: "JSP Planner plan file", accept: Accept { json: [".json"] } }];
-    options(&PickerOptions { suggested_name, types, id: "jsp-plan" })
-}
-
-/// The browser's error as (name, message): a `DOMException`'s, or its text.
-fn error_parts(e: &JsValue) -> (String, String) {
-    match e.dyn_ref::<web_sys::DomException>() {
-        Some(ex) => (ex.name(), ex.message()),
-        None => (String::new(), e.as_string().unwrap_or_default()),
-    }
-}
-
-/// The user closed the picker without choosing.
-fn cancelled(e: &JsValue) -> bool {
-    error_parts(e).0 == "AbortError"
-}
+pub use disk::supported;
+use disk::{call, cancelled, error_parts, file_of, name_of, permission, picker, window, write_text, Stamp};
+use handles::{forget, keep, recall};
 
 /// A read (`reading`) or a write of the file failed: why, in words.
 fn failure(name: &str, reading: bool, e: &JsValue) -> String {
@@ -134,156 +41,6 @@ fn picker_failed(app: AppState, e: &JsValue) {
     let message = error_parts(e).1;
     let why = Some(message.trim().trim_end_matches('.')).filter(|m| !m.is_empty()).unwrap_or("the browser did not say why");
     app.notify(NoticeKind::Error, format!("The file picker did not open: {why}. Nothing was changed."));
-}
-
-fn name_of(handle: &JsValue) -> String {
-    get(handle, "name").as_string().unwrap_or_else(|| "the file".into())
-}
-
-/// A file's last-modified time and size: whether it may have changed.
-type Stamp = (f64, f64);
-
-/// The file behind `handle` and its stamp (nothing is read yet). A file
-/// being replaced (git, or a browser closing a write, moves a new copy
-/// into place) is missing for a moment: it is looked for once more.
-async fn file_of(handle: &JsValue) -> Result<(web_sys::File, Stamp), JsValue> {
-    let file = match wait(handle, "getFile", &[]).await {
-        Err(e) if error_parts(&e).0 == "NotFoundError" => {
-            pause(200).await;
-            wait(handle, "getFile", &[]).await?
-        }
-        other => other?,
-    };
-    let file: web_sys::File = file.unchecked_into();
-    let stamp = (get(&file, "lastModified").as_f64().unwrap_or(0.0), file.size());
-    Ok((file, stamp))
-}
-
-/// A flag a browser callback raises and a task waits for (a future of
-/// its own, not `js_sys::Promise::new`: that one's glue would go into the
-/// first screen's script).
-#[derive(Clone, Default)]
-struct Flag(std::rc::Rc<RefCell<(bool, Option<std::task::Waker>)>>);
-
-impl Flag {
-    fn raise(&self) {
-        let mut s = self.0.borrow_mut();
-        s.0 = true;
-        if let Some(waker) = s.1.take() {
-            waker.wake();
-        }
-    }
-
-    async fn raised(&self) {
-        std::future::poll_fn(|cx| {
-            let mut s = self.0.borrow_mut();
-            if s.0 {
-                return std::task::Poll::Ready(());
-            }
-            s.1 = Some(cx.waker().clone());
-            std::task::Poll::Pending
-        })
-        .await;
-    }
-}
-
-/// Wait `ms` milliseconds.
-async fn pause(ms: u64) {
-    let flag = Flag::default();
-    let over = flag.clone();
-    set_timeout(move || over.raise(), std::time::Duration::from_millis(ms));
-    flag.raised().await;
-}
-
-/// Write `text` as the whole file; its stamp after. A write that fails
-/// midway is aborted, so the file keeps its old text.
-async fn write_text(handle: &JsValue, text: &str) -> Result<Stamp, JsValue> {
-    let writable = wait(handle, "createWritable", &[]).await?;
-    if let Err(e) = wait(&writable, "write", &[&JsValue::from_str(text)]).await {
-        let _ = wait(&writable, "abort", &[]).await;
-        return Err(e);
-    }
-    wait(&writable, "close", &[]).await?;
-    Ok(file_of(handle).await?.1)
-}
-
-/// Whether the app may write to the file: asked of the user with `ask`
-/// (needs a click), else as it stands. A handle without these methods
-/// says so by failing to write.
-async fn permission(handle: &JsValue, ask: bool) -> bool {
-    let method = if ask { "requestPermission" } else { "queryPermission" };
-    if !get(handle, method).is_function() {
-        return true;
-    }
-    let answer = wait(handle, method, &[&options(&Mode { mode: "readwrite" })]).await;
-    answer.ok().and_then(|a| a.as_string()).as_deref() == Some("granted")
-}
-
-// ----- the handles kept in IndexedDB -----------------------------------------
-
-const DB: &str = "jsp-planner-files";
-const STORE: &str = "links";
-
-/// Wait for an IndexedDB request; its result.
-async fn done(request: &JsValue) -> Result<JsValue, JsValue> {
-    let flag = Flag::default();
-    let finished = flag.clone();
-    // Freed by the browser's garbage collector once the request is gone.
-    let on = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || finished.raise()).into_js_value();
-    set(request, "onsuccess", &on);
-    set(request, "onerror", &on);
-    flag.raised().await;
-    let error = get(request, "error");
-    if error.is_null() || error.is_undefined() {
-        Ok(get(request, "result"))
-    } else {
-        Err(error)
-    }
-}
-
-/// The database (made on first use) and its store of links, in `mode`.
-async fn links(mode: &str) -> Result<(JsValue, JsValue), JsValue> {
-    let open = call(&get(&window(), "indexedDB"), "open", &[&DB.into()])?;
-    let upgrading = open.clone();
-    let upgrade = wasm_bindgen::closure::Closure::once_into_js(move || {
-        let _ = call(&get(&upgrading, "result"), "createObjectStore", &[&STORE.into()]);
-    });
-    set(&open, "onupgradeneeded", &upgrade);
-    let db = done(&open).await?;
-    let store = call(&db, "transaction", &[&STORE.into(), &mode.into()]).and_then(|tx| call(&tx, "objectStore", &[&STORE.into()]));
-    Ok((db, store?))
-}
-
-/// Run one request on the store of links.
-async fn on_links(mode: &str, method: &str, args: &[&JsValue]) -> Result<JsValue, JsValue> {
-    let (db, store) = links(mode).await?;
-    let result = match call(&store, method, args) {
-        Ok(request) => done(&request).await,
-        Err(e) => Err(e),
-    };
-    // Closing waits for the transaction to finish.
-    let _ = call(&db, "close", &[]);
-    result
-}
-
-/// Keep plan `id`'s link: its handle and the text last written or read.
-async fn keep(id: &str, handle: &JsValue, base: &str) {
-    let record = Object::new();
-    set(&record, "handle", handle);
-    set(&record, "base", &JsValue::from_str(base));
-    // A failure only costs the link after a reload.
-    let _ = on_links("readwrite", "put", &[&record, &id.into()]).await;
-}
-
-/// Plan `id`'s link: its handle and the text last written or read.
-async fn recall(id: &str) -> Option<(JsValue, String)> {
-    let record = on_links("readonly", "get", &[&id.into()]).await.ok()?;
-    let handle = get(&record, "handle");
-    (!handle.is_undefined()).then(|| (handle, get(&record, "base").as_string().unwrap_or_default()))
-}
-
-async fn forget(id: &str) {
-    let _ = on_links("readwrite", "delete", &[&id.into()]).await;
 }
 
 // ----- the open plan's link --------------------------------------------------
