@@ -60,7 +60,8 @@ const readDisk = (page, name = FILE) => page.evaluate(async (n) => {
     try {
       return await (await (await dir.getFileHandle(n)).getFile()).text();
     } catch (e) {
-      if (e.name !== 'NotFoundError' || tries > 20) throw e;
+      // NotReadableError: the file changed between getFile() and reading it (the app wrote it meanwhile).
+      if (!['NotFoundError', 'NotReadableError'].includes(e.name) || tries > 20) throw e;
       await new Promise((r) => setTimeout(r, 50));
     }
   }
