@@ -5,6 +5,7 @@
 mod common;
 
 mod backup;
+mod components;
 mod decide;
 mod import;
 mod linked;
