@@ -12,6 +12,7 @@ pub enum Section {
     Criteria,
     Register,
     Traceability,
+    Components,
     Roles,
     Report,
     Revisions,
@@ -27,7 +28,7 @@ pub struct SectionInfo {
 }
 
 /// Every section in workshop order.
-pub const SECTIONS: [SectionInfo; 10] = [
+pub const SECTIONS: [SectionInfo; 11] = [
     SectionInfo { section: Section::Dashboard, anchor: "overview", title: "What you walk away with" },
     SectionInfo { section: Section::Project, anchor: "a1", title: "A.1 Project planning" },
     SectionInfo { section: Section::Stakeholders, anchor: "a2", title: "A.2 Stakeholder needs" },
@@ -35,13 +36,14 @@ pub const SECTIONS: [SectionInfo; 10] = [
     SectionInfo { section: Section::Criteria, anchor: "criteria", title: "A.3 Risk acceptability" },
     SectionInfo { section: Section::Register, anchor: "register", title: "Risk register" },
     SectionInfo { section: Section::Traceability, anchor: "trace", title: "Controls and traceability" },
+    SectionInfo { section: Section::Components, anchor: "components", title: "Third-party components" },
     SectionInfo { section: Section::Roles, anchor: "roles", title: "Who is in the room" },
     SectionInfo { section: Section::Report, anchor: "report", title: "Report and exports" },
     SectionInfo { section: Section::Revisions, anchor: "revisions", title: "Revisions and approvals" },
 ];
 
 impl Section {
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 11] = [
         Section::Dashboard,
         Section::Project,
         Section::Stakeholders,
@@ -49,6 +51,7 @@ impl Section {
         Section::Criteria,
         Section::Register,
         Section::Traceability,
+        Section::Components,
         Section::Roles,
         Section::Report,
         Section::Revisions,

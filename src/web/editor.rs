@@ -1,9 +1,11 @@
 //! The plan editor and the maturity assessment, each downloaded on demand.
 //!
-//! The build cuts two parts off the first screen's WebAssembly, each at its
+//! The build cuts three parts off the first screen's WebAssembly, each at its
 //! split point: the plan editor (every section, the report, the exports, the
-//! importers) at [`load_plan_editor`], and the maturity assessment (its page,
-//! report and actions) at [`load_assessment_part`], which a plan never needs.
+//! importers) at [`load_plan_editor`], the maturity assessment (its page,
+//! report and actions) at [`load_assessment_part`], which a plan never needs,
+//! and the SBOM readers and writers at [`load_sbom_part`], which only the
+//! component register's import and downloads need.
 //! Code both use goes into a shared chunk the loader fetches with either. So
 //! the first visit downloads only what the plan list needs, and opening a
 //! plan only what the plan editor needs. The first time a plan or an
@@ -59,7 +61,24 @@ pub struct AssessmentParts {
     pub restore: crate::web::state::assessment::Restore,
 }
 
+/// What the SBOM part hands out once downloaded (see
+/// `views/plan/components/sbom.rs`): read a file and compare it with the
+/// register, apply that, and write the register as CycloneDX or CSV.
+#[derive(Clone, Copy)]
+pub struct SbomParts {
+    /// Read an SBOM file (its name and bytes) and compare it with the plan's register; or why it is refused, in words.
+    pub preview: fn(&str, &[u8], &Plan) -> Result<crate::web::views::plan::SbomPreview, String>,
+    /// Make a preview's changes in the plan (run through the edit path).
+    pub apply: fn(&crate::web::views::plan::SbomPreview, &mut Plan),
+    /// The register as a CycloneDX 1.6 JSON SBOM.
+    pub cyclonedx: fn(&Plan) -> String,
+    /// The register as CSV.
+    pub csv: fn(&Plan) -> String,
+}
+
 thread_local! {
+    /// The SBOM part once downloaded.
+    static SBOM: Cell<Option<SbomParts>> = const { Cell::new(None) };
     /// The editor once downloaded, so opening another plan draws it at once.
     static LOADED: Cell<Option<EditorParts>> = const { Cell::new(None) };
     /// The assessment's part once downloaded.
@@ -122,6 +141,17 @@ pub async fn load_assessment() -> Option<AssessmentParts> {
     }
     let parts = load_assessment_part().await.ok()?;
     ASSESSMENT.set(Some(parts));
+    Some(parts)
+}
+
+/// The SBOM part, downloaded first if need be; `None` if it cannot be.
+/// It is not fetched ahead of need: most plans never import an SBOM.
+pub async fn load_sbom() -> Option<SbomParts> {
+    if let Some(parts) = SBOM.get() {
+        return Some(parts);
+    }
+    let parts = load_sbom_part().await.ok()?;
+    SBOM.set(Some(parts));
     Some(parts)
 }
 
@@ -261,4 +291,14 @@ pub fn load_assessment_part() -> Result<AssessmentParts, leptos::wasm_split::Spl
         import: crate::web::state::assessment::import_file,
         restore: crate::web::state::assessment::restore,
     })
+}
+
+/// The SBOM readers (CycloneDX and SPDX JSON), the comparison of a
+/// re-import and the writers live in a part of their own, downloaded the
+/// first time the component register imports or downloads an SBOM: the
+/// plan editor needs none of it to show the register.
+#[leptos::wasm_split::wasm_split(sbom, wasm_split_path = ::leptos::wasm_split, fallible)]
+pub fn load_sbom_part() -> Result<SbomParts, leptos::wasm_split::SplitLoaderError> {
+    use crate::web::views::plan::sbom_io;
+    Ok(SbomParts { preview: sbom_io::preview, apply: sbom_io::apply, cyclonedx: crate::plan::sbom::cyclonedx::write, csv: sbom_io::csv })
 }

@@ -86,3 +86,9 @@ fn open_folds(el: &Element) {
         at = e.parent_element();
     }
 }
+
+/// The component a pending gap link names: its section opens that
+/// component's editor, where [`focus_requested`] then finds the field.
+pub fn pending_component() -> Option<String> {
+    None
+}

@@ -2,6 +2,7 @@
 //! navigation or by the URL hash (so the dashboard can link to a section).
 
 mod attendees;
+mod components;
 mod criteria;
 mod dashboard;
 mod fix_target;
@@ -24,6 +25,7 @@ use crate::web::display::display;
 use workshop::{QuickCapture, Stepper};
 
 pub use crate::plan::sections::Section;
+pub(crate) use components::sbom::{self as sbom_io, Preview as SbomPreview};
 
 fn current_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
@@ -101,6 +103,7 @@ pub(crate) fn PlanPage() -> impl IntoView {
                     Section::Criteria => view! { <criteria::CriteriaSection/> }.into_any(),
                     Section::Register => view! { <register::RegisterSection/> }.into_any(),
                     Section::Traceability => view! { <trace::TraceSection/> }.into_any(),
+                    Section::Components => view! { <components::ComponentsSection/> }.into_any(),
                     Section::Roles => view! { <raci::RolesSection/> }.into_any(),
                     Section::Report => view! { <report::ReportSection/> }.into_any(),
                     Section::Revisions => view! { <revisions::RevisionsSection/> }.into_any(),

@@ -20,6 +20,7 @@ pub fn ProjectSection() -> impl IntoView {
             <div class="form-body" data-artefact>
             {text_field("plan-name", "Plan name", PlanText::Name)}
             {text_field("product", "Product", PlanText::Product)}
+            <ProductEndOfSupport/>
             <ScopeChoice/>
             {text_area("description", "Project summary", "What the release or change delivers, and why.",
                 PlanText::Summary)}
@@ -41,6 +42,24 @@ pub fn ProjectSection() -> impl IntoView {
                 PlanText::Activities)}
             </div>
         </section>
+    }
+}
+
+/// When the manufacturer plans to stop supporting the product: the
+/// component register shows which components' support ends before it.
+#[component]
+fn ProductEndOfSupport() -> impl IntoView {
+    let value = derive(|p| p.project.end_of_support.clone());
+    let error = crate::web::views::common::field::FieldError::new();
+    view! {
+        <div class="field">
+            <label for="product-end-of-support">"Planned end of support of the product"</label>
+            <p class="hint" id="product-end-of-support-hint">"Components whose support ends before this date are gaps (Third-party components)."</p>
+            <input id="product-end-of-support" type="date" prop:value=move || value.get()
+                aria-invalid=error.invalid() aria-describedby="product-end-of-support-hint product-end-of-support-error"
+                on:change=move |ev| { let v = event_target_value(&ev); error.edit(move |p| p.set_product_end_of_support(v)); }/>
+            {error.view("product-end-of-support-error".to_string())}
+        </div>
     }
 }
 
