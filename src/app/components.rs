@@ -1,62 +1,44 @@
-//! Which components the register's filters show: a pure function over the
-//! plan's components, so the view only draws its answer and the choice is
-//! tested natively (tests/app/components.rs).
+//! Which components the register's filters show: the model's support
+//! filters ([`ComponentFilter`]) with words to find, as a pure function over
+//! the plan's components, so the view only draws its answer and the choice
+//! is tested natively (tests/app/components.rs).
 
-use crate::plan::model::{Component, SupportLevel};
+use crate::plan::model::{Component, ComponentFilter};
 
-/// Which components to show, by their support.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Show {
-    #[default]
-    All,
-    /// Support not known yet (a gap until someone finds out).
-    UnknownSupport,
-    /// No longer maintained, or abandoned.
-    Unsupported,
-    /// Support that ends before the product's planned end of support.
-    EndsBeforeProduct,
+/// The value of a support filter's `<option>`.
+pub fn filter_key(f: ComponentFilter) -> &'static str {
+    match f {
+        ComponentFilter::All => "all",
+        ComponentFilter::UnknownSupport => "unknown",
+        ComponentFilter::Unsupported => "unsupported",
+        ComponentFilter::EndsBeforeProduct => "ends-before",
+    }
 }
 
-impl Show {
-    pub const ALL: [Show; 4] = [Show::All, Show::UnknownSupport, Show::Unsupported, Show::EndsBeforeProduct];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Show::All => "All components",
-            Show::UnknownSupport => "Support unknown",
-            Show::Unsupported => "No longer maintained or abandoned",
-            Show::EndsBeforeProduct => "Support ends before the product’s",
-        }
-    }
-
-    /// The value of its `<option>`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Show::All => "all",
-            Show::UnknownSupport => "unknown",
-            Show::Unsupported => "unsupported",
-            Show::EndsBeforeProduct => "ends-before",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Show {
-        Show::ALL.into_iter().find(|s| s.key() == key).unwrap_or_default()
-    }
+/// The support filter an `<option>` value names (all components for any other).
+pub fn filter_from_key(key: &str) -> ComponentFilter {
+    ComponentFilter::ALL.into_iter().find(|f| filter_key(*f) == key).unwrap_or(ComponentFilter::All)
 }
 
 /// The register's filters: a support filter and words to find.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ComponentQuery {
-    pub show: Show,
+    pub show: ComponentFilter,
     /// Words each shown component holds somewhere (id, name, group, version,
     /// supplier, licence, package URL, CPE, monitoring or notes), in any case.
     pub text: String,
 }
 
+impl Default for ComponentQuery {
+    fn default() -> Self {
+        ComponentQuery { show: ComponentFilter::All, text: String::new() }
+    }
+}
+
 impl ComponentQuery {
     /// Whether the query shows every component.
     pub fn is_empty(&self) -> bool {
-        self.show == Show::All && self.text.trim().is_empty()
+        self.show == ComponentFilter::All && self.text.trim().is_empty()
     }
 }
 
@@ -68,18 +50,9 @@ pub fn filter<'a>(components: impl IntoIterator<Item = &'a Component>, query: &C
     components
         .into_iter()
         .enumerate()
-        .filter(|(_, c)| shows(c, query.show, product_end) && words.iter().all(|w| holds(c, w)))
+        .filter(|(_, c)| query.show.matches(c, product_end) && words.iter().all(|w| holds(c, w)))
         .map(|(i, _)| i)
         .collect()
-}
-
-fn shows(c: &Component, show: Show, product_end: &str) -> bool {
-    match show {
-        Show::All => true,
-        Show::UnknownSupport => c.support == SupportLevel::Unknown,
-        Show::Unsupported => c.support.unsupported(),
-        Show::EndsBeforeProduct => c.support_ends_before(product_end),
-    }
 }
 
 /// Whether one of the component's texts holds `word` (already lower case).

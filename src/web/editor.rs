@@ -300,5 +300,10 @@ pub fn load_assessment_part() -> Result<AssessmentParts, leptos::wasm_split::Spl
 #[leptos::wasm_split::wasm_split(sbom, wasm_split_path = ::leptos::wasm_split, fallible)]
 pub fn load_sbom_part() -> Result<SbomParts, leptos::wasm_split::SplitLoaderError> {
     use crate::web::views::plan::sbom_io;
-    Ok(SbomParts { preview: sbom_io::preview, apply: sbom_io::apply, cyclonedx: crate::plan::sbom::cyclonedx::write, csv: sbom_io::csv })
+    Ok(SbomParts {
+        preview: sbom_io::preview,
+        apply: sbom_io::apply,
+        cyclonedx: crate::plan::sbom::cyclonedx::write,
+        csv: crate::plan::export::components_csv,
+    })
 }

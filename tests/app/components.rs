@@ -1,7 +1,7 @@
 //! The component register's filters (`app::components`).
 
-use jsp_planner::app::components::{filter, ComponentQuery, Show};
-use jsp_planner::plan::model::{Component, SupportLevel};
+use jsp_planner::app::components::{filter, filter_from_key, filter_key, ComponentQuery};
+use jsp_planner::plan::model::{Component, ComponentFilter as Show, SupportLevel};
 
 fn component(id: &str, name: &str, support: SupportLevel, end_of_support: &str) -> Component {
     let mut c = Component::new(id.into(), name);
@@ -59,7 +59,7 @@ fn find_matches_every_word_in_any_text_ignoring_case() {
 #[test]
 fn a_filter_is_named_by_its_option_value() {
     for show in Show::ALL {
-        assert_eq!(Show::from_key(show.key()), show);
+        assert_eq!(filter_from_key(filter_key(show)), show);
     }
-    assert_eq!(Show::from_key("nonsense"), Show::All);
+    assert_eq!(filter_from_key("nonsense"), Show::All);
 }

@@ -7,7 +7,8 @@ use std::cell::RefCell;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
 
-use crate::plan::deliverables::Fix;
+use crate::plan::deliverables::{ComponentField, Fix};
+use crate::plan::model::ComponentFilter;
 
 thread_local! {
     /// The fix a gap link asked for, taken by the next section change.
@@ -61,8 +62,12 @@ fn control(fix: &Fix) -> Option<HtmlElement> {
         // The entry's row: choosing it opens its editor, acceptance included.
         Fix::Risk(id) | Fix::Acceptance(id) => with_attr("button[data-risk]", "data-risk", id),
         Fix::Control(id) => with_attr("input[data-control]", "data-control", id),
-        // The component register's controls come with its view (issue 28).
-        Fix::ProductEndOfSupport | Fix::Component(..) | Fix::Components(_) => None,
+        Fix::ProductEndOfSupport => first("#product-end-of-support"),
+        // The component's editor, opened by its section (`pending_component`), wherever its row is.
+        Fix::Component(_, ComponentField::Support) => first("#component-support"),
+        Fix::Component(_, ComponentField::Notes) => first("#component-notes"),
+        // The register, filtered by its section (`pending_filter`).
+        Fix::Components(_) => first("#component-show"),
     };
     found?.dyn_into::<HtmlElement>().ok()
 }
@@ -90,5 +95,16 @@ fn open_folds(el: &Element) {
 /// The component a pending gap link names: its section opens that
 /// component's editor, where [`focus_requested`] then finds the field.
 pub fn pending_component() -> Option<String> {
-    None
+    match pending() {
+        Some(Fix::Component(id, _)) => Some(id),
+        _ => None,
+    }
+}
+
+/// The filter a pending gap link about many components asks the register to show.
+pub fn pending_filter() -> Option<ComponentFilter> {
+    match pending() {
+        Some(Fix::Components(filter)) => Some(filter),
+        _ => None,
+    }
 }

@@ -14,9 +14,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use crate::app::components::{ComponentQuery, Show};
+use crate::app::components::{filter_from_key, filter_key, ComponentQuery};
 use crate::common::rules::MAX_NAME_LEN;
-use crate::plan::model::Component;
+use crate::plan::model::{Component, ComponentFilter};
 use crate::web::views::common::derive;
 use crate::web::views::common::inline_add::InlineAdd;
 use crate::web::views::{app, open_plan};
@@ -71,7 +71,9 @@ pub fn ComponentsSection() -> impl IntoView {
     style::install();
     let plan = open_plan().plan;
     let rows = Memo::new(move |last: Option<&Rows>| plan.with(|p| Rows::of(&p.components, last)));
-    let query = RwSignal::new(ComponentQuery::default());
+    // A dashboard gap link to many components opens the register filtered to them.
+    let query =
+        RwSignal::new(ComponentQuery { show: super::fix_target::pending_filter().unwrap_or(ComponentFilter::All), text: String::new() });
     let product_end = derive(|p| p.project.end_of_support.clone());
     let shown = Memo::new(move |_| {
         let end = product_end.get();
@@ -138,10 +140,10 @@ fn Filters(query: RwSignal<ComponentQuery>, product_end: Memo<String>) -> impl I
             <div class="field compact">
                 <label for="component-show">"Show"</label>
                 <select id="component-show" on:change=move |ev| {
-                    let show = Show::from_key(&event_target_value(&ev));
+                    let show = filter_from_key(&event_target_value(&ev));
                     query.update(|q| q.show = show);
                 }>
-                    {Show::ALL.map(|s| view! { <option value=s.key() selected=move || query.with(|q| q.show == s)>{s.label()}</option> }).collect_view()}
+                    {ComponentFilter::ALL.map(|s| view! { <option value=filter_key(s) selected=move || query.with(|q| q.show == s)>{s.label()}</option> }).collect_view()}
                 </select>
             </div>
             <div class="field compact">
@@ -150,7 +152,7 @@ fn Filters(query: RwSignal<ComponentQuery>, product_end: Memo<String>) -> impl I
                     prop:value=move || query.with(|q| q.text.clone())
                     on:input=move |ev| { let v = event_target_value(&ev); query.update(|q| q.text = v); }/>
             </div>
-            <Show when=move || query.with(|q| q.show == Show::EndsBeforeProduct) && product_end.with(String::is_empty)>
+            <Show when=move || query.with(|q| q.show == ComponentFilter::EndsBeforeProduct) && product_end.with(String::is_empty)>
                 <p class="hint">"Set the product’s planned end of support in A.1 first: until then no component’s support ends before it."</p>
             </Show>
         </div>

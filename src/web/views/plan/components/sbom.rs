@@ -39,66 +39,6 @@ pub(crate) fn apply(preview: &Preview, plan: &mut Plan) {
     preview.changes.apply(plan);
 }
 
-/// The register as CSV (RFC 4180, UTF-8 with BOM, formula-like cells
-/// defused), until the domain's own writer lands in `plan::export`.
-pub(crate) fn csv(plan: &Plan) -> String {
-    let quote = |t: &str| {
-        let t = crate::plan::export::safe_cell(t);
-        if t.contains([',', '"', '\r', '\n']) {
-            format!("\"{}\"", t.replace('"', "\"\""))
-        } else {
-            t
-        }
-    };
-    let mut out = String::from("\u{feff}");
-    let header = [
-        "ID",
-        "Name",
-        "Version",
-        "Group",
-        "Supplier",
-        "Package URL",
-        "CPE",
-        "Licence",
-        "Kind",
-        "Level of support",
-        "End of support",
-        "End of life",
-        "Monitored in",
-        "How often",
-        "Who monitors it",
-        "Notes",
-        "Linked risks",
-    ];
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
-    for c in &plan.components {
-        let risks = c.risk_ids.join(", ");
-        let cells = [
-            &c.id,
-            &c.name,
-            &c.version,
-            &c.group,
-            &c.supplier,
-            &c.purl,
-            &c.cpe,
-            &c.licence,
-            c.kind.label(),
-            c.support.label(),
-            &c.end_of_support,
-            &c.end_of_life,
-            &c.monitoring.source,
-            &c.monitoring.frequency,
-            &c.monitoring.who,
-            &c.notes,
-            &risks,
-        ];
-        out.push_str(&cells.iter().map(|t| quote(t)).collect::<Vec<_>>().join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
-
 /// The plan's name as a file name, with `suffix`.
 fn file_name(plan: &Plan, suffix: &str) -> String {
     crate::web::files::file_name(&plan.name, suffix)

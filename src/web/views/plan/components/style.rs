@@ -16,7 +16,8 @@ use std::cell::Cell;
 /// - support is a badge in words and colour, the colours of the zones;
 /// - on the projector the room sees component, version, supplier, support,
 ///   its end, monitoring and risks in 18 px text at 1280x720 (0.78rem of
-///   24 px); licence, kind and notes wait for the desk.
+///   24 px); licence, kind and notes wait for the desk; and the register
+///   comes first, under the step bar, with its tools after it.
 const RULES: &[&str] = &[
     ".table-scroll.components-region{max-height:70vh}",
     "table.components{display:block;width:100%;border-collapse:separate;border-spacing:0}",
@@ -53,6 +54,9 @@ const RULES: &[&str] = &[
     "html[data-workshop=on] .components .desk-only{display:none}",
     "html[data-workshop=on] .components tr{grid-template-columns:minmax(8em,1.6fr) minmax(4em,.7fr) minmax(5em,1fr) 8.5em 6.5em minmax(7em,1.3fr) 4.5em 8.5em}",
     "html[data-workshop=on] .table-scroll.components-region{max-height:calc(100vh - 9rem)}",
+    "html[data-workshop=on] section.components-section{display:flex;flex-direction:column}",
+    "html[data-workshop=on] .components-section>.hint{display:none}",
+    "html[data-workshop=on] .components-section>.count-line,html[data-workshop=on] .components-region{order:-1}",
 ];
 
 thread_local! {
