@@ -5,8 +5,9 @@
 // (src/web/editor.rs) cuts a part off into its own file, downloaded when
 // first needed, so the first screen (the plan list) downloads less: the plan
 // editor (every section, the report and the exports) at `load_plan_editor`,
-// the maturity assessment at `load_assessment_part`; code both share goes
-// into chunk files the loader fetches with either:
+// the maturity assessment at `load_assessment_part`, the SBOM readers and
+// writers at `load_sbom_part`; code two parts share goes into chunk files
+// the loader fetches with either:
 //
 //   cargo build (relocations kept, .cargo/config.toml)
 //   → wasm-split-cli: main part, split parts, shared chunks, and the small loader that fetches them

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use crate::plan::model::Plan;
 use crate::plan::sbom::{Changes, MAX_SBOM_BYTES};
 use crate::web::editor::{load_sbom, SbomParts};
-use crate::web::state::NoticeKind;
+use crate::web::state::{AppState, NoticeKind};
 use crate::web::views::app;
 use crate::web::views::common::repeated_click;
 
@@ -45,11 +45,12 @@ fn file_name(plan: &Plan, suffix: &str) -> String {
 }
 
 /// Run `f` with the SBOM part, downloading it first if need be; says so if it cannot be.
-fn with_sbom(f: impl FnOnce(SbomParts) + 'static) {
+/// (`app` is taken by the caller: after the download there is no component to ask.)
+fn with_sbom(app: AppState, f: impl FnOnce(SbomParts) + 'static) {
     leptos::task::spawn_local(async move {
         match load_sbom().await {
             Some(parts) => f(parts),
-            None => app().notify(
+            None => app.notify(
                 NoticeKind::Error,
                 "The SBOM reader could not be downloaded: the connection may be down. Try again, or reload the app.",
             ),
@@ -60,6 +61,7 @@ fn with_sbom(f: impl FnOnce(SbomParts) + 'static) {
 /// "Import SBOM…": a button for the file picker, on an area that also takes a dropped file.
 #[component]
 pub(crate) fn ImportSbom() -> impl IntoView {
+    let app = app();
     let input = NodeRef::<leptos::html::Input>::new();
     let preview = RwSignal::new(None::<Preview>);
     let over = RwSignal::new(false);
@@ -70,7 +72,7 @@ pub(crate) fn ImportSbom() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let shown = crate::common::words::quoted(&name);
             let refused = move |why: String| {
-                app().notify(NoticeKind::Error, format!("{shown} was not imported. {why} The plan is unchanged."));
+                app.notify(NoticeKind::Error, format!("{shown} was not imported. {why} The plan is unchanged."));
             };
             let bytes = match crate::web::files::read(&file, MAX_SBOM_BYTES).await {
                 Ok(bytes) => bytes,
@@ -83,8 +85,8 @@ pub(crate) fn ImportSbom() -> impl IntoView {
                 }
                 Err(crate::web::files::ReadError::Failed(_)) => return refused("The browser could not read the file.".into()),
             };
-            with_sbom(move |parts| {
-                let read = app().session.with_plan(|p| (parts.preview)(&name, &bytes, p));
+            with_sbom(app, move |parts| {
+                let read = app.session.with_plan(|p| (parts.preview)(&name, &bytes, p));
                 match read {
                     Some(Ok(p)) => preview.set(Some(p)),
                     Some(Err(why)) => refused(why),
@@ -113,7 +115,7 @@ pub(crate) fn ImportSbom() -> impl IntoView {
             }>
             <button type="button" on:click=move |_| {
                 // Fetch the reader while the user chooses the file.
-                with_sbom(|_| {});
+                with_sbom(app, |_| {});
                 if let Some(el) = input.get_untracked() { el.click(); }
             }>"Import SBOM…"</button>
             <input type="file" class="visually-hidden" node_ref=input tabindex="-1" aria-hidden="true" data-testid="sbom-input"
@@ -130,6 +132,7 @@ const LISTED: usize = 100;
 /// What the import would do, and nothing done until "Import".
 #[component]
 fn PreviewDialog(preview: Preview, done: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
+    let app = app();
     let node = NodeRef::<leptos::html::Dialog>::new();
     Effect::new(move |_| {
         if let Some(d) = node.get() {
@@ -188,8 +191,7 @@ fn PreviewDialog(preview: Preview, done: impl Fn() + Clone + Send + Sync + 'stat
     let confirm = move |_| {
         let Some(p) = preview_for_apply.get_value() else { return };
         done();
-        with_sbom(move |parts| {
-            let app = app();
+        with_sbom(app, move |parts| {
             let summary = p.changes.summary();
             match app.try_edit(|plan| (parts.apply)(&p, plan)) {
                 Ok(()) => app.notify(NoticeKind::Info, format!("SBOM imported: {summary} Ctrl+Z undoes the import.")),
@@ -217,12 +219,12 @@ fn PreviewDialog(preview: Preview, done: impl Fn() + Clone + Send + Sync + 'stat
 /// "Download SBOM (CycloneDX 1.6)" and "Download components (CSV)".
 #[component]
 pub(crate) fn Downloads() -> impl IntoView {
+    let app = app();
     let download = move |ev: leptos::ev::MouseEvent, cyclonedx: bool| {
         if repeated_click(&ev) {
             return;
         }
-        with_sbom(move |parts| {
-            let app = app();
+        with_sbom(app, move |parts| {
             let Some((name, text)) = app.session.with_plan(|p| {
                 if cyclonedx {
                     (file_name(p, ".cdx.json"), (parts.cyclonedx)(p))

@@ -6,10 +6,12 @@
 
 use std::cell::Cell;
 
-/// One rule each, as `insertRule` takes them. Why each is there:
+/// One rule each, as `insertRule` takes them; they go before the
+/// stylesheet's own, so a rule that overrides one of main.css is the more
+/// specific. Why each is there:
 /// - the region is a box of its own that scrolls, drawing only the rows in
 ///   view (table.rs), so it keeps a height (main.css lifts it from other
-///   tables: `.table-scroll:not(.matrix-region)`, of equal weight, earlier);
+///   tables: `.table-scroll:not(.matrix-region)`, one element less specific);
 /// - every row is one line high and laid out on its own (a grid, as the risk
 ///   register's), so the window counts rows by height and an edit lays out
 ///   one row; longer texts are cut with an ellipsis (the editor shows them);
@@ -19,7 +21,7 @@ use std::cell::Cell;
 ///   24 px); licence, kind and notes wait for the desk; and the register
 ///   comes first, under the step bar, with its tools after it.
 const RULES: &[&str] = &[
-    ".table-scroll.components-region{max-height:70vh}",
+    "div.table-scroll.components-region{max-height:70vh}",
     "table.components{display:block;width:100%;border-collapse:separate;border-spacing:0}",
     ".components thead,.components tbody{display:block}",
     ".components thead{position:sticky;top:0;z-index:1;background:var(--surface)}",
@@ -35,7 +37,7 @@ const RULES: &[&str] = &[
     ".support-active{background:#d7f0dd;color:#0f3d1c}",
     ".support-ended{background:#fff1c2;color:#4a3800}",
     ".support-abandoned{background:#f7d4d4;color:#5c0b0e}",
-    ".support-unknown{background:var(--surface);color:var(--text);border-style:dashed}",
+    ".badge.support-unknown{background:var(--surface);color:var(--text);border-style:dashed}",
     ".section-body section.components-section{max-width:none}",
     ".components-section .toolbar{display:flex;flex-wrap:wrap;gap:.75rem 1rem;align-items:end;margin-bottom:.75rem}",
     ".sbom-import{display:flex;flex-wrap:wrap;align-items:center;gap:.5rem;padding:.3rem .5rem;border:2px dashed var(--line);border-radius:var(--radius)}",
@@ -43,7 +45,7 @@ const RULES: &[&str] = &[
     ".sbom-import .hint{margin:0}",
     ".component-editor{border:3px solid var(--accent);border-radius:var(--radius);padding:1rem 1.25rem;margin-top:1rem}",
     ".component-fields{display:grid;grid-template-columns:repeat(auto-fill,minmax(15rem,1fr));gap:.5rem 1rem}",
-    ".component-fields .field{margin:0}",
+    ".component-fields .field.compact{margin:0}",
     ".component-fields input{width:100%}",
     ".risk-links .choice{display:block}",
     ".modal.sbom-preview{max-width:min(48rem,calc(100vw - 2rem))}",
@@ -63,22 +65,22 @@ thread_local! {
     static ADDED: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Add the rules to the page's stylesheet, once.
+/// Add the rules to the page's stylesheet (the one index.html links), once.
+/// At its start, in reverse, so they keep their order. Through `Reflect`
+/// and `Function::call1`, which the first screen imports already: web-sys's
+/// `CssStyleSheet` would add its JavaScript glue to the first screen.
 pub(super) fn install() {
-    use wasm_bindgen::JsCast;
+    use wasm_bindgen::{JsCast, JsValue};
     if ADDED.get() {
         return;
     }
-    let Some(sheets) = web_sys::window().and_then(|w| w.document()).map(|d| d.style_sheets()) else { return };
-    // The app's own stylesheet: the last one whose rules can be read.
-    let sheet = (0..sheets.length())
-        .rev()
-        .filter_map(|i| sheets.item(i)?.dyn_into::<web_sys::CssStyleSheet>().ok())
-        .find(|s| s.css_rules().is_ok());
-    let Some(sheet) = sheet else { return };
-    for rule in RULES {
-        let at = sheet.css_rules().map_or(0, |r| r.length());
-        let _ = sheet.insert_rule_with_index(rule, at);
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else { return };
+    let get = |o: &JsValue, key: &str| js_sys::Reflect::get(o, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined());
+    let Some(sheet) = get(&document, "styleSheets").and_then(|sheets| get(&sheets, "0")) else { return };
+    let Some(insert) = get(&sheet, "insertRule") else { return };
+    let insert: js_sys::Function = insert.unchecked_into();
+    for rule in RULES.iter().rev() {
+        let _ = insert.call1(&sheet, &JsValue::from_str(rule));
     }
     ADDED.set(true);
 }

@@ -10,7 +10,7 @@ use super::Rows;
 use crate::app::components::ComponentQuery;
 use crate::plan::model::{Component, SupportLevel};
 use crate::web::views::common::row_window::{RowWindow, Spacer};
-use crate::web::views::common::{focus_id, or_dash, table_arrow_nav};
+use crate::web::views::common::{focus_id, or_dash};
 
 /// The table's columns: component, version, supplier, licence, kind,
 /// support, end of support, monitoring, notes, risks, actions.
@@ -149,15 +149,14 @@ pub(super) fn remove(id: &str) {
         crate::web::state::NoticeKind::Info,
         format!("Removed {id} {}. Ctrl+Z (⌘Z on a Mac) brings it back.", crate::common::words::isolate(&title)),
     );
-    match next {
-        Some(next) => focus_id(&format!("cmp-edit-{next}")),
-        None => focus_id("new-component"),
-    }
+    // Once the rows after it are drawn again (their positions changed).
+    let to = next.map_or_else(|| "new-component".to_string(), |next| format!("cmp-edit-{next}"));
+    request_animation_frame(move || focus_id(&to));
 }
 
 /// Up and Down move between the rows' Edit buttons by component (the next
 /// row may not be drawn yet: focusing it scrolls it into view); Left, Right,
-/// Home and End between a row's buttons; Escape leaves the editor.
+/// Home and End between a row's buttons; Escape closes the editor.
 fn row_key(ev: &leptos::ev::KeyboardEvent, shown: Memo<Rows>, selected: RwSignal<Option<String>>) {
     use wasm_bindgen::JsCast;
     let Some(button) = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).filter(|e| e.tag_name() == "BUTTON") else {
@@ -171,10 +170,24 @@ fn row_key(ev: &leptos::ev::KeyboardEvent, shown: Memo<Rows>, selected: RwSignal
             selected.set(None);
             return;
         }
-        _ => {
-            table_arrow_nav(ev);
+        key @ ("ArrowLeft" | "ArrowRight" | "Home" | "End") => {
+            // Between the row's buttons (Edit, Remove), which share a cell.
+            ev.prevent_default();
+            let Some(list) = button.closest("tr").ok().flatten().and_then(|tr| tr.query_selector_all("button").ok()) else { return };
+            let buttons: Vec<web_sys::HtmlElement> = (0..list.length()).filter_map(|i| list.item(i)?.dyn_into().ok()).collect();
+            let at = buttons.iter().position(|b| b.is_same_node(Some(&button))).unwrap_or(0);
+            let to = match key {
+                "ArrowLeft" => at.saturating_sub(1),
+                "ArrowRight" => (at + 1).min(buttons.len().saturating_sub(1)),
+                "Home" => 0,
+                _ => buttons.len().saturating_sub(1),
+            };
+            if let Some(b) = buttons.get(to) {
+                let _ = b.focus();
+            }
             return;
         }
+        _ => return,
     };
     ev.prevent_default();
     let target = shown.with_untracked(|s| {
