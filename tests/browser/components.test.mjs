@@ -189,6 +189,11 @@ test('the register downloads as a CycloneDX 1.6 SBOM valid against the published
   // A second download would be offered by the same task as the first: let any run.
   await settled(page);
   assert.equal(downloads, 1);
+
+  // The same downloads in Report and exports.
+  await page.evaluate(() => { location.hash = '#report'; });
+  const fromReport = await download(page, () => page.locator('.report-actions').getByRole('button', { name: 'Download SBOM (CycloneDX 1.6)' }).click());
+  assert.equal(JSON.parse(fromReport.text).components.length, bom.components.length);
 }));
 
 test('malformed and wrong-kind files are refused in plain words and the plan is unchanged', () => withApp(env, async ({ page }) => {

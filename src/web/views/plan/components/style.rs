@@ -18,14 +18,16 @@ use std::cell::Cell;
 /// - support is a badge in words and colour, the colours of the zones;
 /// - on the projector the room sees component, version, supplier, support,
 ///   its end, monitoring and risks in 18 px text at 1280x720 (0.78rem of
-///   24 px); licence, kind and notes wait for the desk; and the register
+///   24 px); licence, kind and notes wait for the desk (and for a screen
+///   wider than a 1366 laptop's, where the eight others fit); and the register
 ///   comes first, under the step bar, with its tools after it.
 const RULES: &[&str] = &[
     "div.table-scroll.components-region{max-height:70vh}",
     "table.components{display:block;width:100%;border-collapse:separate;border-spacing:0}",
     ".components thead,.components tbody{display:block}",
     ".components thead{position:sticky;top:0;z-index:1;background:var(--surface)}",
-    ".components tr{display:grid;grid-template-columns:minmax(9em,1.6fr) minmax(4.5em,.7fr) minmax(6em,1fr) minmax(5em,.8fr) 6.5em 10em 7em minmax(8em,1.2fr) minmax(6em,1fr) 5em 10em}",
+    ".components tr{display:grid;grid-template-columns:minmax(6.5em,1.6fr) minmax(4.5em,.7fr) minmax(5em,1fr) minmax(4em,.8fr) 4.5em 9.5em 6em minmax(5em,1.2fr) minmax(4em,1fr) 3.5em 8em}",
+    "@media (max-width:1500px){.components .desk-only{display:none}.components tr{grid-template-columns:minmax(7em,1.6fr) minmax(5em,.7fr) minmax(5em,1fr) 9.5em 6.5em minmax(5em,1.3fr) 4em 8.5em}}",
     ".components th,.components td{border:none;border-right:1px solid var(--line);border-bottom:1px solid var(--line);padding:.25rem .3rem;text-align:left}",
     ".components tbody th,.components tbody td{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}",
     ".components tr>:last-child{border-right:none}",

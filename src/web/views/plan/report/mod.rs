@@ -43,6 +43,8 @@ pub fn ReportSection() -> impl IntoView {
                     <word_export::WordExport/>
                     <button type="button" on:click=move |ev| if !repeated_click(&ev) { app.download_output(Output::RegisterCsv) }>"Download risk register (CSV)"</button>
                     <button type="button" on:click=move |ev| if !repeated_click(&ev) { app.download_output(Output::MatrixCsv) }>"Download needs matrix (CSV)"</button>
+                    // The component register's, also in its section; the writer downloads on demand.
+                    <super::components::sbom::Downloads/>
                 </div>
             </div>
             <DocumentFields/>
