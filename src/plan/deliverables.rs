@@ -73,8 +73,7 @@ impl Fix {
             Fix::SbomFormat => Place::Management,
             Fix::NewRisk | Fix::Risk(_) | Fix::Acceptance(_) => Place::Register,
             Fix::Control(_) => Place::Traceability,
-            // The register sits with the SBOM approach until it has a section of its own.
-            Fix::Component(..) | Fix::Components(_) => Place::Management,
+            Fix::Component(..) | Fix::Components(_) => Place::Components,
         }
     }
 }

@@ -370,12 +370,12 @@ fn components_with_support_unknown_or_ending_before_the_product_are_sbom_approac
     assert_eq!(
         sbom_gaps(&plan),
         [
-            ("CMP-005 log4j: find out its level of support.".to_string(), Fix::Component("CMP-005".into(), ComponentField::Support), Place::Management),
+            ("CMP-005 log4j: find out its level of support.".to_string(), Fix::Component("CMP-005".into(), ComponentField::Support), Place::Components),
             (
                 "CMP-002 openssl: support ends 2026-09-07, before the product's (2034-12-31); say in its notes how it will be updated or replaced."
                     .to_string(),
                 Fix::Component("CMP-002".into(), ComponentField::Notes),
-                Place::Management
+                Place::Components
             ),
         ]
     );

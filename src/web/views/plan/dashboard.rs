@@ -31,7 +31,7 @@ pub fn Dashboard() -> impl IntoView {
                         <p class="status"><span class="badge">{d.status.label()}</span></p>
                         {(!d.gaps.is_empty()).then(|| view! {
                             <ul class="gaps" aria-label=format!("Missing for {}", d.title)>
-                                {d.gaps.into_iter().map(|g| (format!("#{}", place(&g).anchor()), g)).map(|(href, g)| view! {
+                                {d.gaps.into_iter().map(|g| (format!("#{}", g.place.anchor()), g)).map(|(href, g)| view! {
                                     <li><a href=href on:click={
                                         let fix = g.fix.clone();
                                         move |_| super::fix_target::request(fix.clone())
@@ -94,17 +94,5 @@ fn TraceSummary(gaps: Memo<Vec<Gap>>) -> impl IntoView {
                 {move || gaps.get().into_iter().map(|g| view! { <li>{super::trace::gap_link(g)}</li> }).collect_view()}
             </ul>
         </section>
-    }
-}
-
-/// Where a gap's link goes. A component's gap is fixed in the component
-/// register, which `Fix::place` (plan/deliverables.rs) does not know yet:
-/// until it does, the link goes there from here.
-fn place(g: &Gap) -> crate::plan::sections::Section {
-    use crate::plan::deliverables::Fix;
-    use crate::plan::sections::Section;
-    match g.fix {
-        Fix::Component(..) | Fix::Components(_) => Section::Components,
-        _ => g.place,
     }
 }
