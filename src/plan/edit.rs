@@ -88,6 +88,7 @@ pub fn growth_bound(before: &Plan, after: &Plan) -> usize {
         risks,
         controls,
         components,
+        premarket,
         roles,
         activities,
         raci,
@@ -108,6 +109,7 @@ pub fn growth_bound(before: &Plan, after: &Plan) -> usize {
     m.items(&before.risks, risks);
     m.items(&before.controls, controls);
     m.items(&before.components, components);
+    m.part(&before.premarket, premarket);
     m.items(&before.roles, roles);
     m.items(&before.activities, activities);
     m.items(&before.raci, raci);

@@ -68,10 +68,17 @@ pub fn repair(plan: &mut Plan) -> Vec<String> {
     for c in &mut plan.controls {
         cut(&mut c.description, MAX_TEXT_LEN, &format!("The description of control {}", c.id), &mut log);
         cut(&mut c.verification, MAX_NAME_LEN, &format!("The verification of control {}", c.id), &mut log);
+        let before = c.categories.len();
+        c.categories.sort();
+        c.categories.dedup();
+        if c.categories.len() != before {
+            log.push(format!("Control {} named a security control category twice; it is named once now.", c.id));
+        }
     }
     links(plan, &mut log);
     risks(plan, &mut log);
     components(plan, &mut log);
+    premarket(plan, &mut log);
     log
 }
 
@@ -106,6 +113,30 @@ fn components(plan: &mut Plan, log: &mut Vec<String>) {
         if keep_known(&mut c.risk_ids, &risks) {
             log.push(format!("Component {id} linked risks that no longer exist; those links were removed."));
         }
+    }
+}
+
+/// The premarket part: texts cut; of two answers to one MDS2 question the
+/// first is kept. A question id that is not well-formed stays a problem.
+fn premarket(plan: &mut Plan, log: &mut Vec<String>) {
+    let p = &mut plan.premarket;
+    for category in SecurityCategory::ALL {
+        let what = format!("Why “{}” does not apply", category.label());
+        cut(p.not_applicable.get_mut(category), MAX_TEXT_LEN, &what, log);
+    }
+    for view in ViewKind::ALL {
+        let a = p.architecture.get_mut(view);
+        cut(&mut a.shows, MAX_TEXT_LEN, &format!("What the {} view shows", view.label()), log);
+        cut(&mut a.location, MAX_NAME_LEN, &format!("Where the {} view lives", view.label()), log);
+    }
+    let mut seen = HashSet::new();
+    let before = p.mds2.len();
+    p.mds2.retain(|a| !is_question_id(&a.question_id) || seen.insert(a.question_id.clone()));
+    if p.mds2.len() != before {
+        log.push("An MDS2 question was answered twice; the first answer was kept.".into());
+    }
+    for a in &mut p.mds2 {
+        cut(&mut a.note, MAX_TEXT_LEN, &format!("The note on MDS2 question {}", a.question_id), log);
     }
 }
 

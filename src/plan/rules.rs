@@ -36,6 +36,7 @@ pub fn validate(plan: &Plan) -> Vec<Violation> {
     let controls = check_controls(&mut v, plan);
     let risks = check_risks(&mut v, plan, &controls);
     check_components(&mut v, plan, &risks);
+    check_premarket(&mut v, plan);
     check_raci(&mut v, plan);
     v.found
 }
@@ -168,6 +169,11 @@ fn check_controls<'a>(v: &mut Checker, plan: &'a Plan) -> HashSet<&'a str> {
     for (i, c) in plan.controls.iter().enumerate() {
         v.text(|| format!("controls/{i}/description"), &c.description);
         v.name(|| format!("controls/{i}/verification"), &c.verification, false);
+        for (j, category) in c.categories.iter().enumerate() {
+            if c.categories[..j].contains(category) {
+                v.fail(format!("controls/{i}/categories/{j}"), "names a category twice");
+            }
+        }
     }
     ids
 }
@@ -226,6 +232,35 @@ fn check_components(v: &mut Checker, plan: &Plan, risks: &HashSet<&str>) {
         }
         v.text(|| format!("components/{i}/notes"), &c.notes);
         v.links(|| format!("components/{i}/risk_ids"), &c.risk_ids, risks);
+    }
+}
+
+/// The premarket part (format version 7): texts bounded, at most one MDS2
+/// answer per question, each question id well-formed. Question ids are not
+/// checked against the question set (the first screen does not carry it);
+/// an answer to a question the app does not ask is kept and not shown.
+fn check_premarket(v: &mut Checker, plan: &Plan) {
+    let p = &plan.premarket;
+    for category in SecurityCategory::ALL {
+        v.text(|| format!("premarket/not_applicable/{}", category.key()), p.not_applicable.get(category));
+    }
+    for view in ViewKind::ALL {
+        let a = p.architecture.get(view);
+        v.text(|| format!("premarket/architecture/{}/shows", view.key()), &a.shows);
+        v.name(|| format!("premarket/architecture/{}/location", view.key()), &a.location, false);
+    }
+    v.count("premarket/mds2", p.mds2.len());
+    let mut seen = HashSet::default();
+    for (i, a) in p.mds2.iter().enumerate() {
+        if !is_question_id(&a.question_id) {
+            v.fail(
+                format!("premarket/mds2/{i}/question_id"),
+                format!("must be 1 to {MAX_QUESTION_ID_LEN} letters, digits, hyphens or dots, as AUDT-2.8.1"),
+            );
+        } else if !seen.insert(a.question_id.as_str()) {
+            v.fail(format!("premarket/mds2/{i}/question_id"), format!("is “{}”, the same as an earlier one", a.question_id));
+        }
+        v.text(|| format!("premarket/mds2/{i}/note"), &a.note);
     }
 }
 

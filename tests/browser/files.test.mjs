@@ -32,7 +32,7 @@ test('export, delete, import gives the identical plan back', () => withApp(env, 
   assert.equal(exported.name, 'ventilator-5-1.jsp-plan.json');
   const file = JSON.parse(exported.text);
   assert.equal(file.format, 'jsp-planner/plan');
-  assert.equal(file.version, 6);
+  assert.equal(file.version, 7);
   assert.equal(file.plan.management.vulnerability_disclosure, '<img src=x onerror=alert(1)> via psirt@example.org');
 
   await backToList(page);

@@ -67,7 +67,7 @@ test('issue, approve (read-only afterwards), issue again, compare and print', ()
   await page.getByText('Revision 2 issued. New work continues in the draft.').waitFor();
   await settled(page);
   const stored = await onlyPlan(page);
-  assert.equal(stored.version, 6);
+  assert.equal(stored.version, 7);
   assert.deepEqual(stored.plan.revisions.map((r) => [r.number, r.label, Object.keys(r.content)[0]]), [[1, 'A', 'delta'], [2, 'B', 'snapshot']]);
   assert.deepEqual(stored.plan.revisions[0].approvals.map((a) => [a.name, a.meaning]), [['Ana Author', 'author'], ['Alex Approver', 'approver']]);
 

@@ -92,9 +92,9 @@ test('a risk is traced to a verified control and its residual risk accepted; eac
   // Reviewers see the need's readable id, not an internal one.
   assert.match(csv.text, /SN-01,Security updates that need no technical steps from the patient,Critical,"UN-1, UN-2",R-001,C-001,Firmware images signed and verified at boot,VER-SEC-012\r\n/);
 
-  // Stored as the current version (6), and the dashboard lists what is still open.
+  // Stored as the current version (7), and the dashboard lists what is still open.
   const [stored] = Object.values(await storedPlans(page));
-  assert.equal(stored.version, 6);
+  assert.equal(stored.version, 7);
   assert.deepEqual(stored.plan.user_needs, [{ id: 'UN-1', text: 'Therapy continues safely during an update' }, { id: 'UN-2', text: '' }]);
   const risk = stored.plan.risks[0];
   assert.deepEqual([risk.treatment, risk.control_ids, risk.acceptance.date], ['mitigate', ['C-001'], '2026-11-24']);

@@ -246,7 +246,7 @@ test('two dropped files each get their own outcome; UTF-16, Windows-1252 and ver
   await drop(page, [{ name: 'v1.json', bytes: Buffer.from(v1Text) }]);
   await page.waitForFunction(() => !!localStorage.getItem('jsp-planner/plan/plan-v1'));
   const migrated = (await storedPlans(page))['jsp-planner/plan/plan-v1'];
-  assert.equal(migrated.version, 6);
+  assert.equal(migrated.version, 7);
   assert.deepEqual(migrated.plan.criteria.removed_likelihood_levels, []);
   assert.deepEqual(migrated.plan.controls, []);
 }));

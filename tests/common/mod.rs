@@ -39,6 +39,7 @@ pub fn sample_plan() -> Plan {
         kind: ControlKind::Design,
         status: ControlStatus::Implemented,
         verification: "VER-SEC-012".into(),
+        categories: vec![SecurityCategory::CodeDataAndExecutionIntegrity, SecurityCategory::FirmwareAndSoftwareUpdates],
     });
     plan.raci.push(RaciAssignment { role_id: "role-product-security".into(), activity_id: "act-a3".into(), value: Raci::Accountable });
     plan

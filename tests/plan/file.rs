@@ -52,8 +52,8 @@ fn export_then_import_gives_the_same_plan() {
 fn export_names_format_and_version() {
     let v = file_json();
     assert_eq!(v["format"], "jsp-planner/plan");
-    assert_eq!(file::VERSION, 6);
-    assert_eq!(v["version"], 6);
+    assert_eq!(file::VERSION, 7);
+    assert_eq!(v["version"], 7);
     assert_eq!(v["plan"]["name"], "Infusion pump 3.2");
     assert_eq!(v["plan"]["criteria"]["removed_severity_levels"], json!([]));
 }
@@ -109,7 +109,7 @@ fn version_1_files_are_migrated_and_export_as_the_current_version() {
 
         let exported = file::export_for_file(&imported.plan);
         let v: Value = serde_json::from_str(&exported).unwrap();
-        assert_eq!(v["version"], 6, "{name}");
+        assert_eq!(v["version"], 7, "{name}");
         let again = file::import(exported.as_bytes()).unwrap();
         assert_eq!(again.migrated_from, None, "{name}");
         assert_eq!(again.plan, imported.plan, "{name}");
@@ -121,8 +121,8 @@ fn a_version_1_plan_keeps_everything_it_had() {
     let original: Value = serde_json::from_slice(&fixture("full-plan.jsp-plan.json")).unwrap();
     let imported = file::import(&fixture("full-plan.jsp-plan.json")).unwrap();
     let mut exported: Value = serde_json::from_str(&file::export_compact(&imported.plan)).unwrap();
-    // The only differences: the version and the new, empty fields of versions 2 to 6.
-    assert_eq!(exported["version"], 6);
+    // The only differences: the version and the new, empty fields of versions 2 to 7.
+    assert_eq!(exported["version"], 7);
     let criteria = exported["plan"]["criteria"].as_object_mut().unwrap();
     assert_eq!(criteria.remove("removed_likelihood_levels"), Some(json!([])));
     assert_eq!(criteria.remove("removed_severity_levels"), Some(json!([])));
@@ -153,8 +153,25 @@ fn restore_need_ids(exported: &mut Value, original: &Value) {
     }
 }
 
+/// Take out what version 7 added (checking it is empty).
+fn remove_version_7_fields(file: &mut Value) {
+    let plan = file["plan"].as_object_mut().unwrap();
+    let premarket = plan.remove("premarket").expect("version 7's premarket part");
+    assert_eq!(premarket["mds2"], json!([]));
+    assert_eq!(premarket["architecture"]["global_system"], json!({"shows": "", "location": "", "status": "not_started"}));
+    assert!(premarket["not_applicable"].as_object().unwrap().values().all(|r| r == ""));
+    assert_eq!(plan["project"].as_object_mut().unwrap().remove("cyber_device"), Some(Value::Null));
+    let management = plan["management"].as_object_mut().unwrap();
+    assert_eq!(management.remove("disclosure_contact"), Some(json!("")));
+    assert_eq!(management["sbom"].as_object_mut().unwrap().remove("customer_access"), Some(json!("")));
+    for control in plan.get_mut("controls").and_then(Value::as_array_mut).into_iter().flatten() {
+        assert_eq!(control.as_object_mut().unwrap().remove("categories"), Some(json!([])));
+    }
+}
+
 /// Take out what version 6 added (checking it is empty).
 fn remove_version_6_fields(file: &mut Value) {
+    remove_version_7_fields(file);
     let plan = file["plan"].as_object_mut().unwrap();
     assert_eq!(plan.remove("components"), Some(json!([])), "version 6's component register");
     assert_eq!(plan["project"].as_object_mut().unwrap().remove("end_of_support"), Some(json!("")));
@@ -243,12 +260,12 @@ fn version_2_user_need_references_become_user_needs_and_nothing_typed_is_lost() 
 #[test]
 fn a_version_written_as_a_whole_float_is_that_version() {
     let mut v = file_json();
-    v["version"] = json!(6.0);
+    v["version"] = json!(7.0);
     let imported = import_value(&v).unwrap();
     assert_eq!(imported.migrated_from, None);
     assert_eq!(imported.plan, sample_plan());
-    let text = file::export_compact(&sample_plan()).replacen("\"version\":6", "\"version\":6.0", 1);
-    assert!(text.contains("\"version\":6.0"));
+    let text = file::export_compact(&sample_plan()).replacen("\"version\":7", "\"version\":7.0", 1);
+    assert!(text.contains("\"version\":7.0"));
     assert_eq!(file::import(text.as_bytes()).unwrap().plan, sample_plan());
 }
 
@@ -262,11 +279,11 @@ fn newer_version_is_refused_with_both_versions_named() {
     assert_plain(&msg);
     assert_eq!(
         msg,
-        "The file was saved by a newer JSP Planner (format version 7); this app reads versions up to 6. \
+        "The file was saved by a newer JSP Planner (format version 8); this app reads versions up to 7. \
          Open it in an up-to-date JSP Planner."
     );
-    v["version"] = json!(7.0);
-    assert_eq!(import_value(&v).unwrap_err(), ImportError::File(Envelope::NewerVersion { found: 7 }));
+    v["version"] = json!(8.0);
+    assert_eq!(import_value(&v).unwrap_err(), ImportError::File(Envelope::NewerVersion { found: 8 }));
 }
 
 #[test]
@@ -277,13 +294,13 @@ fn bad_versions_are_refused_in_plain_words() {
         let err = import_value(&v).unwrap_err();
         assert!(matches!(err, ImportError::File(Envelope::BadVersion { .. })), "{bad}: {err:?}");
         let msg = message(Err(err));
-        assert_eq!(msg, format!("The file’s “version” is {shown}; it must be a whole number: from 1 to 6."), "{bad}");
+        assert_eq!(msg, format!("The file’s “version” is {shown}; it must be a whole number: from 1 to 7."), "{bad}");
     }
     let mut v = file_json();
     v["version"] = Value::Null;
-    assert_eq!(message(import_value(&v)), "The file has no “version”; it must be a whole number: from 1 to 6.");
+    assert_eq!(message(import_value(&v)), "The file has no “version”; it must be a whole number: from 1 to 7.");
     v.as_object_mut().unwrap().remove("version");
-    assert_eq!(message(import_value(&v)), "The file has no “version”; it must be a whole number: from 1 to 6.");
+    assert_eq!(message(import_value(&v)), "The file has no “version”; it must be a whole number: from 1 to 7.");
 }
 
 // --- Encodings --------------------------------------------------------------
@@ -569,7 +586,7 @@ fn missing_unknown_and_duplicate_fields_name_where_they_are() {
     let err = file::import(text.as_bytes()).unwrap_err();
     assert_eq!(shape_path(&err).as_deref(), Some("plan/name"), "{err:?}");
     assert_eq!(message(Err(err)), "The plan: “name” appears twice.");
-    let text = file::export_compact(&sample_plan()).replacen("\"version\":6", "\"version\":6,\"version\":6", 1);
+    let text = file::export_compact(&sample_plan()).replacen("\"version\":7", "\"version\":7,\"version\":7", 1);
     assert_eq!(message(file::import(text.as_bytes())), "The file: “version” appears twice.");
 }
 
@@ -579,7 +596,7 @@ fn deep_nesting_is_a_clear_error_not_a_crash() {
     let in_header = format!("{{\"format\":{deep},\"version\":1}}");
     let msg = message(file::import(in_header.as_bytes()));
     assert!(msg.contains("nested too deeply"), "{msg}");
-    let in_plan = format!("{{\"format\":\"jsp-planner/plan\",\"version\":6,\"plan\":{{\"id\":{deep}}}}}");
+    let in_plan = format!("{{\"format\":\"jsp-planner/plan\",\"version\":7,\"plan\":{{\"id\":{deep}}}}}");
     let err = file::import(in_plan.as_bytes()).unwrap_err();
     assert_eq!(shape_path(&err).as_deref(), Some("plan/id"), "{err:?}");
     assert_eq!(message(Err(err)), "Plan id must be text in quotes, not a list.");

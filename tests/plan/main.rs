@@ -12,6 +12,7 @@ mod file;
 mod merge;
 mod model;
 mod outputs;
+mod premarket;
 mod report;
 mod revisions;
 mod roundtrip_props;

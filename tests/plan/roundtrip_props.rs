@@ -144,6 +144,7 @@ fn arb_plan() -> impl Strategy<Value = Plan> {
                     kind: ControlKind::ALL[i % 3],
                     status: ControlStatus::ALL[(i / 3) % 3],
                     verification: if i % 2 == 0 { format!("VER-{i}") } else { String::new() },
+                    categories: SecurityCategory::ALL.into_iter().skip(i % 8).step_by(3).collect(),
                 });
                 for (j, risk) in plan.risks.iter_mut().enumerate() {
                     if (i + j) % 2 == 0 {

@@ -144,7 +144,12 @@ fn complete_plan() -> Plan {
     ] {
         *field = "Written".into();
     }
-    m.sbom = SbomApproach { formats: vec![SbomFormat::Cyclonedx], generated_when: "Every build".into(), owner: "PSIRT".into() };
+    m.sbom = SbomApproach {
+        formats: vec![SbomFormat::Cyclonedx],
+        generated_when: "Every build".into(),
+        owner: "PSIRT".into(),
+        customer_access: String::new(),
+    };
     let ids: Vec<String> = plan.needs.iter().map(|n| n.id.clone()).collect();
     for (i, id) in ids.iter().enumerate() {
         plan.fold_need(id, &format!("UN-{i}"));

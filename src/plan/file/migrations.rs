@@ -7,7 +7,7 @@ use crate::common::json::Migration;
 
 /// Migrations from version `i + 1` to `i + 2`, applied in order to the raw
 /// JSON. A format change adds a function here and bumps [`super::VERSION`].
-pub(super) const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6];
+pub(super) const MIGRATIONS: &[Migration] = &[v1_to_v2, v2_to_v3, v3_to_v4, v4_to_v5, v5_to_v6, v6_to_v7];
 
 /// Version 2 keeps the names of grid levels removed by shrinking the grid
 /// (`criteria.removed_likelihood_levels` / `removed_severity_levels`) and
@@ -124,6 +124,70 @@ fn add_v6_fields(plan: &mut Value) {
     plan.entry("components").or_insert_with(|| Value::Array(Vec::new()));
     if let Some(project) = plan.get_mut("project").and_then(Value::as_object_mut) {
         project.entry("end_of_support").or_insert_with(|| Value::String(String::new()));
+    }
+}
+
+/// Version 7 adds the premarket part: each control's security control
+/// `categories` (none), `plan.premarket` (no category ruled out, the four
+/// architecture views not started, no MDS2 answer), the cyber device answer
+/// `plan.project.cyber_device` (null: not decided), the disclosure contact
+/// `plan.management.disclosure_contact` and how customers get the SBOM
+/// `plan.management.sbom.customer_access` (empty). The newest revision's
+/// copy gains them too, and so does every control an older revision's
+/// stored changes put back (a control removed since, or a whole list).
+fn v6_to_v7(mut file: Value) -> Result<Value, String> {
+    let Some(plan) = file.get_mut("plan") else { return Ok(file) };
+    add_v7_fields(plan);
+    if let Some(revisions) = plan.get_mut("revisions").and_then(Value::as_array_mut) {
+        for content in revisions.iter_mut().filter_map(|r| r.get_mut("content")) {
+            if let Some(snapshot) = content.get_mut("snapshot") {
+                add_v7_fields(snapshot);
+            }
+            if let Some(changes) = content.get_mut("delta").and_then(Value::as_array_mut) {
+                changes.iter_mut().for_each(add_v7_control_fields_in_change);
+            }
+        }
+    }
+    Ok(file)
+}
+
+fn add_v7_fields(plan: &mut Value) {
+    let Some(plan) = plan.as_object_mut() else { return };
+    if let Some(controls) = plan.get_mut("controls").and_then(Value::as_array_mut) {
+        controls.iter_mut().for_each(add_categories);
+    }
+    plan.entry("premarket").or_insert_with(|| serde_json::to_value(crate::plan::model::Premarket::default()).unwrap_or(Value::Null));
+    if let Some(project) = plan.get_mut("project").and_then(Value::as_object_mut) {
+        project.entry("cyber_device").or_insert(Value::Null);
+    }
+    if let Some(management) = plan.get_mut("management").and_then(Value::as_object_mut) {
+        management.entry("disclosure_contact").or_insert_with(|| Value::String(String::new()));
+        if let Some(sbom) = management.get_mut("sbom").and_then(Value::as_object_mut) {
+            sbom.entry("customer_access").or_insert_with(|| Value::String(String::new()));
+        }
+    }
+}
+
+fn add_categories(control: &mut Value) {
+    if let Some(control) = control.as_object_mut() {
+        control.entry("categories").or_insert_with(|| Value::Array(Vec::new()));
+    }
+}
+
+/// A stored change (`{"set": {"path": […], "value": …}}`) that puts back
+/// a control, or the whole list of controls, gives each its categories.
+fn add_v7_control_fields_in_change(change: &mut Value) {
+    let Some(fields) = change.as_object_mut() else { return };
+    for inner in fields.values_mut().filter_map(Value::as_object_mut) {
+        if stored_change_list(inner).as_deref() != Some("controls") {
+            continue;
+        }
+        let last_is_item = inner.get("path").and_then(Value::as_array).and_then(|p| p.last()).is_some_and(|s| s.get("item").is_some());
+        match inner.get_mut("value") {
+            Some(Value::Array(controls)) if !last_is_item => controls.iter_mut().for_each(add_categories),
+            Some(control @ Value::Object(_)) if last_is_item => add_categories(control),
+            _ => {}
+        }
     }
 }
 

@@ -2,7 +2,7 @@
 //! local storage keeps.
 //!
 //! ```json
-//! { "format": "jsp-planner/plan", "version": 6, "plan": { ... } }
+//! { "format": "jsp-planner/plan", "version": 7, "plan": { ... } }
 //! ```
 //!
 //! The JSON Schema generated from these types is shipped as
@@ -37,7 +37,7 @@ use crate::plan::rules::{describe, validate};
 /// The value of the `format` field of every plan file.
 pub const FORMAT: &str = "jsp-planner/plan";
 /// The version this build writes; it reads this one and every older one.
-pub const VERSION: u64 = 6;
+pub const VERSION: u64 = 7;
 /// Files larger than this are refused before parsing.
 pub const MAX_FILE_BYTES: usize = 4 * 1024 * 1024;
 

@@ -73,6 +73,34 @@ pub(crate) const COMPONENT_KIND: &[&str] = &[
     "other",
 ];
 pub(crate) const SUPPORT: &[&str] = &["actively_maintained", "no_longer_maintained", "abandoned", "unknown"];
+pub(crate) const CATEGORY: &[&str] = &[
+    "authentication",
+    "authorization",
+    "cryptography",
+    "code_data_and_execution_integrity",
+    "confidentiality",
+    "event_detection_and_logging",
+    "resiliency_and_recovery",
+    "firmware_and_software_updates",
+];
+pub(crate) const VIEW_STATUS: &[&str] = &["not_started", "drafting", "done"];
+pub(crate) const MDS2_VALUE: &[&str] = &["yes", "no", "not_applicable"];
+pub(crate) const CATEGORY_LABELS: &[&str] = &[
+    "Authentication",
+    "Authorization",
+    "Cryptography",
+    "Code, Data and Execution Integrity",
+    "Confidentiality",
+    "Event Detection and Logging",
+    "Resiliency and Recovery",
+    "Firmware and Software Updates",
+];
+pub(crate) const VIEWS: &[(&str, &str)] = &[
+    ("global_system", "Global System"),
+    ("multi_patient_harm", "Multi-Patient Harm"),
+    ("updateability_patchability", "Updateability/Patchability"),
+    ("security_use_cases", "Security Use Case(s)"),
+];
 
 const MANAGEMENT: &[(&str, &str)] = &[
     ("security_and_safety_risk", "Security risk alongside safety risk"),
@@ -82,6 +110,7 @@ const MANAGEMENT: &[(&str, &str)] = &[
     ("vulnerability_disclosure", "Coordinated vulnerability disclosure"),
     ("suppliers", "Supplier and contractor expectations"),
     ("roles_and_responsibilities", "Roles and responsibilities"),
+    ("disclosure_contact", "Disclosure contact"),
 ];
 
 /// Name the place at `path` (plan-relative segments).
@@ -95,7 +124,7 @@ pub(crate) fn place(path: &[&str], lookup: &dyn Lookup) -> Place {
         let index = rest.first()?.parse::<usize>().ok()?;
         let n = index + 1;
         let label = match (collection, lookup.label(collection, index)) {
-            ("risks" | "controls" | "user_needs" | "components", Some(id)) => format!("{word} {id}"),
+            ("risks" | "controls" | "user_needs" | "components" | "premarket/mds2", Some(id)) => format!("{word} {id}"),
             ("need_links" | "raci", Some(pair)) => format!("{word} {n} ({pair})"),
             (_, Some(name)) => format!("{word} {n} ({})", quoted(&name)),
             (_, None) => format!("{word} {n}"),
@@ -142,7 +171,16 @@ pub(crate) fn place(path: &[&str], lookup: &dyn Lookup) -> Place {
                 ["sbom", more @ ..] => {
                     p.context.push("SBOM approach".into());
                     p.noun = Some("the SBOM approach");
-                    field(&mut p, more, &[("formats", "formats"), ("generated_when", "when it is generated"), ("owner", "owner")]);
+                    field(
+                        &mut p,
+                        more,
+                        &[
+                            ("formats", "formats"),
+                            ("generated_when", "when it is generated"),
+                            ("owner", "owner"),
+                            ("customer_access", "how customers get it"),
+                        ],
+                    );
                     if let ["formats", i, ..] = more {
                         if let Ok(i) = i.parse::<usize>() {
                             p.field = Some(format!("format {}", i + 1));
@@ -161,6 +199,7 @@ pub(crate) fn place(path: &[&str], lookup: &dyn Lookup) -> Place {
             }
         }
         "criteria" => criteria(&mut p, rest),
+        "premarket" => premarket(&mut p, rest, &item),
         _ => unknown(&mut p, path),
     }
     p
@@ -299,6 +338,7 @@ fn project(p: &mut Place, rest: &[&str], item: &ItemFn<'_>) {
                     ("scope", "scope"),
                     ("description", "project summary"),
                     ("end_of_support", "planned end of support"),
+                    ("cyber_device", "cyber device answer"),
                 ],
             );
             if rest == ["scope"] {
@@ -318,11 +358,23 @@ fn item_field(p: &mut Place, collection: &str, rest: &[&str]) {
             _ => field(p, rest, &[("id", "id"), ("text", "text"), ("user_need_ids", "user needs")]),
         },
         "user_needs" => field(p, rest, &[("id", "id"), ("text", "text")]),
+        "controls" if matches!(rest, ["categories", i] if i.parse::<usize>().is_ok()) => {
+            p.field = Some(format!("security control category {}", rest[1].parse::<usize>().unwrap_or(0) + 1));
+            p.noun = None;
+            p.choices = Some(CATEGORY);
+        }
         "controls" => {
             field(
                 p,
                 rest,
-                &[("id", "id"), ("description", "description"), ("kind", "kind"), ("status", "status"), ("verification", "verification")],
+                &[
+                    ("id", "id"),
+                    ("description", "description"),
+                    ("kind", "kind"),
+                    ("status", "status"),
+                    ("verification", "verification"),
+                    ("categories", "security control categories"),
+                ],
             );
             match rest {
                 ["kind"] => p.choices = Some(CONTROL_KIND),
@@ -391,6 +443,64 @@ fn item_field(p: &mut Place, collection: &str, rest: &[&str]) {
                 }
             }
         },
+    }
+}
+
+/// The premarket part (format version 7): reasons a category does not
+/// apply, the architecture views, the team's MDS2 answers.
+fn premarket(p: &mut Place, rest: &[&str], item: &ItemFn<'_>) {
+    p.context.push("Premarket documentation".into());
+    p.noun = Some("the premarket documentation");
+    match rest {
+        ["not_applicable", more @ ..] => {
+            p.context.push("categories that do not apply".into());
+            p.noun = Some("the reasons categories do not apply");
+            let names: Vec<(&str, String)> =
+                CATEGORY.iter().zip(CATEGORY_LABELS).map(|(k, l)| (*k, format!("reason “{l}” does not apply"))).collect();
+            let names: Vec<(&str, &str)> = names.iter().map(|(k, l)| (*k, l.as_str())).collect();
+            field(p, more, &names);
+        }
+        ["architecture", more @ ..] => {
+            p.context.push("architecture views".into());
+            p.noun = Some("the architecture views");
+            if let [view, fields @ ..] = more {
+                match VIEWS.iter().find(|(k, _)| k == view) {
+                    Some((_, label)) => {
+                        p.context.push(format!("view “{label}”"));
+                        p.noun = Some("an architecture view");
+                        field(p, fields, &[("shows", "content"), ("location", "location"), ("status", "status")]);
+                        if fields == ["status"] {
+                            p.choices = Some(VIEW_STATUS);
+                        }
+                    }
+                    None => unknown(p, more),
+                }
+            }
+        }
+        ["mds2"] => {
+            p.field = Some("MDS2 answers".into());
+            p.noun = Some("a list");
+        }
+        ["mds2", more @ ..] => {
+            if item(p, "premarket/mds2", "MDS2 answer", more).is_some() {
+                p.noun = Some("an MDS2 answer");
+                field(
+                    p,
+                    &more[1..],
+                    &[("question_id", "question"), ("answer", "answer"), ("note", "note"), ("confirmed", "confirmed mark")],
+                );
+                if more.get(1) == Some(&"answer") {
+                    p.choices = Some(MDS2_VALUE);
+                }
+            } else {
+                unknown(p, more);
+            }
+        }
+        _ => field(
+            p,
+            rest,
+            &[("not_applicable", "categories that do not apply"), ("architecture", "architecture views"), ("mds2", "MDS2 answers")],
+        ),
     }
 }
 
@@ -491,6 +601,7 @@ impl Lookup for Plan {
             "risks" => self.risks.get(index)?.id.clone(),
             "controls" => self.controls.get(index)?.id.clone(),
             "components" => self.components.get(index)?.id.clone(),
+            "premarket/mds2" => self.premarket.mds2.get(index)?.question_id.clone(),
             "user_needs" => self.user_needs.get(index)?.id.clone(),
             "project/inputs" => self.project.inputs.get(index)?.label.clone(),
             "project/outputs" => self.project.outputs.get(index)?.label.clone(),
@@ -539,6 +650,7 @@ impl Lookup for JsonPlan<'_> {
             "stakeholders" | "roles" | "activities" => usable(collection, text("name")?),
             "needs" => usable(collection, text("text")?),
             "risks" | "controls" | "user_needs" | "components" => usable(collection, text("id")?),
+            "premarket/mds2" => usable(collection, text("question_id")?),
             "project/inputs" | "project/outputs" => usable(collection, text("label")?),
             "document/attendees" => usable(collection, text("name")?),
             "need_links" => pair(
@@ -561,6 +673,9 @@ impl Lookup for JsonPlan<'_> {
 /// A label is used only when it says something: risks by a well-formed id,
 /// other items by a name that is not blank.
 fn usable(collection: &str, text: String) -> Option<String> {
+    if collection == "premarket/mds2" {
+        return crate::plan::model::is_question_id(&text).then_some(text);
+    }
     if collection == "risks" || collection == "components" {
         let ok = !text.is_empty() && text.len() <= 20 && text.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
         return ok.then_some(text);

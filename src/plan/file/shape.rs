@@ -111,5 +111,14 @@ mod tests {
         assert_eq!(names(&Raci::ALL), p::RACI);
         assert_eq!(names(&ComponentKind::ALL), p::COMPONENT_KIND);
         assert_eq!(names(&SupportLevel::ALL), p::SUPPORT);
+        assert_eq!(names(&SecurityCategory::ALL), p::CATEGORY);
+        assert_eq!(names(&ViewStatus::ALL), p::VIEW_STATUS);
+        assert_eq!(names(&Mds2Value::ALL), p::MDS2_VALUE);
+        let keys: Vec<&str> = SecurityCategory::ALL.iter().map(|c| c.key()).collect();
+        assert_eq!(keys, p::CATEGORY);
+        let labels: Vec<&str> = SecurityCategory::ALL.iter().map(|c| c.label()).collect();
+        assert_eq!(labels, p::CATEGORY_LABELS);
+        let views: Vec<(&str, &str)> = ViewKind::ALL.iter().map(|v| (v.key(), v.label())).collect();
+        assert_eq!(views, p::VIEWS);
     }
 }

@@ -9,6 +9,7 @@ use super::{
     LikelihoodAxis, NeedLink, Plan, Raci, RaciAssignment, Rating, Relevance, RiskCriteria, RiskEntry, Role, SbomFormat, Scope,
     SecurityNeed, Stakeholder, SupportLevel, UserNeed, Zone, MAX_LEVELS, MIN_LEVELS,
 };
+use super::{Mds2Answer, SecurityCategory, ViewKind, ViewStatus, ViewText};
 use crate::common::ids::{move_by, Identified};
 
 macro_rules! identified {
@@ -71,6 +72,7 @@ impl Plan {
             kind,
             status: ControlStatus::Planned,
             verification: String::new(),
+            categories: Vec::new(),
         });
         id
     }
@@ -210,6 +212,63 @@ impl Plan {
     /// The product's planned end of support (A.1), YYYY-MM-DD or empty.
     pub fn set_product_end_of_support(&mut self, date: String) {
         self.project.end_of_support = date;
+    }
+}
+
+/// The premarket part's edits (format version 7). The MDS2 edits that
+/// start from the drafted answer are `plan::premarket::mds2`'s.
+impl Plan {
+    /// Put a control in a security control category, or take it out; its
+    /// categories stay in the order of [`SecurityCategory::ALL`].
+    pub fn set_control_category(&mut self, id: &str, category: SecurityCategory, on: bool) {
+        if let Some(c) = self.control_mut(id) {
+            c.categories.retain(|x| *x != category);
+            if on {
+                c.categories.push(category);
+                c.categories.sort();
+            }
+        }
+    }
+
+    /// Why a category does not apply (empty: it applies).
+    pub fn set_category_reason(&mut self, category: SecurityCategory, reason: String) {
+        *self.premarket.not_applicable.get_mut(category) = reason;
+    }
+
+    pub fn set_view_text(&mut self, view: ViewKind, field: ViewText, value: String) {
+        let v = self.premarket.architecture.get_mut(view);
+        match field {
+            ViewText::Shows => v.shows = value,
+            ViewText::Location => v.location = value,
+        }
+    }
+
+    pub fn set_view_status(&mut self, view: ViewKind, status: ViewStatus) {
+        self.premarket.architecture.get_mut(view).status = status;
+    }
+
+    /// Section 524B: `None` until decided.
+    pub fn set_cyber_device(&mut self, answer: Option<bool>) {
+        self.project.cyber_device = answer;
+    }
+
+    /// The team's stored answer to an MDS2 question, if any.
+    pub fn mds2_answer(&self, question_id: &str) -> Option<&Mds2Answer> {
+        self.premarket.mds2.iter().find(|a| a.question_id == question_id)
+    }
+
+    /// Store the team's answer to a question whole (the draft no longer
+    /// counts for it).
+    pub fn set_mds2(&mut self, answer: Mds2Answer) {
+        match self.premarket.mds2.iter_mut().find(|a| a.question_id == answer.question_id) {
+            Some(slot) => *slot = answer,
+            None => self.premarket.mds2.push(answer),
+        }
+    }
+
+    /// Forget the team's answer: the drafted one shows again.
+    pub fn reset_mds2(&mut self, question_id: &str) {
+        self.premarket.mds2.retain(|a| a.question_id != question_id);
     }
 }
 

@@ -19,6 +19,9 @@ pub struct SbomApproach {
     pub generated_when: String,
     /// Who owns and publishes it.
     pub owner: String,
+    /// How customers get it (with each release, on request, from a
+    /// portal); empty until decided (format version 7).
+    pub customer_access: String,
 }
 
 /// The sections the JSP asks the plan to set direction for. Each is free text
@@ -37,6 +40,9 @@ pub struct ManagementPlan {
     pub update_and_rollback: String,
     /// Coordinated vulnerability disclosure.
     pub vulnerability_disclosure: String,
+    /// Where vulnerabilities are reported: an address, a web page (format
+    /// version 7). The MDS2 and the customer summary name it.
+    pub disclosure_contact: String,
     /// Supplier and contractor expectations for secure components.
     pub suppliers: String,
     /// Roles and responsibilities across the team.

@@ -8,6 +8,7 @@ mod components;
 mod document;
 mod edits;
 mod management;
+mod premarket;
 mod project;
 mod raci;
 mod revision;
@@ -19,6 +20,10 @@ pub use components::{Component, ComponentFilter, ComponentKind, ComponentText, M
 pub use document::{Attendee, DocumentControl};
 pub use edits::{Checklist, NamedList};
 pub use management::{ManagementPlan, SbomApproach, SbomFormat, TextSection, MANAGEMENT_SECTIONS};
+pub use premarket::{
+    is_question_id, ArchitectureView, ArchitectureViews, CategoryReasons, Mds2Answer, Mds2Value, Premarket, SecurityCategory, ViewKind,
+    ViewStatus, ViewText, MAX_QUESTION_ID_LEN,
+};
 pub use project::{Answer, ChecklistItem, ImpactAnswer, ProjectPlanning, Resources, Scope};
 pub use raci::{Activity, Raci, RaciAssignment, Role};
 pub use revision::{frozen_json, next_label, Approval, Content, Meaning, Revision, Revisions, Snapshot};
@@ -66,6 +71,9 @@ pub struct Plan {
     pub controls: Vec<Control>,
     /// The component register: third-party components, their support and monitoring (format version 6).
     pub components: Vec<Component>,
+    /// Security control categories that do not apply, the architecture views
+    /// and the team's MDS2 answers (format version 7).
+    pub premarket: Premarket,
     /// Who is in the room: roles (rows of the RACI matrix).
     pub roles: Vec<Role>,
     /// Concept Phase activities (columns of the RACI matrix).

@@ -68,6 +68,11 @@ pub struct ProjectPlanning {
     /// YYYY-MM-DD; empty until decided (format version 6). Components whose
     /// support ends before it are gaps.
     pub end_of_support: String,
+    /// Whether the product is a "cyber device" under section 524B of the
+    /// FD&C Act (it runs software, can connect to the internet and could be
+    /// vulnerable): `None` (null) until decided (format version 7). A cyber
+    /// device adds premarket documentation (`plan::premarket::readiness`).
+    pub cyber_device: Option<bool>,
 }
 
 /// An answer to one Change Impact Assessment question (see `presets::impact_questions`).

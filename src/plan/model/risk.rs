@@ -252,4 +252,7 @@ pub struct Control {
     pub status: ControlStatus,
     /// Where its verification is recorded (a test report, a protocol id), or empty.
     pub verification: String,
+    /// FDA's security control categories it belongs to, in the order of
+    /// [`SecurityCategory::ALL`], each at most once (format version 7).
+    pub categories: Vec<super::SecurityCategory>,
 }

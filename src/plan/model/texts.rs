@@ -23,6 +23,8 @@ pub enum PlanText {
     Roles,
     SbomWhen,
     SbomOwner,
+    DisclosureContact,
+    SbomAccess,
 }
 
 /// How long a text may be, and whether it may be empty.
@@ -35,7 +37,7 @@ pub enum TextKind {
 }
 
 impl PlanText {
-    pub const ALL: [PlanText; 15] = [
+    pub const ALL: [PlanText; 17] = [
         PlanText::Name,
         PlanText::Product,
         PlanText::Summary,
@@ -51,6 +53,8 @@ impl PlanText {
         PlanText::Roles,
         PlanText::SbomWhen,
         PlanText::SbomOwner,
+        PlanText::DisclosureContact,
+        PlanText::SbomAccess,
     ];
 
     /// Where it lives in a plan file (validation messages' technical detail).
@@ -71,13 +75,15 @@ impl PlanText {
             PlanText::Roles => "management/roles_and_responsibilities",
             PlanText::SbomWhen => "management/sbom/generated_when",
             PlanText::SbomOwner => "management/sbom/owner",
+            PlanText::DisclosureContact => "management/disclosure_contact",
+            PlanText::SbomAccess => "management/sbom/customer_access",
         }
     }
 
     pub fn kind(self) -> TextKind {
         match self {
             PlanText::Name => TextKind::Name { required: true },
-            PlanText::Product => TextKind::Name { required: false },
+            PlanText::Product | PlanText::DisclosureContact => TextKind::Name { required: false },
             _ => TextKind::Text,
         }
     }
@@ -102,6 +108,8 @@ impl Plan {
             PlanText::Roles => &m.roles_and_responsibilities,
             PlanText::SbomWhen => &m.sbom.generated_when,
             PlanText::SbomOwner => &m.sbom.owner,
+            PlanText::DisclosureContact => &m.disclosure_contact,
+            PlanText::SbomAccess => &m.sbom.customer_access,
         }
     }
 
@@ -124,6 +132,8 @@ impl Plan {
             PlanText::Roles => &mut m.roles_and_responsibilities,
             PlanText::SbomWhen => &mut m.sbom.generated_when,
             PlanText::SbomOwner => &mut m.sbom.owner,
+            PlanText::DisclosureContact => &mut m.disclosure_contact,
+            PlanText::SbomAccess => &mut m.sbom.customer_access,
         }
     }
 

@@ -57,6 +57,7 @@ const SECTIONS: &[(&str, &[&str])] = &[
     ("Risk register", &["risks"]),
     ("Controls and traceability", &["controls"]),
     ("Third-party components", &["components"]),
+    ("Premarket documentation", &["premarket"]),
     ("Who is in the room", &["roles", "activities", "raci"]),
 ];
 

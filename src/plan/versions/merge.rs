@@ -449,6 +449,8 @@ pub fn both_values(path: &[Step], mine: Option<&Value>, theirs: Option<&Value>) 
         || matches!(field, "name" | "product" | "label" | "asset" | "approver" | "organisation" | "document_id" | "revision" | "date")
         // A component's identity and dates are one thing each, as a name is.
         || matches!(field, "version" | "group" | "supplier" | "purl" | "cpe" | "licence" | "sbom_ref" | "end_of_support" | "end_of_life")
+        // Where to report a vulnerability, where a view lives: one thing each.
+        || matches!(field, "disclosure_contact" | "location")
     {
         return None;
     }
@@ -460,7 +462,7 @@ pub fn both_values(path: &[Step], mine: Option<&Value>, theirs: Option<&Value>) 
             }
             // The long texts: those inside items, and the plan's own texts of A.1's resources and A.3.
             let long = matches!(field, "description" | "note" | "notes" | "threat" | "controls" | "rationale")
-                || matches!(path.first(), Some(Step::Field(f)) if f == "management")
+                || matches!(path.first(), Some(Step::Field(f)) if f == "management" || f == "premarket")
                 || matches!(path.get(1), Some(Step::Field(f)) if f == "resources");
             let (joined, max) = if long { (format!("{m}\n\n{t}"), MAX_TEXT_LEN) } else { (format!("{m}; {t}"), MAX_NAME_LEN) };
             (joined.chars().count() <= max).then_some(Value::String(joined))

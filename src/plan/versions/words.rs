@@ -34,6 +34,12 @@ fn field_value(field: &str, value: &Value, roots: &[&Value; 2]) -> String {
         ("treatment", Value::Null) => "(not decided)".into(),
         ("scope", Value::Null) => "(not chosen)".into(),
         ("role_id", Value::Null) => "(no role)".into(),
+        ("cyber_device", Value::Null) => "(not decided)".into(),
+        ("answer", Value::Null) => "(blank)".into(),
+        ("confirmed", Value::Bool(done)) => (if *done { "Confirmed" } else { "Not confirmed" }).into(),
+        ("categories", Value::Array(items)) if !items.is_empty() => {
+            items.iter().map(|c| c.as_str().map_or_else(|| plain(c), category)).collect::<Vec<_>>().join(", ")
+        }
         ("revisions", Value::Array(items)) if !items.is_empty() => items
             .iter()
             .map(|r| {
@@ -80,8 +86,15 @@ fn choice(field: &str, word: &str) -> String {
         ("value", "I") => "Informed".into(),
         ("formats", "cyclonedx") => "CycloneDX".into(),
         ("formats", "spdx") => "SPDX".into(),
+        ("answer", "not_applicable") => "N/A".into(),
         _ => capitalize(&word.replace('_', " ")),
     }
+}
+
+/// A security control category as FDA words it ("Code, Data and Execution Integrity").
+fn category(word: &str) -> String {
+    let labels = crate::plan::file::place::CATEGORY.iter().zip(crate::plan::file::place::CATEGORY_LABELS);
+    labels.into_iter().find(|(k, _)| **k == word).map_or_else(|| capitalize(&word.replace('_', " ")), |(_, l)| l.to_string())
 }
 
 /// "Likelihood: Likely (4), Severity: Serious (3)", with the plan's level names.
@@ -184,6 +197,16 @@ fn item(list: &str, value: &Value, roots: &[&Value; 2]) -> String {
             choice("relevance", &text("relevance"))
         ),
         "raci" => format!("{} × {}: {}", named("role", "role_id"), named("activity", "activity_id"), choice("value", &text("value"))),
+        // "AUDT-2: Yes (confirmed)".
+        "mds2" => {
+            let answer = value.get("answer").and_then(Value::as_str).map_or("(blank)".to_string(), |a| choice("answer", a));
+            let confirmed = if value.get("confirmed").and_then(Value::as_bool) == Some(true) { " (confirmed)" } else { "" };
+            let note = match text("note") {
+                note if note.is_empty() => String::new(),
+                note => format!(": {note}"),
+            };
+            format!("{}: {answer}{confirmed}{note}", text("question_id"))
+        }
         "change_impact" => {
             let (answer, note) = (choice("answer", &text("answer")), text("note"));
             if note.is_empty() {

@@ -50,6 +50,17 @@ pub enum Op {
     RemoveComponent(usize),
     RemoveRisk(usize),
     ProductEndOfSupport(String),
+    ControlCategory(usize, u8, bool),
+    CategoryReason(u8, String),
+    ViewText(u8, bool, String),
+    ViewStatus(u8, u8),
+    CyberDevice(Option<bool>),
+    Mds2(String, Option<u8>, String, bool),
+    ResetMds2(String),
+}
+
+fn question_id() -> impl Strategy<Value = String> {
+    prop_oneof![Just("DOC-8".to_string()), Just("AUDT-2.8.1".into()), Just("SBOM-1".into()), Just("not an id!".into()), Just(String::new())]
 }
 
 fn date() -> impl Strategy<Value = String> {
@@ -107,6 +118,13 @@ pub fn op() -> impl Strategy<Value = Op> {
         i.clone().prop_map(Op::RemoveComponent),
         i.clone().prop_map(Op::RemoveRisk),
         date().prop_map(Op::ProductEndOfSupport),
+        (i.clone(), any::<u8>(), any::<bool>()).prop_map(|(c, k, on)| Op::ControlCategory(c, k, on)),
+        (any::<u8>(), text()).prop_map(|(k, t)| Op::CategoryReason(k, t)),
+        (any::<u8>(), any::<bool>(), text()).prop_map(|(k, f, t)| Op::ViewText(k, f, t)),
+        (any::<u8>(), any::<u8>()).prop_map(|(k, s)| Op::ViewStatus(k, s)),
+        proptest::option::of(any::<bool>()).prop_map(Op::CyberDevice),
+        (question_id(), proptest::option::of(any::<u8>()), text(), any::<bool>()).prop_map(|(q, a, t, c)| Op::Mds2(q, a, t, c)),
+        question_id().prop_map(Op::ResetMds2),
     ]
 }
 
@@ -297,5 +315,21 @@ pub fn run(op: Op, p: &mut Plan, n: usize) {
             }
         }
         Op::ProductEndOfSupport(d) => p.set_product_end_of_support(d),
+        Op::ControlCategory(c, k, on) => {
+            if let Some(id) = nth_id(&p.controls, c) {
+                p.set_control_category(&id, SecurityCategory::ALL[usize::from(k) % 8], on);
+            }
+        }
+        Op::CategoryReason(k, t) => p.set_category_reason(SecurityCategory::ALL[usize::from(k) % 8], t),
+        Op::ViewText(k, shows, t) => {
+            p.set_view_text(ViewKind::ALL[usize::from(k) % 4], if shows { ViewText::Shows } else { ViewText::Location }, t)
+        }
+        Op::ViewStatus(k, s) => p.set_view_status(ViewKind::ALL[usize::from(k) % 4], ViewStatus::ALL[usize::from(s) % 3]),
+        Op::CyberDevice(a) => p.set_cyber_device(a),
+        Op::Mds2(question_id, answer, note, confirmed) => {
+            let answer = answer.map(|a| Mds2Value::ALL[usize::from(a) % 3]);
+            p.set_mds2(Mds2Answer { question_id, answer, note, confirmed });
+        }
+        Op::ResetMds2(q) => p.reset_mds2(&q),
     }
 }

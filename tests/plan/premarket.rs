@@ -1,0 +1,162 @@
+//! The premarket part (format version 7): security control categories,
+//! architecture views, the cyber device answer and MDS2 answers in the
+//! model and the file; category coverage, premarket readiness, the MDS2
+//! draft and the customer security summary.
+
+use crate::common::{sample_plan, NOW};
+use jsp_planner::plan::edit::{apply, SizeCheck};
+use jsp_planner::plan::file;
+use jsp_planner::plan::model::*;
+use jsp_planner::plan::repair::repair;
+use jsp_planner::plan::rules::{describe, validate};
+use serde_json::{json, Value};
+
+fn messages(plan: &Plan) -> Vec<String> {
+    validate(plan).iter().map(|v| describe(v, plan)).collect()
+}
+
+/// Remove what version 7 added, everywhere in a file (the plan, the
+/// newest revision's copy and the controls older revisions' changes hold).
+fn strip_version_7(value: &mut Value) {
+    match value {
+        Value::Object(fields) => {
+            for key in ["categories", "premarket", "cyber_device", "disclosure_contact", "customer_access"] {
+                fields.remove(key);
+            }
+            fields.values_mut().for_each(strip_version_7);
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_version_7),
+        _ => {}
+    }
+}
+
+// --- Model, file and rules ----------------------------------------------------
+
+#[test]
+fn a_version_6_file_with_revisions_gains_the_premarket_fields_everywhere() {
+    let mut plan = sample_plan();
+    // Revision A holds a control that is removed before revision B: B's
+    // stored changes put it back whole.
+    let gone = plan.add_control("Audit log of service logins", ControlKind::Design);
+    plan.set_control_category(&gone, SecurityCategory::EventDetectionAndLogging, true);
+    plan.issue_revision("A", "First issue", NOW).unwrap();
+    plan.remove_control(&gone);
+    plan.issue_revision("B", "Control dropped", NOW).unwrap();
+    let mut v: Value = serde_json::from_str(&file::export_compact(&plan)).unwrap();
+    strip_version_7(&mut v);
+    v["version"] = json!(6);
+    let text = v.to_string();
+    assert!(!text.contains("categories") && !text.contains("premarket"), "a version 6 file");
+
+    let imported = file::import(text.as_bytes()).unwrap();
+    assert_eq!(imported.migrated_from, Some(6));
+    let back = imported.plan;
+    assert_eq!(back.project.cyber_device, None);
+    assert_eq!(back.management.disclosure_contact, "");
+    assert_eq!(back.management.sbom.customer_access, "");
+    assert_eq!(back.premarket, Premarket::default());
+    assert!(back.controls.iter().all(|c| c.categories.is_empty()));
+    let a = file::revision_plan(&back, 1).unwrap();
+    let control = a.controls.iter().find(|c| c.id == gone).expect("revision A keeps the dropped control");
+    assert!(control.categories.is_empty());
+    assert_eq!(file::revision_plan(&back, 2).unwrap().premarket, Premarket::default());
+    // What the file held is all there, and it exports as version 7.
+    let mut expected = plan.clone();
+    for c in &mut expected.controls {
+        c.categories.clear();
+    }
+    expected.revisions = back.revisions.clone();
+    assert_eq!(back, expected);
+    let again: Value = serde_json::from_str(&file::export_compact(&back)).unwrap();
+    assert_eq!(again["version"], 7);
+}
+
+#[test]
+fn premarket_fields_round_trip_through_a_file() {
+    let mut plan = sample_plan();
+    plan.set_cyber_device(Some(true));
+    plan.set_text(PlanText::DisclosureContact, "psirt@example.com".into());
+    plan.set_text(PlanText::SbomAccess, "With each release, on the customer portal".into());
+    plan.set_category_reason(SecurityCategory::Cryptography, "No data leaves the device.".into());
+    plan.set_view_text(ViewKind::MultiPatientHarm, ViewText::Location, "ARC-0012 rev B".into());
+    plan.set_view_status(ViewKind::MultiPatientHarm, ViewStatus::Drafting);
+    plan.set_mds2(Mds2Answer {
+        question_id: "AUDT-2.8.1".into(),
+        answer: Some(Mds2Value::NotApplicable),
+        note: "No remote service".into(),
+        confirmed: true,
+    });
+    let text = file::export_pretty(&plan);
+    let v: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(v["plan"]["project"]["cyber_device"], true);
+    assert_eq!(v["plan"]["controls"][0]["categories"], json!(["code_data_and_execution_integrity", "firmware_and_software_updates"]));
+    assert_eq!(v["plan"]["premarket"]["not_applicable"]["cryptography"], "No data leaves the device.");
+    assert_eq!(v["plan"]["premarket"]["architecture"]["multi_patient_harm"]["status"], "drafting");
+    assert_eq!(v["plan"]["premarket"]["mds2"][0]["answer"], "not_applicable");
+    assert_eq!(file::import(text.as_bytes()).unwrap().plan, plan);
+}
+
+#[test]
+fn categories_are_kept_in_order_once_each_through_the_edit_path() {
+    let mut plan = sample_plan();
+    let id = plan.controls[0].id.clone();
+    let kept = apply(&mut plan, NOW, SizeCheck::Now, |p| {
+        p.set_control_category(&id, SecurityCategory::Authentication, true);
+        p.set_control_category(&id, SecurityCategory::Authentication, true);
+    })
+    .unwrap()
+    .expect("a change");
+    assert!(kept.before.controls[0].categories.len() == 2);
+    assert_eq!(
+        plan.controls[0].categories,
+        [SecurityCategory::Authentication, SecurityCategory::CodeDataAndExecutionIntegrity, SecurityCategory::FirmwareAndSoftwareUpdates]
+    );
+    apply(&mut plan, NOW, SizeCheck::Now, |p| p.set_control_category(&id, SecurityCategory::FirmwareAndSoftwareUpdates, false)).unwrap();
+    assert_eq!(plan.controls[0].categories, [SecurityCategory::Authentication, SecurityCategory::CodeDataAndExecutionIntegrity]);
+    // The same edit again changes nothing: no undo step.
+    assert!(apply(&mut plan, NOW, SizeCheck::Now, |p| p.set_control_category(&id, SecurityCategory::Authentication, true))
+        .unwrap()
+        .is_none());
+}
+
+#[test]
+fn broken_premarket_fields_are_named_where_they_are_and_repaired_where_safe() {
+    let mut plan = sample_plan();
+    plan.controls[0].categories = vec![SecurityCategory::Cryptography, SecurityCategory::Cryptography];
+    plan.premarket.mds2 = vec![
+        Mds2Answer { question_id: "AUDT-2".into(), answer: Some(Mds2Value::Yes), note: String::new(), confirmed: true },
+        Mds2Answer { question_id: "AUDT-2".into(), answer: Some(Mds2Value::No), note: String::new(), confirmed: false },
+        Mds2Answer { question_id: "AUDT 2!".into(), answer: None, note: String::new(), confirmed: false },
+    ];
+    plan.premarket.architecture.global_system.location = "x".repeat(301);
+    plan.management.disclosure_contact = "y".repeat(301);
+    assert_eq!(
+        messages(&plan),
+        [
+            "Security management plan: the section “Disclosure contact” is longer than 300 characters.",
+            "Control C-001: the security control category 2 names a category twice.",
+            "Premarket documentation, architecture views, view “Global System”: the location is longer than 300 characters.",
+            "Premarket documentation, MDS2 answer AUDT-2: the question is “AUDT-2”, the same as an earlier one.",
+            "Premarket documentation, MDS2 answer 3: the question must be 1 to 32 letters, digits, hyphens or dots, as AUDT-2.8.1.",
+        ]
+    );
+    let log = repair(&mut plan);
+    assert!(log.iter().any(|l| l.contains("named a security control category twice")), "{log:?}");
+    assert!(log.iter().any(|l| l.contains("answered twice")), "{log:?}");
+    assert_eq!(plan.controls[0].categories, [SecurityCategory::Cryptography]);
+    assert_eq!(plan.premarket.mds2[0].answer, Some(Mds2Value::Yes), "the first answer is kept");
+    // The malformed question id is not guessed at: it stays a problem.
+    assert_eq!(messages(&plan).len(), 1, "{:?}", messages(&plan));
+}
+
+#[test]
+fn a_file_with_an_unknown_category_or_answer_names_the_allowed_words() {
+    let mut v: Value = serde_json::from_str(&file::export_compact(&sample_plan())).unwrap();
+    v["plan"]["controls"][0]["categories"] = json!(["crypto"]);
+    let err = file::import(v.to_string().as_bytes()).unwrap_err().to_string();
+    assert!(err.contains("Control C-001") && err.contains("cryptography"), "{err}");
+    let mut v: Value = serde_json::from_str(&file::export_compact(&sample_plan())).unwrap();
+    v["plan"]["premarket"]["mds2"] = json!([{ "question_id": "SBOM-1", "answer": "maybe", "note": "", "confirmed": false }]);
+    let err = file::import(v.to_string().as_bytes()).unwrap_err().to_string();
+    assert!(err.contains("MDS2 answer SBOM-1") && err.contains("not_applicable"), "{err}");
+}
