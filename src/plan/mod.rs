@@ -8,6 +8,7 @@ pub mod edit;
 pub mod export;
 pub mod file;
 pub mod model;
+pub mod premarket;
 pub mod presets;
 pub mod repair;
 pub mod report;

@@ -160,3 +160,70 @@ fn a_file_with_an_unknown_category_or_answer_names_the_allowed_words() {
     let err = file::import(v.to_string().as_bytes()).unwrap_err().to_string();
     assert!(err.contains("MDS2 answer SBOM-1") && err.contains("not_applicable"), "{err}");
 }
+
+// --- Category coverage --------------------------------------------------------
+
+mod coverage {
+    use super::*;
+    use jsp_planner::plan::premarket::coverage::{coverage, coverage_gaps, uncategorised, CoverageState};
+    use jsp_planner::plan::premarket::Target;
+
+    #[test]
+    fn each_category_lists_its_controls_their_risks_and_verification() {
+        let mut plan = sample_plan();
+        let rows = coverage(&plan);
+        assert_eq!(rows.len(), 8);
+        let integrity = &rows[3];
+        assert_eq!(integrity.category, SecurityCategory::CodeDataAndExecutionIntegrity);
+        assert_eq!(integrity.controls.iter().map(|c| c.id.as_str()).collect::<Vec<_>>(), ["C-001"]);
+        assert_eq!(integrity.risks, ["R-001"]);
+        assert_eq!((integrity.state, integrity.verification().as_str()), (CoverageState::NotVerified, "0 of 1 verified"));
+        // A second control, verified: partly verified; then both.
+        let c2 = plan.add_control("Signed update packages", ControlKind::Design);
+        plan.set_control_category(&c2, SecurityCategory::CodeDataAndExecutionIntegrity, true);
+        plan.control_mut(&c2).unwrap().status = ControlStatus::Verified;
+        assert_eq!(coverage(&plan)[3].state, CoverageState::PartlyVerified);
+        assert_eq!(coverage(&plan)[3].risks, ["R-001"], "a control no risk links treats no risk");
+        plan.controls[0].status = ControlStatus::Verified;
+        assert_eq!(coverage(&plan)[3].state, CoverageState::Verified);
+        assert_eq!(coverage(&plan)[3].verification(), "2 of 2 verified");
+    }
+
+    #[test]
+    fn a_category_gap_closes_when_a_control_is_categorised_or_a_reason_is_recorded() {
+        let mut plan = sample_plan();
+        let open = |p: &Plan| coverage_gaps(p).into_iter().map(|g| g.target).collect::<Vec<_>>();
+        assert_eq!(open(&plan).len(), 6, "the sample's one control covers two of the eight");
+        assert!(open(&plan).contains(&Target::CategoryReason(SecurityCategory::Authentication)));
+        assert_eq!(
+            coverage_gaps(&plan)[0].text,
+            "No control is in “Authentication”: categorise a control, or record why it does not apply."
+        );
+        let id = plan.controls[0].id.clone();
+        plan.set_control_category(&id, SecurityCategory::Authentication, true);
+        assert!(!open(&plan).contains(&Target::CategoryReason(SecurityCategory::Authentication)));
+        assert_eq!(open(&plan).len(), 5);
+        // A blank reason is no reason; a written one closes the gap.
+        plan.set_category_reason(SecurityCategory::Cryptography, "   ".into());
+        assert_eq!(coverage(&plan)[2].state, CoverageState::Gap);
+        plan.set_category_reason(SecurityCategory::Cryptography, "Nothing is stored or sent.".into());
+        assert_eq!(
+            (coverage(&plan)[2].state, coverage(&plan)[2].reason),
+            (CoverageState::NotApplicable, Some("Nothing is stored or sent."))
+        );
+        assert_eq!(open(&plan).len(), 4);
+    }
+
+    #[test]
+    fn controls_without_a_category_are_listed_with_a_link_to_their_categories() {
+        let mut plan = sample_plan();
+        assert!(uncategorised(&plan).is_empty());
+        let c2 = plan.add_control("Tamper-evident enclosure", ControlKind::Design);
+        let gaps = uncategorised(&plan);
+        assert_eq!(gaps.len(), 1);
+        assert_eq!(gaps[0].target, Target::ControlCategories(c2.clone()));
+        assert_eq!(gaps[0].target.section(), Some(jsp_planner::plan::sections::Section::Traceability));
+        plan.set_control_category(&c2, SecurityCategory::ResiliencyAndRecovery, true);
+        assert!(uncategorised(&plan).is_empty());
+    }
+}
