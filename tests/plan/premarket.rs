@@ -227,3 +227,171 @@ mod coverage {
         assert!(uncategorised(&plan).is_empty());
     }
 }
+
+// --- Premarket readiness ------------------------------------------------------
+
+mod readiness {
+    use super::*;
+    use jsp_planner::plan::deliverables::Fix;
+    use jsp_planner::plan::premarket::readiness::{readiness, Applies, Element, ElementId, State, Summary};
+    use jsp_planner::plan::premarket::Target;
+    use jsp_planner::plan::presets::new_plan;
+    use jsp_planner::plan::sections::Section;
+
+    fn get(plan: &Plan, id: ElementId) -> Element {
+        readiness(plan).into_iter().find(|e| e.id == id).unwrap()
+    }
+
+    fn state(plan: &Plan, id: ElementId) -> State {
+        get(plan, id).state
+    }
+
+    #[test]
+    fn every_element_is_listed_in_the_guidance_order_with_the_report_parts_under_it() {
+        let plan = new_plan("plan-1".into(), "Pump".into(), NOW.into());
+        let elements = readiness(&plan);
+        assert_eq!(elements.iter().map(|e| e.id).collect::<Vec<_>>(), ElementId::ALL);
+        let parts: Vec<&str> =
+            elements.iter().filter(|e| e.id.parent() == Some(ElementId::RiskManagementReport)).map(|e| e.title()).collect();
+        assert_eq!(
+            parts,
+            [
+                "Threat model",
+                "Cybersecurity risk assessment",
+                "Software bill of materials (SBOM)",
+                "Vulnerability assessment and software support",
+                "Unresolved anomalies assessment",
+                "Traceability: threat model, risks, SBOM and tests",
+            ]
+        );
+        for e in elements.iter().filter(|e| e.id != ElementId::RiskManagementReport) {
+            assert!(!e.id.rule().is_empty());
+            assert_eq!(e.state == State::Drafted, e.gaps.is_empty(), "{}: drafted exactly when no gap is left", e.title());
+        }
+    }
+
+    #[test]
+    fn a_new_plan_is_mostly_missing_and_the_states_follow_the_plan_as_it_fills() {
+        let mut plan = new_plan("plan-1".into(), "Pump".into(), NOW.into());
+        assert_eq!(state(&plan, ElementId::ThreatModel), State::Missing);
+        assert_eq!(state(&plan, ElementId::RiskManagementReport), State::Started, "the preset grid already feeds the risk assessment");
+        assert_eq!(state(&plan, ElementId::RiskAssessment), State::Started);
+        assert_eq!(state(&plan, ElementId::ArchitectureViews), State::Missing);
+
+        // The threat model: a risk with its asset and threat starts it …
+        let r = plan.add_risk("Dose settings", "Tampered over the network");
+        assert_eq!(state(&plan, ElementId::ThreatModel), State::Started);
+        let gaps = get(&plan, ElementId::ThreatModel).gaps;
+        assert_eq!(
+            gaps.iter().map(|g| &g.target).collect::<Vec<_>>(),
+            [&Target::View(ViewKind::GlobalSystem), &Target::Plan(Fix::Text(PlanText::SafetyRisk))]
+        );
+        // … the Global System view under way and the method written draft it.
+        plan.set_view_status(ViewKind::GlobalSystem, ViewStatus::Drafting);
+        plan.set_text(PlanText::SafetyRisk, "Per AAMI SW96, in the same review as ISO 14971.".into());
+        assert_eq!(state(&plan, ElementId::ThreatModel), State::Drafted);
+        // A second risk without its threat takes it back to started, linking to that risk.
+        let r2 = plan.add_risk("Service port", "");
+        let gap = &get(&plan, ElementId::ThreatModel).gaps[0];
+        assert_eq!((state(&plan, ElementId::ThreatModel), &gap.target), (State::Started, &Target::Plan(Fix::Risk(r2.clone()))));
+        assert_eq!(gap.text, format!("Name the asset and the threat of each risk ({r2})."));
+        plan.remove_risk(&r2);
+
+        // The architecture views: each needs what it shows, where it lives and a start.
+        for view in ViewKind::ALL {
+            plan.set_view_text(view, ViewText::Shows, format!("{} of the pump", view.label()));
+            plan.set_view_text(view, ViewText::Location, "ARC-0012".into());
+        }
+        assert_eq!(state(&plan, ElementId::ArchitectureViews), State::Started, "one view is being drafted");
+        for view in ViewKind::ALL {
+            plan.set_view_status(view, ViewStatus::Done);
+        }
+        assert_eq!(state(&plan, ElementId::ArchitectureViews), State::Drafted);
+
+        // Labeling: the disclosure contact gap lands on the contact field, in A.3.
+        let gap = get(&plan, ElementId::Labeling).gaps.into_iter().find(|g| g.text.contains("disclosure contact")).unwrap();
+        assert_eq!(gap.target, Target::Plan(Fix::Text(PlanText::DisclosureContact)));
+        assert_eq!(gap.target.section(), Some(Section::Management));
+        plan.set_text(PlanText::DisclosureContact, "psirt@example.com".into());
+        assert!(!get(&plan, ElementId::Labeling).gaps.iter().any(|g| g.text.contains("disclosure contact")));
+        let _ = r;
+    }
+
+    #[test]
+    fn the_sbom_and_vulnerability_elements_read_the_component_register() {
+        let mut plan = sample_plan();
+        plan.management.sbom.generated_when = "Every release build".into();
+        plan.management.sbom.owner = "PSIRT".into();
+        plan.management.sbom.formats = vec![SbomFormat::Cyclonedx];
+        let sbom = get(&plan, ElementId::Sbom);
+        assert_eq!((sbom.state, sbom.gaps.iter().map(|g| &g.target).collect::<Vec<_>>()), (State::Started, vec![&Target::Components]));
+        let id = plan.add_component("openssl");
+        assert_eq!(state(&plan, ElementId::Sbom), State::Drafted);
+        let gaps = get(&plan, ElementId::VulnerabilityAssessment).gaps;
+        assert!(gaps.iter().any(|g| g.target == Target::Component(id.clone()) && g.text.contains("level of support")), "{gaps:?}");
+        assert!(gaps.iter().any(|g| g.target == Target::EndOfSupport));
+        plan.set_component_support(&id, SupportLevel::ActivelyMaintained);
+        plan.set_component_text(&id, ComponentText::EndOfSupport, "2030-12-31".into());
+        plan.component_mut(&id).unwrap().monitoring.source = "NVD".into();
+        plan.set_product_end_of_support("2032-12-31".into());
+        plan.set_text(PlanText::ThirdParty, "Weekly NVD review".into());
+        assert_eq!(state(&plan, ElementId::VulnerabilityAssessment), State::Drafted);
+    }
+
+    #[test]
+    fn the_cyber_device_answer_and_the_scope_decide_what_applies() {
+        let mut plan = new_plan("plan-1".into(), "Pump".into(), NOW.into());
+        let cyber = [ElementId::PostmarketPlan, ElementId::ReasonableAssurance, ElementId::CyberDeviceSbom];
+        for id in cyber {
+            assert!(matches!(get(&plan, id).applies, Applies::Undecided(_)), "{id:?}");
+        }
+        let s = Summary::of(&readiness(&plan));
+        assert_eq!((s.applicable, s.undecided, s.not_applicable), (12, 3, 0));
+        assert!(s.line().ends_with("; 3 more apply if the product is a cyber device."), "{}", s.line());
+
+        plan.set_cyber_device(Some(true));
+        assert!(cyber.iter().all(|id| get(&plan, *id).applies()));
+        assert_eq!(Summary::of(&readiness(&plan)).applicable, 15);
+        plan.set_cyber_device(Some(false));
+        assert!(cyber.iter().all(|id| matches!(get(&plan, *id).applies, Applies::No(_))));
+        let s = Summary::of(&readiness(&plan));
+        assert_eq!((s.applicable, s.not_applicable, s.undecided), (12, 3, 0));
+
+        assert!(get(&plan, ElementId::ArchitectureViews).applies());
+        plan.project.scope = Some(Scope::Maintenance);
+        assert!(matches!(get(&plan, ElementId::ArchitectureViews).applies, Applies::No(_)));
+        plan.project.scope = Some(Scope::MajorAddition);
+        assert!(get(&plan, ElementId::ArchitectureViews).applies());
+    }
+
+    #[test]
+    fn the_summary_counts_states_and_gaps_of_what_applies() {
+        let mut plan = sample_plan();
+        plan.set_cyber_device(Some(true));
+        let elements = readiness(&plan);
+        let s = Summary::of(&elements);
+        assert_eq!(s.drafted + s.started + s.missing, s.applicable);
+        let gaps: usize = elements.iter().filter(|e| e.applies() && e.id != ElementId::RiskManagementReport).map(|e| e.gaps.len()).sum();
+        assert_eq!(s.gaps, gaps);
+        assert_eq!(s.line(), format!("{} of 15 elements drafted, {} started, {} missing.", s.drafted, s.started, s.missing));
+        // The disclosure contact feeds three elements, all missing until now:
+        // each starts, and three gaps close.
+        let before = s;
+        let states = |p: &Plan| [ElementId::Labeling, ElementId::ManagementPlans, ElementId::PostmarketPlan].map(|id| state(p, id));
+        assert_eq!(states(&plan), [State::Missing; 3]);
+        plan.set_text(PlanText::DisclosureContact, "psirt@example.com".into());
+        assert_eq!(states(&plan), [State::Started; 3]);
+        let after = Summary::of(&readiness(&plan));
+        assert_eq!((after.missing, after.started, after.gaps), (before.missing - 3, before.started + 3, before.gaps - 3));
+    }
+}
+
+#[test]
+fn the_readiness_rules_page_lists_every_element_with_its_rule() {
+    use jsp_planner::plan::premarket::readiness::ElementId;
+    let page = std::fs::read_to_string(format!("{}/docs/READINESS.md", env!("CARGO_MANIFEST_DIR"))).unwrap();
+    for id in ElementId::ALL {
+        let line = format!("- **{}**: {}", id.title(), id.rule());
+        assert!(page.contains(&line), "docs/READINESS.md lacks: {line}");
+    }
+}

@@ -33,6 +33,7 @@
 //! premarket places, which the premarket views show.
 
 pub mod coverage;
+pub mod readiness;
 
 use crate::plan::deliverables::Fix;
 use crate::plan::model::{SecurityCategory, ViewKind};
@@ -88,4 +89,8 @@ impl From<crate::plan::deliverables::Gap> for Gap {
     fn from(g: crate::plan::deliverables::Gap) -> Gap {
         Gap { text: g.text, target: Target::Plan(g.fix) }
     }
+}
+
+fn filled(s: &str) -> bool {
+    !s.trim().is_empty()
 }
