@@ -77,6 +77,13 @@ pub enum PartKey {
     Progress,
     /// Each activity's owner and evidence, and why some do not apply.
     Activities,
+    // The premarket documents (`plan::premarket`), none of them part of the plan report.
+    /// The MDS2 draft's document block (DOC), with the document control.
+    Mds2Doc,
+    /// The MDS2 draft's 22 security sections.
+    Mds2Sections,
+    /// The customer security summary.
+    CustomerSummary,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -395,3 +395,189 @@ fn the_readiness_rules_page_lists_every_element_with_its_rule() {
         assert!(page.contains(&line), "docs/READINESS.md lacks: {line}");
     }
 }
+
+// --- The MDS2 draft -------------------------------------------------------------
+
+mod mds2 {
+    use super::*;
+    use jsp_planner::plan::premarket::mds2::{self, counts, draft, row, Kind, Status, SECTIONS};
+    use jsp_planner::plan::premarket::Target;
+    use jsp_planner::report::{markdown, Block, PartKey};
+
+    const IDS: [&str; 22] = [
+        "MPII", "ALOF", "AUDT", "AUTH", "CSUP", "DIDT", "DTBK", "EMRG", "IGAU", "MLDP", "NAUT", "CONN", "PAUT", "PLOK", "RDMP", "SBOM",
+        "SAHD", "SGUD", "STCF", "TXCF", "TXIG", "RMOT",
+    ];
+
+    fn with_contact() -> Plan {
+        let mut plan = sample_plan();
+        plan.set_text(PlanText::DisclosureContact, "psirt@example.com, https://example.com/security".into());
+        plan
+    }
+
+    fn parse(text: &str) -> Vec<Vec<String>> {
+        let body = text.strip_prefix('\u{feff}').expect("a byte order mark for Excel");
+        let mut reader = csv::ReaderBuilder::new().has_headers(false).from_reader(body.as_bytes());
+        reader.records().map(|r| r.unwrap().iter().map(str::to_string).collect()).collect()
+    }
+
+    #[test]
+    fn the_form_has_the_doc_block_then_the_22_sections_each_with_questions_of_its_own() {
+        let ids: Vec<&str> = SECTIONS.iter().map(|s| s.id).collect();
+        assert_eq!(ids[0], "DOC");
+        assert_eq!(ids[1..], IDS);
+        let mut seen = std::collections::HashSet::new();
+        for s in &SECTIONS {
+            assert!(!s.name.is_empty() && !s.questions.is_empty(), "{}", s.id);
+            for q in s.questions {
+                assert!(q.id.starts_with(&format!("{}-", s.id)), "{} in {}", q.id, s.id);
+                assert!(is_question_id(q.id), "{}", q.id);
+                assert!(seen.insert(q.id), "{} twice", q.id);
+                assert!(q.prompt.ends_with('?') || q.prompt.ends_with('.') || q.prompt.ends_with(')'), "{}", q.id);
+                if let Some((_, scope)) = q.gate {
+                    assert!(s.questions.iter().any(|other| other.id != q.id && other.id.starts_with(scope)), "{} closes nothing", q.id);
+                }
+            }
+        }
+        assert!(seen.len() > 120, "{} questions", seen.len());
+        assert!(seen.contains("AUDT-2.8.1"));
+    }
+
+    #[test]
+    fn doc_answers_are_drafted_from_the_disclosure_contact_and_name_it() {
+        let plan = sample_plan();
+        assert_eq!(row(&plan, "DOC-5").unwrap().status, Status::NotInPlan);
+        let plan = with_contact();
+        let doc5 = row(&plan, "DOC-5").unwrap();
+        assert_eq!(doc5.question.kind, Kind::Text);
+        assert_eq!(doc5.answer_text(), "psirt@example.com, https://example.com/security");
+        assert_eq!(doc5.status, Status::Drafted);
+        assert_eq!(doc5.source_text(), "Drafted from the plan — confirm: A.3 disclosure contact");
+        assert_eq!(
+            doc5.source.unwrap().target,
+            Some(Target::Plan(jsp_planner::plan::deliverables::Fix::Text(PlanText::DisclosureContact)))
+        );
+        let doc8 = row(&plan, "DOC-8").unwrap();
+        assert_eq!(
+            (doc8.answer, doc8.note.as_str()),
+            (Some(Mds2Value::Yes), "Report vulnerabilities to psirt@example.com, https://example.com/security.")
+        );
+        assert_eq!(row(&plan, "DOC-3").unwrap().answer_text(), plan.project.product.trim());
+    }
+
+    #[test]
+    fn control_sections_are_drafted_from_controls_by_category_and_from_reasons() {
+        let mut plan = sample_plan();
+        let audit = row(&plan, "AUDT-2").unwrap();
+        assert_eq!((audit.answer, audit.status), (None, Status::NotInPlan));
+        let id = plan.controls[0].id.clone();
+        plan.set_control_category(&id, SecurityCategory::EventDetectionAndLogging, true);
+        let audit = row(&plan, "AUDT-2").unwrap();
+        assert_eq!((audit.answer, audit.status.clone()), (Some(Mds2Value::Yes), Status::Drafted));
+        assert!(audit.note.starts_with("C-001 Firmware images are signed"), "{}", audit.note);
+        assert_eq!(audit.source_text(), "Drafted from the plan — confirm: Controls in “Event Detection and Logging”");
+        // The sample's control is in Code, Data and Execution Integrity: SAHD-3.1 and IGAU-1 follow.
+        assert_eq!(row(&plan, "SAHD-3.1").unwrap().answer, Some(Mds2Value::Yes));
+        // A category ruled out drafts "No" with the reason.
+        plan.set_category_reason(SecurityCategory::Cryptography, "No patient data is stored on the device.".into());
+        let stcf = row(&plan, "STCF-1").unwrap();
+        assert_eq!((stcf.answer, stcf.note.as_str()), (Some(Mds2Value::No), "No patient data is stored on the device."));
+    }
+
+    #[test]
+    fn csup_rdmp_and_sbom_are_drafted_from_a3_and_the_component_register() {
+        let mut plan = sample_plan();
+        plan.management.sbom.formats = vec![SbomFormat::Cyclonedx];
+        plan.set_text(PlanText::SbomAccess, "On request from the service portal".into());
+        plan.set_text(PlanText::SbomWhen, "Every release build".into());
+        plan.set_text(PlanText::ThirdParty, "Weekly review of NVD and vendor advisories".into());
+        plan.set_product_end_of_support("2031-12-31".into());
+        let os = plan.add_component("linux-kernel");
+        plan.set_component_kind(&os, ComponentKind::OperatingSystem);
+        plan.set_component_text(&os, ComponentText::EndOfSupport, "2028-12-31".into());
+        let lib = plan.add_component("openssl");
+        plan.set_component_text(&lib, ComponentText::Version, "3.0.2".into());
+        let answer = |id: &str| row(&plan, id).map(|r| (r.answer, r.note)).unwrap();
+        assert_eq!(answer("CSUP-1"), (Some(Mds2Value::Yes), "The component register lists 2 components.".into()));
+        assert_eq!(answer("CSUP-2"), (Some(Mds2Value::Yes), "linux-kernel".into()));
+        assert_eq!(answer("CSUP-5"), (Some(Mds2Value::Yes), "openssl 3.0.2".into()));
+        assert_eq!(answer("CSUP-3").0, None, "no firmware or driver listed: left to the team");
+        assert_eq!(answer("SBOM-1"), (Some(Mds2Value::Yes), "On request from the service portal (CycloneDX).".into()));
+        assert_eq!(answer("SBOM-2"), (Some(Mds2Value::Yes), "CycloneDX".into()));
+        assert_eq!(answer("SBOM-2.3"), (None, "1 component without a version in the register.".into()));
+        assert_eq!(answer("SBOM-4"), (Some(Mds2Value::Yes), "Every release build".into()));
+        let rdmp4 = answer("RDMP-4");
+        assert_eq!(rdmp4.0, Some(Mds2Value::Yes));
+        assert!(rdmp4.1.contains("1 component end support before the product (2031-12-31)."), "{}", rdmp4.1);
+    }
+
+    #[test]
+    fn a_gate_closes_its_part_and_the_teams_answers_override_the_draft() {
+        let mut plan = sample_plan();
+        let component = plan.add_component("openssl");
+        let _ = component;
+        mds2::set_answer(&mut plan, "CSUP-1", Some(Mds2Value::No));
+        let rows = draft(&plan);
+        let csup: Vec<_> = rows.iter().filter(|r| r.section.id == "CSUP").collect();
+        assert_eq!(csup[0].status, Status::Confirmed);
+        for r in &csup[1..] {
+            assert_eq!((r.answer, r.status.clone()), (Some(Mds2Value::NotApplicable), Status::Gated("CSUP-1")), "{}", r.question.id);
+        }
+        assert_eq!(csup[1].source_text(), "N/A because of CSUP-1 — confirm");
+        // A question the team answered stays theirs under a closed gate.
+        mds2::set_answer(&mut plan, "CSUP-8", Some(Mds2Value::Yes));
+        assert_eq!(row(&plan, "CSUP-8").unwrap().answer, Some(Mds2Value::Yes));
+
+        // A note edits the drafted answer without confirming it; confirming does.
+        plan.set_text(PlanText::DisclosureContact, "psirt@example.com".into());
+        mds2::set_note(&mut plan, "DOC-8", "Disclosure policy on the web site".into());
+        let doc8 = row(&plan, "DOC-8").unwrap();
+        assert_eq!(
+            (doc8.answer, doc8.status.clone(), doc8.source_text()),
+            (Some(Mds2Value::Yes), Status::Edited, "Edited — confirm".into())
+        );
+        mds2::confirm(&mut plan, "DOC-8");
+        assert_eq!(row(&plan, "DOC-8").unwrap().status, Status::Confirmed);
+        assert_eq!(plan.premarket.mds2.len(), 3, "only the team's answers are stored");
+        // Forgetting the team's answer brings the draft back.
+        plan.reset_mds2("DOC-8");
+        assert_eq!(row(&plan, "DOC-8").unwrap().status, Status::Drafted);
+        let c = counts(&draft(&plan));
+        assert_eq!(c.questions, c.drafted + c.confirmed + c.edited + c.not_in_plan);
+        assert_eq!(c.confirmed, 2);
+        assert!(validate(&plan).is_empty(), "{:?}", messages(&plan));
+    }
+
+    #[test]
+    fn the_csv_holds_doc_and_all_22_sections_with_the_drafted_contact_and_defused_cells() {
+        let mut plan = with_contact();
+        plan.set_text(PlanText::Product, "=HYPERLINK(\"http://evil\")".into());
+        let rows = parse(&mds2::csv(&plan));
+        assert_eq!(rows[0], ["Section", "Question", "Prompt", "Answer", "Note", "Source"]);
+        let sections: Vec<&str> = rows[1..].iter().map(|r| r[0].as_str()).collect();
+        assert!(sections.contains(&"DOC"));
+        for id in IDS {
+            assert!(sections.contains(&id), "{id}");
+        }
+        assert_eq!(rows.len() - 1, draft(&plan).len());
+        let doc5 = rows.iter().find(|r| r[1] == "DOC-5").unwrap();
+        assert_eq!(doc5[3], "psirt@example.com, https://example.com/security");
+        assert_eq!(doc5[5], "Drafted from the plan — confirm: A.3 disclosure contact");
+        let doc3 = rows.iter().find(|r| r[1] == "DOC-3").unwrap();
+        assert_eq!(doc3[3], "'=HYPERLINK(\"http://evil\")", "a formula is defused");
+    }
+
+    #[test]
+    fn the_report_prints_every_section_with_the_document_control_block() {
+        let plan = with_contact();
+        let doc = mds2::report(&plan);
+        assert_eq!(doc.parts.iter().map(|p| p.key).collect::<Vec<_>>(), [PartKey::Mds2Doc, PartKey::Mds2Sections]);
+        assert!(matches!(&doc.parts[0].blocks[1], Block::Heading { text, .. } if text == "Document control"));
+        let md = markdown::render(&doc);
+        assert!(md.contains(r"psirt\@example.com"), "{md}");
+        assert!(md.contains("AUDT — Audit controls") && md.contains("RMOT — Remote service"));
+        assert!(md.contains("the prompts are our own words"));
+        let word = jsp_planner::report::docx::render(&doc);
+        assert!(word.starts_with(b"PK"), "a Word file (a zip)");
+    }
+}

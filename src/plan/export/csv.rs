@@ -17,7 +17,7 @@ pub fn safe_cell(text: &str) -> String {
     }
 }
 
-fn to_csv(rows: Vec<Vec<String>>) -> String {
+pub(crate) fn to_csv(rows: Vec<Vec<String>>) -> String {
     let mut out = String::from(BOM);
     for row in rows {
         for (i, cell) in row.iter().enumerate() {

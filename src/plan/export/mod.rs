@@ -5,6 +5,7 @@
 
 mod csv;
 
+pub(crate) use self::csv::to_csv;
 pub use self::csv::{components_csv, matrix_csv, register_csv, safe_cell, trace_csv};
 pub use crate::report::markdown::escape_markdown;
 

@@ -33,6 +33,7 @@
 //! premarket places, which the premarket views show.
 
 pub mod coverage;
+pub mod mds2;
 pub mod readiness;
 
 use crate::plan::deliverables::Fix;

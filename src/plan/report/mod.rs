@@ -62,7 +62,10 @@ fn part(plan: &Plan, history: &[Revision], key: PartKey) -> Option<Part> {
         | PartKey::Gaps
         | PartKey::Roadmap
         | PartKey::Progress
-        | PartKey::Activities => return None,
+        | PartKey::Activities
+        | PartKey::Mds2Doc
+        | PartKey::Mds2Sections
+        | PartKey::CustomerSummary => return None,
     })
 }
 
