@@ -581,3 +581,62 @@ mod mds2 {
         assert!(word.starts_with(b"PK"), "a Word file (a zip)");
     }
 }
+
+// --- The customer security summary ---------------------------------------------
+
+mod summary {
+    use super::*;
+    use jsp_planner::plan::premarket::summary::report;
+    use jsp_planner::report::{markdown, Block, PartKey};
+
+    fn texts(plan: &Plan) -> String {
+        markdown::render(&report(plan))
+    }
+
+    #[test]
+    fn a_new_plan_says_what_is_not_decided_rather_than_promising() {
+        let plan = jsp_planner::plan::presets::new_plan("plan-1".into(), "Pump".into(), NOW.into());
+        let md = texts(&plan);
+        assert!(md.contains("Not decided yet."), "{md}");
+        assert!(md.contains("The planned end of support is not decided yet."));
+        assert!(md.contains("the plan records no labelling control yet"));
+    }
+
+    #[test]
+    fn the_summary_answers_the_buyers_questions_from_the_plan() {
+        let mut plan = sample_plan();
+        plan.set_text(PlanText::Updates, "Signed updates installed by field service; the previous image is kept for rollback.".into());
+        plan.set_text(PlanText::DisclosureContact, "psirt@example.com".into());
+        plan.set_text(PlanText::ThirdParty, "Weekly review of NVD and vendor advisories".into());
+        plan.set_text(PlanText::SbomAccess, "With each release on the customer portal".into());
+        plan.management.sbom.formats = vec![SbomFormat::Cyclonedx, SbomFormat::Spdx];
+        plan.set_product_end_of_support("2034-06-30".into());
+        let label = plan.add_control("Place the pump on a segmented clinical network", ControlKind::Labelling);
+        plan.risks[0].control_ids.push(label);
+        plan.risks[0].need_ids.push("nd-patch-schedule".into());
+
+        let doc = report(&plan);
+        assert_eq!(doc.parts.len(), 1);
+        assert_eq!(doc.parts[0].key, PartKey::CustomerSummary);
+        assert_eq!(doc.parts[0].title, "Customer security summary: Infusion pump");
+        assert!(matches!(&doc.parts[0].blocks[1], Block::Heading { text, .. } if text == "Document control"));
+        let md = texts(&plan);
+        for expected in [
+            "Signed updates installed by field service; the previous image is kept for rollback.",
+            "Firmware images are signed and verified by secure boot",
+            r"psirt\@example.com",
+            "Yes: With each release on the customer portal",
+            "CycloneDX, SPDX",
+            "Place the pump on a segmented clinical network",
+            "A predictable patch schedule",
+            "Security updates are planned until 2034-06-30.",
+        ] {
+            assert!(md.contains(expected), "{expected:?} in:\n{md}");
+        }
+        // Needs hospital IT holds that nothing answers yet say so.
+        assert!(md.contains("being worked on."), "{md}");
+        assert!(!md.contains("Security updates that need no technical steps"), "a patient's need is not hospital IT's");
+        let word = jsp_planner::report::docx::render(&doc);
+        assert!(word.starts_with(b"PK"));
+    }
+}

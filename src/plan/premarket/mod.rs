@@ -35,6 +35,7 @@
 pub mod coverage;
 pub mod mds2;
 pub mod readiness;
+pub mod summary;
 
 use crate::plan::deliverables::Fix;
 use crate::plan::model::{SecurityCategory, ViewKind};
