@@ -84,6 +84,12 @@ pub enum PartKey {
     Mds2Sections,
     /// The customer security summary.
     CustomerSummary,
+    /// Premarket readiness: each element of FDA's premarket documentation.
+    Readiness,
+    /// Security control category coverage.
+    Coverage,
+    /// The architecture views checklist.
+    ArchitectureViews,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -640,3 +640,29 @@ mod summary {
         assert!(word.starts_with(b"PK"));
     }
 }
+
+#[test]
+fn readiness_coverage_and_views_print_as_one_document_with_document_control() {
+    use jsp_planner::plan::premarket::report::{build, ALL_PARTS};
+    use jsp_planner::report::{markdown, PartKey};
+    let mut plan = sample_plan();
+    plan.set_view_text(ViewKind::GlobalSystem, ViewText::Location, "ARC-0012 rev B".into());
+    plan.set_category_reason(SecurityCategory::Cryptography, "Nothing is stored or sent.".into());
+    let doc = build(&plan, ALL_PARTS);
+    assert_eq!(doc.parts.iter().map(|p| p.key).collect::<Vec<_>>(), [PartKey::Readiness, PartKey::Coverage, PartKey::ArchitectureViews]);
+    let md = markdown::render(&doc);
+    for expected in [
+        "Document control",
+        "Cyber device (section 524B)",
+        "– Threat model",
+        "Applies if the product is a cyber device",
+        "Does not apply: Nothing is stored or sent.",
+        "C-001 Firmware images are signed",
+        "ARC-0012 rev B",
+        "elements drafted",
+    ] {
+        assert!(md.contains(expected), "{expected:?} in:\n{md}");
+    }
+    assert_eq!(build(&plan, &[PartKey::Coverage, PartKey::Register]).parts.len(), 1, "keys of other documents are skipped");
+    assert!(jsp_planner::report::docx::render(&doc).starts_with(b"PK"));
+}

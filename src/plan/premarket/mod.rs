@@ -27,6 +27,9 @@
 //!   [`mds2::set_note`], [`mds2::confirm`], `Plan::reset_mds2`.
 //! - [`summary::report`]`(plan)`: the customer security summary, a
 //!   report-model document with the document control block.
+//! - [`report::build`]`(plan, report::ALL_PARTS)`: readiness, coverage and
+//!   the architecture views as one printable document (document control
+//!   block first); a view may take some of its parts.
 //!
 //! A gap's [`Target`] says what to open: a field of the plan's existing
 //! sections ([`Target::Plan`], the dashboard's [`Fix`]) or one of the
@@ -35,6 +38,7 @@
 pub mod coverage;
 pub mod mds2;
 pub mod readiness;
+pub mod report;
 pub mod summary;
 
 use crate::plan::deliverables::Fix;

@@ -65,7 +65,10 @@ fn part(plan: &Plan, history: &[Revision], key: PartKey) -> Option<Part> {
         | PartKey::Activities
         | PartKey::Mds2Doc
         | PartKey::Mds2Sections
-        | PartKey::CustomerSummary => return None,
+        | PartKey::CustomerSummary
+        | PartKey::Readiness
+        | PartKey::Coverage
+        | PartKey::ArchitectureViews => return None,
     })
 }
 
