@@ -666,3 +666,75 @@ fn readiness_coverage_and_views_print_as_one_document_with_document_control() {
     assert_eq!(build(&plan, &[PartKey::Coverage, PartKey::Register]).parts.len(), 1, "keys of other documents are skipped");
     assert!(jsp_planner::report::docx::render(&doc).starts_with(b"PK"));
 }
+
+#[test]
+fn premarket_changes_are_compared_and_merged_in_the_apps_words() {
+    use jsp_planner::plan::versions::compare::compare;
+    use jsp_planner::plan::versions::merge::merge;
+    let before = sample_plan();
+    let mut after = before.clone();
+    after.set_cyber_device(Some(true));
+    after.set_control_category("C-001", SecurityCategory::Authentication, true);
+    after.set_view_status(ViewKind::MultiPatientHarm, ViewStatus::Done);
+    after.set_mds2(Mds2Answer {
+        question_id: "SBOM-1".into(),
+        answer: Some(Mds2Value::NotApplicable),
+        note: String::new(),
+        confirmed: true,
+    });
+    let entries: Vec<(&str, String)> = compare(&before, &after).iter().map(|e| (e.section, e.place.clone())).collect();
+    assert_eq!(
+        entries,
+        [
+            ("A.1 Release / change project planning", "Project planning, cyber device answer".into()),
+            ("Controls and traceability", "Control C-001, security control categories".into()),
+            ("Premarket documentation", "Premarket documentation, architecture views, view “Multi-Patient Harm”, status".into()),
+            ("Premarket documentation", "Premarket documentation, MDS2 answer SBOM-1".into()),
+        ]
+    );
+
+    // Two teams answer one MDS2 question differently: a conflict, worded.
+    let (mut mine, mut theirs) = (before.clone(), before.clone());
+    mine.set_mds2(Mds2Answer {
+        question_id: "SBOM-1".into(),
+        answer: Some(Mds2Value::NotApplicable),
+        note: String::new(),
+        confirmed: true,
+    });
+    theirs.set_mds2(Mds2Answer { question_id: "SBOM-1".into(), answer: None, note: String::new(), confirmed: false });
+    mine.set_control_category("C-001", SecurityCategory::Authentication, true);
+    theirs.set_control_category("C-001", SecurityCategory::ResiliencyAndRecovery, true);
+    mine.set_cyber_device(Some(false));
+    let m = merge(&before, &mine, &theirs);
+    let words: Vec<(&str, &str, &str)> =
+        m.conflicts.iter().map(|c| (c.place.as_str(), c.mine_words.as_str(), c.theirs_words.as_str())).collect();
+    assert_eq!(
+        words,
+        [
+            (
+                "Control C-001, security control categories",
+                "Authentication, Code, Data and Execution Integrity, Firmware and Software Updates",
+                "Code, Data and Execution Integrity, Resiliency and Recovery, Firmware and Software Updates"
+            ),
+            ("Premarket documentation, MDS2 answer SBOM-1, answer", "N/A", "(blank)"),
+            ("Premarket documentation, MDS2 answer SBOM-1, confirmed mark", "Confirmed", "Not confirmed"),
+        ]
+    );
+    assert!(m.conflicts[0].both.is_some(), "both sides' categories can be kept");
+    use jsp_planner::plan::versions::merge::Side;
+    let kept = m.resolve(&[Side::Both, Side::Mine, Side::Mine]).unwrap().plan;
+    assert_eq!(kept.project.cyber_device, Some(false));
+    let mut categories = kept.controls[0].categories.clone();
+    categories.sort();
+    assert_eq!(
+        categories,
+        [
+            SecurityCategory::Authentication,
+            SecurityCategory::CodeDataAndExecutionIntegrity,
+            SecurityCategory::ResiliencyAndRecovery,
+            SecurityCategory::FirmwareAndSoftwareUpdates
+        ],
+        "both sides' categories are kept"
+    );
+    assert_eq!(kept.mds2_answer("SBOM-1").unwrap().answer, Some(Mds2Value::NotApplicable));
+}

@@ -252,7 +252,8 @@ pub struct Control {
     pub status: ControlStatus,
     /// Where its verification is recorded (a test report, a protocol id), or empty.
     pub verification: String,
-    /// FDA's security control categories it belongs to, in the order of
-    /// [`SecurityCategory::ALL`], each at most once (format version 7).
+    /// FDA's security control categories it belongs to, each at most once
+    /// (format version 7); edits keep them in the order of
+    /// [`super::SecurityCategory::ALL`], a merge may append.
     pub categories: Vec<super::SecurityCategory>,
 }

@@ -63,6 +63,8 @@ pub enum Target {
     Components,
     /// The component with this id in the register.
     Component(String),
+    /// The coverage view as a whole.
+    Coverage,
     /// The category's row of the coverage view: its reason it does not apply.
     CategoryReason(SecurityCategory),
     /// An architecture view's row of the checklist.
@@ -79,7 +81,12 @@ impl Target {
             Target::Plan(fix) => Some(fix.place()),
             Target::CyberDevice | Target::EndOfSupport => Some(Section::Project),
             Target::NewControl | Target::ControlCategories(_) => Some(Section::Traceability),
-            Target::Components | Target::Component(_) | Target::CategoryReason(_) | Target::View(_) | Target::Mds2(_) => None,
+            Target::Components
+            | Target::Component(_)
+            | Target::Coverage
+            | Target::CategoryReason(_)
+            | Target::View(_)
+            | Target::Mds2(_) => None,
         }
     }
 }
