@@ -165,7 +165,7 @@ fn a_file_with_an_unknown_category_or_answer_names_the_allowed_words() {
 
 mod coverage {
     use super::*;
-    use jsp_planner::plan::premarket::coverage::{coverage, coverage_gaps, uncategorised, CoverageState};
+    use jsp_planner::plan::premarket::coverage::{coverage, coverage_gaps, uncategorised, CoverageCounts, CoverageState};
     use jsp_planner::plan::premarket::Target;
 
     #[test]
@@ -212,6 +212,9 @@ mod coverage {
             (CoverageState::NotApplicable, Some("Nothing is stored or sent."))
         );
         assert_eq!(open(&plan).len(), 4);
+        let counts = CoverageCounts::of(&coverage(&plan));
+        assert_eq!((counts.covered, counts.not_applicable, counts.gaps), (3, 1, 4));
+        assert_eq!(counts.line(), "3 of 8 categories covered (0 verified), 1 does not apply, 4 gaps.");
     }
 
     #[test]

@@ -109,3 +109,48 @@ pub fn uncategorised(plan: &Plan) -> Vec<Gap> {
         })
         .collect()
 }
+
+/// How the eight categories stand, for the dashboard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct CoverageCounts {
+    /// Categories with controls.
+    pub covered: usize,
+    /// Of those, the ones whose controls are all verified.
+    pub verified: usize,
+    /// Categories ruled out with a reason.
+    pub not_applicable: usize,
+    pub gaps: usize,
+}
+
+impl CoverageCounts {
+    pub fn of(rows: &[CategoryCoverage<'_>]) -> CoverageCounts {
+        let mut c = CoverageCounts::default();
+        for r in rows {
+            match r.state {
+                CoverageState::Gap => c.gaps += 1,
+                CoverageState::NotApplicable => c.not_applicable += 1,
+                CoverageState::Verified => {
+                    c.covered += 1;
+                    c.verified += 1;
+                }
+                CoverageState::NotVerified | CoverageState::PartlyVerified => c.covered += 1,
+            }
+        }
+        c
+    }
+
+    /// "5 of 8 categories covered (2 verified), 1 does not apply, 2 gaps."
+    pub fn line(&self) -> String {
+        let total = self.covered + self.not_applicable + self.gaps;
+        let mut line = format!("{} of {total} categories covered ({} verified)", self.covered, self.verified);
+        if self.not_applicable > 0 {
+            line.push_str(&format!(", {} {} not apply", self.not_applicable, if self.not_applicable == 1 { "does" } else { "do" }));
+        }
+        line.push_str(&match self.gaps {
+            0 => ", no gap.".to_string(),
+            1 => ", 1 gap.".to_string(),
+            n => format!(", {n} gaps."),
+        });
+        line
+    }
+}

@@ -8,7 +8,8 @@
 //!   each a [`coverage::CategoryCoverage`] (its controls, the ids of the
 //!   risks they treat, how many are verified, the reason it does not apply,
 //!   a [`coverage::CoverageState`]). [`coverage::coverage_gaps`] and
-//!   [`coverage::uncategorised`] list what is open as [`Gap`]s.
+//!   [`coverage::uncategorised`] list what is open as [`Gap`]s;
+//!   [`coverage::CoverageCounts::of`] counts them for the dashboard.
 //!   Edits: `Plan::set_control_category`, `Plan::set_category_reason`.
 //! - [`readiness::readiness`]`(plan)`: every element of FDA's recommended
 //!   premarket documentation, in the guidance's order, each a
