@@ -134,16 +134,26 @@ fn is_hospital_it(id: &str, name: &str) -> bool {
 /// The needs hospital IT holds, each with the controls that answer it
 /// (through the risks that link the need).
 fn hospital_needs(plan: &Plan) -> Vec<Item> {
-    let hdo: Vec<&str> = plan.stakeholders.iter().filter(|s| is_hospital_it(&s.id, &s.name)).map(|s| s.id.as_str()).collect();
+    use std::collections::{HashMap, HashSet};
+    let hdo: HashSet<&str> = plan.stakeholders.iter().filter(|s| is_hospital_it(&s.id, &s.name)).map(|s| s.id.as_str()).collect();
+    let held: HashSet<&str> =
+        plan.need_links.iter().filter(|l| hdo.contains(l.stakeholder_id.as_str())).map(|l| l.need_id.as_str()).collect();
+    // Each held need's controls, through the risks that link it: one pass over the register.
+    let mut controls_of: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for r in &plan.risks {
+        for need in r.need_ids.iter().filter(|n| held.contains(n.as_str())) {
+            controls_of.entry(need.as_str()).or_default().extend(r.control_ids.iter().map(String::as_str));
+        }
+    }
     plan.needs
         .iter()
-        .filter(|n| plan.need_links.iter().any(|l| l.need_id == n.id && hdo.contains(&l.stakeholder_id.as_str())))
+        .filter(|n| held.contains(n.id.as_str()))
         .map(|n| {
+            let linked = controls_of.get(n.id.as_str());
             let controls: Vec<&str> = plan
                 .controls
                 .iter()
-                .filter(|c| plan.risks.iter().any(|r| r.need_ids.contains(&n.id) && r.control_ids.contains(&c.id)))
-                .filter(|c| filled(&c.description))
+                .filter(|c| linked.is_some_and(|l| l.contains(c.id.as_str())) && filled(&c.description))
                 .map(|c| c.description.trim())
                 .collect();
             let text = if controls.is_empty() {
