@@ -741,3 +741,17 @@ fn premarket_changes_are_compared_and_merged_in_the_apps_words() {
     );
     assert_eq!(kept.mds2_answer("SBOM-1").unwrap().answer, Some(Mds2Value::NotApplicable));
 }
+
+#[test]
+fn the_plan_report_prints_the_cyber_device_answer_the_disclosure_contact_and_how_customers_get_the_sbom() {
+    let mut plan = sample_plan();
+    let md = jsp_planner::plan::export::plan_markdown(&plan);
+    assert!(md.contains("Cyber device (section 524B)") && md.contains("Not decided"), "{md}");
+    plan.set_cyber_device(Some(true));
+    plan.set_text(PlanText::DisclosureContact, "security at example dot com".into());
+    plan.set_text(PlanText::SbomAccess, "With each release".into());
+    let md = jsp_planner::plan::export::plan_markdown(&plan);
+    for expected in ["security at example dot com", "How customers get it", "With each release"] {
+        assert!(md.contains(expected), "{expected:?} in:\n{md}");
+    }
+}

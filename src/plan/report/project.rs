@@ -14,6 +14,13 @@ pub(super) fn part(plan: &Plan) -> Part {
     let r = &a.resources;
     blocks.push(heading("Security resources committed"));
     blocks.push(facts(&[("Budget", &r.budget), ("People", &r.people), ("Activities", &r.activities)]));
+    let cyber = match a.cyber_device {
+        Some(true) => "Yes",
+        Some(false) => "No",
+        None => "Not decided",
+    };
+    blocks.push(heading("Premarket"));
+    blocks.push(facts(&[("Cyber device (section 524B)", cyber)]));
     new_part(PartKey::Project, "A.1 Release / change project planning", Orientation::Portrait, blocks)
 }
 
