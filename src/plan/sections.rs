@@ -14,6 +14,9 @@ pub enum Section {
     Traceability,
     Components,
     Roles,
+    Categories,
+    Premarket,
+    Buyers,
     Report,
     Revisions,
 }
@@ -28,7 +31,7 @@ pub struct SectionInfo {
 }
 
 /// Every section in workshop order.
-pub const SECTIONS: [SectionInfo; 11] = [
+pub const SECTIONS: [SectionInfo; 14] = [
     SectionInfo { section: Section::Dashboard, anchor: "overview", title: "What you walk away with" },
     SectionInfo { section: Section::Project, anchor: "a1", title: "A.1 Project planning" },
     SectionInfo { section: Section::Stakeholders, anchor: "a2", title: "A.2 Stakeholder needs" },
@@ -38,12 +41,15 @@ pub const SECTIONS: [SectionInfo; 11] = [
     SectionInfo { section: Section::Traceability, anchor: "trace", title: "Controls and traceability" },
     SectionInfo { section: Section::Components, anchor: "components", title: "Third-party components" },
     SectionInfo { section: Section::Roles, anchor: "roles", title: "Who is in the room" },
+    SectionInfo { section: Section::Categories, anchor: "categories", title: "Security control categories" },
+    SectionInfo { section: Section::Premarket, anchor: "premarket", title: "Premarket readiness" },
+    SectionInfo { section: Section::Buyers, anchor: "buyers", title: "MDS2 and customer summary" },
     SectionInfo { section: Section::Report, anchor: "report", title: "Report and exports" },
     SectionInfo { section: Section::Revisions, anchor: "revisions", title: "Revisions and approvals" },
 ];
 
 impl Section {
-    pub const ALL: [Section; 11] = [
+    pub const ALL: [Section; 14] = [
         Section::Dashboard,
         Section::Project,
         Section::Stakeholders,
@@ -53,6 +59,9 @@ impl Section {
         Section::Traceability,
         Section::Components,
         Section::Roles,
+        Section::Categories,
+        Section::Premarket,
+        Section::Buyers,
         Section::Report,
         Section::Revisions,
     ];

@@ -32,7 +32,8 @@ const SHOTS = path.join(ARTIFACTS, 'legibility');
 const MARKED = '[data-artefact]';
 const ARTEFACT = {
   overview: MARKED, a1: MARKED, a2: MARKED, a3: MARKED, criteria: MARKED, register: MARKED,
-  trace: 'ul.trace-gaps', components: MARKED, roles: MARKED, report: MARKED, revisions: 'form.issue-revision',
+  trace: 'ul.trace-gaps', components: MARKED, roles: MARKED, categories: MARKED, premarket: MARKED, buyers: MARKED,
+  report: MARKED, revisions: 'form.issue-revision',
 };
 
 const SETUPS = [

@@ -50,7 +50,7 @@ test('workshop mode: toggled and stepped through by keyboard, capture, undo and 
   await heading(page).filter({ hasText: 'A.1' }).waitFor();
   await page.keyboard.press(']');
   await heading(page).filter({ hasText: 'A.2' }).waitFor();
-  assert.match(await page.locator('.step-position').textContent(), /^3 \/ 10 · A\.2/);
+  assert.match(await page.locator('.step-position').textContent(), /^3 \/ \d+ · A\.2/);
 
   // Capture a need without leaving the keyboard; it lands in the matrix and in storage.
   await capture(page, 'Security need', 'Alarm history cannot be erased');

@@ -44,6 +44,7 @@ pub fn Dashboard() -> impl IntoView {
             </ol>
             <OrganisationMaturity/>
             <TraceSummary gaps=Memo::new(move |_| status.with(|s| s.traceability.gaps.clone()))/>
+            <super::premarket::PremarketSummary/>
         </section>
     }
 }

@@ -82,7 +82,7 @@ fn empty_user_need(body: &Element) -> Option<Element> {
 }
 
 /// Open every `<details>` around `el` (the A.2 stakeholder list folds away in workshop mode).
-fn open_folds(el: &Element) {
+pub(super) fn open_folds(el: &Element) {
     let mut at = el.parent_element();
     while let Some(e) = at {
         if e.tag_name().eq_ignore_ascii_case("details") {

@@ -16,7 +16,9 @@ pub fn ManagementSection() -> impl IntoView {
             <div class="form-body" data-artefact>
                 {MANAGEMENT_SECTIONS[..3].iter().map(section_area).collect_view()}
                 <Sbom/>
-                {MANAGEMENT_SECTIONS[3..].iter().map(section_area).collect_view()}
+                {MANAGEMENT_SECTIONS[3..5].iter().map(section_area).collect_view()}
+                {text_field("disclosure-contact", "Where vulnerabilities are reported (an address or web page)", PlanText::DisclosureContact)}
+                {MANAGEMENT_SECTIONS[5..].iter().map(section_area).collect_view()}
             </div>
         </section>
     }
@@ -44,6 +46,7 @@ fn Sbom() -> impl IntoView {
             </div>
             {text_field("sbom-when", "When it is generated", PlanText::SbomWhen)}
             {text_field("sbom-owner", "Who owns and publishes it", PlanText::SbomOwner)}
+            {text_field("sbom-access", "How customers get it", PlanText::SbomAccess)}
         </fieldset>
     }
 }

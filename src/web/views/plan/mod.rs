@@ -10,6 +10,7 @@ mod linked_file;
 mod management;
 mod matrix;
 pub(crate) mod merge_dialog;
+mod premarket;
 mod project;
 mod raci;
 mod register;
@@ -105,6 +106,7 @@ pub(crate) fn PlanPage() -> impl IntoView {
                     Section::Traceability => view! { <trace::TraceSection/> }.into_any(),
                     Section::Components => view! { <components::ComponentsSection/> }.into_any(),
                     Section::Roles => view! { <raci::RolesSection/> }.into_any(),
+                    s @ (Section::Categories | Section::Premarket | Section::Buyers) => view! { <premarket::PremarketPart section=s/> }.into_any(),
                     Section::Report => view! { <report::ReportSection/> }.into_any(),
                     Section::Revisions => view! { <revisions::RevisionsSection/> }.into_any(),
                 }}
@@ -119,7 +121,7 @@ pub(crate) fn PlanPage() -> impl IntoView {
 fn focus_heading() {
     request_animation_frame(|| {
         use wasm_bindgen::JsCast;
-        if fix_target::focus_requested() {
+        if fix_target::focus_requested() || premarket::target::focus_requested() {
             return;
         }
         let el = web_sys::window()

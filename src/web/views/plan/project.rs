@@ -22,6 +22,7 @@ pub fn ProjectSection() -> impl IntoView {
             {text_field("product", "Product", PlanText::Product)}
             <ProductEndOfSupport/>
             <ScopeChoice/>
+            <super::premarket::CyberDevice/>
             {text_area("description", "Project summary", "What the release or change delivers, and why.",
                 PlanText::Summary)}
             <div class="columns">

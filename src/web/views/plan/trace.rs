@@ -21,8 +21,10 @@ use crate::web::views::common::{derive, or_dash};
 pub fn TraceSection() -> impl IntoView {
     let ids = derive(|p| p.controls.iter().map(|c| c.id.clone()).collect::<Vec<_>>());
     // A gap link to a control further down than the list draws draws it.
-    let wanted = match super::fix_target::pending() {
-        Some(Fix::Control(id)) => ids.with_untracked(|ids| ids.iter().position(|c| *c == id).map_or(0, |i| i + 1)),
+    let wanted = match (super::fix_target::pending(), super::premarket::target::pending()) {
+        (Some(Fix::Control(id)), _) | (_, Some(crate::plan::premarket::Target::ControlCategories(id))) => {
+            ids.with_untracked(|ids| ids.iter().position(|c| *c == id).map_or(0, |i| i + 1))
+        }
         _ => 0,
     };
     let controls = ControlsDrawn { drawn: RwSignal::new(CONTROLS_STEP.max(wanted)), ids };
@@ -208,6 +210,7 @@ fn ControlRow(id: String, used_by: Memo<rustc_hash::FxHashMap<String, String>>) 
                     aria-invalid=error.invalid() aria-describedby=error_id.clone()
                     on:input=move |ev| { let v = event_target_value(&ev); edit(Box::new(move |c| c.description = v)); }></textarea>
                 {error.view(error_id)}
+                <super::premarket::ControlCategories id=id.clone()/>
             </td>
             <td>
                 <select aria-label=format!("Kind of control {id}") on:change=move |ev| {
