@@ -125,7 +125,7 @@ function poison(plan) {
   plan.user_needs = [{ id: 'UN-1', text: bad('user need') }];
   plan.needs.forEach((n) => { n.text = bad('need'); n.user_need_ids = ['UN-1']; });
   plan.criteria.likelihood_levels = plan.criteria.likelihood_levels.map((l) => bad(l));
-  plan.controls = [{ id: 'C-001', description: bad('control'), kind: 'design', status: 'planned', verification: bad('verification').slice(0, 290) }];
+  plan.controls = [{ id: 'C-001', description: bad('control'), kind: 'design', status: 'planned', verification: bad('verification').slice(0, 290), categories: [] }];
   plan.risks.forEach((r) => {
     Object.assign(r, { asset: bad('asset'), threat: bad('threat'), controls: bad('controls'), owner: bad('owner'), control_ids: ['C-001'] });
     r.acceptance = { rationale: bad('rationale'), approver: bad('approver').slice(0, 290), date: '2026-11-24' };

@@ -98,7 +98,7 @@ test('a risk is traced to a verified control and its residual risk accepted; eac
   assert.deepEqual(stored.plan.user_needs, [{ id: 'UN-1', text: 'Therapy continues safely during an update' }, { id: 'UN-2', text: '' }]);
   const risk = stored.plan.risks[0];
   assert.deepEqual([risk.treatment, risk.control_ids, risk.acceptance.date], ['mitigate', ['C-001'], '2026-11-24']);
-  assert.deepEqual(stored.plan.controls[0], { id: 'C-001', description: 'Firmware images signed and verified at boot', kind: 'design', status: 'verified', verification: 'VER-SEC-012' });
+  assert.deepEqual(stored.plan.controls[0], { id: 'C-001', description: 'Firmware images signed and verified at boot', kind: 'design', status: 'verified', verification: 'VER-SEC-012', categories: [] });
   await section(page, 'What you walk away with');
   const chain = page.getByRole('list', { name: 'Traceability and risk acceptance gaps' });
   assert.match(await chain.innerText(), /The critical need “A predictable patch schedule” has no risk entry\./);
