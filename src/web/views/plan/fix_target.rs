@@ -26,10 +26,20 @@ pub fn pending() -> Option<Fix> {
     PENDING.with(|p| p.borrow().clone())
 }
 
+/// Forget the requested fix (its section could not be drawn).
+pub fn forget() {
+    PENDING.with(|p| p.borrow_mut().take());
+}
+
 /// Focus the control of the requested fix, if there is one and it is drawn.
 /// Returns whether it did, so the caller can fall back to the heading.
 pub fn focus_requested() -> bool {
-    let Some(fix) = PENDING.with(|p| p.borrow_mut().take()) else { return false };
+    let Some(fix) = pending() else { return false };
+    if super::section_part::opening() && super::section_part::holds(fix.place()) {
+        // Its section is still downloading: it is focused once drawn.
+        return true;
+    }
+    PENDING.with(|p| p.borrow_mut().take());
     let Some(el) = control(&fix) else { return false };
     open_folds(&el);
     el.focus().is_ok()

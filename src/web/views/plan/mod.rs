@@ -16,6 +16,7 @@ mod raci;
 mod register;
 mod report;
 mod revisions;
+mod section_part;
 mod trace;
 pub(crate) mod workshop;
 
@@ -104,11 +105,11 @@ pub(crate) fn PlanPage() -> impl IntoView {
                     Section::Criteria => view! { <criteria::CriteriaSection/> }.into_any(),
                     Section::Register => view! { <register::RegisterSection/> }.into_any(),
                     Section::Traceability => view! { <trace::TraceSection/> }.into_any(),
-                    Section::Components => view! { <components::ComponentsSection/> }.into_any(),
                     Section::Roles => view! { <raci::RolesSection/> }.into_any(),
-                    s @ (Section::Categories | Section::Premarket | Section::Buyers) => view! { <premarket::PremarketPart section=s/> }.into_any(),
-                    Section::Report => view! { <report::ReportSection/> }.into_any(),
-                    Section::Revisions => view! { <revisions::RevisionsSection/> }.into_any(),
+                    // Drawn from a part of their own, downloaded when one first shows (section_part.rs).
+                    s @ (Section::Components | Section::Categories | Section::Premarket | Section::Buyers | Section::Report | Section::Revisions) => {
+                        view! { <section_part::SectionPart section=s/> }.into_any()
+                    }
                 }}
             </div>
         </div>

@@ -22,7 +22,6 @@ pub mod categories;
 pub mod cyber;
 pub mod downloads;
 pub mod mds2;
-pub mod part;
 pub mod readiness;
 pub mod style;
 pub mod summary;
@@ -31,7 +30,6 @@ pub mod views;
 
 pub use categories::ControlCategories;
 pub use cyber::CyberDevice;
-pub use part::PremarketPart;
 pub use readiness::PremarketSummary;
 
 use leptos::prelude::*;
@@ -39,10 +37,16 @@ use leptos::prelude::*;
 use crate::plan::sections::Section;
 
 /// Draw a premarket section (called from its own part of the app, [`part`]).
-fn draw(section: Section) -> AnyView {
+/// Draw one of the sections that live in the sections' part (`section_part.rs`).
+pub(super) fn draw(section: Section) -> AnyView {
     match section {
         Section::Categories => view! { <categories::CategoriesSection/> }.into_any(),
         Section::Premarket => view! { <readiness::PremarketSection/> }.into_any(),
+        // Sections the workshop visits less often ride in this part too, so
+        // that the editor's own part (what opening a plan downloads) stays small.
+        Section::Components => view! { <super::components::ComponentsSection/> }.into_any(),
+        Section::Revisions => view! { <super::revisions::RevisionsSection/> }.into_any(),
+        Section::Report => view! { <super::report::ReportSection/> }.into_any(),
         _ => view! { <buyers::BuyersSection/> }.into_any(),
     }
 }

@@ -54,7 +54,7 @@ pub fn forget() {
 /// drawn; whether it did (else the caller focuses the heading).
 pub fn focus_requested() -> bool {
     let Some(target) = pending() else { return false };
-    if super::part::opening() && matches!(section(&target), Section::Categories | Section::Premarket | Section::Buyers) {
+    if super::super::section_part::opening() && section_part_holds(section(&target)) {
         // Its section is still downloading: it focuses the field once drawn.
         return true;
     }
@@ -110,4 +110,9 @@ pub fn gap_link(gap: Gap, here: Section) -> impl IntoView {
 /// A link to what feeds an element, or to any place a [`Target`] names.
 pub fn target_link(label: String, target: Target, here: Section) -> impl IntoView {
     gap_link(Gap { text: label, target }, here)
+}
+
+/// Whether `section` is drawn from the sections' part (`section_part.rs`).
+fn section_part_holds(section: Section) -> bool {
+    super::super::section_part::holds(section)
 }
