@@ -107,7 +107,8 @@ test('the Word export holds every heading, risk and approval, with heading style
   await dialog.waitFor();
   assert.equal(await dialog.getByRole('button', { name: 'Whole plan' }).getAttribute('aria-pressed'), 'true');
   const boxes = dialog.getByRole('checkbox');
-  assert.equal(await boxes.count(), 8);
+  assert.equal(await boxes.count(), 9);
+  assert.ok((await dialog.innerText()).includes('Third-party components'), 'the component register is a part to choose');
   for (const box of await boxes.all()) assert.equal(await box.isChecked(), true);
   // Escape closes it, and focus is back on the button that opened it.
   await page.keyboard.press('Escape');
