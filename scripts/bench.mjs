@@ -57,7 +57,13 @@ function transferSizes() {
     return into;
   };
   const first = readdirSync(DIST).filter((f) => named.has(f) && /\.(wasm|js|css)$/.test(f));
-  return { first: size(first), editor: size(partFiles('plan-editor')), assessment: size(partFiles('assessment')), sbom: size(partFiles('sbom')) };
+  return {
+    first: size(first),
+    editor: size(partFiles('plan-editor')),
+    assessment: size(partFiles('assessment')),
+    sbom: size(partFiles('sbom')),
+    sections: size(partFiles('sections')),
+  };
 }
 
 /** Print one group of transfer sizes, and return its gzip total. */
@@ -622,7 +628,7 @@ try {
     if (only.includes('sbom')) printSbom(await sbomFigures(env));
     return;
   }
-  const { first, editor, assessment, sbom } = transferSizes();
+  const { first, editor, assessment, sbom, sections } = transferSizes();
   const a = printSizes('Transfer of the first screen, the plan list', first);
   console.log(`  total ${(a.total / 1024).toFixed(1)} kB gzip (${a.total <= 300 * 1024 ? 'within' : 'OVER'} goal 300 kB), ${(a.totalBr / 1024).toFixed(1)} kB brotli`);
   const b = printSizes(`Transfer of the plan editor, downloaded when a plan first opens (${editor.files.join(' + ')})`, editor);
@@ -630,6 +636,8 @@ try {
     + `with the first screen ${((a.total + b.total) / 1024).toFixed(1)} kB gzip`);
   const c = printSizes(`Transfer of the maturity assessment, downloaded when one first opens (${assessment.files.join(' + ')})`, assessment);
   console.log(`  total ${(c.total / 1024).toFixed(1)} kB gzip, ${(c.totalBr / 1024).toFixed(1)} kB brotli`);
+  const e = printSizes(`Transfer of the less-visited sections (components, premarket, report, revisions), downloaded when one first shows (${sections.files.join(' + ')})`, sections);
+  console.log(`  total ${(e.total / 1024).toFixed(1)} kB gzip, ${(e.totalBr / 1024).toFixed(1)} kB brotli`);
   const d = printSizes(`Transfer of the SBOM readers and writers, downloaded when the component register first imports or downloads one (${sbom.files.join(' + ')})`, sbom);
   console.log(`  total ${(d.total / 1024).toFixed(1)} kB gzip, ${(d.totalBr / 1024).toFixed(1)} kB brotli`);
 
