@@ -45,18 +45,33 @@ pub fn focus_requested() -> bool {
     el.focus().is_ok()
 }
 
-/// The first focusable control for `fix`.
-fn control(fix: &Fix) -> Option<HtmlElement> {
-    let doc = web_sys::window()?.document()?;
-    let body = doc.query_selector(".section-body").ok()??;
-    // Ids and paths come from the plan, so they are compared, never put in a selector.
-    let with_attr = |selector: &str, attr: &str, value: &str| {
-        let list = body.query_selector_all(selector).ok()?;
+/// The open section's body, where a gap's field is looked for.
+pub(super) struct SectionBody(Element);
+
+impl SectionBody {
+    pub(super) fn find() -> Option<SectionBody> {
+        web_sys::window()?.document()?.query_selector(".section-body").ok()?.map(SectionBody)
+    }
+
+    /// The first `selector` whose `attr` is `value`. Ids and paths come from
+    /// the plan, so they are compared, never put in a selector.
+    pub(super) fn with_attr(&self, selector: &str, attr: &str, value: &str) -> Option<Element> {
+        let list = self.0.query_selector_all(selector).ok()?;
         (0..list.length())
             .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
             .find(|e| e.get_attribute(attr).as_deref() == Some(value))
-    };
-    let first = |selector: &str| body.query_selector(selector).ok().flatten();
+    }
+
+    pub(super) fn first(&self, selector: &str) -> Option<Element> {
+        self.0.query_selector(selector).ok().flatten()
+    }
+}
+
+/// The first focusable control for `fix`.
+fn control(fix: &Fix) -> Option<HtmlElement> {
+    let body = SectionBody::find()?;
+    let with_attr = |selector: &str, attr: &str, value: &str| body.with_attr(selector, attr, value);
+    let first = |selector: &str| body.first(selector);
     let found = match fix {
         Fix::Text(t) => with_attr("[data-text]", "data-text", t.path()),
         Fix::Scope => first("fieldset.scope input:checked").or_else(|| first("fieldset.scope input")),
@@ -66,7 +81,7 @@ fn control(fix: &Fix) -> Option<HtmlElement> {
         Fix::NewStakeholder => first("#new-stakeholder"),
         Fix::NewNeed => first("#new-need"),
         Fix::NeedLinks => first(".matrix-region"),
-        Fix::UserNeeds => empty_user_need(&body).or_else(|| first(".matrix-region")),
+        Fix::UserNeeds => empty_user_need(&body.0).or_else(|| first(".matrix-region")),
         Fix::SbomFormat => first("fieldset.sbom input"),
         Fix::NewRisk => first("#new-risk-asset"),
         // The entry's row: choosing it opens its editor, acceptance included.

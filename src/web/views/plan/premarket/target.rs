@@ -10,7 +10,9 @@ use std::cell::RefCell;
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{Element, HtmlElement};
+use web_sys::HtmlElement;
+
+use super::super::fix_target::SectionBody;
 
 use crate::plan::premarket::{Gap, Target};
 use crate::plan::sections::Section;
@@ -66,15 +68,9 @@ pub fn focus_requested() -> bool {
 
 /// The first focusable control for `target`.
 fn field(target: &Target) -> Option<HtmlElement> {
-    let doc = web_sys::window()?.document()?;
-    let body = doc.query_selector(".section-body").ok()??;
-    let with_attr = |selector: &str, attr: &str, value: &str| {
-        let list = body.query_selector_all(selector).ok()?;
-        (0..list.length())
-            .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
-            .find(|e| e.get_attribute(attr).as_deref() == Some(value))
-    };
-    let first = |selector: &str| body.query_selector(selector).ok().flatten();
+    let body = SectionBody::find()?;
+    let with_attr = |selector: &str, attr: &str, value: &str| body.with_attr(selector, attr, value);
+    let first = |selector: &str| body.first(selector);
     let found = match target {
         Target::Plan(_) | Target::Coverage => None,
         Target::CyberDevice => first("fieldset.cyber-device input:checked").or_else(|| first("fieldset.cyber-device input")),
