@@ -273,7 +273,7 @@ pub fn load_plan_editor() -> Result<EditorParts, leptos::wasm_split::SplitLoader
         growth_bound: crate::plan::edit::growth_bound,
         step_history: crate::web::state::step_history,
         list_action: crate::web::state::stored::run,
-        scan_plans: crate::web::state::stored::scan,
+        scan_plans: crate::web::storage::scan,
         open_file: crate::web::linked_file::open_file,
     })
 }

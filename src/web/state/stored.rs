@@ -3,11 +3,10 @@
 //! writing one are code the first screen does not need to draw the list, so
 //! it lives here, reached only through [`crate::web::editor::EditorParts`].
 //! The first screen lists plans from their names alone
-//! ([`storage::scan_listed`]) until this part is loaded; then the list is
-//! read again with every check ([`scan`]).
+//! (`storage::scan_listed`) until this part is loaded; then the list is
+//! read again with every check (`storage::scan`).
 
 use super::{AppState, ListAction};
-use crate::web::storage;
 
 /// Carry out what the plan list asked for.
 pub fn run(app: AppState, action: ListAction) {
@@ -20,9 +19,4 @@ pub fn run(app: AppState, action: ListAction) {
         ListAction::BackUpAll => app.back_up_all_now(),
         ListAction::Confirmed(action) => app.confirmed_now(action),
     }
-}
-
-/// The stored plans, each read whole and checked, and the entries that cannot be read.
-pub fn scan() -> storage::Scan {
-    storage::scan()
 }

@@ -31,10 +31,8 @@ pub fn Dialogs() -> impl IntoView {
     }
 }
 
-/// A modal dialog that opens when mounted and closes the app's dialog on Escape.
-#[component]
-pub(crate) fn Modal(title: String, children: Children) -> impl IntoView {
-    let app = app();
+/// A node for a `<dialog>` that opens as a modal once it is in the page.
+pub(crate) fn modal_when_mounted() -> NodeRef<leptos::html::Dialog> {
     let node = NodeRef::<leptos::html::Dialog>::new();
     Effect::new(move |_| {
         if let Some(d) = node.get() {
@@ -43,6 +41,14 @@ pub(crate) fn Modal(title: String, children: Children) -> impl IntoView {
             }
         }
     });
+    node
+}
+
+/// A modal dialog that opens when mounted and closes the app's dialog on Escape.
+#[component]
+pub(crate) fn Modal(title: String, children: Children) -> impl IntoView {
+    let app = app();
+    let node = modal_when_mounted();
     view! {
         <dialog node_ref=node aria-labelledby="dialog-title" class="modal"
             on:cancel=move |ev: web_sys::Event| { ev.prevent_default(); app.ui.close_dialog(); }>

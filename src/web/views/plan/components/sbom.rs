@@ -133,14 +133,7 @@ const LISTED: usize = 100;
 #[component]
 fn PreviewDialog(preview: Preview, done: impl Fn() + Clone + Send + Sync + 'static) -> impl IntoView {
     let app = app();
-    let node = NodeRef::<leptos::html::Dialog>::new();
-    Effect::new(move |_| {
-        if let Some(d) = node.get() {
-            if !d.open() {
-                let _ = d.show_modal();
-            }
-        }
-    });
+    let node = crate::web::views::shell::dialogs::modal_when_mounted();
     let c = &preview.changes;
     let nothing = c.is_empty();
     let summary = c.summary();
