@@ -67,3 +67,11 @@ pub enum ReadError {
 pub fn list(files: &web_sys::FileList) -> Vec<web_sys::File> {
     (0..files.length()).filter_map(|i| files.get(i)).collect()
 }
+
+/// Open the picker of a hidden file input from a button's click. The
+/// input's click is dispatched after the button's handler returns: clicked
+/// inside it, the input's own click event would bubble into the delegated
+/// handler that is still running ("closure invoked recursively").
+pub fn open_picker(input: web_sys::HtmlInputElement) {
+    leptos::prelude::set_timeout(move || input.click(), std::time::Duration::ZERO);
+}

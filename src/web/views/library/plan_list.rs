@@ -162,12 +162,9 @@ pub fn ImportButton() -> impl IntoView {
         // Allow picking the same file again.
         el.set_value("");
     };
-    // The input's click is dispatched after this handler returns: clicked
-    // inside it, the input's own click event would bubble into the delegated
-    // handler that is still running ("closure invoked recursively").
     let pick = move |_| {
         if let Some(el) = input.get_untracked() {
-            set_timeout(move || el.click(), std::time::Duration::ZERO);
+            crate::web::files::open_picker(el);
         }
     };
     view! {

@@ -116,7 +116,7 @@ pub(crate) fn ImportSbom() -> impl IntoView {
             <button type="button" on:click=move |_| {
                 // Fetch the reader while the user chooses the file.
                 with_sbom(app, |_| {});
-                if let Some(el) = input.get_untracked() { el.click(); }
+                if let Some(el) = input.get_untracked() { crate::web::files::open_picker(el); }
             }>"Import SBOM…"</button>
             <input type="file" class="visually-hidden" node_ref=input tabindex="-1" aria-hidden="true" data-testid="sbom-input"
                 accept=".json,.cdx.json,.spdx.json,application/json" on:change=picked/>
